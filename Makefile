@@ -1,0 +1,45 @@
+# One command for the main job, one for the tests; each builds its own virtualenv.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DB ?= dyad.duckdb
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: demo test check eval bench venv clean lock
+
+$(BIN)/.installed: pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -c requirements.lock -e '.[dev]'
+	touch $@
+
+venv: $(BIN)/.installed
+
+## demo: ingest the bundled sample articles into $(DB) and serve the dashboard
+demo: venv
+	$(BIN)/dyad ingest src/dyad/data/samples --db $(DB)
+	$(BIN)/dyad serve --db $(DB) --host $(HOST) --port $(PORT)
+
+## test: the full default test suite (what CI runs)
+test: venv
+	scripts/ensure-chromium
+	$(BIN)/python -m pytest -q
+
+## check: lint, types and tests
+check: venv
+	scripts/check
+
+## eval: quality gates against the annotated sets in ../shared/eval
+eval: venv
+	$(BIN)/dyad eval
+
+## bench: throughput benchmarks (long)
+bench: venv
+	$(BIN)/python bench/extract_throughput.py
+
+lock: venv
+	$(BIN)/pip freeze --exclude-editable | grep -v '^-e' > requirements.lock
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

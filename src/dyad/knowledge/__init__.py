@@ -1,0 +1,1 @@
+"""Loaders and typed views of the linguistic knowledge in ``dyad/data``."""

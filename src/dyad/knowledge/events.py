@@ -1,0 +1,11 @@
+"""Knowledge for the events stage (placeholder until its issue fills it)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+
+def load_event_lexicon(user_files: Sequence[Path] = ()) -> None:
+    """Return the knowledge of this stage."""
+    return None

@@ -1,0 +1,1 @@
+"""Pipeline stages: pure functions over typed records (see ``dyad.pipeline.STAGES``)."""

@@ -1,0 +1,83 @@
+"""The nlp stage: run spaCy over cleaned articles and cut them into sentences.
+
+Paragraph breaks are always sentence breaks: a newline in the cleaned text forces the
+next token to start a sentence, so headlines and crossheads stay sentences of their own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import TypeVar
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from dyad.records import Article, Sentence
+
+VERSION = "nlp.spacy.v1"
+
+C = TypeVar("C")
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """An article with its spaCy ``doc`` and sentences; lives only inside the pipeline."""
+
+    article: Article
+    doc: Doc
+    sentences: tuple[Sentence, ...]
+
+    def sentence_of(self, offset: int) -> int:
+        """Return the index of the sentence containing character ``offset``."""
+        lo, hi = 0, len(self.sentences) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self.sentences[mid].start <= offset:
+                lo = mid
+            else:
+                hi = mid - 1
+        return self.sentences[lo].index if self.sentences else 0
+
+
+def _force_paragraph_breaks(doc: Doc) -> Doc:
+    """Mark the token after any newline as a sentence start (before the parser runs)."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.whitespace_ or "\n" in previous.text:
+            token.is_sent_start = True
+    return doc
+
+
+def add_paragraph_breaker(nlp: Language) -> Language:
+    """Insert the paragraph-break component before the parser, once."""
+    name = "dyad_paragraphs"
+    if name not in nlp.pipe_names:
+        if not Language.has_factory(name):
+            Language.component(name, func=_force_paragraph_breaks)
+        nlp.add_pipe(name, before="parser" if "parser" in nlp.pipe_names else None)
+    return nlp
+
+
+def build_sentences(article: Article, doc: Doc) -> tuple[Sentence, ...]:
+    """Return the sentences of ``doc`` with surrounding whitespace trimmed from the spans."""
+    sentences: list[Sentence] = []
+    for sent in doc.sents:
+        text = sent.text
+        start = sent.start_char + (len(text) - len(text.lstrip()))
+        end = sent.end_char - (len(text) - len(text.rstrip()))
+        if end > start:
+            sentences.append(Sentence(article_id=article.article_id,
+                                      index=len(sentences), start=start, end=end))
+    return tuple(sentences)
+
+
+def parse_articles(nlp: Language, items: Iterable[tuple[Article, C]], *,
+                   batch_size: int = 32) -> Iterator[tuple[Parsed, C]]:
+    """Parse articles in batches, yielding each with its context in input order."""
+    add_paragraph_breaker(nlp)
+    pairs = ((article.text, (article, context)) for article, context in items)
+    for doc, (article, context) in nlp.pipe(pairs, as_tuples=True,
+                                            batch_size=batch_size):
+        parsed = Parsed(article=article, doc=doc, sentences=build_sentences(article, doc))
+        yield parsed, context
