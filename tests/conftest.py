@@ -16,8 +16,11 @@ def shared_path() -> Path:
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--update-golden", action="store_true",
-                     help="Rewrite golden files instead of comparing with them.")
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="Rewrite golden files instead of comparing with them.",
+    )
 
 
 @pytest.fixture(scope="session")

@@ -52,17 +52,31 @@ def handle_errors(func: F) -> F:
 @click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
 @click.option("-v", "--verbose", count=True, help="More log output on stderr.")
 @click.option("-q", "--quiet", is_flag=True, help="Only errors on stderr.")
-@click.option("--config", type=click.Path(dir_okay=False, path_type=Path),
-              help="A TOML settings file.")
+@click.option(
+    "--config",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="A TOML settings file.",
+)
 @click.pass_context
-def cli(ctx: click.Context, debug: bool, verbose: int, quiet: bool,
-        config: Path | None) -> None:
+def cli(
+    ctx: click.Context, debug: bool, verbose: int, quiet: bool, config: Path | None
+) -> None:
     """dyad: news about international affairs in, coded event data out."""
     _State.debug = debug
-    level = logging.ERROR if quiet else (logging.DEBUG if verbose > 1 else
-                                         logging.INFO if verbose else logging.WARNING)
-    logging.basicConfig(level=level, stream=sys.stderr,
-                        format="%(levelname)s %(name)s: %(message)s")
+    level = (
+        logging.ERROR
+        if quiet
+        else (
+            logging.DEBUG
+            if verbose > 1
+            else logging.INFO
+            if verbose
+            else logging.WARNING
+        )
+    )
+    logging.basicConfig(
+        level=level, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s"
+    )
     ctx.obj = {"config": config}
 
 
@@ -75,20 +89,38 @@ def settings_from(ctx: click.Context, **overrides: Any) -> Any:
 
 @cli.command()
 @click.argument("source", type=str)
-@click.option("--date", "date_", help="Publication date, YYYY-MM-DD (anchors relative times).")
+@click.option(
+    "--date", "date_", help="Publication date, YYYY-MM-DD (anchors relative times)."
+)
 @click.option("--title", help="Article title.")
 @click.option("--source", "source_name", help="Publisher name.")
 @click.option("--url", help="Article URL (also gives the article id).")
-@click.option("--actors", "actor_files", multiple=True,
-              type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Extra actor dictionary (YAML); may repeat.")
-@click.option("--format", "fmt", type=click.Choice(["json", "table", "plover", "gdelt"]),
-              default="json", show_default=True)
+@click.option(
+    "--actors",
+    "actor_files",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Extra actor dictionary (YAML); may repeat.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "table", "plover", "gdelt"]),
+    default="json",
+    show_default=True,
+)
 @click.pass_context
 @handle_errors
-def extract(ctx: click.Context, source: str, date_: str | None, title: str | None,
-            source_name: str | None, url: str | None, actor_files: tuple[Path, ...],
-            fmt: str) -> None:
+def extract(
+    ctx: click.Context,
+    source: str,
+    date_: str | None,
+    title: str | None,
+    source_name: str | None,
+    url: str | None,
+    actor_files: tuple[Path, ...],
+    fmt: str,
+) -> None:
     """Code one article (a file, or - for stdin) and print the records.
 
     Example:
@@ -107,13 +139,21 @@ def extract(ctx: click.Context, source: str, date_: str | None, title: str | Non
         data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
     except OSError as e:
         raise InputError(f"{origin}: cannot read: {e.strerror}") from e
-    raw = read_document(data, origin=origin, max_bytes=settings.max_input_bytes,
-                        title=title, published=parse_date(date_, origin="--date"),
-                        source=source_name, url=url)
+    raw = read_document(
+        data,
+        origin=origin,
+        max_bytes=settings.max_input_bytes,
+        title=title,
+        published=parse_date(date_, origin="--date"),
+        source=source_name,
+        url=url,
+    )
     result = run_article(raw, Resources(settings), fail_fast=_State.debug)
     if isinstance(result, ArticleFailure):
-        _fail(f"{origin}: failed in stage {result.stage}: {result.error_type}: "
-              f"{result.message}")
+        _fail(
+            f"{origin}: failed in stage {result.stage}: {result.error_type}: "
+            f"{result.message}"
+        )
         return
     views.print_result(result, fmt)
 
@@ -130,19 +170,39 @@ def _shared_default() -> Path:
 
 
 @cli.command(name="eval")
-@click.option("--suite", "suites", multiple=True,
-              type=click.Choice(["events", "times", "quotes", "extraction"]),
-              help="Run only these suites (default: all).")
-@click.option("--shared", type=click.Path(file_okay=False, path_type=Path),
-              default=None, help="Shared data folder (default: $DYAD_SHARED or ../shared).")
-@click.option("--baseline", type=click.Path(dir_okay=False, path_type=Path),
-              default=Path("eval/baseline.json"), show_default=True)
-@click.option("--update-baseline", is_flag=True,
-              help="Pin the new figures as floors (say why in CHANGELOG.md).")
+@click.option(
+    "--suite",
+    "suites",
+    multiple=True,
+    type=click.Choice(["events", "times", "quotes", "extraction"]),
+    help="Run only these suites (default: all).",
+)
+@click.option(
+    "--shared",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Shared data folder (default: $DYAD_SHARED or ../shared).",
+)
+@click.option(
+    "--baseline",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("eval/baseline.json"),
+    show_default=True,
+)
+@click.option(
+    "--update-baseline",
+    is_flag=True,
+    help="Pin the new figures as floors (say why in CHANGELOG.md).",
+)
 @click.pass_context
 @handle_errors
-def evaluate(ctx: click.Context, suites: tuple[str, ...], shared: Path | None,
-             baseline: Path, update_baseline: bool) -> None:
+def evaluate(
+    ctx: click.Context,
+    suites: tuple[str, ...],
+    shared: Path | None,
+    baseline: Path,
+    update_baseline: bool,
+) -> None:
     """Score dyad on the annotated sets, beside plain baselines.
 
     Example:
@@ -153,8 +213,9 @@ def evaluate(ctx: click.Context, suites: tuple[str, ...], shared: Path | None,
 
     root = shared or _shared_default()
     if not root.is_dir():
-        raise DyadError(f"{root}: shared data folder not found; pass --shared or set "
-                        "DYAD_SHARED")
+        raise DyadError(
+            f"{root}: shared data folder not found; pass --shared or set DYAD_SHARED"
+        )
     resources = Resources(settings_from(ctx))
     reports = []
     for name in suites or tuple(evaluation.SUITES):

@@ -28,10 +28,16 @@ SCHEMA = "dyad.article/1"
 
 def _article(result: ArticleResult) -> dict[str, Any]:
     a = result.article
-    return {"id": a.article_id, "url": a.url, "title": a.title,
-            "published": a.published.isoformat() if a.published else None,
-            "source": a.source, "credits": list(a.credits), "language": a.language,
-            "text": a.text}
+    return {
+        "id": a.article_id,
+        "url": a.url,
+        "title": a.title,
+        "published": a.published.isoformat() if a.published else None,
+        "source": a.source,
+        "credits": list(a.credits),
+        "language": a.language,
+        "text": a.text,
+    }
 
 
 def _sentence(s: Sentence) -> dict[str, Any]:
@@ -39,28 +45,51 @@ def _sentence(s: Sentence) -> dict[str, Any]:
 
 
 def _actor(a: Actor) -> dict[str, Any]:
-    return {"id": a.actor_id, "name": a.name, "kind": str(a.kind), "code": a.code,
-            "sector": a.sector, "org": a.org, "title": a.title, "kb_id": a.kb_id,
-            "confidence": round(a.confidence, 3)}
+    return {
+        "id": a.actor_id,
+        "name": a.name,
+        "kind": str(a.kind),
+        "code": a.code,
+        "sector": a.sector,
+        "org": a.org,
+        "title": a.title,
+        "kb_id": a.kb_id,
+        "confidence": round(a.confidence, 3),
+    }
 
 
 def _mention(m: Mention) -> dict[str, Any]:
-    return {"actor": m.actor_id, "text": m.text, "start": m.start, "end": m.end,
-            "sentence": m.sentence_index}
+    return {
+        "actor": m.actor_id,
+        "text": m.text,
+        "start": m.start,
+        "end": m.end,
+        "sentence": m.sentence_index,
+    }
 
 
 def _time(t: TimeExpr) -> dict[str, Any]:
-    return {"id": t.time_id, "text": t.text, "start": t.start, "end": t.end,
-            "sentence": t.sentence_index, "value": t.value,
-            "precision": str(t.precision) if t.precision else None,
-            "anchor": t.anchor.isoformat() if t.anchor else None}
+    return {
+        "id": t.time_id,
+        "text": t.text,
+        "start": t.start,
+        "end": t.end,
+        "sentence": t.sentence_index,
+        "value": t.value,
+        "precision": str(t.precision) if t.precision else None,
+        "anchor": t.anchor.isoformat() if t.anchor else None,
+    }
 
 
 def _date(d: EventDate | None) -> dict[str, Any] | None:
     if d is None:
         return {"value": None, "precision": None, "source": None, "time": None}
-    return {"value": d.value, "precision": str(d.precision) if d.precision else None,
-            "source": str(d.source) if d.source else None, "time": d.time_id}
+    return {
+        "value": d.value,
+        "precision": str(d.precision) if d.precision else None,
+        "source": str(d.source) if d.source else None,
+        "time": d.time_id,
+    }
 
 
 def _location(loc: Location | None) -> dict[str, Any] | None:
@@ -70,26 +99,52 @@ def _location(loc: Location | None) -> dict[str, Any] | None:
 
 
 def _event(e: Event) -> dict[str, Any]:
-    return {"id": e.event_id, "type": str(e.type), "mode": e.mode, "cameo": e.cameo,
-            "quad": e.quad, "intensity": e.intensity,
-            "actor": list(e.actor_ids), "recipient": list(e.recipient_ids),
-            "trigger": {"text": e.trigger_text, "start": e.trigger_start,
-                        "end": e.trigger_end},
-            "sentence": e.sentence_index, "date": _date(e.date),
-            "location": _location(e.location), "modality": str(e.modality),
-            "reported_by": e.reported_by, "rule": e.rule,
-            "confidence": round(e.confidence, 3)}
+    return {
+        "id": e.event_id,
+        "type": str(e.type),
+        "mode": e.mode,
+        "cameo": e.cameo,
+        "quad": e.quad,
+        "intensity": e.intensity,
+        "actor": list(e.actor_ids),
+        "recipient": list(e.recipient_ids),
+        "trigger": {
+            "text": e.trigger_text,
+            "start": e.trigger_start,
+            "end": e.trigger_end,
+        },
+        "sentence": e.sentence_index,
+        "date": _date(e.date),
+        "location": _location(e.location),
+        "modality": str(e.modality),
+        "reported_by": e.reported_by,
+        "rule": e.rule,
+        "confidence": round(e.confidence, 3),
+    }
 
 
 def _quote(q: Quote) -> dict[str, Any]:
-    return {"id": q.quote_id, "kind": str(q.kind), "text": q.text, "start": q.start,
-            "end": q.end, "sentence": q.sentence_index, "speaker": q.speaker_id,
-            "speaker_text": q.speaker_text, "cue": q.cue}
+    return {
+        "id": q.quote_id,
+        "kind": str(q.kind),
+        "text": q.text,
+        "start": q.start,
+        "end": q.end,
+        "sentence": q.sentence_index,
+        "speaker": q.speaker_id,
+        "speaker_text": q.speaker_text,
+        "cue": q.cue,
+    }
 
 
 def _problem(p: Problem) -> dict[str, Any]:
-    return {"code": p.code, "message": p.message, "stage": p.stage,
-            "start": p.start, "end": p.end}
+    return {
+        "code": p.code,
+        "message": p.message,
+        "stage": p.stage,
+        "start": p.start,
+        "end": p.end,
+    }
 
 
 def to_contract(result: ArticleResult) -> dict[str, Any]:

@@ -51,8 +51,14 @@ def time_id(article: str, start: int, end: int) -> str:
     return "t" + _digest((article, start, end), 4)
 
 
-def event_id(article: str, sentence: int, start: int, event_type: str,
-             actors: tuple[str, ...], recipients: tuple[str, ...]) -> str:
+def event_id(
+    article: str,
+    sentence: int,
+    start: int,
+    event_type: str,
+    actors: tuple[str, ...],
+    recipients: tuple[str, ...],
+) -> str:
     """Return the id of an event from its trigger position, type and participants."""
     return "e" + _digest((article, sentence, start, event_type, actors, recipients), 4)
 
@@ -62,7 +68,11 @@ def quote_id(article: str, start: int, end: int) -> str:
     return "q" + _digest((article, start, end), 4)
 
 
-def cluster_id(event_type: str, actor_codes: tuple[str, ...],
-               recipient_codes: tuple[str, ...], anchor: str) -> str:
+def cluster_id(
+    event_type: str,
+    actor_codes: tuple[str, ...],
+    recipient_codes: tuple[str, ...],
+    anchor: str,
+) -> str:
     """Return the id of an event cluster from its type, dyad and anchor date."""
     return "c" + _digest((event_type, actor_codes, recipient_codes, anchor), 8)

@@ -70,15 +70,17 @@ def _run_timex(work: _Work, res: Resources) -> None:
 
 
 def _run_places(work: _Work, res: Resources) -> None:
-    found = places.find_places(work.parsed, work.actors, work.mentions,
-                               gazetteer=res.gazetteer)
+    found = places.find_places(
+        work.parsed, work.actors, work.mentions, gazetteer=res.gazetteer
+    )
     work.places = found.records
     work.problems.extend(found.problems)
 
 
 def _run_events(work: _Work, res: Resources) -> None:
-    found = events.code_events(work.parsed, work.actors, work.mentions,
-                               lexicon=res.event_lexicon)
+    found = events.code_events(
+        work.parsed, work.actors, work.mentions, lexicon=res.event_lexicon
+    )
     work.events = found.records
     work.problems.extend(found.problems)
 
@@ -102,16 +104,41 @@ def _run_attribution(work: _Work, res: Resources) -> None:
 STAGES: tuple[Stage, ...] = (
     Stage("actors", actors.VERSION, ("parsed",), ("actors", "mentions"), _run_actors),
     Stage("timex", timex.VERSION, ("parsed",), ("times",), _run_timex),
-    Stage("places", places.VERSION, ("parsed", "actors", "mentions"), ("places",),
-          _run_places),
-    Stage("events", events.VERSION, ("parsed", "actors", "mentions"), ("events",),
-          _run_events),
-    Stage("situate", situate.VERSION, ("parsed", "events", "times", "places"),
-          ("events",), _run_situate),
-    Stage("quotes", quotes.VERSION, ("parsed", "actors", "mentions"), ("quotes",),
-          _run_quotes),
-    Stage("attribution", quotes.VERSION, ("events", "quotes"), ("events",),
-          _run_attribution),
+    Stage(
+        "places",
+        places.VERSION,
+        ("parsed", "actors", "mentions"),
+        ("places",),
+        _run_places,
+    ),
+    Stage(
+        "events",
+        events.VERSION,
+        ("parsed", "actors", "mentions"),
+        ("events",),
+        _run_events,
+    ),
+    Stage(
+        "situate",
+        situate.VERSION,
+        ("parsed", "events", "times", "places"),
+        ("events",),
+        _run_situate,
+    ),
+    Stage(
+        "quotes",
+        quotes.VERSION,
+        ("parsed", "actors", "mentions"),
+        ("quotes",),
+        _run_quotes,
+    ),
+    Stage(
+        "attribution",
+        quotes.VERSION,
+        ("events", "quotes"),
+        ("events",),
+        _run_attribution,
+    ),
 )
 
 
@@ -120,8 +147,10 @@ def _check_stage_order(stages: tuple[Stage, ...]) -> None:
     for stage in stages:
         missing = set(stage.requires) - available
         if missing:
-            raise RuntimeError(f"stage {stage.name} requires {sorted(missing)} before it; "
-                               "this is a bug in pipeline.STAGES")
+            raise RuntimeError(
+                f"stage {stage.name} requires {sorted(missing)} before it; "
+                "this is a bug in pipeline.STAGES"
+            )
         available.update(stage.provides)
 
 
@@ -130,19 +159,26 @@ _check_stage_order(STAGES)
 
 def clean_raw(raw: RawDocument, res: Resources) -> tuple[Article, tuple[Problem, ...]]:
     """Clean one raw document into an article (the first stage)."""
-    return clean.clean_document(raw, rules=res.clean_rules,
-                                max_chars=res.settings.max_text_chars)
+    return clean.clean_document(
+        raw, rules=res.clean_rules, max_chars=res.settings.max_text_chars
+    )
 
 
-def finish_article(parsed: nlp.Parsed, res: Resources,
-                   problems: Iterable[Problem] = (), *,
-                   fail_fast: bool = False) -> ArticleResult | ArticleFailure:
+def finish_article(
+    parsed: nlp.Parsed,
+    res: Resources,
+    problems: Iterable[Problem] = (),
+    *,
+    fail_fast: bool = False,
+) -> ArticleResult | ArticleFailure:
     """Run the stages after parsing on one article."""
     work = _Work(parsed=parsed, problems=list(problems))
     for stage in STAGES:
         try:
             stage.run(work, res)
-        except Exception as e:  # the runner's one catch-all: one article fails, not the batch
+        except (
+            Exception
+        ) as e:  # the runner's one catch-all: one article fails, not the batch
             if fail_fast:
                 raise
             return _failure(parsed.article.article_id, stage.name, e)
@@ -151,31 +187,47 @@ def finish_article(parsed: nlp.Parsed, res: Resources,
 
 def _result(work: _Work) -> ArticleResult:
     article = work.parsed.article
-    problems = tuple(replace(p, article_id=article.article_id) if p.article_id is None
-                     else p for p in work.problems)
-    return ArticleResult(article=article, sentences=work.parsed.sentences,
-                         actors=work.actors, mentions=work.mentions, times=work.times,
-                         events=work.events, quotes=work.quotes, problems=problems)
+    problems = tuple(
+        replace(p, article_id=article.article_id) if p.article_id is None else p
+        for p in work.problems
+    )
+    return ArticleResult(
+        article=article,
+        sentences=work.parsed.sentences,
+        actors=work.actors,
+        mentions=work.mentions,
+        times=work.times,
+        events=work.events,
+        quotes=work.quotes,
+        problems=problems,
+    )
 
 
 def _failure(article_id: str, stage: str, error: BaseException) -> ArticleFailure:
     logger.warning("article %s failed in stage %s: %s", article_id, stage, error)
-    return ArticleFailure(article_id=article_id, stage=stage,
-                          error_type=type(error).__name__, message=str(error),
-                          traceback="".join(traceback.format_exception(error)))
+    return ArticleFailure(
+        article_id=article_id,
+        stage=stage,
+        error_type=type(error).__name__,
+        message=str(error),
+        traceback="".join(traceback.format_exception(error)),
+    )
 
 
-def run_many(raws: Iterable[RawDocument], res: Resources, *,
-             fail_fast: bool = False) -> Iterator[ArticleResult | ArticleFailure]:
+def run_many(
+    raws: Iterable[RawDocument], res: Resources, *, fail_fast: bool = False
+) -> Iterator[ArticleResult | ArticleFailure]:
     """Run the whole pipeline over ``raws``, yielding one result per input in order."""
     items = (clean_raw(raw, res) for raw in raws)
-    for parsed, problems in nlp.parse_articles(res.nlp, items,
-                                               batch_size=res.settings.batch_size):
+    for parsed, problems in nlp.parse_articles(
+        res.nlp, items, batch_size=res.settings.batch_size
+    ):
         yield finish_article(parsed, res, problems, fail_fast=fail_fast)
 
 
-def run_article(raw: RawDocument, res: Resources, *,
-                fail_fast: bool = False) -> ArticleResult | ArticleFailure:
+def run_article(
+    raw: RawDocument, res: Resources, *, fail_fast: bool = False
+) -> ArticleResult | ArticleFailure:
     """Run the whole pipeline over one document."""
     return next(run_many([raw], res, fail_fast=fail_fast))
 

@@ -20,24 +20,48 @@ def _actors_table(result: ArticleResult) -> Table:
     for mention in result.mentions:
         counts[mention.actor_id] = counts.get(mention.actor_id, 0) + 1
     for a in result.actors:
-        table.add_row(a.actor_id, a.name, str(a.kind), a.code or "", a.sector or "",
-                      a.org or "", a.title or "", str(counts.get(a.actor_id, 0)))
+        table.add_row(
+            a.actor_id,
+            a.name,
+            str(a.kind),
+            a.code or "",
+            a.sector or "",
+            a.org or "",
+            a.title or "",
+            str(counts.get(a.actor_id, 0)),
+        )
     return table
 
 
 def _events_table(result: ArticleResult) -> Table:
     names = {a.actor_id: a.name for a in result.actors}
     table = Table(title="Events", title_justify="left")
-    for column in ("sent", "type", "mode", "actor", "recipient", "trigger", "date",
-                   "place", "modality", "rule"):
+    for column in (
+        "sent",
+        "type",
+        "mode",
+        "actor",
+        "recipient",
+        "trigger",
+        "date",
+        "place",
+        "modality",
+        "rule",
+    ):
         table.add_column(column)
     for e in result.events:
-        table.add_row(str(e.sentence_index), str(e.type), e.mode or "",
-                      ", ".join(names.get(i, i) for i in e.actor_ids),
-                      ", ".join(names.get(i, i) for i in e.recipient_ids),
-                      e.trigger_text, (e.date.value or "") if e.date else "",
-                      e.location.code or e.location.name if e.location else "",
-                      str(e.modality), e.rule)
+        table.add_row(
+            str(e.sentence_index),
+            str(e.type),
+            e.mode or "",
+            ", ".join(names.get(i, i) for i in e.actor_ids),
+            ", ".join(names.get(i, i) for i in e.recipient_ids),
+            e.trigger_text,
+            (e.date.value or "") if e.date else "",
+            e.location.code or e.location.name if e.location else "",
+            str(e.modality),
+            e.rule,
+        )
     return table
 
 
@@ -46,8 +70,9 @@ def _times_table(result: ArticleResult) -> Table:
     for column in ("sent", "text", "value", "precision"):
         table.add_column(column)
     for t in result.times:
-        table.add_row(str(t.sentence_index), t.text, t.value or "",
-                      str(t.precision or ""))
+        table.add_row(
+            str(t.sentence_index), t.text, t.value or "", str(t.precision or "")
+        )
     return table
 
 
@@ -65,10 +90,16 @@ def _quotes_table(result: ArticleResult) -> Table:
 def print_table(result: ArticleResult, console: Console) -> None:
     """Print ``result`` as readable tables."""
     a = result.article
-    console.print(f"[bold]{a.title or a.article_id}[/bold]  published {a.published or '?'}"
-                  f"  credits: {', '.join(a.credits) or '-'}")
-    for table in (_actors_table(result), _events_table(result), _times_table(result),
-                  _quotes_table(result)):
+    console.print(
+        f"[bold]{a.title or a.article_id}[/bold]  published {a.published or '?'}"
+        f"  credits: {', '.join(a.credits) or '-'}"
+    )
+    for table in (
+        _actors_table(result),
+        _events_table(result),
+        _times_table(result),
+        _quotes_table(result),
+    ):
         if table.row_count:
             console.print(table)
     for p in result.problems:

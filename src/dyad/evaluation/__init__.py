@@ -51,8 +51,7 @@ def run_suite(name: str, shared: Path, resources: Resources) -> SuiteReport:
     return report
 
 
-def compare_with_baseline(reports: list[SuiteReport], baseline: Path
-                          ) -> list[str]:
+def compare_with_baseline(reports: list[SuiteReport], baseline: Path) -> list[str]:
     """Return one line per headline figure that fell below its pinned floor."""
     if not baseline.exists():
         return []
@@ -68,8 +67,13 @@ def compare_with_baseline(reports: list[SuiteReport], baseline: Path
 
 def write_baseline(reports: list[SuiteReport], baseline: Path) -> None:
     """Store the figures of ``reports`` in ``baseline``, keeping other suites' figures."""
-    pinned = json.loads(baseline.read_text(encoding="utf-8")) if baseline.exists() else {}
+    pinned = (
+        json.loads(baseline.read_text(encoding="utf-8")) if baseline.exists() else {}
+    )
     for report in reports:
-        pinned[report.suite] = {k: round(v, 4) for k, v in sorted(report.figures.items())}
-    baseline.write_text(json.dumps(pinned, indent=2, sort_keys=True) + "\n",
-                        encoding="utf-8")
+        pinned[report.suite] = {
+            k: round(v, 4) for k, v in sorted(report.figures.items())
+        }
+    baseline.write_text(
+        json.dumps(pinned, indent=2, sort_keys=True) + "\n", encoding="utf-8"
+    )

@@ -29,16 +29,19 @@ def is_binary(data: bytes) -> bool:
     return control / len(sample) > BINARY_CONTROL_SHARE
 
 
-def decode_bytes(data: bytes, *, origin: str, max_bytes: int
-                 ) -> tuple[str, tuple[Problem, ...]]:
+def decode_bytes(
+    data: bytes, *, origin: str, max_bytes: int
+) -> tuple[str, tuple[Problem, ...]]:
     """Return ``data`` as text plus the problems met decoding it.
 
     Raises:
         InputError: the input is empty, binary or larger than ``max_bytes``.
     """
     if len(data) > max_bytes:
-        raise InputError(f"{origin}: input is {len(data):,} bytes, over the limit of "
-                         f"{max_bytes:,}; split it or raise max_input_bytes")
+        raise InputError(
+            f"{origin}: input is {len(data):,} bytes, over the limit of "
+            f"{max_bytes:,}; split it or raise max_input_bytes"
+        )
     if not data.strip():
         raise InputError(f"{origin}: input is empty")
     if is_binary(data):
@@ -46,9 +49,12 @@ def decode_bytes(data: bytes, *, origin: str, max_bytes: int
     try:
         return data.decode("utf-8-sig"), ()
     except UnicodeDecodeError as e:
-        problem = Problem(code="input.encoding", stage="ingest",
-                          message=f"{origin}: not valid UTF-8 at byte {e.start}; "
-                                  "decoded as cp1252 with replacement")
+        problem = Problem(
+            code="input.encoding",
+            stage="ingest",
+            message=f"{origin}: not valid UTF-8 at byte {e.start}; "
+            "decoded as cp1252 with replacement",
+        )
         return data.decode("cp1252", errors="replace"), (problem,)
 
 
@@ -64,13 +70,29 @@ def parse_date(value: str | None, *, origin: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(text)
     except ValueError as e:
-        raise InputError(f"{origin}: date {value!r} is not an ISO date (YYYY-MM-DD)") from e
+        raise InputError(
+            f"{origin}: date {value!r} is not an ISO date (YYYY-MM-DD)"
+        ) from e
 
 
-def read_document(data: bytes, *, origin: str, max_bytes: int, title: str | None = None,
-                  published: dt.date | None = None, source: str | None = None,
-                  url: str | None = None) -> RawDocument:
+def read_document(
+    data: bytes,
+    *,
+    origin: str,
+    max_bytes: int,
+    title: str | None = None,
+    published: dt.date | None = None,
+    source: str | None = None,
+    url: str | None = None,
+) -> RawDocument:
     """Return one plain-text document from ``data`` with the metadata given."""
     text, problems = decode_bytes(data, origin=origin, max_bytes=max_bytes)
-    return RawDocument(text=text, title=title, published=published, source=source,
-                       url=url, origin=origin, problems=problems)
+    return RawDocument(
+        text=text,
+        title=title,
+        published=published,
+        source=source,
+        url=url,
+        origin=origin,
+        problems=problems,
+    )

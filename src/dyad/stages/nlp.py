@@ -67,17 +67,27 @@ def build_sentences(article: Article, doc: Doc) -> tuple[Sentence, ...]:
         start = sent.start_char + (len(text) - len(text.lstrip()))
         end = sent.end_char - (len(text) - len(text.rstrip()))
         if end > start:
-            sentences.append(Sentence(article_id=article.article_id,
-                                      index=len(sentences), start=start, end=end))
+            sentences.append(
+                Sentence(
+                    article_id=article.article_id,
+                    index=len(sentences),
+                    start=start,
+                    end=end,
+                )
+            )
     return tuple(sentences)
 
 
-def parse_articles(nlp: Language, items: Iterable[tuple[Article, C]], *,
-                   batch_size: int = 32) -> Iterator[tuple[Parsed, C]]:
+def parse_articles(
+    nlp: Language, items: Iterable[tuple[Article, C]], *, batch_size: int = 32
+) -> Iterator[tuple[Parsed, C]]:
     """Parse articles in batches, yielding each with its context in input order."""
     add_paragraph_breaker(nlp)
     pairs = ((article.text, (article, context)) for article, context in items)
-    for doc, (article, context) in nlp.pipe(pairs, as_tuples=True,
-                                            batch_size=batch_size):
-        parsed = Parsed(article=article, doc=doc, sentences=build_sentences(article, doc))
+    for doc, (article, context) in nlp.pipe(
+        pairs, as_tuples=True, batch_size=batch_size
+    ):
+        parsed = Parsed(
+            article=article, doc=doc, sentences=build_sentences(article, doc)
+        )
         yield parsed, context
