@@ -1,0 +1,681 @@
+"""The store: one DuckDB file, one ``Store`` object, the one write path.
+
+Every write is a method of ``Store`` and runs inside one transaction. Raw input is
+stored (``status = 'pending'``) before it is processed; ``put_outcomes`` then replaces
+all rows of each article (delete by ``article_id``, insert) and marks it ``done`` or
+``failed``,
+so re-processing is idempotent and a run killed at any moment leaves either the old or
+the new rows of an article, never a mix. Values reach SQL only as parameters or as Arrow
+tables registered on the connection.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from dyad.errors import StoreError
+from dyad.records import (
+    Actor,
+    ArticleFailure,
+    ArticleResult,
+    Event,
+    Precision,
+    Problem,
+    RawDocument,
+)
+from dyad.store.migrations import apply_migrations, latest_version
+
+logger = logging.getLogger(__name__)
+
+_S = pa.string()
+_I = pa.int32()
+_F = pa.float64()
+_D = pa.date32()
+_L = pa.list_(pa.string())
+_T = pa.timestamp("us", tz="UTC")
+_B = pa.bool_()
+
+# Column order of each child table as created by the migrations.
+_SCHEMAS: dict[str, list[tuple[str, pa.DataType]]] = {
+    "sentences": [("article_id", _S), ("index", _I), ("start", _I), ("end", _I)],
+    "problems": [
+        ("article_id", _S),
+        ("origin", _S),
+        ("code", _S),
+        ("message", _S),
+        ("stage", _S),
+        ("start", _I),
+        ("end", _I),
+    ],
+    "actors": [
+        ("article_id", _S),
+        ("actor_id", _S),
+        ("name", _S),
+        ("kind", _S),
+        ("code", _S),
+        ("sector", _S),
+        ("org", _S),
+        ("title", _S),
+        ("kb_id", _S),
+        ("confidence", _F),
+        ("coder", _S),
+    ],
+    "mentions": [
+        ("article_id", _S),
+        ("actor_id", _S),
+        ("text", _S),
+        ("start", _I),
+        ("end", _I),
+        ("sentence_index", _I),
+    ],
+    "times": [
+        ("article_id", _S),
+        ("time_id", _S),
+        ("text", _S),
+        ("start", _I),
+        ("end", _I),
+        ("sentence_index", _I),
+        ("value", _S),
+        ("precision", _S),
+        ("anchor", _D),
+        ("coder", _S),
+    ],
+    "events": [
+        ("article_id", _S),
+        ("event_id", _S),
+        ("type", _S),
+        ("mode", _S),
+        ("cameo", _S),
+        ("quad", _I),
+        ("intensity", _F),
+        ("actor_ids", _L),
+        ("recipient_ids", _L),
+        ("trigger_text", _S),
+        ("trigger_start", _I),
+        ("trigger_end", _I),
+        ("sentence_index", _I),
+        ("modality", _S),
+        ("rule", _S),
+        ("confidence", _F),
+        ("date_value", _S),
+        ("date_precision", _S),
+        ("date_source", _S),
+        ("date_time_id", _S),
+        ("location_name", _S),
+        ("location_code", _S),
+        ("location_lat", _F),
+        ("location_lon", _F),
+        ("reported_by", _S),
+        ("coder", _S),
+        ("actor_codes", _L),
+        ("recipient_codes", _L),
+        ("event_day", _D),
+    ],
+    "event_dyads": [
+        ("article_id", _S),
+        ("event_id", _S),
+        ("actor_code", _S),
+        ("recipient_code", _S),
+        ("reciprocal", _B),
+    ],
+    "quotes": [
+        ("article_id", _S),
+        ("quote_id", _S),
+        ("kind", _S),
+        ("text", _S),
+        ("start", _I),
+        ("end", _I),
+        ("sentence_index", _I),
+        ("speaker_id", _S),
+        ("speaker_text", _S),
+        ("cue", _S),
+        ("coder", _S),
+    ],
+    "event_cluster_members": [("cluster_id", _S), ("article_id", _S), ("event_id", _S)],
+}
+# Tables whose rows belong to one article and are replaced when it is re-processed.
+_ARTICLE_TABLES = (
+    "sentences",
+    "problems",
+    "actors",
+    "mentions",
+    "times",
+    "events",
+    "event_dyads",
+    "quotes",
+    "failures",
+)
+COUNTED_TABLES = (
+    "articles",
+    "sentences",
+    "problems",
+    "failures",
+    "actors",
+    "mentions",
+    "times",
+    "events",
+    "quotes",
+    "event_clusters",
+    "event_cluster_members",
+)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PendingArticle:
+    """A raw document with the id and content hash it will be stored under."""
+
+    article_id: str
+    content_hash: str
+    raw: RawDocument
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StoredState:
+    """What the store knows of an article before processing it again."""
+
+    content_hash: str
+    status: str
+    pipeline_version: str | None
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def day_of(value: str | None, precision: str | None) -> dt.date | None:
+    """Return the first day of a time ``value`` precise to a day, week or month."""
+    if not value or precision not in (Precision.DAY, Precision.WEEK, Precision.MONTH):
+        return None
+    try:
+        if precision == Precision.DAY:
+            return dt.date.fromisoformat(value[:10])
+        if precision == Precision.WEEK:
+            return dt.date.fromisocalendar(int(value[:4]), int(value[6:8]), 1)
+        return dt.date(int(value[:4]), int(value[5:7]), 1)
+    except ValueError:
+        return None
+
+
+def event_day(event: Event, published: dt.date | None) -> dt.date | None:
+    """Return the day an event counts on: its own date, else the publication date."""
+    date = event.date
+    found = day_of(date.value, date.precision) if date else None
+    return found or published
+
+
+def dyad_pairs(
+    actor_codes: Sequence[str], recipient_codes: Sequence[str]
+) -> list[tuple[str, str, bool]]:
+    """Return the directed code pairs of an event; reciprocal pairs once, sorted."""
+    if recipient_codes:
+        return sorted(
+            {(a, r, False) for a in actor_codes for r in recipient_codes if a != r}
+        )
+    unique = sorted(set(actor_codes))
+    return [(a, b, True) for i, a in enumerate(unique) for b in unique[i + 1 :]]
+
+
+def _codes(ids: Sequence[str], codes: dict[str, str | None]) -> list[str]:
+    seen: list[str] = []
+    for actor in ids:
+        code = codes.get(actor)
+        if code and code not in seen:
+            seen.append(code)
+    return seen
+
+
+class Store:
+    """A DuckDB store file: migrations on open, transactional writes, plain reads."""
+
+    def __init__(self, path: Path | str, *, read_only: bool = False) -> None:
+        self.path = Path(path)
+        self.read_only = read_only
+        if read_only and not self.path.exists():
+            raise StoreError(
+                f"{self.path}: no such store; run: dyad ingest PATH --db {self.path}"
+            )
+        try:
+            self.con = duckdb.connect(str(self.path), read_only=read_only)
+        except duckdb.Error as e:
+            raise StoreError(f"{self.path}: cannot open the store: {e}") from e
+        if read_only:
+            self._check_schema()
+        else:
+            apply_migrations(self.con)
+
+    def _check_schema(self) -> None:
+        try:
+            rows = self.con.execute(
+                "SELECT max(version) FROM schema_migrations"
+            ).fetchall()
+        except duckdb.CatalogException as e:
+            raise StoreError(
+                f"{self.path}: not a dyad store (no schema_migrations)"
+            ) from e
+        if not rows or rows[0][0] is None or rows[0][0] < latest_version():
+            raise StoreError(
+                f"{self.path}: the store schema is older than this dyad; "
+                f"open it once for writing (e.g. dyad stats --db {self.path}) to "
+                f"migrate"
+            )
+
+    def close(self) -> None:
+        """Close the connection (committed data is already durable)."""
+        self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """Run the body in one transaction: commit on success, roll back on error."""
+        if self.read_only:
+            raise StoreError(f"{self.path}: the store is open read-only")
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            yield self.con
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        self.con.execute("COMMIT")
+
+    def _insert(self, table: str, rows: Sequence[tuple[Any, ...]]) -> None:
+        if not rows:
+            return
+        schema = _SCHEMAS[table]
+        columns = list(zip(*rows, strict=True))
+        arrow = pa.table(
+            {
+                name: pa.array(col, type=kind)
+                for (name, kind), col in zip(schema, columns, strict=True)
+            }
+        )
+        self.con.register("_batch", arrow)
+        try:
+            names = ", ".join(f'"{name}"' for name, _ in schema)
+            self.con.execute(
+                f"INSERT INTO {table} ({names}) SELECT {names} FROM _batch"
+            )
+        finally:
+            self.con.unregister("_batch")
+
+    # ---- reads used by the writer -------------------------------------------------
+
+    def stored_state(self, article_id: str) -> StoredState | None:
+        """Return what is stored of ``article_id``, or None when it is new."""
+        rows = self.con.execute(
+            "SELECT content_hash, status, pipeline_version FROM articles WHERE "
+            "article_id = ?",
+            [article_id],
+        ).fetchall()
+        if not rows:
+            return None
+        row = rows[0]
+        return StoredState(content_hash=row[0], status=row[1], pipeline_version=row[2])
+
+    def counts(self) -> dict[str, int]:
+        """Return the number of rows of every table (for ``dyad stats`` and tests)."""
+        result = {}
+        for table in COUNTED_TABLES:
+            rows = self.con.execute(f"SELECT count(*) FROM {table}").fetchall()
+            result[table] = int(rows[0][0]) if rows else 0
+        return result
+
+    def raw_documents(self, *, status: str) -> Iterator[RawDocument]:
+        """Yield the raw input of articles with ``status`` (for ``dyad rerun``)."""
+        rows = self.con.execute(
+            "SELECT article_id, raw_text, raw_title, raw_published, raw_source, "
+            "raw_url, "
+            "origin FROM articles WHERE status = ? ORDER BY article_id",
+            [status],
+        ).fetchall()
+        for row in rows:
+            yield RawDocument(
+                doc_id=row[0],
+                text=row[1],
+                title=row[2],
+                published=row[3],
+                source=row[4],
+                url=row[5],
+                origin=row[6],
+            )
+
+    # ---- writes -------------------------------------------------------------------
+
+    def put_pending(self, items: Sequence[PendingArticle]) -> None:
+        """Store raw input before processing (new or changed articles: pending)."""
+        if not items:
+            return
+        with self.transaction() as con:
+            for item in items:
+                raw = item.raw
+                con.execute(
+                    "DELETE FROM articles WHERE article_id = ?", [item.article_id]
+                )
+                con.execute(
+                    "INSERT INTO articles (article_id, url, title, published, source, "
+                    "raw_text, raw_title, raw_published, raw_source, raw_url, origin, "
+                    "content_hash, status, ingested_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?)",
+                    [
+                        item.article_id,
+                        raw.url,
+                        raw.title,
+                        raw.published,
+                        raw.source,
+                        raw.text,
+                        raw.title,
+                        raw.published,
+                        raw.source,
+                        raw.url,
+                        raw.origin,
+                        item.content_hash,
+                        _now(),
+                    ],
+                )
+
+    def put_read_problems(self, origin: str, problems: Sequence[Problem]) -> None:
+        """Replace the problems met reading ``origin`` that belong to no article."""
+        with self.transaction() as con:
+            con.execute(
+                "DELETE FROM problems WHERE article_id IS NULL AND origin = ?", [origin]
+            )
+            self._insert(
+                "problems",
+                [
+                    (None, origin, p.code, p.message, p.stage, p.start, p.end)
+                    for p in problems
+                ],
+            )
+
+    def put_outcomes(
+        self,
+        outcomes: Sequence[ArticleResult | ArticleFailure],
+        *,
+        pipeline_version: str,
+    ) -> None:
+        """Replace the rows of each article with its new outcome, in one transaction."""
+        if not outcomes:
+            return
+        with self.transaction():
+            for outcome in outcomes:
+                self._clear_article(
+                    outcome.article_id
+                    if isinstance(outcome, ArticleFailure)
+                    else outcome.article.article_id
+                )
+                if isinstance(outcome, ArticleFailure):
+                    self._put_failure(outcome, pipeline_version)
+                else:
+                    self._put_result(outcome, pipeline_version)
+
+    def _clear_article(self, article_id: str) -> None:
+        clusters = [
+            row[0]
+            for row in self.con.execute(
+                "SELECT DISTINCT cluster_id FROM event_cluster_members WHERE "
+                "article_id = ?",
+                [article_id],
+            ).fetchall()
+        ]
+        for table in (*_ARTICLE_TABLES, "event_cluster_members"):
+            self.con.execute(f"DELETE FROM {table} WHERE article_id = ?", [article_id])
+        self.refresh_clusters(clusters)
+
+    def _put_failure(self, failure: ArticleFailure, version: str) -> None:
+        self.con.execute(
+            "INSERT INTO failures VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                failure.article_id,
+                failure.stage,
+                failure.error_type,
+                failure.message,
+                failure.traceback,
+                _now(),
+            ],
+        )
+        self._insert(
+            "problems",
+            [
+                (
+                    failure.article_id,
+                    self._origin(failure.article_id),
+                    "ingest.failed",
+                    f"failed in stage {failure.stage}: {failure.error_type}: "
+                    f"{failure.message}",
+                    failure.stage,
+                    None,
+                    None,
+                )
+            ],
+        )
+        self.con.execute(
+            "UPDATE articles SET status = 'failed', pipeline_version = ?, "
+            "processed_at = ? "
+            "WHERE article_id = ?",
+            [version, _now(), failure.article_id],
+        )
+
+    def _origin(self, article_id: str) -> str | None:
+        row = self.con.execute(
+            "SELECT origin FROM articles WHERE article_id = ?", [article_id]
+        ).fetchall()
+        return str(row[0][0]) if row and row[0][0] is not None else None
+
+    def _put_result(self, result: ArticleResult, version: str) -> None:
+        a = result.article
+        aid = a.article_id
+        self.con.execute(
+            "UPDATE articles SET url = ?, title = ?, published = ?, source = ?, "
+            "credits = ?, language = ?, text = ?, status = 'done', "
+            "pipeline_version = ?, processed_at = ? WHERE article_id = ?",
+            [
+                a.url,
+                a.title,
+                a.published,
+                a.source,
+                list(a.credits),
+                a.language,
+                a.text,
+                version,
+                _now(),
+                aid,
+            ],
+        )
+        origin = self._origin(aid)
+        self._insert(
+            "sentences", [(aid, s.index, s.start, s.end) for s in result.sentences]
+        )
+        self._insert(
+            "problems",
+            [
+                (aid, origin, p.code, p.message, p.stage, p.start, p.end)
+                for p in result.problems
+            ],
+        )
+        self._insert("actors", [_actor_row(x) for x in result.actors])
+        self._insert(
+            "mentions",
+            [
+                (aid, m.actor_id, m.text, m.start, m.end, m.sentence_index)
+                for m in result.mentions
+            ],
+        )
+        self._insert(
+            "times",
+            [
+                (
+                    aid,
+                    t.time_id,
+                    t.text,
+                    t.start,
+                    t.end,
+                    t.sentence_index,
+                    t.value,
+                    str(t.precision) if t.precision else None,
+                    t.anchor,
+                    t.coder,
+                )
+                for t in result.times
+            ],
+        )
+        self._put_events(result)
+        self._insert(
+            "quotes",
+            [
+                (
+                    aid,
+                    q.quote_id,
+                    str(q.kind),
+                    q.text,
+                    q.start,
+                    q.end,
+                    q.sentence_index,
+                    q.speaker_id,
+                    q.speaker_text,
+                    q.cue,
+                    q.coder,
+                )
+                for q in result.quotes
+            ],
+        )
+
+    def _put_events(self, result: ArticleResult) -> None:
+        codes = _actor_codes(result.actors)
+        rows, pairs = [], []
+        for e in result.events:
+            actor_codes = _codes(e.actor_ids, codes)
+            recipient_codes = _codes(e.recipient_ids, codes)
+            rows.append(
+                _event_row(
+                    e,
+                    actor_codes,
+                    recipient_codes,
+                    event_day(e, result.article.published),
+                )
+            )
+            pairs.extend(
+                (e.article_id, e.event_id, a, r, reciprocal)
+                for a, r, reciprocal in dyad_pairs(actor_codes, recipient_codes)
+            )
+        self._insert("events", rows)
+        self._insert("event_dyads", pairs)
+
+    def put_cluster_members(
+        self,
+        members: Sequence[tuple[str, str, str]],
+        new_clusters: Sequence[tuple[Any, ...]],
+    ) -> None:
+        """Add new clusters ``(id, type, actor_codes, recipient_codes, anchor_day,
+        location_code)`` and memberships ``(cluster_id, article_id, event_id)``."""
+        with self.transaction() as con:
+            for row in new_clusters:
+                con.execute(
+                    "INSERT INTO event_clusters (cluster_id, type, actor_codes, "
+                    "recipient_codes, anchor_day, location_code) VALUES (?, ?, ?, ?, "
+                    "?, ?)",
+                    list(row),
+                )
+            self._insert("event_cluster_members", list(members))
+            self.refresh_clusters(sorted({m[0] for m in members}))
+
+    def refresh_clusters(self, cluster_ids: Sequence[str]) -> None:
+        """Recompute the figures of ``cluster_ids``; drop those left without members."""
+        for cluster in cluster_ids:
+            self.con.execute(_REFRESH_CLUSTER, [cluster, cluster])
+            self.con.execute(
+                "DELETE FROM event_clusters WHERE cluster_id = ? AND n_mentions = 0",
+                [cluster],
+            )
+
+
+_REFRESH_CLUSTER = """
+UPDATE event_clusters SET
+    first_day = s.first_day, last_day = s.last_day, n_articles = s.n_articles,
+    n_sources = s.n_sources, n_mentions = s.n_mentions,
+    first_seen = s.first_seen, last_seen = s.last_seen
+FROM (
+    SELECT min(e.event_day) AS first_day, max(e.event_day) AS last_day,
+           count(DISTINCT m.article_id) AS n_articles,
+           count(DISTINCT coalesce(a.source,
+               regexp_extract(a.url, '^[a-z]+://([^/]+)', 1),
+                                   a.article_id)) AS n_sources,
+           count(*) AS n_mentions,
+           min(coalesce(a.published, e.event_day)) AS first_seen,
+           max(coalesce(a.published, e.event_day)) AS last_seen
+    FROM event_cluster_members m
+    JOIN events e USING (article_id, event_id)
+    JOIN articles a USING (article_id)
+    WHERE m.cluster_id = ?
+) s
+WHERE cluster_id = ?
+"""
+
+
+def _actor_codes(actors: Sequence[Actor]) -> dict[str, str | None]:
+    return {a.actor_id: a.code for a in actors}
+
+
+def _actor_row(a: Actor) -> tuple[Any, ...]:
+    return (
+        a.article_id,
+        a.actor_id,
+        a.name,
+        str(a.kind),
+        a.code,
+        a.sector,
+        a.org,
+        a.title,
+        a.kb_id,
+        a.confidence,
+        a.coder,
+    )
+
+
+def _event_row(
+    e: Event, actor_codes: list[str], recipient_codes: list[str], day: dt.date | None
+) -> tuple[Any, ...]:
+    d, loc = e.date, e.location
+    return (
+        e.article_id,
+        e.event_id,
+        str(e.type),
+        e.mode,
+        e.cameo,
+        e.quad,
+        e.intensity,
+        list(e.actor_ids),
+        list(e.recipient_ids),
+        e.trigger_text,
+        e.trigger_start,
+        e.trigger_end,
+        e.sentence_index,
+        str(e.modality),
+        e.rule,
+        e.confidence,
+        d.value if d else None,
+        str(d.precision) if d and d.precision else None,
+        str(d.source) if d and d.source else None,
+        d.time_id if d else None,
+        loc.name if loc else None,
+        loc.code if loc else None,
+        loc.lat if loc else None,
+        loc.lon if loc else None,
+        e.reported_by,
+        e.coder,
+        actor_codes,
+        recipient_codes,
+        day,
+    )
