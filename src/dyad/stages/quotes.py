@@ -1,21 +1,463 @@
-"""The quotes stage (placeholder: issue #4 fills it)."""
+"""The quotes stage: find quotations and reported speech and attribute each to a speaker.
+
+Direct quotes are found from the quote marks, paragraph by paragraph, so an unbalanced
+mark never runs past its paragraph (it becomes a ``quotes.unbalanced`` problem). A quote
+that runs on into a paragraph opening with a new mark continues there. The speaker is the
+subject of the nearest speech verb outside the quote in the quote's sentences ("…," said
+Sun; the US officials said); a quote with no cue inherits the speaker of the quote before
+it in the same paragraph, or in the previous paragraph when it opens its own paragraph.
+Indirect speech is the finite complement clause of a speech verb outside quote marks
+("officials said on Wednesday that …"). Speakers become actor ids through the actor
+mentions: by offsets, then pronouns to the last speaker, then role nouns to an actor
+with that title.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
 
-from dyad.records import Actor, Event, Mention, Quote, StageResult
+from spacy.tokens import Span, Token
+
+from dyad import ids
+from dyad.knowledge.quotes import QuoteCues, load_quote_cues
+from dyad.records import (
+    Actor,
+    ActorKind,
+    Event,
+    Mention,
+    Problem,
+    Quote,
+    QuoteKind,
+    StageResult,
+)
 from dyad.stages.nlp import Parsed
 
-VERSION = "quotes.v0"
+VERSION = "quotes.rules.v1"
+CODER = VERSION
+# A quote with no speech verb near it and no speaker to inherit is kept only when it is
+# this long (in words); shorter ones are scare quotes or titles. Calibrated on Wikinews
+# dev articles.
+MIN_UNATTRIBUTED_WORDS = 6
+# How many paragraphs back a pronoun may look for the last speaker.
+PRONOUN_PARAGRAPHS = 2
+_OPENING = {"“", "„"}
+_CLOSING = {"”"}
+_EITHER = {'"'}
+_TRAILING = {",", ";", ":"}
+_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 
 
-def extract_quotes(parsed: Parsed, actors: Sequence[Actor],
-                   mentions: Sequence[Mention]) -> StageResult[Quote]:
+@dataclass(frozen=True, slots=True)
+class _Marked:
+    """A quoted stretch: ``[start, end)`` inside the marks, plus the marks' positions."""
+
+    start: int
+    end: int
+    open_mark: int
+    close_mark: int  # position just after the closing mark (or the paragraph end)
+    paragraph: int
+    runs_on: bool  # no closing mark: the quote continues in the next paragraph
+    opens_paragraph: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Speaker:
+    """Who a quote is attributed to, as written, with the cue verb."""
+
+    text: str | None
+    start: int
+    end: int
+    cue: str | None
+    actor_id: str | None
+    paragraph: int
+
+
+def extract_quotes(
+    parsed: Parsed,
+    actors: Sequence[Actor],
+    mentions: Sequence[Mention],
+    *,
+    cues: QuoteCues | None = None,
+) -> StageResult[Quote]:
     """Find quotations and attribute each to a speaker."""
-    return StageResult()
+    vocab = cues or load_quote_cues()
+    text = parsed.article.text
+    marked, problems = _find_marked(text, parsed.article.article_id)
+    resolver = _Resolver(parsed, actors, mentions, vocab)
+    records: list[Quote] = []
+    previous: _Speaker | None = None
+    for index, span in enumerate(marked):
+        speaker = _direct_speaker(parsed, span, marked, resolver)
+        if speaker is None:
+            speaker = _inherited(span, marked[index - 1] if index else None, previous)
+        if speaker is None and len(text[span.start : span.end].split()) < (
+            MIN_UNATTRIBUTED_WORDS
+        ):
+            continue
+        if speaker is not None:
+            resolver.last_speaker = speaker
+            previous = speaker
+        records.append(_quote(parsed, span.start, span.end, QuoteKind.DIRECT, speaker))
+    records.extend(_indirect_quotes(parsed, marked, resolver))
+    records.sort(key=lambda q: (q.sentence_index, q.start))
+    problems.extend(_no_speaker(records))
+    return StageResult(records=tuple(records), problems=tuple(problems))
 
 
-def attribute_events(events: Sequence[Event], quotes: Sequence[Quote]) -> tuple[Event, ...]:
-    """Return ``events`` with ``reported_by`` set for those inside a quotation."""
-    return tuple(events)
+def attribute_events(
+    events: Sequence[Event], quotes: Sequence[Quote]
+) -> tuple[Event, ...]:
+    """Return ``events`` with ``reported_by`` set for those inside a quotation.
+
+    Only events whose trigger lies inside a quote with a known speaker change, and only
+    where ``reported_by`` is still None.
+    """
+    spoken = [q for q in quotes if q.speaker_id is not None]
+    result = []
+    for event in events:
+        if event.reported_by is None:
+            quote = next(
+                (
+                    q
+                    for q in spoken
+                    if q.start <= event.trigger_start and event.trigger_end <= q.end
+                ),
+                None,
+            )
+            if quote is not None:
+                event = replace(event, reported_by=quote.speaker_id)
+        result.append(event)
+    return tuple(result)
+
+
+def _quote(
+    parsed: Parsed, start: int, end: int, kind: QuoteKind, speaker: _Speaker | None
+) -> Quote:
+    article = parsed.article
+    return Quote(
+        article_id=article.article_id,
+        quote_id=ids.quote_id(article.article_id, start, end),
+        kind=kind,
+        text=article.text[start:end],
+        start=start,
+        end=end,
+        sentence_index=parsed.sentence_of(start),
+        speaker_id=speaker.actor_id if speaker else None,
+        speaker_text=speaker.text if speaker else None,
+        cue=speaker.cue if speaker else None,
+        coder=CODER,
+    )
+
+
+def _no_speaker(records: Sequence[Quote]) -> Iterator[Problem]:
+    for quote in records:
+        if quote.speaker_text is None:
+            yield Problem(
+                code="quotes.no_speaker",
+                message=f"no speaker found for quotation at {quote.start}",
+                stage="quotes",
+                start=quote.start,
+                end=quote.end,
+            )
+
+
+# --- quote marks --------------------------------------------------------------------------
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for line in text.split("\n"):
+        spans.append((start, start + len(line)))
+        start += len(line) + 1
+    return spans
+
+
+def _starts_with_mark(text: str, start: int, end: int) -> bool:
+    stripped = text[start:end].lstrip()
+    return bool(stripped) and stripped[0] in _OPENING | _EITHER
+
+
+def _find_marked(text: str, article_id: str) -> tuple[list[_Marked], list[Problem]]:
+    marked: list[_Marked] = []
+    problems: list[Problem] = []
+    paragraphs = _paragraphs(text)
+    for number, (start, end) in enumerate(paragraphs):
+        following = paragraphs[number + 1] if number + 1 < len(paragraphs) else None
+        runs_on = following is not None and _starts_with_mark(text, *following)
+        found, unbalanced = _scan_paragraph(text, start, end, number, runs_on)
+        marked.extend(found)
+        problems.extend(_unbalanced(article_id, position) for position in unbalanced)
+    return marked, problems
+
+
+def _scan_paragraph(
+    text: str, start: int, end: int, number: int, runs_on: bool
+) -> tuple[list[_Marked], list[int]]:
+    """Return the quoted stretches of one paragraph and the positions of stray marks."""
+    found: list[_Marked] = []
+    stray: list[int] = []
+    open_at: int | None = None
+    first = start + len(text[start:end]) - len(text[start:end].lstrip())
+    for position in range(start, end):
+        char = text[position]
+        if char in _OPENING or (char in _EITHER and open_at is None):
+            if open_at is not None:
+                stray.append(open_at)
+            open_at = position
+        elif char in _CLOSING or char in _EITHER:
+            if open_at is None:
+                stray.append(position)
+                continue
+            found.extend(_stretch(text, open_at, position, number, first, False))
+            open_at = None
+    if open_at is not None:
+        if runs_on:
+            found.extend(_stretch(text, open_at, end, number, first, True))
+        else:
+            stray.append(open_at)
+    return found, stray
+
+
+def _stretch(
+    text: str, open_at: int, close_at: int, number: int, first: int, runs_on: bool
+) -> Iterator[_Marked]:
+    start, end = open_at + 1, close_at
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in _TRAILING):
+        end -= 1
+    if end > start:
+        yield _Marked(
+            start=start,
+            end=end,
+            open_mark=open_at,
+            close_mark=close_at if runs_on else close_at + 1,
+            paragraph=number,
+            runs_on=runs_on,
+            opens_paragraph=open_at == first,
+        )
+
+
+def _unbalanced(article_id: str, position: int) -> Problem:
+    return Problem(
+        code="quotes.unbalanced",
+        message=f"quotation mark at {position} has no partner in its paragraph",
+        stage="quotes",
+        article_id=article_id,
+        start=position,
+        end=position + 1,
+    )
+
+
+# --- speakers -----------------------------------------------------------------------------
+
+
+def _inside(token: Token, marked: Sequence[_Marked]) -> bool:
+    return any(m.open_mark <= token.idx < m.close_mark for m in marked)
+
+
+def _frame(parsed: Parsed, span: _Marked, marked: Sequence[_Marked]) -> list[Token]:
+    """Return the tokens of the quote's sentences that lie outside every quotation."""
+    doc = parsed.doc
+    region = doc.char_span(span.open_mark, span.close_mark, alignment_mode="expand")
+    if region is None:
+        return []
+    sentences = {region[0].sent.start, region[-1].sent.start}
+    first = doc[min(sentences)].sent.start
+    last = max(doc[s].sent.end for s in sentences)
+    return [t for t in doc[first:last] if not _inside(t, marked)]
+
+
+def _is_cue(token: Token, vocab: QuoteCues) -> bool:
+    if token.lower_ == "according" and token.nbor(1).lower_ == "to":
+        return token.i + 1 < len(token.doc)
+    return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in vocab.speech_verbs
+
+
+def _direct_speaker(
+    parsed: Parsed, span: _Marked, marked: Sequence[_Marked], resolver: _Resolver
+) -> _Speaker | None:
+    frame = _frame(parsed, span, marked)
+    cues = [t for t in frame if t.i + 1 < len(t.doc) and _is_cue(t, resolver.cues)]
+    if not cues:
+        return None
+    cue = min(cues, key=lambda t: _distance(t, span))
+    return resolver.speaker(cue, span.paragraph, marked)
+
+
+def _distance(token: Token, span: _Marked) -> int:
+    if token.idx >= span.close_mark:
+        return token.idx - span.close_mark
+    return max(0, span.open_mark - token.idx)
+
+
+def _inherited(
+    span: _Marked, before: _Marked | None, previous: _Speaker | None
+) -> _Speaker | None:
+    """Return the speaker a cue-less quote continues, if any."""
+    if previous is None or before is None:
+        return None
+    same_paragraph = before.paragraph == span.paragraph
+    next_paragraph = before.paragraph == span.paragraph - 1 and span.opens_paragraph
+    if (same_paragraph or next_paragraph or before.runs_on) and (
+        previous.paragraph >= before.paragraph
+    ):
+        return replace(previous, paragraph=span.paragraph)
+    return None
+
+
+class _Resolver:
+    """Turns cue verbs into speakers and speakers into actor ids (one per article)."""
+
+    def __init__(
+        self,
+        parsed: Parsed,
+        actors: Sequence[Actor],
+        mentions: Sequence[Mention],
+        cues: QuoteCues,
+    ) -> None:
+        self.parsed = parsed
+        self.cues = cues
+        self.actors = {a.actor_id: a for a in actors}
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.last_speaker: _Speaker | None = None
+
+    def speaker(
+        self, cue: Token, paragraph: int, marked: Sequence[_Marked]
+    ) -> _Speaker:
+        subject = _subject(cue)
+        cue_text = "according to" if cue.lower_ == "according" else cue.text
+        if subject is None or _inside(subject, marked):
+            return _Speaker(None, cue.idx, cue.idx, cue_text, None, paragraph)
+        span = _phrase(subject)
+        actor_id = self.actor_for(span, subject, paragraph)
+        return _Speaker(
+            span.text, span.start_char, span.end_char, cue_text, actor_id, paragraph
+        )
+
+    def actor_for(self, span: Span, head: Token, paragraph: int) -> str | None:
+        inside = [
+            m
+            for m in self.mentions
+            if m.start < span.end_char and m.end > span.start_char
+        ]
+        if inside:
+            return _best_mention(inside, head, self.actors).actor_id
+        if head.lower_ in self.cues.pronouns:
+            return self._antecedent(head, paragraph)
+        if head.lemma_.lower() in self.cues.role_nouns:
+            return self._by_title(head)
+        return None
+
+    def _antecedent(self, pronoun: Token, paragraph: int) -> str | None:
+        last = self.last_speaker
+        if (
+            last is not None
+            and last.actor_id is not None
+            and paragraph - last.paragraph <= PRONOUN_PARAGRAPHS
+        ):
+            return last.actor_id
+        wanted = {ActorKind.PERSON} if pronoun.lower_ in {"he", "she", "i"} else None
+        for mention in reversed(self.mentions):
+            actor = self.actors.get(mention.actor_id)
+            if mention.end <= pronoun.idx and actor is not None:
+                if wanted is None or actor.kind in wanted:
+                    return actor.actor_id
+        return None
+
+    def _by_title(self, head: Token) -> str | None:
+        word = head.lemma_.lower()
+        for mention in reversed(self.mentions):
+            actor = self.actors.get(mention.actor_id)
+            if mention.end <= head.idx and actor is not None and actor.title:
+                if word in actor.title.lower():
+                    return actor.actor_id
+        return None
+
+
+def _best_mention(
+    mentions: Sequence[Mention], head: Token, actors: dict[str, Actor]
+) -> Mention:
+    def rank(m: Mention) -> tuple[bool, bool, int]:
+        actor = actors.get(m.actor_id)
+        covers_head = m.start <= head.idx < m.end
+        is_person = actor is not None and actor.kind is ActorKind.PERSON
+        return covers_head, is_person, m.end - m.start
+
+    return max(mentions, key=rank)
+
+
+def _subject(cue: Token) -> Token | None:
+    """Return the head word of who spoke, for a speech verb or "according to"."""
+    if cue.lower_ == "according":
+        to = cue.nbor(1)
+        objects = [c for c in to.children if c.dep_ == "pobj"]
+        return objects[0] if objects else None
+    verb: Token | None = cue
+    for _ in range(3):
+        if verb is None:
+            return None
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+        if subjects:
+            return subjects[0]
+        if verb.dep_ == "relcl":
+            return verb.head
+        verb = verb.head if verb.dep_ in {"conj", "xcomp", "advcl"} else None
+    return None
+
+
+def _phrase(head: Token) -> Span:
+    """Return the name part of a subject: its left modifiers and itself, no "the"."""
+    doc = head.doc
+    start = head.left_edge.i
+    while start < head.i and doc[start].dep_ in {"det", "punct", "cc", "predet"}:
+        start += 1
+    if any(t.tag_ in {"``", "''"} for t in doc[start : head.i]):
+        start = head.i
+    return doc[start : head.i + 1]
+
+
+# --- indirect speech ----------------------------------------------------------------------
+
+
+def _indirect_quotes(
+    parsed: Parsed, marked: Sequence[_Marked], resolver: _Resolver
+) -> Iterator[Quote]:
+    for token in parsed.doc:
+        if (
+            token.pos_ != "VERB"
+            or token.lemma_.lower() not in resolver.cues.indirect_verbs
+        ):
+            continue
+        if _inside(token, marked):
+            continue
+        for clause in token.children:
+            span = _reported_clause(clause, marked)
+            if span is None:
+                continue
+            paragraph = parsed.article.text.count("\n", 0, token.idx)
+            speaker = resolver.speaker(token, paragraph, marked)
+            yield _quote(parsed, span[0], span[1], QuoteKind.INDIRECT, speaker)
+
+
+def _reported_clause(
+    clause: Token, marked: Sequence[_Marked]
+) -> tuple[int, int] | None:
+    """Return the character span of a finite complement clause outside quote marks."""
+    if clause.dep_ != "ccomp" or clause.pos_ not in {"VERB", "AUX"}:
+        return None
+    if not any(c.dep_ in _SUBJECT_DEPS | {"csubj", "expl"} for c in clause.children):
+        return None
+    tokens = [
+        t for t in clause.subtree if not (t.dep_ == "mark" and t.head.i == clause.i)
+    ]
+    tokens = [t for t in tokens if not t.is_punct or t.tag_ in {"-LRB-", "-RRB-"}]
+    if not tokens:
+        return None
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    if any(m.open_mark < end and m.close_mark > start for m in marked):
+        return None
+    if clause.head.i > clause.i and clause.head.idx - end > 3:
+        return None
+    return start, end

@@ -1,13 +1,494 @@
-"""The timex stage (placeholder: issue #4 fills it)."""
+"""The timex stage: find time expressions and normalise them against the publication date.
+
+Candidates come from one precompiled pattern (``knowledge/timex.py``); the spaCy parse
+decides what the pattern cannot: whether a bare year or an ambiguous month name ("May") is
+a date, and whether an underspecified expression ("on Wednesday", "in February", "a
+September meeting") points to the past or the future, from the tense and modality of the
+clause that governs it. Values follow DESIGN.md; with no publication date, relative
+expressions get ``value=None`` and the clock is never read.
+"""
 
 from __future__ import annotations
 
-from dyad.records import StageResult, TimeExpr
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from dyad import dates, ids
+from dyad.knowledge.timex import TimexLexicon, load_timex_lexicon
+from dyad.records import Precision, Problem, StageResult, TimeExpr
 from dyad.stages.nlp import Parsed
 
-VERSION = "timex.v0"
+VERSION = "timex.rules.v1"
+CODER = VERSION
+# How many clause heads above the expression we look at for future markers when the
+# nearest verb is in the present tense ("when they attend a September meeting" under
+# "could lead"); calibrated on the sample article and Wikinews dev articles.
+MAX_CLAUSE_CLIMB = 3
+_CLAUSE_DEPS = {"advcl", "xcomp", "ccomp", "conj", "relcl", "pcomp", "acl"}
+_PAST_AUX = {"was", "were", "had", "did"}
+_PERFECT_AUX = {"has", "have", "'ve"}
+
+Value = tuple[str | None, Precision | None]
 
 
-def find_times(parsed: Parsed) -> StageResult[TimeExpr]:
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What resolving one candidate needs: anchor, direction, lexicon, reference day."""
+
+    anchor: dt.date | None
+    direction: str  # past, present or future
+    lex: TimexLexicon
+    reference: dt.date | None  # last day-precision date mentioned before
+
+
+def find_times(
+    parsed: Parsed, *, lexicon: TimexLexicon | None = None
+) -> StageResult[TimeExpr]:
     """Find time expressions and normalise them against the publication date."""
-    return StageResult()
+    lex = lexicon or load_timex_lexicon()
+    article = parsed.article
+    records: list[TimeExpr] = []
+    problems: list[Problem] = []
+    reference = article.published
+    for match in lex.pattern.finditer(article.text):
+        kind = match.lastgroup or ""
+        start, end = _trimmed_span(match, kind)
+        span = parsed.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not _is_time(kind, match, span, lex):
+            continue
+        context = _Context(article.published, _direction(span, lex), lex, reference)
+        value, precision = _RESOLVERS[kind](match, context)
+        if precision is Precision.DAY and value is not None:
+            reference = dt.date.fromisoformat(value)
+        if precision is None:
+            problems.append(_unparseable(match, start, end))
+            continue
+        records.append(_record(parsed, start, end, value, precision))
+    return StageResult(records=tuple(records), problems=tuple(problems))
+
+
+def _record(
+    parsed: Parsed, start: int, end: int, value: str | None, precision: Precision
+) -> TimeExpr:
+    article = parsed.article
+    return TimeExpr(
+        article_id=article.article_id,
+        time_id=ids.time_id(article.article_id, start, end),
+        text=article.text[start:end],
+        start=start,
+        end=end,
+        sentence_index=parsed.sentence_of(start),
+        value=value,
+        precision=precision,
+        anchor=article.published,
+        coder=CODER,
+    )
+
+
+def _unparseable(match: re.Match[str], start: int, end: int) -> Problem:
+    return Problem(
+        code="timex.unparseable",
+        message=f"time expression {match.group()!r} names no real date",
+        stage="timex",
+        start=start,
+        end=end,
+    )
+
+
+def _trimmed_span(match: re.Match[str], kind: str) -> tuple[int, int]:
+    start, end = match.span(kind)
+    text = match.string
+    while end > start and text[end - 1] in ",. ":
+        end -= 1
+    return start, end
+
+
+# --- which candidates are dates -------------------------------------------------------
+
+
+def _previous_word(span: Span) -> str:
+    if span.start == 0:
+        return ""
+    return span.doc[span.start - 1].lower_
+
+
+def _is_time(kind: str, match: re.Match[str], span: Span, lex: TimexLexicon) -> bool:
+    if kind == "year":
+        return (
+            span.root.ent_type_ == "DATE"
+            or _previous_word(span) in lex.year_prepositions
+        )
+    if kind == "month":
+        if match.group("month") not in lex.ambiguous_months:
+            return True
+        return (
+            span.root.ent_type_ == "DATE"
+            or _previous_word(span) in lex.month_prepositions
+        )
+    if kind == "season":
+        has_detail = match.group("s_mod") or match.group("s_y")
+        return (
+            bool(has_detail)
+            or _previous_word(span) == "the"
+            or span.root.ent_type_ == "DATE"
+        )
+    if kind == "wday":
+        return _previous_word(span) not in {
+            "good",
+            "black",
+            "super",
+            "ash",
+            "holy",
+            "easter",
+        }
+    return True
+
+
+# --- past or future ---------------------------------------------------------------------
+
+
+def _verb_tense(verb: Token, lex: TimexLexicon) -> str:
+    """Return past, present or future for one verb from its tag and auxiliaries."""
+    auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    for aux in auxes:
+        word = aux.lower_
+        if word in lex.future_auxiliaries or (word == "going" and verb.tag_ == "VB"):
+            return "future"
+    if verb.lemma_.lower() in lex.future_verbs and verb.tag_ != "VBD":
+        return "future"
+    if any(a.lower_ in _PAST_AUX or a.lower_ in _PERFECT_AUX for a in auxes):
+        return "past"
+    if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and not auxes):
+        return "past"
+    return "present"
+
+
+def _marked_words(token: Token, lex: TimexLexicon) -> str | None:
+    """Return future/past when a word on or beside ``token`` says so ("planned visit")."""
+    words = [token.lower_] + [
+        c.lower_ for c in token.children if c.dep_ in {"amod", "advmod"}
+    ]
+    if any(w in lex.future_words for w in words):
+        return "future"
+    if token.lemma_.lower() in {"plan", "schedule", "proposal", "invitation"}:
+        return "future"
+    if any(w in lex.past_words for w in words[1:]):
+        return "past"
+    return None
+
+
+def _direction(span: Span, lex: TimexLexicon) -> str:
+    """Return past, present or future for the clause governing ``span``."""
+    token: Token = span.root
+    climbed = 0
+    result = "present"
+    while True:
+        head = token.head
+        if head.i == token.i:
+            return result
+        token = head
+        if token.pos_ not in {"VERB", "AUX"}:
+            marked = _marked_words(token, lex)
+            if marked is not None:
+                return marked
+            continue
+        tense = _verb_tense(token, lex)
+        if tense != "present" or climbed >= MAX_CLAUSE_CLIMB:
+            return tense if tense != "present" else result
+        climbed += 1
+        if token.dep_ not in _CLAUSE_DEPS:
+            return result
+
+
+# --- resolvers --------------------------------------------------------------------------
+
+
+def _int_year(text: str | None) -> int | None:
+    return int(text) if text else None
+
+
+def _month_number(text: str, lex: TimexLexicon) -> int:
+    return lex.months[text.rstrip(".")]
+
+
+def _day_number(text: str) -> int:
+    return int(re.sub(r"\D", "", text))
+
+
+def _iso(match: re.Match[str], ctx: _Context) -> Value:
+    day = dates.make_date(int(match["iso_y"]), int(match["iso_m"]), int(match["iso_d"]))
+    return (dates.day_value(day), Precision.DAY) if day else (None, None)
+
+
+def _month_day(month: int, day: int, year: int | None, ctx: _Context) -> Value:
+    if year is None:
+        if ctx.anchor is None:
+            return None, Precision.DAY
+        year = _year_for_day(month, day, ctx.anchor, ctx.direction)
+    date = dates.make_date(year, month, day)
+    return (dates.day_value(date), Precision.DAY) if date else (None, None)
+
+
+def _year_for_day(month: int, day: int, anchor: dt.date, direction: str) -> int:
+    here = (month, day)
+    now = (anchor.month, anchor.day)
+    if direction == "future":
+        return anchor.year if here >= now else anchor.year + 1
+    if direction == "past":
+        return anchor.year if here <= now else anchor.year - 1
+    return anchor.year + _nearest_year_shift(month, anchor.month)
+
+
+def _nearest_year_shift(month: int, anchor_month: int) -> int:
+    """Return -1, 0 or +1: the year of the occurrence of ``month`` nearest the anchor."""
+    ahead = (month - anchor_month) % 12
+    behind = (anchor_month - month) % 12
+    if ahead == 0:
+        return 0
+    if ahead < behind:
+        return 1 if month < anchor_month else 0
+    return -1 if month > anchor_month else 0
+
+
+def _mdy(match: re.Match[str], ctx: _Context) -> Value:
+    month = _month_number(match["mdy_m"], ctx.lex)
+    return _month_day(
+        month, _day_number(match["mdy_d"]), _int_year(match["mdy_y"]), ctx
+    )
+
+
+def _dmy(match: re.Match[str], ctx: _Context) -> Value:
+    month = _month_number(match["dmy_m"], ctx.lex)
+    return _month_day(
+        month, _day_number(match["dmy_d"]), _int_year(match["dmy_y"]), ctx
+    )
+
+
+def _my(match: re.Match[str], ctx: _Context) -> Value:
+    month = _month_number(match["my_m"], ctx.lex)
+    return dates.month_value(int(match["my_y"]), month), Precision.MONTH
+
+
+def _month_with_way(month: int, way: str, ctx: _Context) -> Value:
+    anchor = ctx.anchor
+    if anchor is None:
+        return None, Precision.MONTH
+    if way == "past":  # "last November": the most recent one before this month
+        year = anchor.year if month < anchor.month else anchor.year - 1
+    elif way == "future":
+        year = anchor.year if month > anchor.month else anchor.year + 1
+    elif way == "current":
+        year = anchor.year
+    else:
+        year = _year_for_month(month, anchor, ctx.direction)
+    return dates.month_value(year, month), Precision.MONTH
+
+
+def _year_for_month(month: int, anchor: dt.date, direction: str) -> int:
+    if month == anchor.month:
+        return anchor.year
+    if direction == "past":
+        return anchor.year if month < anchor.month else anchor.year - 1
+    if direction == "future":
+        return anchor.year if month > anchor.month else anchor.year + 1
+    return anchor.year + _nearest_year_shift(month, anchor.month)
+
+
+def _modifier_way(word: str | None, ctx: _Context) -> str | None:
+    if not word:
+        return None
+    return ctx.lex.period_modifiers.get(word.lower())
+
+
+def _pmonth(match: re.Match[str], ctx: _Context) -> Value:
+    month = _month_number(match["pm_m"], ctx.lex)
+    way = _modifier_way(match["pm_mod"], ctx) or "context"
+    return _month_with_way(month, way, ctx)
+
+
+def _bare_month(match: re.Match[str], ctx: _Context) -> Value:
+    return _month_with_way(_month_number(match["month"], ctx.lex), "context", ctx)
+
+
+def _year(match: re.Match[str], ctx: _Context) -> Value:
+    return dates.year_value(int(match["year"])), Precision.YEAR
+
+
+def _pyear(match: re.Match[str], ctx: _Context) -> Value:
+    return dates.year_value(int(match["py_y"])), Precision.YEAR
+
+
+def _quarter(match: re.Match[str], ctx: _Context) -> Value:
+    quarter = ctx.lex.ordinals[match["q_n"].lower()]
+    year = _int_year(match["q_y"])
+    if year is None:
+        if ctx.anchor is None:
+            return None, Precision.QUARTER
+        year = _year_for_quarter(quarter, ctx.anchor, ctx.direction)
+    return dates.quarter_value(year, quarter), Precision.QUARTER
+
+
+def _year_for_quarter(quarter: int, anchor: dt.date, direction: str) -> int:
+    current = dates.quarter_of(anchor.month)
+    if direction == "past" and quarter > current:
+        return anchor.year - 1
+    if direction == "future" and quarter < current:
+        return anchor.year + 1
+    return anchor.year
+
+
+def _qshort(match: re.Match[str], ctx: _Context) -> Value:
+    return dates.quarter_value(
+        int(match["qs_y"]), int(match["qs_n"])
+    ), Precision.QUARTER
+
+
+def _season(match: re.Match[str], ctx: _Context) -> Value:
+    if match["s_y"]:
+        return dates.year_value(int(match["s_y"])), Precision.YEAR
+    if ctx.anchor is None:
+        return None, Precision.YEAR
+    first, last = ctx.lex.seasons[match["s_name"].lower()]
+    way = _modifier_way(match["s_mod"], ctx) or ctx.direction
+    return dates.year_value(_season_year(first, last, way, ctx.anchor)), Precision.YEAR
+
+
+def _season_year(first: int, last: int, way: str, anchor: dt.date) -> int:
+    """Return the year in which the season meant starts."""
+    wraps = last < first
+    inside = (
+        (anchor.month >= first or anchor.month <= last)
+        if wraps
+        else (first <= anchor.month <= last)
+    )
+    this_start = anchor.year - 1 if wraps and anchor.month <= last else anchor.year
+    if way == "current" or (inside and way != "past"):
+        return this_start
+    started = anchor.month >= first if not wraps else inside
+    if way == "future":
+        return this_start + 1 if started else this_start
+    if way == "past":
+        return this_start - 1 if inside or not started else this_start
+    return this_start if started else this_start - 1
+
+
+def _weekday(match: re.Match[str], ctx: _Context) -> Value:
+    anchor = ctx.anchor
+    if anchor is None:
+        return None, Precision.DAY
+    target = ctx.lex.weekdays[match["wd"]]
+    way = _modifier_way(match["wd_mod"], ctx)
+    delta = (target - anchor.weekday()) % 7
+    if way == "past":
+        offset = delta - 7
+    elif way == "future":
+        offset = delta or 7
+    elif delta == 0:
+        offset = 0
+    elif ctx.direction == "future" or way == "current":
+        offset = delta
+    else:
+        offset = delta - 7
+    return dates.day_value(anchor + dt.timedelta(days=offset)), Precision.DAY
+
+
+def _relative_day(match: re.Match[str], ctx: _Context) -> Value:
+    if ctx.anchor is None:
+        return None, Precision.DAY
+    offset = ctx.lex.relative_days[_normal(match["reld"])]
+    return dates.day_value(ctx.anchor + dt.timedelta(days=offset)), Precision.DAY
+
+
+def _anaphoric_day(match: re.Match[str], ctx: _Context) -> Value:
+    if ctx.reference is None:
+        return None, Precision.DAY
+    offset = ctx.lex.anaphoric_days[_normal(match["anad"])]
+    return dates.day_value(ctx.reference + dt.timedelta(days=offset)), Precision.DAY
+
+
+def _vague(match: re.Match[str], ctx: _Context) -> Value:
+    return ctx.lex.vague[_normal(match["vague"])], Precision.VAGUE
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _count(text: str, ctx: _Context) -> int | None:
+    word = _normal(text)
+    if word.isdigit():
+        return int(word)
+    return ctx.lex.numbers.get(word)
+
+
+def _ago(match: re.Match[str], ctx: _Context) -> Value:
+    unit = match["ago_u"].lower()
+    count = _count(match["ago_n"], ctx)
+    precision = _UNIT_PRECISION.get(unit, Precision.DAY)
+    if count is None:
+        return "PAST_REF", Precision.VAGUE
+    if ctx.anchor is None:
+        return None, precision
+    return _shift(ctx.anchor, unit, -count), precision
+
+
+def _relunit(match: re.Match[str], ctx: _Context) -> Value:
+    unit = match["ru_u"].lower()
+    way = _modifier_way(match["ru_mod"], ctx) or "current"
+    precision = _UNIT_PRECISION.get(unit, Precision.DAY)
+    if ctx.anchor is None:
+        return None, precision
+    step = {"past": -1, "future": 1}.get(way, 0)
+    return _shift(ctx.anchor, unit, step), precision
+
+
+_UNIT_PRECISION = {
+    "day": Precision.DAY,
+    "week": Precision.WEEK,
+    "weekend": Precision.WEEK,
+    "fortnight": Precision.WEEK,
+    "month": Precision.MONTH,
+    "quarter": Precision.QUARTER,
+    "year": Precision.YEAR,
+}
+
+
+def _shift(anchor: dt.date, unit: str, count: int) -> str:
+    """Return the value ``count`` units away from ``anchor`` at the unit's precision."""
+    if unit == "day":
+        return dates.day_value(anchor + dt.timedelta(days=count))
+    if unit in {"week", "weekend"}:
+        return dates.week_value(anchor + dt.timedelta(weeks=count))
+    if unit == "fortnight":
+        return dates.week_value(anchor + dt.timedelta(weeks=2 * count))
+    if unit == "month":
+        return dates.month_value(*dates.shift_months(anchor.year, anchor.month, count))
+    if unit == "quarter":
+        year, month = dates.shift_months(anchor.year, anchor.month, 3 * count)
+        return dates.quarter_value(year, dates.quarter_of(month))
+    return dates.year_value(anchor.year + count)
+
+
+_RESOLVERS: dict[str, Callable[[re.Match[str], _Context], Value]] = {
+    "iso": _iso,
+    "mdy": _mdy,
+    "dmy": _dmy,
+    "my": _my,
+    "quarter": _quarter,
+    "qshort": _qshort,
+    "season": _season,
+    "pmonth": _pmonth,
+    "ago": _ago,
+    "relunit": _relunit,
+    "pyear": _pyear,
+    "wday": _weekday,
+    "reld": _relative_day,
+    "anad": _anaphoric_day,
+    "vague": _vague,
+    "month": _bare_month,
+    "year": _year,
+}

@@ -1,0 +1,59 @@
+"""Cue words of the quotes stage (``data/quotes/cues.yaml``), read once per process."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+from dyad.resources import data_path, fail, read_yaml
+
+_CUES_FILE = ("quotes", "cues.yaml")
+_KEYS = (
+    "speech_verbs",
+    "indirect_verbs",
+    "according_to",
+    "pronouns",
+    "role_nouns",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteCues:
+    """Lower-case cue vocabularies for finding and attributing quotations."""
+
+    speech_verbs: frozenset[str]
+    indirect_verbs: frozenset[str]
+    according_to: tuple[str, ...]
+    pronouns: frozenset[str]
+    role_nouns: frozenset[str]
+
+
+def parse_quote_cues(path: Path) -> QuoteCues:
+    """Read and validate the quote cue file at ``path``.
+
+    Raises:
+        ResourceError: the file is missing or malformed (``file:line: message``).
+    """
+    raw = read_yaml(path)
+    if not isinstance(raw, dict):
+        raise fail(path, None, "expected a mapping at the top level")
+    lists: dict[str, list[str]] = {}
+    for key in _KEYS:
+        value = raw.get(key)
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise fail(path, raw.get("__line__"), f"'{key}' must be a list of words")
+        lists[key] = [v.lower() for v in value]
+    return QuoteCues(
+        speech_verbs=frozenset(lists["speech_verbs"]),
+        indirect_verbs=frozenset(lists["indirect_verbs"]),
+        according_to=tuple(lists["according_to"]),
+        pronouns=frozenset(lists["pronouns"]),
+        role_nouns=frozenset(lists["role_nouns"]),
+    )
+
+
+@functools.cache
+def load_quote_cues() -> QuoteCues:
+    """Return the packaged quote cues, read once per process."""
+    return parse_quote_cues(data_path(*_CUES_FILE))

@@ -1,0 +1,160 @@
+"""Vocabulary of the timex stage (``data/timex/lexicon.yaml``) and the pattern built from it.
+
+``load_timex_lexicon()`` reads and validates the file once per process and compiles one
+regular expression whose named alternatives are the kinds of time expression the stage
+knows; the stage only interprets the matches.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from dyad.resources import data_path, fail, read_yaml
+
+_LEXICON_FILE = ("timex", "lexicon.yaml")
+_VAGUE = {"PAST_REF", "PRESENT_REF", "FUTURE_REF"}
+_DIRECTIONS = {"past", "current", "future"}
+
+
+@dataclass(frozen=True, slots=True)
+class TimexLexicon:
+    """Validated timex vocabulary plus the compiled candidate pattern."""
+
+    months: Mapping[str, int]  # full names and abbreviations, as written
+    ambiguous_months: frozenset[str]
+    weekdays: Mapping[str, int]  # Monday = 0
+    seasons: Mapping[str, tuple[int, int]]
+    numbers: Mapping[str, int]
+    vague_counts: frozenset[str]
+    ordinals: Mapping[str, int]
+    relative_days: Mapping[str, int]
+    anaphoric_days: Mapping[str, int]
+    period_modifiers: Mapping[str, str]  # lower-case word -> past/current/future
+    vague: Mapping[str, str]  # lower-case phrase -> *_REF
+    year_prepositions: frozenset[str]
+    month_prepositions: frozenset[str]
+    future_auxiliaries: frozenset[str]
+    future_verbs: frozenset[str]
+    future_words: frozenset[str]
+    past_words: frozenset[str]
+    pattern: re.Pattern[str]
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """Return a regex alternation of ``words``, longest first, spaces as ``\\s+``."""
+    escaped = (
+        re.escape(w).replace(r"\ ", r"\s+")
+        for w in sorted(words, key=len, reverse=True)
+    )
+    return "(?:" + "|".join(escaped) + ")"
+
+
+def _build_pattern(lex: dict[str, Any]) -> re.Pattern[str]:
+    full = _alternation(lex["months"])
+    abbr = _alternation(lex["month_abbreviations"]) + r"\.?"
+    month = f"(?:{full}|{abbr})"
+    weekday = _alternation(lex["weekdays"])
+    day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
+    year = r"(?:1[6-9]\d\d|20\d\d)(?![\d])"
+    number = (
+        "(?i:" + _alternation([*lex["number_words"], *lex["vague_counts"]]) + r"|\d+)"
+    )
+    mods = "(?i:" + _alternation(lex["period_modifiers"]) + ")"
+    parts = "(?i:" + _alternation(lex["part_modifiers"]) + ")"
+    ordinal = "(?i:" + _alternation(lex["ordinals"]) + ")"
+    season = "(?i:" + _alternation(lex["seasons"]) + ")"
+    unit = r"(?i:day|week|weekend|fortnight|month|quarter|year)"
+    alternatives = [
+        r"(?P<iso>(?P<iso_y>\d{4})-(?P<iso_m>\d\d)-(?P<iso_d>\d\d))(?!\d)",
+        rf"(?P<mdy>(?:{weekday},?\s+)?(?P<mdy_m>{month})\s+(?P<mdy_d>{day})"
+        rf"(?:\s*[-–]\s*{day})?(?:,?\s+(?P<mdy_y>{year}))?)",
+        rf"(?P<dmy>(?:{weekday},?\s+)?(?P<dmy_d>{day})(?:\s*[-–]\s*{day})?(?:\s+of)?"
+        rf"\s+(?P<dmy_m>{month})(?:,?\s+(?P<dmy_y>{year}))?)",
+        rf"(?P<my>(?:{parts}\s*)?(?P<my_m>{month}),?\s+(?:of\s+)?(?P<my_y>{year}))",
+        rf"(?P<quarter>(?P<q_n>{ordinal})\s+quarter(?:\s+of\s+(?P<q_y>{year}))?)",
+        rf"(?P<qshort>Q(?P<qs_n>[1-4])\s+(?P<qs_y>{year}))",
+        rf"(?P<season>(?:(?P<s_mod>{mods}|{parts})\s*)?(?P<s_name>{season})"
+        rf"(?:\s+(?:of\s+)?(?P<s_y>{year}))?)",
+        rf"(?P<pmonth>(?P<pm_mod>{mods}|{parts})\s*(?P<pm_m>{full}))",
+        rf"(?P<ago>(?P<ago_n>{number})\s+(?P<ago_u>{unit})s?\s+(?i:ago|earlier))",
+        rf"(?P<relunit>(?:(?P<ru_pre>(?i:earlier|later|early|late))\s+)?"
+        rf"(?P<ru_mod>{mods})\s+(?P<ru_u>{unit}))",
+        rf"(?P<pyear>(?P<py_mod>{parts})\s*(?P<py_y>{year}))",
+        rf"(?P<wday>(?:(?P<wd_mod>{mods})\s+)?(?P<wd>{weekday})"
+        r"(?:\s+(?i:morning|afternoon|evening|night))?)",
+        r"(?P<reld>(?i:" + _alternation(lex["relative_days"]) + "))",
+        r"(?P<anad>(?i:" + _alternation(lex["anaphoric_days"]) + "))",
+        r"(?P<vague>(?i:" + _alternation(lex["vague"]) + "))",
+        rf"(?P<month>{full})",
+        rf"(?P<year>{year})(?!s\b|[,.]\d|\s*%)",
+    ]
+    body = "|".join(alternatives)
+    return re.compile(rf"(?<![\w$£€-])(?:{body})(?!\w)")
+
+
+def _plain(mapping: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in mapping.items() if k != "__line__"}
+
+
+def _check(path: Path, lex: dict[str, Any]) -> None:
+    line = lex.get("__line__")
+    for key in ("months", "weekdays", "seasons", "vague", "period_modifiers"):
+        if not isinstance(lex.get(key), dict):
+            raise fail(path, line, f"'{key}' must be a mapping")
+    for phrase, value in _plain(lex["vague"]).items():
+        if value not in _VAGUE:
+            raise fail(
+                path, line, f"vague '{phrase}': {value!r} is not one of {_VAGUE}"
+            )
+    for word, way in _plain(lex["period_modifiers"]).items():
+        if way not in _DIRECTIONS:
+            raise fail(path, line, f"period modifier '{word}': {way!r} is not valid")
+
+
+def _lower_map(mapping: Mapping[str, Any]) -> dict[str, Any]:
+    return {str(k).lower(): v for k, v in _plain(mapping).items()}
+
+
+def parse_timex_lexicon(path: Path) -> TimexLexicon:
+    """Read and validate the timex vocabulary at ``path``.
+
+    Raises:
+        ResourceError: the file is missing or malformed (``file:line: message``).
+    """
+    raw = read_yaml(path)
+    if not isinstance(raw, dict):
+        raise fail(path, None, "expected a mapping at the top level")
+    _check(path, raw)
+    lex = {k: _plain(v) if isinstance(v, dict) else v for k, v in raw.items()}
+    months = {**lex["months"], **lex["month_abbreviations"]}
+    return TimexLexicon(
+        months=months,
+        ambiguous_months=frozenset(lex["ambiguous_months"]),
+        weekdays=lex["weekdays"],
+        seasons={k.lower(): (v[0], v[1]) for k, v in lex["seasons"].items()},
+        numbers=_lower_map(lex["number_words"]),
+        vague_counts=frozenset(w.lower() for w in lex["vague_counts"]),
+        ordinals=_lower_map(lex["ordinals"]),
+        relative_days=_lower_map(lex["relative_days"]),
+        anaphoric_days=_lower_map(lex["anaphoric_days"]),
+        period_modifiers=_lower_map(lex["period_modifiers"]),
+        vague=_lower_map(lex["vague"]),
+        year_prepositions=frozenset(lex["year_prepositions"]),
+        month_prepositions=frozenset(lex["month_prepositions"]),
+        future_auxiliaries=frozenset(lex["future_auxiliaries"]),
+        future_verbs=frozenset(lex["future_verbs"]),
+        future_words=frozenset(lex["future_words"]),
+        past_words=frozenset(lex["past_words"]),
+        pattern=_build_pattern(lex),
+    )
+
+
+@functools.cache
+def load_timex_lexicon() -> TimexLexicon:
+    """Return the packaged timex vocabulary, read once per process."""
+    return parse_timex_lexicon(data_path(*_LEXICON_FILE))
