@@ -1,15 +1,464 @@
-"""The actors stage (placeholder: issue #2 fills it)."""
+"""The actors stage: find every state, person, organisation, group and region and code it.
+
+Finders run in a fixed order over the spaCy ``Doc``; each claims the tokens it uses so a
+later finder never codes them twice:
+
+1. people (PERSON entities and known full names), with the titles in front of them and
+   the appositions after them (``actor_people.py``);
+2. lone surnames of people already named ("Sun" after "Yun Sun"), and of well-known
+   office holders ("Xi", "Biden");
+3. groups named by a noun and a modifier ("US officials", "Houthi rebels", "the Biden
+   administration", "China's foreign ministry");
+4. names from the knowledge base: states, demonyms, capitals and seats of power used as
+   actors ("Beijing agreed" -> CHN GOV), organisations, regions;
+5. other organisations the parser finds (coded from their name, else uncoded);
+6. bare group nouns ("protesters", "officials"), coded with the article's dominant state.
+
+One ``Actor`` per identity (a KB id, or code/sector for groups, or a name), a ``Mention``
+per occurrence; actors come out in order of first mention, mentions by start offset.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from collections import Counter
+from collections.abc import Iterator
 
-from dyad.records import ResolvedActors
+from spacy.tokens import Doc, Span, Token
+
+from dyad import ids
+from dyad.knowledge.actors import ActorKB, fold
+from dyad.records import Actor, ActorKind, Mention, Problem, ResolvedActors
+from dyad.stages.actor_people import (
+    Context,
+    KbSpan,
+    Spec,
+    affiliation_of,
+    entry_spec,
+    person_spec,
+    pick_short_form,
+    register_surnames,
+    split_person_entity,
+)
 from dyad.stages.nlp import Parsed
 
-VERSION = "actors.v0"
+VERSION = "actors.kb.v1"
+# Share of state mentions one state needs to count as the article's "dominant" state,
+# which codes titles and groups that name no state ("officials said"); calibrated on
+# Wikinews stories about one country (typically 70-100%) versus bilateral ones (<60%).
+DOMINANT_STATE_SHARE = 0.6
+DOMINANT_STATE_MIN = 2
+# Confidence of an organisation known only from the parser's ORG label.
+UNKNOWN_ORG_CONFIDENCE = 0.4
+# A capital used as a place ("talks in Beijing") is a location, not an actor.
+_LOCATIVE = frozenset(
+    {
+        "in",
+        "at",
+        "near",
+        "outside",
+        "around",
+        "throughout",
+        "across",
+        "inside",
+        "within",
+        "from",
+        "via",
+        "toward",
+        "towards",
+    }
+)
+# Entity labels whose names may contain a country name that is not an actor mention.
+_NAME_LABELS = frozenset(
+    {"ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"}
+)
+# Institution sectors that make "<state> <word>" an arm of that state ("Russian Defence
+# Ministry") rather than a name that merely contains a country ("Bank of China").
+_STATE_ARMS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP"})
+_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "nummod"})
 
 
-def resolve_actors(parsed: Parsed, *, kb: Any) -> ResolvedActors:
+def resolve_actors(parsed: Parsed, *, kb: ActorKB) -> ResolvedActors:
     """Find and code every actor mentioned in the article."""
-    return ResolvedActors()
+    doc = parsed.doc
+    spans = _kb_spans(doc, kb)
+    ctx = Context(
+        doc=doc,
+        kb=kb,
+        published=parsed.article.published,
+        span_at={i: s for s in spans for i in range(s.start, s.end)},
+        dominant=_dominant_state(doc, kb, spans),
+        owner=[False] * len(doc),
+    )
+    found: list[tuple[Spec, int, int]] = []
+    found.extend(_people(ctx))
+    found.extend(_surnames(ctx))
+    found.extend(_groups(ctx, modified=True))
+    found.extend(_kb_actors(ctx, spans))
+    found.extend(_other_organizations(ctx))
+    found.extend(_groups(ctx, modified=False))
+    return _build(parsed, found)
+
+
+# ---- step 0: KB names
+def _kb_spans(doc: Doc, kb: ActorKB) -> list[KbSpan]:
+    """Longest non-overlapping runs of tokens whose joined text is a KB name."""
+    texts = [fold(t.text) for t in doc]
+    spans: list[KbSpan] = []
+    i, n = 0, len(texts)
+    while i < n:
+        best, key, j = None, texts[i], i
+        while kb.is_name_prefix(key):
+            hits = kb.lookup_key(key)
+            if hits:
+                best = KbSpan(i, j + 1, hits)
+            j += 1
+            if j >= n or "\n" in doc[j - 1].whitespace_:
+                break
+            key += texts[j]
+        if best is not None:
+            spans.append(best)
+            i = best.end
+        else:
+            i += 1
+    return spans
+
+
+def _dominant_state(doc: Doc, kb: ActorKB, spans: list[KbSpan]) -> str | None:
+    counts: Counter[str] = Counter()
+    for span in spans:
+        entry = kb.entries.get(span.hits[0].kb_id)
+        if entry is not None and entry.kind is ActorKind.STATE and entry.code:
+            counts[entry.code] += 1
+    if not counts:
+        return None
+    code, top = counts.most_common(1)[0]
+    share = top / sum(counts.values())
+    return code if top >= DOMINANT_STATE_MIN and share >= DOMINANT_STATE_SHARE else None
+
+
+# ---- step 1 and 2: people
+def _person_spans(ctx: Context) -> list[tuple[int, int]]:
+    doc = ctx.doc
+    spans: list[tuple[int, int]] = []
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and "\n" not in ent.text:
+            spans.extend(
+                (s, e) for s, e in split_person_entity(doc, ent.start, ent.end) if e > s
+            )
+    taken = {i for s, e in spans for i in range(s, e)}
+    for span in {s.start: s for s in ctx.span_at.values()}.values():
+        if span.hits[0].form == "person" and span.start not in taken:
+            spans.append((span.start, span.end))
+    # full names first, so that lone surnames can refer back to them
+    return sorted(spans, key=lambda se: (se[1] - se[0] == 1, se[0]))
+
+
+def _people(ctx: Context) -> Iterator[tuple[Spec, int, int]]:
+    for start, end in _person_spans(ctx):
+        if any(ctx.owner[start:end]):
+            continue
+        spec, owned = person_spec(ctx, start, end)
+        for i in owned:
+            ctx.owner[i] = True
+        for i in range(start, end):
+            ctx.person_at[i] = spec
+        register_surnames(ctx, spec, ctx.doc[start:end].text)
+        yield spec, start, end
+
+
+def _surnames(ctx: Context) -> Iterator[tuple[Spec, int, int]]:
+    for token in ctx.doc:
+        if ctx.owner[token.i] or not token.text[:1].isupper() or token.pos_ != "PROPN":
+            continue
+        spec = ctx.surnames.get(token.text)
+        if spec is None:
+            spec = _known_short_form(ctx, token)
+        if spec is not None:
+            _claim(ctx, token.i, token.i + 1)
+            ctx.person_at[token.i] = spec
+            yield spec, token.i, token.i + 1
+
+
+def _known_short_form(ctx: Context, token: Token) -> Spec | None:
+    if token.ent_type_ not in ("", "PERSON", "ORG", "GPE", "NORP"):
+        return None
+    person = pick_short_form(ctx.kb, token.text, ctx.published, strict=True)
+    if person is None:
+        return None
+    return person_spec(ctx, token.i, token.i + 1)[0]
+
+
+# ---- step 3 and 6: groups
+def _group_noun_at(ctx: Context, token: Token) -> tuple[str, int] | None:
+    """Return the sector and first token of a group noun ending at ``token``."""
+    kb = ctx.kb
+    if token.i > 0 and not ctx.owner[token.i - 1]:
+        two = f"{ctx.doc[token.i - 1].lower_} {token.lower_}"
+        sector = kb.modified_group_sector(two)
+        if sector is not None:
+            return sector, token.i - 1
+    sector = kb.modified_group_sector(token.lower_)
+    return (sector, token.i) if sector is not None else None
+
+
+def _groups(ctx: Context, *, modified: bool) -> Iterator[tuple[Spec, int, int]]:
+    for token in ctx.doc:
+        if ctx.owner[token.i] or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        noun = _group_noun_at(ctx, token)
+        if noun is None:
+            continue
+        sector, first = noun
+        found = (
+            _modified_group(ctx, token, sector, first)
+            if modified
+            else _bare_group(ctx, token, sector, first)
+        )
+        if found is not None:
+            spec, start = found
+            _claim(ctx, start, token.i + 1)
+            yield spec, start, token.i + 1
+
+
+def _modifier_spans(ctx: Context, noun: Token) -> Iterator[tuple[int, int]]:
+    """Token spans of the modifiers of a group noun that name a KB entry or person."""
+    for child in noun.children:
+        if child.dep_ in _MODIFIER_DEPS and child.i < noun.i:
+            if child.i in ctx.person_at:
+                yield child.i, child.i
+            elif child.i in ctx.span_at and not ctx.owner[child.i]:
+                span = ctx.span_at[child.i]
+                yield span.start, span.end
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.i in ctx.span_at:
+                    span = ctx.span_at[pobj.i]
+                    yield span.start, span.end
+
+
+def _modified_group(
+    ctx: Context, noun: Token, sector: str, first: int
+) -> tuple[Spec, int] | None:
+    for start, end in _modifier_spans(ctx, noun):
+        if start == end:  # a person: "the Biden administration"
+            person = ctx.person_at[start]
+            return _group_spec(
+                person.code,
+                None,
+                sector,
+                f"{person.name} {noun.text}",
+            ), first
+        span = ctx.span_at[start]
+        if span.hits[0].form == "person":
+            continue
+        entry = ctx.kb.entry(span.hits[0].kb_id)
+        if entry.kind in (ActorKind.IGO, ActorKind.GROUP, ActorKind.ORGANIZATION):
+            spec = entry_spec(ctx.kb, span.hits[0])
+            return spec, min(start, first)
+        words = ctx.doc[min(start, first) : noun.i + 1].text
+        if entry.kind is ActorKind.REGION:
+            return _group_spec(None, entry.name, sector, words), min(start, first)
+        return _group_spec(entry.code, entry.name, sector, words), min(start, first)
+    if noun.ent_type_ == "NORP" or (
+        noun.i > 0
+        and ctx.doc[noun.i - 1].ent_type_ == "NORP"
+        and not ctx.owner[noun.i - 1]
+    ):
+        start = noun.i - 1 if ctx.doc[noun.i - 1].ent_type_ == "NORP" else noun.i
+        words = ctx.doc[start : noun.i + 1].text
+        return _group_spec(None, words, sector, words, confidence=0.5), start
+    return None
+
+
+def _group_spec(
+    code: str | None,
+    owner: str | None,
+    sector: str,
+    words: str,
+    *,
+    confidence: float = 0.8,
+) -> Spec:
+    who = code or owner or "?"
+    return Spec(
+        identity=f"group:{who}:{sector}",
+        name=words.removeprefix("the "),
+        kind=ActorKind.GROUP,
+        code=code,
+        sector=sector,
+        confidence=confidence,
+    )
+
+
+def _bare_group(
+    ctx: Context, noun: Token, sector: str, first: int
+) -> tuple[Spec, int] | None:
+    group = ctx.kb.group_noun(ctx.doc[first : noun.i + 1].text.lower())
+    if group is None or not group.bare or noun.ent_type_ or not _is_group_use(noun):
+        return None
+    code = ctx.dominant
+    words = ctx.doc[first : noun.i + 1].text
+    return _group_spec(
+        code, None, group.sector, words, confidence=0.5 if code else 0.4
+    ), first
+
+
+def _is_group_use(noun: Token) -> bool:
+    """A plural ("protesters"), or a collective with "the" ("the military"), or police."""
+    if noun.tag_ in ("NNS", "NNPS") or noun.lower_ == "police":
+        return noun.dep_ != "compound"
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+
+
+# ---- step 4: KB names
+def _kb_actors(ctx: Context, spans: list[KbSpan]) -> Iterator[tuple[Spec, int, int]]:
+    for span in spans:
+        if any(ctx.owner[span.start : span.end]) or _inside_other_name(ctx, span):
+            continue
+        hit = span.hits[0]
+        if hit.form == "person":
+            continue  # people were handled first; an unresolved name stays uncoded
+        if hit.form == "capital" and _is_locative(ctx.doc[span.end - 1]):
+            continue
+        _claim(ctx, span.start, span.end)
+        yield entry_spec(ctx.kb, hit), span.start, span.end
+
+
+def _is_locative(token: Token) -> bool:
+    head = token.head
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head  # "in Beijing and Washington"
+    if token.dep_ == "pobj" or (token.dep_ == "conj" and head.dep_ == "pobj"):
+        prep = token.head if token.dep_ == "pobj" else head.head
+        return prep.lower_ in _LOCATIVE
+    return False
+
+
+def _inside_other_name(ctx: Context, span: KbSpan) -> bool:
+    """True when a KB name is only part of a longer name ("Washington Post")."""
+    token = ctx.doc[span.start]
+    if token.ent_type_ not in _NAME_LABELS:
+        return False
+    ent = _entity_of(ctx.doc, token)
+    if ent is None or (ent.start >= span.start and ent.end <= span.end):
+        return False
+    if token.ent_type_ == "LANGUAGE":
+        return True
+    for t in ent:
+        if span.start <= t.i < span.end or t.i in ctx.span_at or t.is_stop:
+            continue
+        if (
+            t.text[:1].isupper()
+            and ctx.kb.institution_sector(t.lower_) not in _STATE_ARMS
+            and ctx.kb.modified_group_sector(t.lower_) is None
+        ):
+            return True
+    return False
+
+
+def _entity_of(doc: Doc, token: Token) -> Span | None:
+    for ent in doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent
+    return None
+
+
+# ---- step 5: other organisations
+def _other_organizations(ctx: Context) -> Iterator[tuple[Spec, int, int]]:
+    for ent in ctx.doc.ents:
+        if ent.label_ != "ORG" or any(ctx.owner[ent.start : ent.end]):
+            continue
+        start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+        name = ctx.doc[start : ent.end].text
+        if "\n" in name or not any(c.isupper() for c in name[:1]) or len(name) < 2:
+            continue
+        spec = _organization_spec(ctx, ctx.doc[start : ent.end], name)
+        _claim(ctx, start, ent.end)
+        yield spec, start, ent.end
+
+
+def _organization_spec(ctx: Context, span: Span, name: str) -> Spec:
+    code, sector = None, None
+    last = ctx.kb.institution_sector(span[-1].lower_)
+    if last is not None:
+        sector = None if last == "NGO" else last
+    for token in span:
+        kb_span = ctx.span_at.get(token.i)
+        found = affiliation_of(ctx, kb_span) if kb_span else None
+        if found is not None and found.is_state and last in _STATE_ARMS:
+            code = found.code
+            break
+    return Spec(
+        identity=f"org:{name.lower()}",
+        name=name,
+        kind=ActorKind.ORGANIZATION,
+        code=code,
+        sector=sector,
+        org=name,
+        confidence=UNKNOWN_ORG_CONFIDENCE,
+    )
+
+
+# ---- building records
+def _claim(ctx: Context, start: int, end: int) -> None:
+    for i in range(start, end):
+        ctx.owner[i] = True
+
+
+def _build(parsed: Parsed, found: list[tuple[Spec, int, int]]) -> ResolvedActors:
+    doc, article = parsed.doc, parsed.article
+    found.sort(key=lambda f: doc[f[1]].idx)
+    actors: dict[str, Actor] = {}
+    mentions: list[Mention] = []
+    for spec, start, end in found:
+        span = doc[start:end]
+        text = span.text
+        if not text.strip():
+            continue
+        actor = actors.get(spec.identity)
+        if actor is None:
+            actor = _actor(article.article_id, spec)
+            actors[spec.identity] = actor
+        begin = span.start_char
+        mentions.append(
+            Mention(
+                article_id=article.article_id,
+                actor_id=actor.actor_id,
+                text=text,
+                start=begin,
+                end=span.end_char,
+                sentence_index=parsed.sentence_of(begin),
+            )
+        )
+    mentions.sort(key=lambda m: (m.start, m.end))
+    problems: tuple[Problem, ...] = ()
+    if not actors and article.text.strip():
+        problems = (
+            Problem(
+                code="actors.none_found",
+                stage="actors",
+                message="no actor was found in the article",
+                article_id=article.article_id,
+            ),
+        )
+    return ResolvedActors(
+        actors=tuple(actors.values()), mentions=tuple(mentions), problems=problems
+    )
+
+
+def _actor(article_id: str, spec: Spec) -> Actor:
+    return Actor(
+        article_id=article_id,
+        actor_id=ids.actor_id(article_id, spec.identity),
+        name=spec.name,
+        kind=spec.kind,
+        code=spec.code,
+        sector=spec.sector,
+        org=spec.org,
+        title=spec.title,
+        kb_id=spec.kb_id,
+        confidence=spec.confidence,
+        coder=VERSION,
+    )
+
+
+__all__ = ["VERSION", "resolve_actors"]
