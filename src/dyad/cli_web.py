@@ -2,8 +2,41 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
+
+from dyad.cli import handle_errors, settings_from
+
+
+@click.command()
+@click.option(
+    "--db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="The DuckDB store to serve (default: the db setting, dyad.duckdb).",
+)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.pass_context
+@handle_errors
+def serve(ctx: click.Context, db: Path | None, host: str, port: int) -> None:
+    """Serve the HTTP API (OpenAPI at /docs) and the dashboard over a store, read-only.
+
+    Example:
+        dyad serve --db dyad.duckdb --port 8000
+    """
+    import uvicorn
+
+    from dyad.store import Store
+    from dyad.web.app import create_app
+
+    settings = settings_from(ctx, db=db)
+    Store(settings.db, read_only=True).close()  # a missing or foreign file fails here
+    click.echo(f"dyad: serving {settings.db} on http://{host}:{port}/", err=True)
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
 
 
 def register(group: click.Group) -> None:
     """Add this module's commands to ``group``."""
+    group.add_command(serve)

@@ -1,0 +1,193 @@
+"""The data behind each dashboard page, built from ``dyad.analytics`` (and ``queries``).
+
+Each function here backs one HTML page and its JSON twin under ``/api``, so both always
+show the same thing. Records only; charts are drawn from them by ``charts``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from dyad import analytics
+from dyad.analytics import (
+    ActorSummary,
+    ArticleSummary,
+    DyadSummary,
+    EventFilter,
+    EventRow,
+    QuoteRow,
+    SeriesPoint,
+    TypeCount,
+)
+from dyad.store import Store
+from dyad.web.queries import list_dyad_events
+
+T = TypeVar("T")
+# How much the overview shows.
+TOP_DYADS = 12
+LATEST_EVENTS = 15
+# The dyad page lists at most this many events behind its chart.
+DYAD_EVENT_LIMIT = 500
+DYAD_QUOTE_LIMIT = 30
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DyadTrend:
+    """A dyad of the overview with its monthly series (for the sparkline)."""
+
+    dyad: DyadSummary
+    series: tuple[SeriesPoint, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Overview:
+    """The overview page: totals, most active dyads, latest events, counts by type."""
+
+    counts: dict[str, int]
+    top_dyads: tuple[DyadTrend, ...]
+    latest_events: tuple[EventRow, ...]
+    counts_by_type: tuple[TypeCount, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PeriodEvents:
+    """The events of one period of a dyad's series (the events behind one bar)."""
+
+    label: str
+    events: tuple[EventRow, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DyadView:
+    """The dyad page: the series, the events behind each point and quotes."""
+
+    a: str
+    b: str
+    by: str
+    all_modalities: bool
+    since: dt.date | None
+    until: dt.date | None
+    series: tuple[SeriesPoint, ...]
+    periods: tuple[PeriodEvents, ...]
+    events_shown: int
+    events_total: int
+    quotes: tuple[QuoteRow, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Page(Generic[T]):
+    """One page of a list with the total it pages through."""
+
+    total: int
+    limit: int
+    offset: int
+    items: tuple[T, ...]
+
+
+def build_overview(store: Store) -> Overview:
+    """Return the overview of the store."""
+    top = analytics.top_dyads(store, limit=TOP_DYADS)
+    trends = tuple(
+        DyadTrend(dyad=d, series=tuple(analytics.dyad_series(store, d.a, d.b)))
+        for d in top
+    )
+    return Overview(
+        counts=analytics.store_counts(store),
+        top_dyads=trends,
+        latest_events=tuple(analytics.list_events(store, limit=LATEST_EVENTS)),
+        counts_by_type=tuple(analytics.counts_by_type(store)),
+    )
+
+
+def period_label(day: dt.date, by: str) -> str:
+    """Return the label of the period holding ``day`` (as ``SeriesPoint.label``)."""
+    if by == "day":
+        return day.isoformat()
+    if by == "week":
+        year, week, _ = day.isocalendar()
+        return f"{year}-W{week:02d}"
+    return day.strftime("%Y-%m")
+
+
+def build_dyad(
+    store: Store,
+    a: str,
+    b: str,
+    *,
+    by: str = "month",
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    all_modalities: bool = False,
+) -> DyadView:
+    """Return the series of ``a`` and ``b``, its events by period, and quotes."""
+    a, b = a.upper(), b.upper()
+    series = tuple(
+        analytics.dyad_series(
+            store, a, b, by=by, since=since, until=until, all_modalities=all_modalities
+        )
+    )
+    events = list_dyad_events(
+        store,
+        a,
+        b,
+        since=since,
+        until=until,
+        all_modalities=all_modalities,
+        limit=DYAD_EVENT_LIMIT,
+    )
+    grouped: dict[str, list[EventRow]] = {}
+    for event in events:
+        if event.day is not None:
+            grouped.setdefault(period_label(event.day, by), []).append(event)
+    return DyadView(
+        a=a,
+        b=b,
+        by=by,
+        all_modalities=all_modalities,
+        since=since,
+        until=until,
+        series=series,
+        periods=tuple(
+            PeriodEvents(label=k, events=tuple(v)) for k, v in grouped.items()
+        ),
+        events_shown=len(events),
+        events_total=sum(p.events for p in series),
+        quotes=tuple(
+            analytics.list_quotes_between(store, a, b, limit=DYAD_QUOTE_LIMIT)
+        ),
+    )
+
+
+def search_events(
+    store: Store, filters: EventFilter, *, limit: int, offset: int
+) -> Page[EventRow]:
+    """Return one page of events matching ``filters`` and their total."""
+    return Page(
+        total=analytics.count_events(store, filters),
+        limit=limit,
+        offset=offset,
+        items=tuple(analytics.list_events(store, filters, limit=limit, offset=offset)),
+    )
+
+
+def search_articles(
+    store: Store, *, q: str | None, limit: int, offset: int
+) -> Page[ArticleSummary]:
+    """Return one page of articles matching words ``q`` and their total."""
+    return Page(
+        total=analytics.count_articles(store, q=q),
+        limit=limit,
+        offset=offset,
+        items=tuple(analytics.list_articles(store, limit=limit, offset=offset, q=q)),
+    )
+
+
+def search_actors(
+    store: Store, *, q: str | None, code: str | None, limit: int, offset: int
+) -> tuple[ActorSummary, ...]:
+    """Return actors matching a name fragment or code, most mentioned first."""
+    return tuple(
+        analytics.list_actors(store, q=q, code=code, limit=limit, offset=offset)
+    )
