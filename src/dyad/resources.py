@@ -23,6 +23,8 @@ from dyad.settings import MODEL_PACKAGE, MODEL_VERSION, Settings
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from dyad.knowledge.events import EventLexicon
+
 logger = logging.getLogger(__name__)
 
 
@@ -135,7 +137,7 @@ class Resources:
         return load_gazetteer()
 
     @functools.cached_property
-    def event_lexicon(self) -> Any:
+    def event_lexicon(self) -> EventLexicon:
         """Event trigger lexicon and patterns."""
         from dyad.knowledge.events import load_event_lexicon
 

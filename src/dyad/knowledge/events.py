@@ -1,11 +1,344 @@
-"""Knowledge for the events stage (placeholder until its issue fills it)."""
+"""Knowledge for the events stage: trigger lexicon, PLOVER type table and modality cues.
+
+The packaged files live in ``dyad/data/events/``: ``types.yaml`` (PLOVER type → mode →
+CAMEO code, intensity, recipient prepositions), ``triggers.yaml`` (verbal and nominal
+triggers) and ``modality.yaml`` (negation, hypothetical and future cues, speech verbs).
+User files have the layout of ``triggers.yaml`` and may add the sections of
+``modality.yaml``; a user trigger whose ``rule`` already exists replaces the packaged
+entries of that rule. Everything is compiled once into lemma-keyed dictionaries so that
+the stage does one lookup per token.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+from dyad.records import EventType, Modality
+from dyad.resources import data_path, fail, read_yaml
+
+_CAMEO = re.compile(r"^\d{2,4}$")
+_TRIGGER_KEYS = frozenset(
+    {
+        "rule",
+        "type",
+        "mode",
+        "cameo",
+        "verbs",
+        "nouns",
+        "objects",
+        "preps",
+        "swap",
+        "reciprocal",
+        "confidence",
+        "__line__",
+    }
+)
+_WORD_LISTS = (
+    "light_verbs",
+    "transparent_nouns",
+    "object_control",
+    "setting_preps",
+    "setting_nouns",
+)
+_MODALITY_SECTIONS = ("negation", "hypothetical", "future", "speech_verbs")
+DEFAULT_CONFIDENCE = 0.75  # a trigger's confidence when its entry gives none
 
 
-def load_event_lexicon(user_files: Sequence[Path] = ()) -> None:
-    """Return the knowledge of this stage."""
-    return None
+@dataclass(frozen=True, slots=True)
+class TypeInfo:
+    """What the lexicon knows about one PLOVER type."""
+
+    cameo: str
+    intensity: float
+    recipient_preps: frozenset[str]
+    reciprocal: bool
+    partner_object: bool
+    embeds: Modality | None
+    modes: Mapping[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerRule:
+    """One trigger word (verb or noun) and the event it signals.
+
+    ``extra`` holds the particle of a phrasal verb (``call on`` → ``("on",)``) or the
+    modifiers a multiword noun needs (``hunger strike`` → ``("hunger",)``).
+    """
+
+    rule: str
+    pos: str
+    lemma: str
+    extra: tuple[str, ...]
+    type: EventType
+    mode: str | None
+    cameo: str
+    quad: int
+    intensity: float
+    objects: frozenset[str]
+    preps: frozenset[str]
+    reciprocal: bool
+    swap: bool
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class ModalityCues:
+    """Words that make an event negated, hypothetical or future, and verbs of saying."""
+
+    negation_words: frozenset[str]
+    negation_governors: frozenset[str]
+    hypothetical_auxiliaries: frozenset[str]
+    hypothetical_markers: frozenset[str]
+    hypothetical_governors: frozenset[str]
+    hypothetical_modifiers: frozenset[str]
+    future_auxiliaries: frozenset[str]
+    future_governors: frozenset[str]
+    future_modifiers: frozenset[str]
+    speech_verbs: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class EventLexicon:
+    """The compiled event knowledge the stage receives as ``lexicon``."""
+
+    verbs: Mapping[str, tuple[TriggerRule, ...]]
+    nouns: Mapping[str, tuple[TriggerRule, ...]]
+    types: Mapping[EventType, TypeInfo]
+    quad_by_root: Mapping[str, int]
+    light_verbs: frozenset[str]
+    transparent_nouns: frozenset[str]
+    object_control: frozenset[str]
+    setting_preps: frozenset[str]
+    setting_nouns: frozenset[str]
+    modality: ModalityCues
+
+    def quad_of(self, cameo: str) -> int:
+        """Return the quad class (1–4) of a CAMEO code."""
+        return self.quad_by_root.get(cameo[:2], 1)
+
+
+def _strings(value: Any, path: Path, line: int | None, what: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise fail(path, line, f"{what} must be a list of words")
+    if any(isinstance(v, bool) for v in value):
+        raise fail(
+            path, line, f"{what}: quote on/off/yes/no (YAML reads them as true/false)"
+        )
+    if not all(isinstance(v, str) for v in value):
+        raise fail(path, line, f"{what} must be a list of words")
+    return tuple(v.strip().lower() for v in value if v.strip())
+
+
+def _load_types(path: Path) -> tuple[dict[EventType, TypeInfo], dict[str, int]]:
+    data = read_yaml(path)
+    if not isinstance(data, dict) or not isinstance(data.get("types"), dict):
+        raise fail(path, None, "expected a mapping with `types`")
+    quads = {
+        str(k): int(v) for k, v in data["quad_by_cameo_root"].items() if k != "__line__"
+    }
+    types = {}
+    for name, spec in data["types"].items():
+        if name == "__line__":
+            continue
+        line = spec.get("__line__") if isinstance(spec, dict) else None
+        try:
+            event_type = EventType(name)
+            embeds = spec.get("embeds")
+            types[event_type] = TypeInfo(
+                cameo=str(spec["cameo"]),
+                intensity=float(spec["intensity"]),
+                recipient_preps=frozenset(
+                    _strings(spec.get("recipient_preps"), path, line, "recipient_preps")
+                ),
+                reciprocal=bool(spec.get("reciprocal", False)),
+                partner_object=bool(spec.get("partner_object", False)),
+                embeds=Modality(embeds) if embeds else None,
+                modes={
+                    str(k): str(v)
+                    for k, v in spec.get("modes", {}).items()
+                    if k != "__line__"
+                },
+            )
+        except (KeyError, ValueError, TypeError, AttributeError) as e:
+            raise fail(path, line, f"bad type entry {name}: {e}") from e
+    missing = set(EventType) - set(types)
+    if missing:
+        raise fail(path, None, f"types missing: {', '.join(sorted(missing))}")
+    return types, quads
+
+
+def _read_entries(path: Path) -> dict[str, Any]:
+    data = read_yaml(path)
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise fail(path, 1, "expected a mapping with `triggers` and word lists")
+    known = {"triggers", "__line__", *_WORD_LISTS, *_MODALITY_SECTIONS}
+    unknown = sorted(set(data) - known)
+    if unknown:
+        raise fail(
+            path, data.get("__line__"), f"unknown section(s): {', '.join(unknown)}"
+        )
+    return data
+
+
+def _check_entry(entry: Any, path: Path, types: Mapping[EventType, TypeInfo]) -> int:
+    if not isinstance(entry, dict):
+        raise fail(path, None, "each trigger must be a mapping")
+    line: int = entry.get("__line__", 0)
+    unknown = sorted(set(entry) - _TRIGGER_KEYS)
+    if unknown:
+        raise fail(path, line, f"unknown key(s) in trigger: {', '.join(unknown)}")
+    if not isinstance(entry.get("rule"), str) or not entry["rule"]:
+        raise fail(path, line, "trigger needs a `rule` name")
+    if entry.get("type") not in {t.value for t in EventType}:
+        raise fail(path, line, f"unknown PLOVER type {entry.get('type')!r}")
+    if not entry.get("verbs") and not entry.get("nouns"):
+        raise fail(path, line, "trigger needs `verbs` or `nouns`")
+    cameo = entry.get("cameo")
+    if cameo is not None and not (isinstance(cameo, str) and _CAMEO.match(cameo)):
+        raise fail(
+            path, line, f"cameo must be a quoted string of 2-4 digits, not {cameo!r}"
+        )
+    mode = entry.get("mode")
+    if cameo is None and mode and mode not in types[EventType(entry["type"])].modes:
+        raise fail(path, line, f"mode {mode!r} has no CAMEO code; give `cameo`")
+    confidence = entry.get("confidence", DEFAULT_CONFIDENCE)
+    if not isinstance(confidence, int | float) or not 0 <= confidence <= 1:
+        raise fail(path, line, "confidence must be a number in [0, 1]")
+    return line
+
+
+def _compile_entry(
+    entry: dict[str, Any],
+    path: Path,
+    lexicon_types: Mapping[EventType, TypeInfo],
+    quads: Mapping[str, int],
+) -> list[TriggerRule]:
+    line = _check_entry(entry, path, lexicon_types)
+    event_type = EventType(entry["type"])
+    info = lexicon_types[event_type]
+    mode = entry.get("mode") or None
+    cameo = entry.get("cameo") or (
+        info.modes.get(mode, info.cameo) if mode else info.cameo
+    )
+    preps = entry.get("preps")
+    common = {
+        "rule": entry["rule"],
+        "type": event_type,
+        "mode": mode,
+        "cameo": cameo,
+        "quad": quads.get(cameo[:2], 1),
+        "intensity": info.intensity,
+        "objects": frozenset(_strings(entry.get("objects"), path, line, "objects")),
+        "preps": frozenset(_strings(preps, path, line, "preps"))
+        if preps is not None
+        else info.recipient_preps,
+        "reciprocal": bool(entry.get("reciprocal", info.reciprocal)),
+        "swap": bool(entry.get("swap", False)),
+        "confidence": float(entry.get("confidence", DEFAULT_CONFIDENCE)),
+    }
+    rules = []
+    for phrase in _strings(entry.get("verbs"), path, line, "verbs"):
+        head, *rest = phrase.split()
+        rules.append(TriggerRule(pos="verb", lemma=head, extra=tuple(rest), **common))
+    for phrase in _strings(entry.get("nouns"), path, line, "nouns"):
+        *rest, head = phrase.split()
+        rules.append(TriggerRule(pos="noun", lemma=head, extra=tuple(rest), **common))
+    return rules
+
+
+def _modality(sections: Mapping[str, Any], path: Path) -> ModalityCues:
+    def words(section: str, key: str | None = None) -> frozenset[str]:
+        value = sections.get(section)
+        if key is not None:
+            value = value.get(key) if isinstance(value, dict) else None
+        return frozenset(_strings(value, path, None, f"{section}.{key or ''}"))
+
+    return ModalityCues(
+        negation_words=words("negation", "words"),
+        negation_governors=words("negation", "governors"),
+        hypothetical_auxiliaries=words("hypothetical", "auxiliaries"),
+        hypothetical_markers=words("hypothetical", "markers"),
+        hypothetical_governors=words("hypothetical", "governors"),
+        hypothetical_modifiers=words("hypothetical", "modifiers"),
+        future_auxiliaries=words("future", "auxiliaries"),
+        future_governors=words("future", "governors"),
+        future_modifiers=words("future", "modifiers"),
+        speech_verbs=words("speech_verbs"),
+    )
+
+
+def _merge_sections(target: dict[str, Any], extra: Mapping[str, Any]) -> None:
+    """Add the word lists and modality cues of ``extra`` to ``target`` (union)."""
+    for key in (*_WORD_LISTS, "speech_verbs"):
+        if key in extra:
+            target[key] = list(target.get(key) or []) + list(extra[key] or [])
+    for key in ("negation", "hypothetical", "future"):
+        for sub, value in (extra.get(key) or {}).items():
+            if sub != "__line__":
+                section = target.setdefault(key, {})
+                section[sub] = list(section.get(sub) or []) + list(value or [])
+
+
+def load_event_lexicon(user_files: Sequence[Path] = ()) -> EventLexicon:
+    """Load the packaged event knowledge plus ``user_files`` (later files win).
+
+    Raises:
+        ResourceError: a file is missing or malformed (``file:line: message``).
+    """
+    types, quads = _load_types(data_path("events", "types.yaml"))
+    sections: dict[str, Any] = {}
+    entries: dict[str, list[tuple[Path, dict[str, Any]]]] = {}
+    files = [
+        data_path("events", "triggers.yaml"),
+        data_path("events", "modality.yaml"),
+        *user_files,
+    ]
+    for index, path in enumerate(files):
+        data = _read_entries(path)
+        _merge_sections(sections, data)
+        replaced: set[str] = set()
+        for entry in data.get("triggers") or []:
+            rule = entry.get("rule") if isinstance(entry, dict) else None
+            if index > 1 and isinstance(rule, str) and rule not in replaced:
+                entries.pop(rule, None)  # a user entry replaces the packaged rule
+                replaced.add(rule)
+            entries.setdefault(str(rule), []).append((path, entry))
+    verbs: dict[str, list[TriggerRule]] = {}
+    nouns: dict[str, list[TriggerRule]] = {}
+    for group in entries.values():
+        for path, entry in group:
+            for trigger in _compile_entry(entry, path, types, quads):
+                table = verbs if trigger.pos == "verb" else nouns
+                table.setdefault(trigger.lemma, []).append(trigger)
+    return EventLexicon(
+        verbs={k: tuple(v) for k, v in verbs.items()},
+        nouns={k: tuple(v) for k, v in nouns.items()},
+        types=types,
+        quad_by_root=quads,
+        light_verbs=frozenset(
+            _strings(sections.get("light_verbs"), files[0], None, "light_verbs")
+        ),
+        transparent_nouns=frozenset(
+            _strings(
+                sections.get("transparent_nouns"), files[0], None, "transparent_nouns"
+            )
+        ),
+        object_control=frozenset(
+            _strings(sections.get("object_control"), files[0], None, "object_control")
+        ),
+        setting_preps=frozenset(
+            _strings(sections.get("setting_preps"), files[0], None, "setting_preps")
+        ),
+        setting_nouns=frozenset(
+            _strings(sections.get("setting_nouns"), files[0], None, "setting_nouns")
+        ),
+        modality=_modality(sections, files[1]),
+    )

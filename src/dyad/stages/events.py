@@ -1,17 +1,457 @@
-"""The events stage (placeholder: issue #3 fills it)."""
+"""The events stage: find event triggers, code their PLOVER type, roles and modality.
+
+Per sentence, every token whose lemma is a trigger of the lexicon becomes a candidate
+(one dictionary lookup per token): verbs ("met", "accused"), verbs restricted to certain
+objects ("imposed sanctions", "signed a treaty"; the object is absorbed), and nouns
+("talks", "Blinken's visit"), which take the subject of a light verb governing them
+("held talks with", "launched strikes"). Roles come from the dependency parse
+(``events_roles``), modality from the trigger's clause and the clauses above it
+(``events_modality``). An event needs at least one actor: nominal events with no
+participant of their own take those of the same kind of event just before ("a meeting"
+after "Biden-Xi meeting"), and others are dropped. See ``docs/events.md``.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from dataclasses import dataclass, replace
 
-from dyad.records import Actor, Event, Mention, StageResult
+from spacy.tokens import Span, Token
+
+from dyad.ids import event_id
+from dyad.knowledge.events import EventLexicon, TriggerRule
+from dyad.records import Actor, Event, Mention, Modality, Problem, StageResult
+from dyad.stages.events_modality import read_modality
+from dyad.stages.events_roles import Cast
 from dyad.stages.nlp import Parsed
 
-VERSION = "events.v0"
+VERSION = "events.rules.v1"
+CODER = "events.rules.v1"
+
+_SUBJECTS = frozenset({"nsubj", "csubj"})
+_PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
+_OBJECTS = frozenset({"dobj", "dative", "attr", "oprd"})
+_INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl", "acl", "ccomp", "pcomp"})
+_CLIMB_DEPS = _INHERIT_DEPS | {"dobj", "pobj", "prep", "compound"}
+_COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "prep", "pobj", "acl", "pcomp"})
+_PARTNER_PREPS = frozenset({"with", "between", "among"})
+_NOMINAL_ACTOR_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
+_CARRY_WINDOW = (
+    1  # sentences back an indefinite nominal event may take participants from
+)
+_DEFINITE_WINDOW = 6  # … and a definite one ("the visit") from the same rule
+_ONE_SIDED = 0.9  # confidence factor for an event with no recipient
+_CARRIED = 0.7  # … whose participants were carried from earlier text
+_DEPTH_DECAY = 0.97  # … per level below the sentence root (main events rank first)
 
 
-def code_events(parsed: Parsed, actors: Sequence[Actor], mentions: Sequence[Mention], *,
-                lexicon: Any) -> StageResult[Event]:
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    """A trigger found in the text before roles are read."""
+
+    trigger: Token
+    rule: TriggerRule
+    anchor: Token  # the clause verb whose subject is the actor (a light verb for nouns)
+    kind: str  # verb | noun | light
+    absorbed: int | None = None  # token index of an object the rule consumed
+
+
+@dataclass(frozen=True, slots=True)
+class _Roles:
+    actors: tuple[str, ...]
+    recipients: tuple[str, ...]
+    how: str = ""  # rule suffix: "", ".carried", ".host"
+
+
+def _children(token: Token, deps: frozenset[str]) -> list[Token]:
+    return [child for child in token.children if child.dep_ in deps]
+
+
+def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
+    found = []
+    for child in token.children:
+        if child.dep_ in ("prep", "agent", "dative") and child.lower_ in preps:
+            found.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
+    return found
+
+
+def _object_of(token: Token, rule: TriggerRule) -> Token | None:
+    """Return the object that satisfies ``rule.objects`` (direct, passive or after a particle)."""
+    pool = _children(token, _OBJECTS | _PASSIVE_SUBJECTS)
+    for child in token.children:
+        if child.dep_ in ("prep", "prt") and child.lower_ in rule.extra:
+            pool.extend(_children(child, frozenset({"pobj"})))
+    for candidate in pool:
+        for head in (candidate, *_children(candidate, frozenset({"conj"}))):
+            if head.lemma_.lower() in rule.objects:
+                return head
+    return None
+
+
+def _has_extra(token: Token, extra: tuple[str, ...], pos: str) -> bool:
+    if not extra:
+        return True
+    if pos == "noun":
+        before = token.doc[max(token.i - len(extra), 0) : token.i]
+        return [t.lemma_.lower() for t in before] == list(extra)
+    words = {c.lower_ for c in token.children} | {
+        c.lemma_.lower() for c in token.children
+    }
+    return all(word in words for word in extra)
+
+
+def _match(
+    token: Token, rules: Sequence[TriggerRule]
+) -> tuple[TriggerRule, int | None] | None:
+    """Pick the most specific rule that fits ``token``: objects, then extras, then plain."""
+    best: tuple[int, TriggerRule, int | None] | None = None
+    for rule in rules:
+        if not _has_extra(token, rule.extra, rule.pos):
+            continue
+        absorbed = None
+        if rule.objects:
+            obj = _object_of(token, rule)
+            if obj is None:
+                continue
+            absorbed = obj.i
+        score = 2 * bool(rule.objects) + len(rule.extra)
+        if best is None or score > best[0]:
+            best = (score, rule, absorbed)
+    return None if best is None else (best[1], best[2])
+
+
+def _governing_light_verb(noun: Token, lexicon: EventLexicon) -> Token | None:
+    head = noun.head
+    if (
+        noun.dep_ in ("dobj", "nsubjpass", "attr")
+        and head.lemma_.lower() in lexicon.light_verbs
+    ):
+        return head
+    if noun.dep_ == "pobj" and head.head.lemma_.lower() in lexicon.light_verbs:
+        return head.head
+    return None
+
+
+def _rules_for(token: Token, lexicon: EventLexicon) -> tuple[TriggerRule, ...] | None:
+    pos, lemma = token.pos_, token.lemma_.lower()
+    if pos in ("VERB", "ADJ"):
+        return lexicon.verbs.get(lemma)
+    if pos != "NOUN":
+        return None
+    previous = token.doc[token.i - 1] if token.i else None
+    if previous is not None and previous.lower_ == "to" and token.dep_ == "compound":
+        # the small model tags some infinitives as nouns ("a push to court others")
+        return lexicon.verbs.get(lemma) or lexicon.nouns.get(lemma)
+    return lexicon.nouns.get(lemma)
+
+
+def _is_setting(noun: Token, lexicon: EventLexicon) -> bool:
+    """Tell whether a nominal trigger only frames another event ("at the summit")."""
+    head = noun.head
+    if noun.dep_ != "pobj" or head.dep_ != "prep":
+        return False
+    if head.lower_ == "of":
+        return head.head.lemma_.lower() in lexicon.setting_nouns
+    return head.lower_ in lexicon.setting_preps
+
+
+def _find_candidates(sent: Span, lexicon: EventLexicon) -> list[_Candidate]:
+    found: list[_Candidate] = []
+    for token in sent:
+        rules = _rules_for(token, lexicon)
+        if not rules:
+            continue
+        matched = _match(token, rules)
+        if matched is None:
+            continue
+        rule, absorbed = matched
+        if rule.pos == "noun":
+            light = _governing_light_verb(token, lexicon)
+            if light is None and _is_setting(token, lexicon):
+                continue
+            found.append(
+                _Candidate(token, rule, light or token, "light" if light else "noun")
+            )
+        else:
+            found.append(_Candidate(token, rule, token, "verb", absorbed))
+    consumed = {c.absorbed for c in found if c.absorbed is not None}
+    return [c for c in found if c.trigger.i not in consumed]
+
+
+def _subject_token(verb: Token, lexicon: EventLexicon) -> tuple[Token | None, bool]:
+    """Return the subject of ``verb`` (climbing control and coordination) and if passive."""
+    current = verb
+    for _ in range(6):
+        subjects = _children(current, _SUBJECTS)
+        if subjects:
+            return subjects[0], False
+        passive = _children(current, _PASSIVE_SUBJECTS)
+        if passive:
+            return passive[0], True
+        head = current.head
+        if head.i == current.i or current.dep_ not in _CLIMB_DEPS:
+            return None, False
+        if current.dep_ == "xcomp" and head.lemma_.lower() in lexicon.object_control:
+            objects = _children(head, frozenset({"dobj"}))
+            if objects:
+                return objects[0], False
+        if current.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN"):
+            if head.lemma_.lower() not in lexicon.transparent_nouns:
+                return head, False
+        current = head
+    return None, False
+
+
+def _verbal_roles(c: _Candidate, cast: Cast, lexicon: EventLexicon) -> _Roles:
+    rule, anchor = c.rule, c.anchor
+    subject, passive = _subject_token(anchor, lexicon)
+    actors = () if passive else cast.of(subject)
+    recipients: tuple[str, ...] = cast.of(subject) if passive else ()
+    agents = [t for t in _prep_objects(anchor, frozenset({"by"})) if passive]
+    actors = actors or tuple(a for t in agents for a in cast.of(t))
+    partners: list[str] = []
+    objects = [
+        o
+        for o in _children(anchor, _OBJECTS)
+        if o.i != c.absorbed and o.i != c.trigger.i
+    ]
+    if c.kind == "verb" and c.trigger.dep_ == "compound":  # mis-tagged infinitive
+        objects.append(c.trigger.head)
+    holders = [anchor] + ([c.trigger] if c.trigger.i != anchor.i else [])
+    if c.absorbed is not None:
+        holders.append(c.trigger.doc[c.absorbed])
+    preps = [o for h in holders for o in _prep_objects(h, rule.preps - _PARTNER_PREPS)]
+    partner_preps = [
+        o for h in holders for o in _prep_objects(h, rule.preps & _PARTNER_PREPS)
+    ]
+    info = lexicon.types[rule.type]
+    if rule.reciprocal and info.partner_object:
+        partner_preps.extend(objects)
+        objects = []
+    for token in objects + preps:
+        recipients += cast.of(token)
+    for token in partner_preps:
+        (partners if rule.reciprocal else recipients).__iadd__(list(cast.of(token)))
+    actors = actors + tuple(partners)
+    if rule.swap and recipients:
+        actors, recipients = recipients, actors
+    return _finish(actors, recipients)
+
+
+def _nominal_roles(c: _Candidate, cast: Cast, lexicon: EventLexicon) -> _Roles:
+    if c.kind == "light":
+        verbal = _verbal_roles(c, cast, lexicon)
+        if verbal.actors:
+            return verbal
+    noun, rule = c.trigger, c.rule
+    actors: tuple[str, ...] = ()
+    for child in _children(noun, _NOMINAL_ACTOR_DEPS):
+        actors += cast.of(child) if child.dep_ == "poss" else cast.subtree(child)
+    for token in _prep_objects(noun, frozenset({"by"})):
+        actors += cast.of(token)
+    between = [t for t in _prep_objects(noun, _PARTNER_PREPS)]
+    partners = tuple(a for t in between for a in cast.of(t))
+    recipients = tuple(
+        a for t in _prep_objects(noun, rule.preps - _PARTNER_PREPS) for a in cast.of(t)
+    )
+    if rule.reciprocal or not actors:
+        actors += partners
+    else:
+        recipients += partners
+    return _finish(actors, recipients)
+
+
+def _finish(actors: tuple[str, ...], recipients: tuple[str, ...]) -> _Roles:
+    actors = tuple(dict.fromkeys(actors))
+    recipients = tuple(r for r in dict.fromkeys(recipients) if r not in actors)
+    return _Roles(actors, recipients)
+
+
+@dataclass
+class _Memory:
+    """Events already coded in this article, for carrying participants forward."""
+
+    by_type: dict[str, tuple[int, _Roles]]
+    by_lemma: dict[str, tuple[int, _Roles]]
+
+
+def _carry(c: _Candidate, sentence: int, memory: _Memory) -> _Roles | None:
+    """Participants for a singular nominal event with none: "the visit", "a meeting"."""
+    noun = c.trigger
+    if noun.tag_ != "NN":
+        return None
+    determiners = {child.lower_ for child in noun.children if child.dep_ == "det"}
+    lemma = noun.lemma_.lower()
+    if determiners & {"the", "this", "that"} and lemma in memory.by_lemma:
+        seen, roles = memory.by_lemma[lemma]
+        if sentence - seen <= _DEFINITE_WINDOW:
+            return replace(roles, how=".carried")
+    if determiners & {"a", "an", "the"} and c.rule.type in memory.by_type:
+        seen, roles = memory.by_type[c.rule.type]
+        if 0 < sentence - seen <= _CARRY_WINDOW:
+            return replace(roles, how=".carried")
+    return None
+
+
+def _depth(token: Token) -> int:
+    depth = 0
+    while token.head.i != token.i and depth < 20:
+        token, depth = token.head, depth + 1
+    return depth
+
+
+def _embedding(
+    candidates: Sequence[_Candidate], lexicon: EventLexicon
+) -> dict[int, Modality]:
+    imposed: dict[int, Modality] = {}
+    for c in candidates:
+        embeds = lexicon.types[c.rule.type].embeds
+        if embeds is not None:
+            imposed[c.trigger.i] = embeds
+            imposed[c.anchor.i] = embeds
+    return imposed
+
+
+def _build(
+    parsed: Parsed,
+    c: _Candidate,
+    roles: _Roles,
+    sentence: int,
+    lexicon: EventLexicon,
+    cast: Cast,
+    embedding: dict[int, Modality],
+) -> Event:
+    reading = read_modality(c.trigger, c.anchor, lexicon.modality, embedding)
+    speakers = (
+        cast.of(reading.speech_subject) if reading.speech_subject is not None else ()
+    )
+    rule = c.rule
+    confidence = rule.confidence * (_DEPTH_DECAY ** _depth(c.anchor))
+    confidence *= 1.0 if roles.recipients else _ONE_SIDED
+    confidence *= _CARRIED if roles.how else 1.0
+    article = parsed.article.article_id
+    start = c.trigger.idx
+    return Event(
+        article_id=article,
+        event_id=event_id(
+            article, sentence, start, rule.type.value, roles.actors, roles.recipients
+        ),
+        type=rule.type,
+        mode=rule.mode,
+        cameo=rule.cameo,
+        quad=rule.quad,
+        intensity=rule.intensity,
+        actor_ids=roles.actors,
+        recipient_ids=roles.recipients,
+        trigger_text=c.trigger.text,
+        trigger_start=start,
+        trigger_end=start + len(c.trigger),
+        sentence_index=sentence,
+        modality=reading.modality,
+        rule=f"{'noun' if c.kind == 'noun' else c.kind}.{rule.rule}{roles.how}",
+        confidence=round(confidence, 3),
+        reported_by=speakers[0] if speakers else None,
+        coder=CODER,
+    )
+
+
+def _embedded_participants(
+    c: _Candidate, resolved: dict[int, _Roles]
+) -> tuple[str, ...]:
+    """Participants of events under ``c`` (its complement), for its missing recipient."""
+    found: list[str] = []
+    for token_i, roles in resolved.items():
+        if _is_complement(c.trigger.doc[token_i], c.trigger):
+            found.extend(roles.actors + roles.recipients)
+    return tuple(found)
+
+
+def _is_complement(token: Token, governor: Token) -> bool:
+    """Tell whether ``token`` sits in the complement of ``governor`` (not an adjunct)."""
+    current = token
+    for _ in range(8):
+        if current.head.i == current.i or current.dep_ not in _COMPLEMENT_DEPS:
+            return False
+        current = current.head
+        if current.i == governor.i:
+            return True
+    return False
+
+
+def code_events(
+    parsed: Parsed,
+    actors: Sequence[Actor],
+    mentions: Sequence[Mention],
+    *,
+    lexicon: EventLexicon,
+) -> StageResult[Event]:
     """Find events and code their type, roles and modality."""
-    return StageResult()
+    doc = parsed.doc
+    cast = Cast.build(doc, actors, mentions)
+    memory = _Memory(by_type={}, by_lemma={})
+    events: list[Event] = []
+    for sentence in parsed.sentences:
+        sent = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        if sent is None:
+            continue
+        events.extend(
+            _code_sentence(parsed, sent, sentence.index, cast, memory, lexicon)
+        )
+    events.sort(key=lambda e: (e.sentence_index, e.trigger_start, e.event_id))
+    problems: tuple[Problem, ...] = ()
+    if not events and parsed.sentences:
+        problems = (
+            Problem(
+                code="events.none_found",
+                message="no event was found",
+                stage="events",
+                article_id=parsed.article.article_id,
+            ),
+        )
+    return StageResult(records=tuple(events), problems=problems)
+
+
+def _code_sentence(
+    parsed: Parsed,
+    sent: Span,
+    index: int,
+    cast: Cast,
+    memory: _Memory,
+    lexicon: EventLexicon,
+) -> list[Event]:
+    candidates = _find_candidates(sent, lexicon)
+    if not candidates:
+        return []
+    embedding = _embedding(candidates, lexicon)
+    resolved: dict[int, _Roles] = {}
+    ordered = sorted(candidates, key=lambda c: (-_depth(c.trigger), c.trigger.i))
+    for c in ordered:  # deepest first: governing events may borrow their participants
+        roles = (_nominal_roles if c.kind != "verb" else _verbal_roles)(
+            c, cast, lexicon
+        )
+        if not roles.actors and c.kind == "noun":
+            roles = _carry(c, index, memory) or roles
+        if (
+            roles.actors
+            and not roles.recipients
+            and c.rule.mode == "visit"
+            and not roles.how
+        ):
+            host = cast.host_for(roles.actors)
+            roles = replace(roles, recipients=host, how=".host" if host else "")
+        if roles.actors and not roles.recipients:
+            embedded = _embedded_participants(c, resolved)
+            roles = _finish(roles.actors, embedded) if embedded else roles
+        resolved[c.trigger.i] = roles
+    events = []
+    for c in sorted(candidates, key=lambda c: c.trigger.i):
+        roles = resolved[c.trigger.i]
+        if not roles.actors:
+            continue
+        events.append(_build(parsed, c, roles, index, lexicon, cast, embedding))
+        memory.by_type[c.rule.type] = (index, roles)
+        if roles.how != ".carried":
+            memory.by_lemma[c.trigger.lemma_.lower()] = (index, roles)
+        if len(roles.actors) > 1:
+            cast.previous, cast.previous_start = roles.actors, sent.start
+    return events

@@ -1,0 +1,142 @@
+"""Modality for the events stage: did the text say the event happened?
+
+An event is ``negated`` when its own clause is negated ("did not meet", "no talks") or a
+governing verb says it did not happen ("failed to reach"); ``hypothetical`` when its clause
+or a governing clause carries a modal, a condition or a possibility ("could lead to",
+"if", "possible trips", "not likely"); ``future`` when it is planned, expected or in the
+future tense ("will visit", "plans to", "expect … will", "upcoming talks"); else
+``asserted``. Governing clauses are climbed up to the sentence root, stopping at relative
+clauses (separate statements) and at verbs of saying, whose subject becomes
+``reported_by``. A trigger of a type that embeds ("refused to allow talks") imposes its
+modality on the events under it. Cues live in ``data/events/modality.yaml``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from dyad.knowledge.events import ModalityCues
+from dyad.records import Modality
+
+_CLAUSE_STOPS = frozenset({"relcl"})
+_PREDICATE_DEPS = frozenset({"acomp", "advmod", "attr", "oprd"})
+_MAX_CLIMB = 12  # tokens climbed at most; parses of long sentences are shallow anyway
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """The modality of one event and, if it sits in a "said that" clause, who said it."""
+
+    modality: Modality
+    speech_subject: Token | None = None
+
+
+def _negated_here(token: Token, cues: ModalityCues) -> bool:
+    return any(
+        child.dep_ in ("neg", "det", "preconj") and child.lower_ in cues.negation_words
+        for child in token.children
+    ) or (token.head.lower_ == "without" and token.dep_ == "pobj")
+
+
+def _own_cue(token: Token, cues: ModalityCues) -> Modality | None:
+    """Return the modality marked on the trigger's own clause, if any."""
+    found: Modality | None = None
+    for child in token.children:
+        lower, lemma = child.lower_, child.lemma_.lower()
+        if child.dep_ in ("aux", "auxpass"):
+            if lower in cues.hypothetical_auxiliaries:
+                return Modality.HYPOTHETICAL
+            if lower in cues.future_auxiliaries or lemma in cues.future_auxiliaries:
+                found = Modality.FUTURE
+        elif child.dep_ == "mark" and lower in cues.hypothetical_markers:
+            return Modality.HYPOTHETICAL
+        elif child.dep_ in ("amod", "advmod", "compound"):
+            if lemma in cues.hypothetical_modifiers:
+                return Modality.HYPOTHETICAL
+            if lemma in cues.future_modifiers or lower in cues.future_modifiers:
+                found = Modality.FUTURE
+        elif child.dep_ in _PREDICATE_DEPS and lemma in cues.hypothetical_governors:
+            return Modality.HYPOTHETICAL
+    return found
+
+
+def _governor_cue(token: Token, cues: ModalityCues) -> Modality | None:
+    lemma = token.lemma_.lower()
+    if lemma in cues.negation_governors:
+        return Modality.NEGATED
+    if lemma in cues.hypothetical_governors:
+        return Modality.HYPOTHETICAL
+    if lemma in cues.future_governors and token.pos_ in ("VERB", "ADJ", "NOUN", "AUX"):
+        return Modality.FUTURE
+    return None
+
+
+_RANK = {
+    Modality.ASSERTED: 0,
+    Modality.FUTURE: 1,
+    Modality.HYPOTHETICAL: 2,
+    Modality.NEGATED: 3,
+}
+
+
+def _stronger(a: Modality, b: Modality | None) -> Modality:
+    return a if b is None or _RANK[a] >= _RANK[b] else b
+
+
+def read_modality(
+    trigger: Token,
+    anchor: Token,
+    cues: ModalityCues,
+    embedding: Mapping[int, Modality],
+) -> Reading:
+    """Return the modality of the event at ``trigger`` whose clause verb is ``anchor``.
+
+    ``embedding`` maps token indices of other triggers to the modality they impose on
+    events under them (from the type table's ``embeds``).
+    """
+    if _negated_here(trigger, cues) or _negated_here(anchor, cues):
+        return Reading(Modality.NEGATED, _speaker(anchor, cues))
+    modality = _stronger(Modality.ASSERTED, _own_cue(trigger, cues))
+    if anchor.i != trigger.i:
+        modality = _stronger(modality, _own_cue(anchor, cues))
+    current = anchor
+    for _ in range(_MAX_CLIMB):
+        if current.dep_ in _CLAUSE_STOPS or current.head.i == current.i:
+            break
+        head = current.head
+        if head.lemma_.lower() in cues.speech_verbs and current.dep_ in (
+            "ccomp",
+            "parataxis",
+        ):
+            return Reading(modality, _subject(head))
+        modality = _stronger(modality, embedding.get(head.i))
+        modality = _stronger(modality, _governor_cue(head, cues))
+        modality = _stronger(
+            modality, _own_cue(head, cues) if head.pos_ != "NOUN" else None
+        )
+        current = head
+    return Reading(modality)
+
+
+def _speaker(anchor: Token, cues: ModalityCues) -> Token | None:
+    current = anchor
+    for _ in range(_MAX_CLIMB):
+        if current.dep_ in _CLAUSE_STOPS or current.head.i == current.i:
+            return None
+        if current.head.lemma_.lower() in cues.speech_verbs and current.dep_ in (
+            "ccomp",
+            "parataxis",
+        ):
+            return _subject(current.head)
+        current = current.head
+    return None
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return child
+    return None

@@ -1,0 +1,160 @@
+"""Roles for the events stage: which actors a dependency-parse role points at.
+
+A role is a token (a subject head, an object, a prepositional object); ``Cast`` turns it
+into actor ids through the mentions of the actors stage, following coordination
+("Hungarian and Romanian officials"), appositions and "including" lists, modifiers of a
+head that is no actor itself ("US officials" → USA), "of" phrases ("leaders of Romania"),
+relative pronouns, and pronouns resolved to a nearby earlier mention.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from dyad.records import Actor, ActorKind, Mention
+
+# Dependents of a head that is no actor whose mentions name the actor ("US officials",
+# "Romania's government", "the Chinese side").
+_MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod", "nummod"})
+_LIST_PREPS = frozenset({"including", "like", "such"})
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
+_THING_PRONOUNS = frozenset({"it", "its"})
+_GROUP_PRONOUNS = frozenset({"they", "them", "their", "theirs", "both", "two"})
+_RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
+_THING_KINDS = frozenset(
+    {ActorKind.STATE, ActorKind.ORGANIZATION, ActorKind.IGO, ActorKind.GROUP}
+)
+_MAX_DEPTH = 6  # coordination / "of" nesting followed at most this deep
+
+
+def _unique(ids: Iterator[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(ids))
+
+
+@dataclass
+class Cast:
+    """Actor ids by token for one article, plus the memory pronouns need."""
+
+    doc: Doc
+    actors: dict[str, Actor]
+    by_token: dict[int, str]
+    previous: tuple[
+        str, ...
+    ] = ()  # actor side of the last event with two or more actors
+    previous_start: int = -1  # … and the first token of its sentence
+    group_memory: dict[int, tuple[str, ...]] = field(default_factory=dict)
+
+    @classmethod
+    def build(
+        cls, doc: Doc, actors: Sequence[Actor], mentions: Sequence[Mention]
+    ) -> Cast:
+        """Map every token covered by a mention to that mention's actor (longest wins)."""
+        by_token: dict[int, str] = {}
+        width: dict[int, int] = {}
+        for mention in mentions:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for token in span:
+                if len(span) > width.get(token.i, 0):
+                    by_token[token.i] = mention.actor_id
+                    width[token.i] = len(span)
+        return cls(doc=doc, actors={a.actor_id: a for a in actors}, by_token=by_token)
+
+    def of(self, token: Token | None, depth: int = 0) -> tuple[str, ...]:
+        """Return the actor ids a role head stands for (empty when none is known)."""
+        if token is None or depth > _MAX_DEPTH:
+            return ()
+        return _unique(
+            actor
+            for head in self._heads(token)
+            for actor in self._head_actors(head, depth)
+        )
+
+    def subtree(self, token: Token) -> tuple[str, ...]:
+        """Return the actor ids of every mention inside ``token``'s subtree."""
+        return _unique(
+            self.by_token[t.i] for t in token.subtree if t.i in self.by_token
+        )
+
+    def _heads(self, token: Token) -> Iterator[Token]:
+        yield token
+        for child in token.children:
+            if child.dep_ in ("conj", "appos"):
+                yield from self._heads(child)
+            elif child.dep_ == "prep" and child.lower_ in _LIST_PREPS:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        yield from self._heads(pobj)
+
+    def _head_actors(self, head: Token, depth: int) -> Iterator[str]:
+        if head.i in self.by_token:
+            yield self.by_token[head.i]
+            return
+        lower = head.lower_
+        if head.pos_ == "PRON" or lower in _GROUP_PRONOUNS:
+            yield from self._pronoun(head)
+            return
+        for child in head.children:
+            if child.dep_ in _MODIFIER_DEPS:
+                yield from (
+                    self.subtree(child)
+                    if child.dep_ != "poss"
+                    else self.of(child, depth + 1)
+                )
+            elif child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        yield from self.of(pobj, depth + 1)
+
+    def _pronoun(self, token: Token) -> Iterator[str]:
+        lower = token.lower_
+        if lower in _RELATIVE and token.head.dep_ == "relcl":
+            yield from self.of(token.head.head, 1)
+        elif lower in _PERSON_PRONOUNS:
+            yield from self._nearest(token, {ActorKind.PERSON})
+        elif lower in _THING_PRONOUNS:
+            yield from self._nearest(token, _THING_KINDS)
+        elif lower in _GROUP_PRONOUNS and self._is_recent(token):
+            yield from self.previous
+
+    def _is_recent(self, token: Token) -> bool:
+        """Tell whether the remembered group is from this or the previous sentence."""
+        start = token.sent.start
+        previous = self.doc[start - 1].sent.start if start > 0 else start
+        return self.previous_start in (start, previous)
+
+    def _nearest(
+        self, token: Token, kinds: set[ActorKind] | frozenset[ActorKind]
+    ) -> Iterator[str]:
+        """Yield the closest earlier actor of ``kinds`` in this or the previous sentence."""
+        sent_start = token.sent.start
+        floor = self.doc[sent_start - 1].sent.start if sent_start > 0 else 0
+        for i in range(token.i - 1, floor - 1, -1):
+            actor_id = self.by_token.get(i)
+            if actor_id is not None and self.actors[actor_id].kind in kinds:
+                yield actor_id
+                return
+
+    def host_for(self, visitors: Sequence[str]) -> tuple[str, ...]:
+        """Return the state most mentioned in the article other than the visitors' own."""
+        own = {self.actors[a].code for a in visitors if a in self.actors}
+        counts: dict[str, int] = {}
+        first: dict[str, str] = {}
+        for actor_id in self.by_token.values():
+            actor = self.actors.get(actor_id)
+            code = actor.code if actor else None
+            if actor is None or code is None or len(code) != 3 or code in own:
+                continue
+            if code in {"IGO", "NGO", "MNC"}:
+                continue
+            counts[code] = counts.get(code, 0) + 1
+            if code not in first or actor.kind == ActorKind.STATE:
+                first.setdefault(code, actor_id)
+        if not counts:
+            return ()
+        best = max(sorted(counts), key=lambda c: counts[c])
+        return (first[best],)
