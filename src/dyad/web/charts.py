@@ -22,6 +22,8 @@ CHART_MARGIN_BOTTOM = 22
 CHART_MARGIN_TOP = 10
 # At most this many x-axis labels, so labels never overlap on long series.
 MAX_X_LABELS = 12
+# Bars stay slim when a series has only a few periods.
+MAX_BAR_WIDTH = 36
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -139,7 +141,7 @@ def _axis(mid: float, top: int, scale: float, plot_w: float) -> str:
 
 
 def _period(bar: PeriodBar, x: float, slot: float, mid: float, scale: float) -> str:
-    width = max(slot * 0.7, 1.0)
+    width = min(max(slot * 0.7, 1.0), MAX_BAR_WIDTH)
     left = x + (slot - width) / 2
     stacks = [
         ("verbal-coop", -bar.verbal_cooperation, 0),
