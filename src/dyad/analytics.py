@@ -233,7 +233,8 @@ def get_article(store: Store, article_id: str) -> ArticleResult | None:
 # ---- events -----------------------------------------------------------------------
 
 
-def _event_where(f: EventFilter) -> tuple[str, list[Any]]:
+def event_where(f: EventFilter) -> tuple[str, list[Any]]:
+    """Return the SQL condition (over aliases e, a, s) and parameters of ``f``."""
     clauses, params = ["TRUE"], []
     simple = (
         ("list_contains(e.actor_codes, ?)", f.actor),
@@ -278,7 +279,7 @@ def list_events(
     offset: int = 0,
 ) -> list[EventRow]:
     """Return events matching ``filters``, latest first, then in text order."""
-    where, params = _event_where(filters or EventFilter())
+    where, params = event_where(filters or EventFilter())
     sql = (
         "SELECT e.article_id, e.event_id, e.type, e.mode, e.cameo, e.quad, "
         "e.intensity, "
@@ -328,7 +329,7 @@ def _event_row(r: tuple[Any, ...]) -> EventRow:
 
 def count_events(store: Store, filters: EventFilter | None = None) -> int:
     """Return how many events match ``filters``."""
-    where, params = _event_where(filters or EventFilter())
+    where, params = event_where(filters or EventFilter())
     return _one(store, f"SELECT count(*) {_EVENT_FROM} WHERE {where}", params)
 
 
@@ -347,7 +348,7 @@ def counts_by_type(
         until=until,
         modality=None if all_modalities else "asserted",
     )
-    where, params = _event_where(f)
+    where, params = event_where(f)
     rows = _rows(
         store,
         f"SELECT e.type, min(e.quad), count(*) {_EVENT_FROM} WHERE {where} "

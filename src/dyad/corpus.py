@@ -1,0 +1,295 @@
+"""Load a corpus into the store: read, store raw input, run the pipeline, write results.
+
+One writer (this process) owns the store. With ``workers > 1`` the parsing runs in a
+pool of processes that each load the model once; at most ``2 * workers`` chunks are in
+flight, so memory stays flat however large the corpus. An article is skipped when the
+store already holds it with the same content and pipeline version, so running the same
+command again changes nothing, and after a crash it finishes the articles left
+``pending``. Cross-article event clusters are updated once, at the end of a run.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from dyad import clusters, ids
+from dyad.pipeline import STAGES, run_article, run_many
+from dyad.records import ArticleFailure, ArticleResult, RawDocument
+from dyad.resources import Resources
+from dyad.settings import Settings
+from dyad.stages import clean, ingest, nlp
+from dyad.store.db import PendingArticle, Store
+
+logger = logging.getLogger(__name__)
+
+Outcome = ArticleResult | ArticleFailure
+# Articles per chunk sent to a worker and written in one transaction: large enough to
+# keep nlp.pipe batches full, small enough that a crash loses little work.
+CHUNK_SIZE = 16
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class IngestOptions:
+    """How to run an ingest."""
+
+    workers: int = 1
+    chunk_size: int = CHUNK_SIZE
+    force: bool = False  # re-process articles already stored unchanged
+    fail_fast: bool = False
+
+
+@dataclass(slots=True)
+class IngestStats:
+    """Running totals of an ingest, passed to the progress callback."""
+
+    files: int = 0
+    read: int = 0
+    skipped: int = 0
+    processed: int = 0
+    failed: int = 0
+    events: int = 0
+    quotes: int = 0
+    file_problems: int = 0
+    clusters: int = 0
+
+
+Progress = Callable[[IngestStats], None]
+
+
+def pipeline_version(settings: Settings) -> str:
+    """Return the version string of the whole pipeline (model and every stage)."""
+    parts = [settings.model, clean.VERSION, nlp.VERSION, ingest.VERSION]
+    parts += [stage.version for stage in STAGES]
+    return "+".join(parts)
+
+
+def raw_hash(raw: RawDocument) -> str:
+    """Return the content hash of a raw document and its metadata."""
+    meta = (raw.title, raw.published, raw.url, raw.source)
+    return ids.content_hash("\x1f".join(map(str, meta)) + "\x1e" + raw.text)
+
+
+class _Processor:
+    """Runs the pipeline over chunks, in this process or in a pool of workers."""
+
+    def __init__(self, settings: Settings, options: IngestOptions) -> None:
+        self.options = options
+        self.pool: ProcessPoolExecutor | None = None
+        self.resources: Resources | None = None
+        if options.workers > 1:
+            self.pool = ProcessPoolExecutor(
+                max_workers=options.workers,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_init_worker,
+                initargs=(settings,),
+            )
+        else:
+            self.resources = Resources(settings)
+
+    def run(self, chunks: Iterable[list[RawDocument]]) -> Iterator[list[Outcome]]:
+        """Yield the outcomes of each chunk, in the order the chunks came."""
+        if self.resources is not None:
+            for chunk in chunks:
+                yield process_chunk(chunk, self.resources, self.options.fail_fast)
+            return
+        if self.pool is None:
+            raise RuntimeError("processor has neither resources nor a pool; a bug")
+        pending: deque[Future[list[Outcome]]] = deque()
+        for chunk in chunks:
+            pending.append(self.pool.submit(_work, chunk, self.options.fail_fast))
+            if len(pending) >= 2 * self.options.workers:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+    def close(self) -> None:
+        """Stop the workers."""
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
+
+
+_WORKER: dict[str, Resources] = {}
+
+
+def _init_worker(settings: Settings) -> None:
+    resources = Resources(settings)
+    resources.nlp  # noqa: B018 — load the model once, when the worker starts
+    _WORKER["resources"] = resources
+
+
+def _work(chunk: list[RawDocument], fail_fast: bool) -> list[Outcome]:
+    return process_chunk(chunk, _WORKER["resources"], fail_fast)
+
+
+def process_chunk(
+    chunk: Sequence[RawDocument], resources: Resources, fail_fast: bool = False
+) -> list[Outcome]:
+    """Run the pipeline over one chunk; an error outside the stages fails an article."""
+    try:
+        return list(run_many(chunk, resources, fail_fast=fail_fast))
+    except Exception:  # a stage that escaped the runner's guard (clean, nlp)
+        if fail_fast:
+            raise
+        logger.warning("chunk failed as a whole; running its articles one by one")
+    return [_run_one(raw, resources) for raw in chunk]
+
+
+def _run_one(raw: RawDocument, resources: Resources) -> Outcome:
+    try:
+        return run_article(raw, resources)
+    except Exception as e:  # the runner's guard did not cover it: record, go on
+        return ArticleFailure(
+            article_id=raw.doc_id or "",
+            stage="clean/nlp",
+            error_type=type(e).__name__,
+            message=str(e),
+        )
+
+
+class _Writer:
+    """Decides what to process, stores raw input first, writes the outcomes."""
+
+    def __init__(
+        self,
+        store: Store,
+        settings: Settings,
+        options: IngestOptions,
+        progress: Progress | None,
+    ) -> None:
+        self.store, self.options, self.progress = store, options, progress
+        self.version = pipeline_version(settings)
+        self.stats = IngestStats()
+        self.seen: set[str] = set()
+
+    def pending_chunks(
+        self, items: Iterable[RawDocument | ingest.FileReport]
+    ) -> Iterator[list[RawDocument]]:
+        """Yield chunks of documents to process, each stored as pending first."""
+        chunk: list[PendingArticle] = []
+        for item in items:
+            if isinstance(item, ingest.FileReport):
+                self._file_done(item)
+                continue
+            pending = self._admit(item)
+            if pending is not None:
+                chunk.append(pending)
+            if len(chunk) >= self.options.chunk_size:
+                yield self._flush(chunk)
+                chunk = []
+        if chunk:
+            yield self._flush(chunk)
+
+    def _file_done(self, report: ingest.FileReport) -> None:
+        self.stats.files += 1
+        self.stats.file_problems += len(report.problems)
+        self.store.put_read_problems(report.origin, report.problems)
+        for p in report.problems:
+            logger.info("%s", p.message)
+
+    def _admit(self, raw: RawDocument) -> PendingArticle | None:
+        self.stats.read += 1
+        article_id = ids.article_id(url=raw.url, text=raw.text, given=raw.doc_id)
+        content = raw_hash(raw)
+        if article_id in self.seen or self._is_current(article_id, content):
+            self.seen.add(article_id)
+            self.stats.skipped += 1
+            return None
+        self.seen.add(article_id)
+        return PendingArticle(
+            article_id=article_id,
+            content_hash=content,
+            raw=replace(raw, doc_id=article_id),
+        )
+
+    def _is_current(self, article_id: str, content: str) -> bool:
+        if self.options.force:
+            return False
+        state = self.store.stored_state(article_id)
+        return (
+            state is not None
+            and state.content_hash == content
+            and state.status in ("done", "failed")
+            and state.pipeline_version == self.version
+        )
+
+    def _flush(self, chunk: list[PendingArticle]) -> list[RawDocument]:
+        self.store.put_pending(chunk)
+        return [item.raw for item in chunk]
+
+    def write(self, outcomes: list[Outcome]) -> None:
+        """Store one chunk's outcomes and report progress."""
+        self.store.put_outcomes(outcomes, pipeline_version=self.version)
+        for outcome in outcomes:
+            self.stats.processed += 1
+            if isinstance(outcome, ArticleFailure):
+                self.stats.failed += 1
+            else:
+                self.stats.events += len(outcome.events)
+                self.stats.quotes += len(outcome.quotes)
+        if self.progress:
+            self.progress(self.stats)
+
+
+def _run(
+    items: Iterable[RawDocument | ingest.FileReport],
+    store: Store,
+    settings: Settings,
+    options: IngestOptions,
+    progress: Progress | None,
+) -> IngestStats:
+    writer = _Writer(store, settings, options, progress)
+    processor = _Processor(settings, options)
+    try:
+        for outcomes in processor.run(writer.pending_chunks(items)):
+            writer.write(outcomes)
+    finally:
+        processor.close()
+    writer.stats.clusters = clusters.update_clusters(store)
+    if progress:
+        progress(writer.stats)
+    return writer.stats
+
+
+def ingest_paths(
+    paths: Sequence[Path],
+    store: Store,
+    settings: Settings,
+    *,
+    options: IngestOptions = IngestOptions(),
+    read_options: ingest.ReadOptions | None = None,
+    progress: Progress | None = None,
+) -> IngestStats:
+    """Read every file under ``paths`` into ``store``; return the run's totals."""
+    read = read_options or ingest.ReadOptions(max_bytes=settings.max_input_bytes)
+    items = ingest.read_paths(paths, options=read)
+    return _run(items, store, settings, options, progress)
+
+
+def ingest_documents(
+    documents: Iterable[RawDocument],
+    store: Store,
+    settings: Settings,
+    *,
+    options: IngestOptions = IngestOptions(),
+    progress: Progress | None = None,
+) -> IngestStats:
+    """Store and process already-read documents (library use, benchmarks)."""
+    return _run(documents, store, settings, options, progress)
+
+
+def rerun_failed(
+    store: Store,
+    settings: Settings,
+    *,
+    options: IngestOptions = IngestOptions(),
+    progress: Progress | None = None,
+) -> IngestStats:
+    """Process again every article whose last run failed, from its stored raw input."""
+    failed = list(store.raw_documents(status="failed"))
+    return _run(failed, store, settings, replace(options, force=True), progress)

@@ -1,0 +1,377 @@
+"""Format readers for ingest: HTML pages, RSS/Atom feeds, JSON records, WARC archives.
+
+Each reader takes bytes (or a stream) and an ``origin`` and returns ``RawDocument``s;
+it raises ``InputError`` when its input cannot be read at all. HTML main text, title,
+date and site name come from trafilatura, with a few repairs on top (title cut from the
+site name, permalink from the page) and a plain-text fallback when trafilatura finds
+nothing; our clean stage then runs on the text like on any other input.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import json
+import logging
+import re
+from collections.abc import Iterator, Mapping
+from typing import IO, Any
+from urllib.parse import urlsplit
+from xml.etree import ElementTree
+
+import lxml.html
+import trafilatura
+
+from dyad.errors import InputError
+from dyad.records import Problem, RawDocument
+
+logger = logging.getLogger(__name__)
+
+# Default JSONL/JSON field names; `dyad ingest --field text=body` renames them.
+DEFAULT_FIELDS: Mapping[str, str] = {
+    "id": "id",
+    "url": "url",
+    "title": "title",
+    "date": "date",
+    "text": "text",
+    "source": "source",
+}
+# Below this many characters trafilatura's main text is taken as a miss and the page's
+# paragraphs are used instead; set from pages whose body sits in unusual markup.
+MIN_MAIN_TEXT_CHARS = 200
+# Separators between a page title and the site name in <title>.
+_TITLE_SEPARATORS = re.compile(r"\s+(?:[|»«·:\u2013\u2014-]|&raquo;)\s+")
+_BLOCK_TAGS = {
+    "p",
+    "div",
+    "br",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "tr",
+    "section",
+    "article",
+    "pre",
+}
+
+
+def problem(code: str, message: str) -> Problem:
+    """Return a problem met while reading input."""
+    return Problem(code=code, message=message, stage="ingest")
+
+
+def parse_any_date(value: object) -> dt.date | None:
+    """Return the date in ``value`` (ISO 8601 or RFC 822), or None when there is none.
+
+    Raises:
+        ValueError: the value is not empty but is not a date we can read.
+    """
+    if value is None:
+        return None
+    text = str(value).strip()
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text[:10])
+    except ValueError:
+        pass
+    try:
+        return email.utils.parsedate_to_datetime(text).date()
+    except (TypeError, ValueError) as e:
+        raise ValueError(f"date {text!r} is neither ISO 8601 nor RFC 822") from e
+
+
+# ---- HTML ---------------------------------------------------------------------------
+
+
+def _page_title(tree: Any, found: str | None, site: str | None) -> str | None:
+    """Prefer og:title, else the longest part of <title> that is not the site name."""
+    og = tree.xpath("//meta[@property='og:title']/@content")
+    if og and og[0].strip():
+        return str(og[0]).strip()
+    raw = " ".join(tree.xpath("//title//text()")).strip()
+    parts = [p.strip() for p in _TITLE_SEPARATORS.split(raw) if p.strip()]
+    names = {x.lower() for x in (site, found) if x}
+    if len(parts) > 1:
+        candidates = [p for p in parts if p.lower() not in names] or parts
+        return max(candidates, key=len)
+    return found or (parts[0] if parts else None)
+
+
+def _page_url(tree: Any) -> str | None:
+    """Return the canonical URL a page states about itself, if it states one."""
+    for xpath in (
+        "//link[@rel='canonical']/@href",
+        "//meta[@property='og:url']/@content",
+    ):
+        found = [str(u).strip() for u in tree.xpath(xpath) if str(u).startswith("http")]
+        if found:
+            return found[0]
+    headed = "//h1//a[@rel='bookmark']/@href | //h2//a[@rel='bookmark']/@href"
+    permalinks = {str(u) for u in tree.xpath(headed) if str(u).startswith("http")}
+    if len(permalinks) == 1:  # a single-post page heads its text with its permalink
+        return permalinks.pop()
+    return None
+
+
+def html_to_text(tree: Any) -> str:
+    """Return the visible text of an HTML tree with blocks on their own lines."""
+    for bad in tree.xpath("//script|//style|//noscript|//nav|//header|//footer"):
+        bad.drop_tree()
+    lines: list[str] = []
+    current: list[str] = []
+    for element in tree.iter():
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if tag.lower() in _BLOCK_TAGS and current:
+            lines.append("".join(current))
+            current = []
+        if element.text and tag.lower() not in ("script", "style"):
+            current.append(element.text)
+        if element.tail:
+            current.append(element.tail)
+    lines.append("".join(current))
+    cleaned = (" ".join(line.split()) for line in lines)
+    return "\n\n".join(line for line in cleaned if line)
+
+
+def _parse_tree(text: str, origin: str) -> Any:
+    try:
+        return lxml.html.document_fromstring(text)
+    except (lxml.etree.ParserError, ValueError) as e:
+        raise InputError(f"{origin}: not readable as HTML: {e}") from e
+
+
+def read_html(
+    text: str,
+    *,
+    origin: str,
+    url: str | None = None,
+    problems: tuple[Problem, ...] = (),
+) -> RawDocument:
+    """Return the article of an HTML page: main text, title, date, site name, URL.
+
+    Raises:
+        InputError: the page has no readable text at all.
+    """
+    tree = _parse_tree(text, origin)
+    found = trafilatura.bare_extraction(
+        text,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+    )
+    body = (found.text if found else None) or ""
+    extra = list(problems)
+    if len(body) < MIN_MAIN_TEXT_CHARS:
+        fallback = html_to_text(_parse_tree(text, origin))
+        if len(fallback) > len(body):
+            body = fallback
+            extra.append(
+                problem(
+                    "input.malformed",
+                    f"{origin}: no main text found; used all visible text of the page",
+                )
+            )
+    if not body.strip():
+        raise InputError(f"{origin}: the HTML page has no text")
+    page_url = url or (found.url if found else None) or _page_url(tree)
+    site = (found.sitename if found else None) or _site_name(tree) or _host(page_url)
+    published, date_problems = safe_date(found.date if found else None, origin)
+    return RawDocument(
+        text=body,
+        title=_page_title(tree, found.title if found else None, site),
+        published=published,
+        source=site,
+        url=page_url,
+        origin=origin,
+        problems=(*extra, *date_problems),
+    )
+
+
+def _site_name(tree: Any) -> str | None:
+    for xpath in (
+        "//meta[@property='og:site_name']/@content",
+        "//meta[@name='application-name']/@content",
+        "//link[@rel='start']/@title",
+    ):
+        found = [str(v).strip() for v in tree.xpath(xpath) if str(v).strip()]
+        if found:
+            return found[0]
+    return None
+
+
+def _host(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = (urlsplit(url).hostname or "").removeprefix("www.")
+    return host or None
+
+
+def safe_date(
+    value: object, origin: str
+) -> tuple[dt.date | None, tuple[Problem, ...]]:
+    try:
+        return parse_any_date(value), ()
+    except ValueError as e:
+        return None, (problem("input.malformed", f"{origin}: {e}; kept without date"),)
+
+
+def looks_like_html(text: str) -> bool:
+    """Return True when ``text`` starts like an HTML document."""
+    head = text.lstrip()[:512].lower()
+    return head.startswith(("<!doctype html", "<html")) or (
+        "<html" in head and "<body" in text[:20000].lower()
+    )
+
+
+# ---- JSON records -------------------------------------------------------------------
+
+
+def document_from_record(
+    record: object, *, origin: str, fields: Mapping[str, str]
+) -> RawDocument:
+    """Return the document of one JSON record whose keys are named by ``fields``.
+
+    Raises:
+        InputError: the record is not an object or has no text.
+    """
+    if not isinstance(record, dict):
+        raise InputError(f"{origin}: a record must be a JSON object")
+    text = record.get(fields["text"])
+    if not isinstance(text, str) or not text.strip():
+        raise InputError(f"{origin}: record has no text in field {fields['text']!r}")
+    published, problems = safe_date(record.get(fields["date"]), origin)
+    return RawDocument(
+        text=text,
+        title=_str(record.get(fields["title"])),
+        published=published,
+        source=_str(record.get(fields["source"])),
+        url=_str(record.get(fields["url"])),
+        doc_id=_str(record.get(fields["id"])),
+        origin=origin,
+        problems=problems,
+    )
+
+
+def _str(value: object) -> str | None:
+    if value is None or isinstance(value, (dict, list)):
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def parse_json_line(line: bytes, origin: str) -> Any:
+    """Return the JSON value of one line.
+
+    Raises:
+        InputError: the line is not valid JSON text.
+    """
+    try:
+        return json.loads(line)
+    except (json.JSONDecodeError, UnicodeDecodeError) as e:
+        raise InputError(f"{origin}: invalid JSON: {e}") from e
+
+
+# ---- feeds --------------------------------------------------------------------------
+
+_NS = {
+    "atom": "http://www.w3.org/2005/Atom",
+    "content": "http://purl.org/rss/1.0/modules/content/",
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "rss1": "http://purl.org/rss/1.0/",
+}
+
+
+def _first_text(item: ElementTree.Element, paths: tuple[str, ...]) -> str | None:
+    for path in paths:
+        element = item.find(path, _NS)
+        if element is not None:
+            text = "".join(element.itertext()).strip()
+            if text:
+                return text
+    return None
+
+
+def _atom_link(item: ElementTree.Element) -> str | None:
+    for link in item.findall("atom:link", _NS):
+        if link.get("rel", "alternate") == "alternate" and link.get("href"):
+            return link.get("href")
+    return None
+
+
+def feed_items(data: bytes, *, origin: str) -> Iterator[dict[str, str | None]]:
+    """Yield each item of an RSS 2.0, RSS 1.0 or Atom feed as plain fields.
+
+    Raises:
+        InputError: the data is not a well-formed feed.
+    """
+    try:
+        root = ElementTree.fromstring(data)
+    except ElementTree.ParseError as e:
+        raise InputError(f"{origin}: not a well-formed feed: {e}") from e
+    items = root.findall("./channel/item") + root.findall("rss1:item", _NS)
+    items += root.findall("atom:entry", _NS)
+    if not items and not root.tag.endswith(("rss", "feed", "RDF")):
+        raise InputError(f"{origin}: XML but not an RSS or Atom feed ({root.tag})")
+    for item in items:
+        yield {
+            "title": _first_text(item, ("title", "rss1:title", "atom:title")),
+            "link": _first_text(item, ("link", "rss1:link")) or _atom_link(item),
+            "guid": _first_text(item, ("guid", "atom:id")),
+            "date": _first_text(
+                item, ("pubDate", "dc:date", "atom:published", "atom:updated")
+            ),
+            "content": _first_text(item, ("content:encoded", "atom:content")),
+            "summary": _first_text(
+                item, ("description", "rss1:description", "atom:summary")
+            ),
+        }
+
+
+def fragment_text(html: str) -> str:
+    """Return the text of an HTML fragment (a feed item body) with paragraph breaks."""
+    try:
+        tree = lxml.html.fragment_fromstring(html, create_parent="div")
+    except (lxml.etree.ParserError, ValueError):
+        return html
+    return html_to_text(tree)
+
+
+def is_web_url(value: str | None) -> bool:
+    """Return True for an absolute http(s) URL."""
+    return bool(value) and urlsplit(str(value)).scheme in ("http", "https")
+
+
+# ---- WARC ---------------------------------------------------------------------------
+
+
+def warc_pages(stream: IO[bytes], *, origin: str) -> Iterator[tuple[str, str, bytes]]:
+    """Yield ``(origin, url, body)`` of each HTML or text response in a WARC stream.
+
+    Raises:
+        InputError: the stream is not a WARC archive or is cut short.
+    """
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    try:
+        for number, record in enumerate(ArchiveIterator(stream), start=1):
+            if record.rec_type not in ("response", "resource"):
+                continue
+            kind = ""
+            if record.http_headers is not None:
+                kind = record.http_headers.get_header("Content-Type") or ""
+            else:
+                kind = record.rec_headers.get_header("Content-Type") or ""
+            if "html" not in kind and "text/plain" not in kind:
+                continue
+            url = record.rec_headers.get_header("WARC-Target-URI") or ""
+            yield f"{origin}#record-{number}", url, record.content_stream().read()
+    except (ArchiveLoadFailed, EOFError, OSError, ValueError) as e:
+        raise InputError(f"{origin}: unreadable WARC archive: {e}") from e
