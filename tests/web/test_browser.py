@@ -159,4 +159,7 @@ def test_search_and_error_pages_render(page: Any, base_url: str) -> None:
     assert "404" in page.locator("h1").inner_text()
     page.goto(base_url + "/articles")
     assert page.locator("a.article-link").count() == 3
+    page.goto(base_url + "/docs")
+    assert page.locator(".endpoint").count() >= 10
+    _shoot(page, "api-docs")
     assert [p for p in page.problems if "404" not in p] == []

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+
+from dyad.settings import Settings
+from dyad.store import Store
+from dyad.web.app import create_app
 
 from .conftest import TestClient
 
@@ -80,3 +86,22 @@ def test_errors_render_as_html_pages(
 def test_static_files_are_served(client: TestClient) -> None:
     assert client.get("/static/dyad.css").status_code == 200
     assert client.get("/static/dyad.js").status_code == 200
+
+
+def test_api_reference_is_served_without_a_cdn(client: TestClient) -> None:
+    html = client.get("/docs").text
+    assert "/api/extract" in html
+    assert "<script" not in html
+    assert "cdn" not in html.lower()
+
+
+@pytest.mark.parametrize(
+    "path", ["/", "/dyad/USA/CHN", "/search", "/articles", "/actors"]
+)
+def test_pages_of_an_empty_store_render(tmp_path: Path, path: str) -> None:
+    db = tmp_path / "empty.duckdb"
+    Store(db).close()
+    with TestClient(create_app(Settings(db=db))) as empty:
+        response = empty.get(path)
+    assert response.status_code == 200
+    assert 'class="empty"' in response.text

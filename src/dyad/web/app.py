@@ -44,6 +44,10 @@ def create_app(settings: Settings, *, max_body_bytes: int = MAX_BODY_BYTES) -> F
         title="dyad",
         version=_version(),
         description=API_DESCRIPTION,
+        # Swagger UI and ReDoc load their scripts from a CDN; the app must work
+        # offline, so /docs is our own server-rendered page over the same OpenAPI.
+        docs_url=None,
+        redoc_url=None,
         openapi_tags=[
             {"name": "store", "description": "Read the store (read-only)."},
             {"name": "analytics", "description": "Series and rankings of dyads."},

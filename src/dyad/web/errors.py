@@ -32,7 +32,7 @@ STATUS_CODES: dict[int, str] = {
     503: "store_unavailable",
 }
 # Paths answered in JSON; every other path is a dashboard page and gets HTML.
-JSON_PREFIXES = ("/api/", "/openapi.json", "/docs", "/redoc", "/static/")
+JSON_PREFIXES = ("/api/", "/openapi.json", "/static/")
 
 
 class WebError(HTTPException):

@@ -157,6 +157,31 @@ def articles_page(
     )
 
 
+@router.get("/docs", response_class=HTMLResponse)
+def api_docs(request: Request) -> HTMLResponse:
+    """The API reference, rendered from the app's OpenAPI description."""
+    spec = request.app.openapi()
+    return _render(request, "api_docs.html", spec=spec, endpoints=_endpoints(spec))
+
+
+def _endpoints(spec: dict[str, Any]) -> list[dict[str, Any]]:
+    rows = []
+    for path, methods in spec.get("paths", {}).items():
+        for method, op in methods.items():
+            rows.append(
+                {
+                    "method": method.upper(),
+                    "path": path,
+                    "summary": op.get("summary", ""),
+                    "description": op.get("description", ""),
+                    "tag": (op.get("tags") or [""])[0],
+                    "parameters": op.get("parameters", []),
+                    "responses": sorted(op.get("responses", {})),
+                }
+            )
+    return rows
+
+
 @router.get("/actors", response_class=HTMLResponse)
 def actors_page(
     request: Request,
