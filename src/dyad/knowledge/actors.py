@@ -339,12 +339,14 @@ def _index_short_forms(kb: ActorKB) -> None:
     for person in kb.people.values():
         for name in (person.name, *person.aliases):
             parts = fold(name).split()
-            if len(parts) < 2:
-                continue
+            if len(parts) < 2 or " of " in name or parts[0].lower() in kb.titles:
+                continue  # "King Abdullah of Saudi Arabia" is not "Arabia"
             keys = {parts[-1]}
             if person.code in FAMILY_NAME_FIRST:
                 keys.add(parts[0])
             for key in keys:
+                if not key[:1].isupper() or len(key) < 2 or key in kb.surfaces:
+                    continue
                 if person.kb_id not in forms.setdefault(key, []):
                     forms[key].append(person.kb_id)
     kb.short_forms = {k: tuple(v) for k, v in forms.items()}

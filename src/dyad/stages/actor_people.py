@@ -33,6 +33,7 @@ DOMINANT_STATE_CONFIDENCE = 0.5
 # state of the article).
 STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 _POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
+_CLAUSE_PUNCT = frozenset({",", ";", ":", "(", ")", '"', "\u201c", "\u201d", "\u2014"})
 _SKIP_POS = frozenset(
     {
         "VERB",
@@ -153,13 +154,24 @@ def affiliation_of(ctx: Context, span: KbSpan) -> Affiliation | None:
     )
 
 
-def name_tokens(doc: Doc, start: int, end: int) -> tuple[int, int]:
+def name_tokens(
+    doc: Doc, start: int, end: int, kb: ActorKB | None = None
+) -> tuple[int, int]:
     """Trim title words, verbs and possessives off a PERSON entity's edges."""
-    while start < end and _not_name(doc[start]):
+    while start < end and (_not_name(doc[start]) or _is_title_word(kb, doc, start)):
         start += 1
     while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct):
         end -= 1
     return start, end
+
+
+def _is_title_word(kb: ActorKB | None, doc: Doc, i: int) -> bool:
+    """True for "Prince" or "Crown" in "Crown Prince" at the start of a name."""
+    if kb is None:
+        return False
+    word = doc[i].lower_
+    following = f"{word} {doc[i + 1].lower_}" if i + 1 < len(doc) else word
+    return kb.title_info(word) is not None or kb.title_info(following) is not None
 
 
 def _not_name(token: Token) -> bool:
@@ -298,34 +310,56 @@ def title_info(kb: ActorKB, title: str | None) -> TitleInfo | None:
         return None
     words = title.lower().replace("\u2019", "'").split()
     for size in range(min(len(words), kb.max_title_words), 0, -1):
-        for stop in range(len(words), size - 1, -1):
-            info = kb.title_info(" ".join(words[stop - size : stop]))
-            if info is not None and not info.former:
-                return info
+        info = kb.title_info(" ".join(words[-size:]))
+        if info is not None and not info.former:
+            return info
     return None
 
 
 def apposition(ctx: Context, head: Token) -> TitleFacts:
-    """Read "X, director of the Y Program at the Z think tank in W" after a name."""
+    """Read "X, director of the Y Program at the Z think tank in W" after a name,
+    "the president of Namibia, X" before it, or "X of the University of Y"."""
     for child in head.rights:
         if child.dep_ == "appos":
             return _apposition_facts(ctx, child)
+    if head.dep_ == "appos" and head.head.i < head.i and _is_title_noun(ctx, head.head):
+        return _apposition_facts(ctx, head.head)
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ in ("of", "at"):
+            found = _subtree_affiliation(ctx, child)
+            if found is not None:
+                return TitleFacts(affiliation=found)
     return TitleFacts()
+
+
+def _is_title_noun(ctx: Context, token: Token) -> bool:
+    return token.pos_ in ("NOUN", "PROPN") and (
+        title_info(ctx.kb, token.lower_) is not None or token.lower_ in _TITLE_STARTS)
+
+
+def _title_head(doc: Doc, token: Token) -> Token:
+    """The last word of a hyphenated title ("vice-president" -> "president")."""
+    while token.i + 2 < len(doc) and doc[token.i + 1].text == "-":
+        token = doc[token.i + 2]
+    return token
 
 
 def _apposition_facts(ctx: Context, appos: Token) -> TitleFacts:
     doc = ctx.doc
-    start = appos.left_edge.i
+    head = _title_head(doc, appos)
+    start = min(appos.left_edge.i, head.left_edge.i)
+    appos = head
     while start < appos.i and doc[start].pos_ in ("DET", "PUNCT"):
         start += 1
     end = _title_end(doc, appos)
     title = doc[start:end].text.strip() or None
-    info = title_info(ctx.kb, title)
+    info = title_info(ctx.kb, doc[start : appos.i + 1].text)
+    former = any(_is_former(ctx.kb, t.lower_) for t in doc[start : appos.i + 1])
     return TitleFacts(
         title=title,
         info=info,
         affiliation=_subtree_affiliation(ctx, appos),
-        former=False,
+        former=former,
         first=start,
         last=end,
     )
@@ -334,13 +368,13 @@ def _apposition_facts(ctx: Context, appos: Token) -> TitleFacts:
 def _title_end(doc: Doc, appos: Token) -> int:
     """End of "director of the China Program": before the next "at"/"in" or comma."""
     end = appos.i + 1
-    for child in appos.rights:
-        if child.dep_ == "prep" and child.lower_ == "of":
+    for child in (*appos.rights, *doc[appos.i - 2].rights):
+        if child.dep_ == "prep" and child.lower_ == "of" and child.i > appos.i:
             end = child.right_edge.i + 1
             break
     for i in range(appos.i + 1, end):
         token = doc[i]
-        if token.is_punct or (token.dep_ == "prep" and token.lower_ != "of"):
+        if token.text in _CLAUSE_PUNCT or (token.dep_ == "prep" and token.lower_ != "of"):
             return i
     return end
 
@@ -378,6 +412,7 @@ def _named_body(
             and ent.end >= token.i - 2
         ):
             name = ent.text.removeprefix("the ").strip()
+            name = name.removesuffix("'s").removesuffix("\u2019s")
             break
     code = state.code if state else ("NGO" if sector == "NGO" else None)
     return Affiliation(
@@ -484,7 +519,7 @@ def _unknown_person_spec(
     code = affiliation.code if affiliation else None
     if code is None:
         code = _conjunct_code(ctx, head)
-    sector = _person_sector(info, affiliation, facts.former)
+    sector = _person_sector(info, affiliation, facts.former or post.former)
     if code is None and sector in STATE_SECTORS and ctx.dominant:
         code, confidence = ctx.dominant, DOMINANT_STATE_CONFIDENCE
     return Spec(
@@ -505,6 +540,10 @@ def _person_sector(
     if former:
         return "ELI"
     if info is not None and info.sector is not None:
+        if info.sector == "GOV" and affiliation is not None and not (
+            affiliation.is_state or affiliation.code == "IGO"
+        ):
+            return affiliation.sector  # the president of a society is not government
         return info.sector
     if affiliation is None:
         return None
@@ -532,7 +571,9 @@ def register_surnames(ctx: Context, spec: Spec, name: str) -> None:
         ctx.surnames.setdefault(key.rstrip(".,"), spec)
 
 
-def split_person_entity(doc: Doc, start: int, end: int) -> Sequence[tuple[int, int]]:
+def split_person_entity(
+    doc: Doc, start: int, end: int, kb: ActorKB | None = None
+) -> Sequence[tuple[int, int]]:
     """Split "Biden-Xi" or "Putin and Xi" entities into one span per name."""
     parts, first = [], start
     for i in range(start, end):
@@ -540,4 +581,4 @@ def split_person_entity(doc: Doc, start: int, end: int) -> Sequence[tuple[int, i
             parts.append((first, i))
             first = i + 1
     parts.append((first, end))
-    return [name_tokens(doc, s, e) for s, e in parts if e > s]
+    return [name_tokens(doc, s, e, kb) for s, e in parts if e > s]

@@ -142,8 +142,9 @@ def _person_spans(ctx: Context) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for ent in doc.ents:
         if ent.label_ == "PERSON" and "\n" not in ent.text:
+            ent_end = _extend_name(ctx, ent.end)
             spans.extend(
-                (s, e) for s, e in split_person_entity(doc, ent.start, ent.end) if e > s
+                (s, e) for s, e in split_person_entity(doc, ent.start, ent_end, ctx.kb) if e > s
             )
     taken = {i for s, e in spans for i in range(s, e)}
     for span in {s.start: s for s in ctx.span_at.values()}.values():
@@ -153,17 +154,35 @@ def _person_spans(ctx: Context) -> list[tuple[int, int]]:
     return sorted(spans, key=lambda se: (se[1] - se[0] == 1, se[0]))
 
 
+def _extend_name(ctx: Context, end: int) -> int:
+    """Take in name words the parser left out ("Amy Berman" + "Jackson")."""
+    doc = ctx.doc
+    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() \
+            and doc[end].ent_type_ in ("", "PERSON") and end not in ctx.span_at \
+            and "\n" not in doc[end - 1].whitespace_ and not doc[end - 1].whitespace_ == "":
+        end += 1
+    return end
+
+
 def _people(ctx: Context) -> Iterator[tuple[Spec, int, int]]:
     for start, end in _person_spans(ctx):
         if any(ctx.owner[start:end]):
             continue
         spec, owned = person_spec(ctx, start, end)
+        if _is_unsupported(spec, end - start):
+            continue
         for i in owned:
             ctx.owner[i] = True
         for i in range(start, end):
             ctx.person_at[i] = spec
         register_surnames(ctx, spec, ctx.doc[start:end].text)
         yield spec, start, end
+
+
+def _is_unsupported(spec: Spec, size: int) -> bool:
+    """A lone unknown word with no title is more often a tagging slip than a person."""
+    return (size == 1 and spec.kb_id is None and spec.title is None
+            and spec.code is None and spec.identity.startswith("person:"))
 
 
 def _surnames(ctx: Context) -> Iterator[tuple[Spec, int, int]]:
@@ -368,25 +387,30 @@ def _other_organizations(ctx: Context) -> Iterator[tuple[Spec, int, int]]:
         if ent.label_ != "ORG" or any(ctx.owner[ent.start : ent.end]):
             continue
         start = ent.start + (1 if ent[0].lower_ == "the" else 0)
-        name = ctx.doc[start : ent.end].text
+        stop = ent.end - (1 if ent[-1].text in ("'s", "\u2019s") else 0)
+        name = ctx.doc[start:stop].text
         if "\n" in name or not any(c.isupper() for c in name[:1]) or len(name) < 2:
             continue
-        spec = _organization_spec(ctx, ctx.doc[start : ent.end], name)
-        _claim(ctx, start, ent.end)
-        yield spec, start, ent.end
+        if stop <= start:
+            continue
+        spec = _organization_spec(ctx, ctx.doc[start:stop], name)
+        _claim(ctx, start, stop)
+        yield spec, start, stop
 
 
 def _organization_spec(ctx: Context, span: Span, name: str) -> Spec:
-    code, sector = None, None
-    last = ctx.kb.institution_sector(span[-1].lower_)
-    if last is not None:
-        sector = None if last == "NGO" else last
+    code, sector, state = None, None, None
     for token in span:
+        kind = ctx.kb.institution_sector(token.lower_)
+        if kind is not None and (sector is None or kind in _STATE_ARMS):
+            sector = kind
         kb_span = ctx.span_at.get(token.i)
         found = affiliation_of(ctx, kb_span) if kb_span else None
-        if found is not None and found.is_state and last in _STATE_ARMS:
-            code = found.code
-            break
+        if found is not None and found.is_state and state is None:
+            state = found.code
+    if sector in _STATE_ARMS:
+        code = state or ctx.dominant  # "the Senate" in a story about one country
+    sector = None if sector == "NGO" else sector
     return Spec(
         identity=f"org:{name.lower()}",
         name=name,
