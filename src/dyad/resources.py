@@ -23,6 +23,8 @@ from dyad.settings import MODEL_PACKAGE, MODEL_VERSION, Settings
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from dyad.knowledge.actors import ActorKB
+    from dyad.knowledge.clean import CleanRules
     from dyad.knowledge.events import EventLexicon
 
 logger = logging.getLogger(__name__)
@@ -116,14 +118,14 @@ class Resources:
         return load_model(self.settings.model)
 
     @functools.cached_property
-    def clean_rules(self) -> Any:
+    def clean_rules(self) -> CleanRules:
         """Boilerplate and credit patterns for the clean stage."""
         from dyad.knowledge.clean import load_clean_rules
 
         return load_clean_rules()
 
     @functools.cached_property
-    def actor_kb(self) -> Any:
+    def actor_kb(self) -> ActorKB:
         """The actor knowledge base: states, IGOs, office holders, titles, groups."""
         from dyad.knowledge.actors import load_actor_kb
 
