@@ -34,6 +34,7 @@ _TRIGGER_KEYS = frozenset(
         "swap",
         "reciprocal",
         "confidence",
+        "complement_aux",
         "__line__",
     }
 )
@@ -57,6 +58,7 @@ class TypeInfo:
     recipient_preps: frozenset[str]
     reciprocal: bool
     partner_object: bool
+    intent: str | None
     embeds: Modality | None
     modes: Mapping[str, str]
 
@@ -80,6 +82,7 @@ class TriggerRule:
     intensity: float
     objects: frozenset[str]
     preps: frozenset[str]
+    complement_aux: frozenset[str]
     reciprocal: bool
     swap: bool
     confidence: float
@@ -158,6 +161,7 @@ def _load_types(path: Path) -> tuple[dict[EventType, TypeInfo], dict[str, int]]:
                 ),
                 reciprocal=bool(spec.get("reciprocal", False)),
                 partner_object=bool(spec.get("partner_object", False)),
+                intent=str(spec["intent"]) if spec.get("intent") else None,
                 embeds=Modality(embeds) if embeds else None,
                 modes={
                     str(k): str(v)
@@ -237,6 +241,9 @@ def _compile_entry(
         "quad": quads.get(cameo[:2], 1),
         "intensity": info.intensity,
         "objects": frozenset(_strings(entry.get("objects"), path, line, "objects")),
+        "complement_aux": frozenset(
+            _strings(entry.get("complement_aux"), path, line, "complement_aux")
+        ),
         "preps": frozenset(_strings(preps, path, line, "preps"))
         if preps is not None
         else info.recipient_preps,

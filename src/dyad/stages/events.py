@@ -20,7 +20,15 @@ from spacy.tokens import Span, Token
 
 from dyad.ids import event_id
 from dyad.knowledge.events import EventLexicon, TriggerRule
-from dyad.records import Actor, Event, Mention, Modality, Problem, StageResult
+from dyad.records import (
+    Actor,
+    Event,
+    EventType,
+    Mention,
+    Modality,
+    Problem,
+    StageResult,
+)
 from dyad.stages.events_modality import read_modality
 from dyad.stages.events_roles import Cast
 from dyad.stages.nlp import Parsed
@@ -32,7 +40,7 @@ _SUBJECTS = frozenset({"nsubj", "csubj"})
 _PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
 _OBJECTS = frozenset({"dobj", "dative", "attr", "oprd"})
 _INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl", "acl", "ccomp", "pcomp"})
-_CLIMB_DEPS = _INHERIT_DEPS | {"dobj", "pobj", "prep", "compound"}
+_CLIMB_DEPS = _INHERIT_DEPS | {"dobj", "pobj", "prep", "compound", "acomp"}
 _COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "prep", "pobj", "acl", "pcomp"})
 _PARTNER_PREPS = frozenset({"with", "between", "among"})
 _NOMINAL_ACTOR_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
@@ -42,6 +50,7 @@ _CARRY_WINDOW = (
 _DEFINITE_WINDOW = 6  # … and a definite one ("the visit") from the same rule
 _ONE_SIDED = 0.9  # confidence factor for an event with no recipient
 _CARRIED = 0.7  # … whose participants were carried from earlier text
+_NO_ACTOR = 0.6  # … with a recipient but no actor ("three civilians were killed")
 _DEPTH_DECAY = 0.97  # … per level below the sentence root (main events rank first)
 
 
@@ -109,7 +118,12 @@ def _match(
         if not _has_extra(token, rule.extra, rule.pos):
             continue
         absorbed = None
-        if rule.objects:
+        if rule.complement_aux:
+            clause = _obligation(token, rule.complement_aux)
+            if clause is None:
+                continue
+            absorbed = clause.i
+        elif rule.objects:
             obj = _object_of(token, rule)
             if obj is None:
                 continue
@@ -120,7 +134,29 @@ def _match(
     return None if best is None else (best[1], best[2])
 
 
+def _obligation(verb: Token, auxiliaries: frozenset[str]) -> Token | None:
+    """Return the complement clause of ``verb`` that says someone must do something."""
+    for clause in _children(verb, frozenset({"ccomp"})):
+        has_subject = any(
+            c.dep_ in _SUBJECTS | _PASSIVE_SUBJECTS for c in clause.children
+        )
+        if has_subject and any(
+            c.dep_ == "aux" and c.lower_ in auxiliaries for c in clause.children
+        ):
+            return clause
+    return None
+
+
 def _governing_light_verb(noun: Token, lexicon: EventLexicon) -> Token | None:
+    """Return the light verb of "held talks", "launched days of war games", "a mission"."""
+    if noun.dep_ == "compound":  # "undertook a mediation mission"
+        noun = noun.head
+    while (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ == "of"
+        and noun.head.head.pos_ == "NOUN"
+    ):
+        noun = noun.head.head  # "launched ten days of war games"
     head = noun.head
     if (
         noun.dep_ in ("dobj", "nsubjpass", "attr")
@@ -195,9 +231,13 @@ def _subject_token(verb: Token, lexicon: EventLexicon) -> tuple[Token | None, bo
             objects = _children(head, frozenset({"dobj"}))
             if objects:
                 return objects[0], False
-        if current.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN"):
-            if head.lemma_.lower() not in lexicon.transparent_nouns:
-                return head, False
+        if (
+            current.dep_ in ("acl", "relcl")
+            and head.pos_ in ("NOUN", "PROPN", "PRON")
+            and head.lemma_.lower() not in lexicon.transparent_nouns
+        ):
+            # "troops attacking the city"; "Americans detained in China" is passive
+            return head, current.tag_ == "VBN" and current.dep_ == "acl"
         current = head
     return None, False
 
@@ -217,6 +257,9 @@ def _verbal_roles(c: _Candidate, cast: Cast, lexicon: EventLexicon) -> _Roles:
     ]
     if c.kind == "verb" and c.trigger.dep_ == "compound":  # mis-tagged infinitive
         objects.append(c.trigger.head)
+    if rule.complement_aux and c.absorbed is not None:  # "said X must …": X
+        clause = c.trigger.doc[c.absorbed]
+        objects.extend(_children(clause, _SUBJECTS | _PASSIVE_SUBJECTS))
     holders = [anchor] + ([c.trigger] if c.trigger.i != anchor.i else [])
     if c.absorbed is not None:
         holders.append(c.trigger.doc[c.absorbed])
@@ -230,8 +273,11 @@ def _verbal_roles(c: _Candidate, cast: Cast, lexicon: EventLexicon) -> _Roles:
         objects = []
     for token in objects + preps:
         recipients += cast.of(token)
-    for token in partner_preps:
-        (partners if rule.reciprocal else recipients).__iadd__(list(cast.of(token)))
+    found = tuple(a for token in partner_preps for a in cast.of(token))
+    if rule.reciprocal:
+        partners.extend(found)
+    else:
+        recipients += found
     actors = actors + tuple(partners)
     if rule.swap and recipients:
         actors, recipients = recipients, actors
@@ -247,12 +293,17 @@ def _nominal_roles(c: _Candidate, cast: Cast, lexicon: EventLexicon) -> _Roles:
     actors: tuple[str, ...] = ()
     for child in _children(noun, _NOMINAL_ACTOR_DEPS):
         actors += cast.of(child) if child.dep_ == "poss" else cast.subtree(child)
-    for token in _prep_objects(noun, frozenset({"by"})):
-        actors += cast.of(token)
-    between = [t for t in _prep_objects(noun, _PARTNER_PREPS)]
+    # "a mediation mission between A and B": the phrase hangs on the compound's head
+    holders = [noun, noun.head] if noun.dep_ == "compound" else [noun]
+    by_agent = [t for h in holders for t in _prep_objects(h, frozenset({"by"}))]
+    actors += tuple(a for t in by_agent for a in cast.of(t))
+    between = [t for h in holders for t in _prep_objects(h, _PARTNER_PREPS)]
     partners = tuple(a for t in between for a in cast.of(t))
     recipients = tuple(
-        a for t in _prep_objects(noun, rule.preps - _PARTNER_PREPS) for a in cast.of(t)
+        a
+        for h in holders
+        for t in _prep_objects(h, rule.preps - _PARTNER_PREPS)
+        for a in cast.of(t)
     )
     if rule.reciprocal or not actors:
         actors += partners
@@ -328,7 +379,8 @@ def _build(
     rule = c.rule
     confidence = rule.confidence * (_DEPTH_DECAY ** _depth(c.anchor))
     confidence *= 1.0 if roles.recipients else _ONE_SIDED
-    confidence *= _CARRIED if roles.how else 1.0
+    confidence *= _CARRIED if roles.how == ".carried" else 1.0
+    confidence *= _NO_ACTOR if not roles.actors else 1.0
     article = parsed.article.article_id
     start = c.trigger.idx
     return Event(
@@ -352,6 +404,44 @@ def _build(
         confidence=round(confidence, 3),
         reported_by=speakers[0] if speakers else None,
         coder=CODER,
+    )
+
+
+def _other_side(
+    participants: Sequence[str], roles: _Roles, cast: Cast
+) -> tuple[str, ...]:
+    """Return the participants that are not on the actor side (by id or by country)."""
+    codes = {cast.actors[a].code for a in roles.actors if a in cast.actors}
+    codes.discard(None)
+    return tuple(
+        p
+        for p in participants
+        if p not in roles.actors
+        and (p not in cast.actors or cast.actors[p].code not in codes)
+    )
+
+
+def _as_intent(
+    event: Event, c: _Candidate, lexicon: EventLexicon, agreeing: set[int]
+) -> Event | None:
+    """Recode a future cooperative event as AGREE, PLOVER's statement of intent.
+
+    Returns None when an AGREE trigger above it already codes the same intent
+    ("pledged to provide aid").
+    """
+    intent = lexicon.types[event.type].intent
+    if intent is None or event.modality != Modality.FUTURE:
+        return event
+    if any(t.i in agreeing for t in c.anchor.ancestors):
+        return None
+    return replace(
+        event,
+        type=EventType.AGREE,
+        mode=None,
+        cameo=intent,
+        quad=lexicon.quad_of(intent),
+        intensity=lexicon.types[EventType.AGREE].intensity,
+        rule=event.rule + ".intent",
     )
 
 
@@ -440,15 +530,25 @@ def _code_sentence(
             host = cast.host_for(roles.actors)
             roles = replace(roles, recipients=host, how=".host" if host else "")
         if roles.actors and not roles.recipients:
-            embedded = _embedded_participants(c, resolved)
+            embedded = _other_side(_embedded_participants(c, resolved), roles, cast)
             roles = _finish(roles.actors, embedded) if embedded else roles
         resolved[c.trigger.i] = roles
     events = []
+    agreeing = {
+        i
+        for c in candidates
+        if c.rule.type == EventType.AGREE
+        for i in (c.trigger.i, c.anchor.i)
+    }
     for c in sorted(candidates, key=lambda c: c.trigger.i):
         roles = resolved[c.trigger.i]
-        if not roles.actors:
+        if not roles.actors and not roles.recipients:
             continue
-        events.append(_build(parsed, c, roles, index, lexicon, cast, embedding))
+        event = _build(parsed, c, roles, index, lexicon, cast, embedding)
+        event = _as_intent(event, c, lexicon, agreeing)
+        if event is None:
+            continue
+        events.append(event)
         memory.by_type[c.rule.type] = (index, roles)
         if roles.how != ".carried":
             memory.by_lemma[c.trigger.lemma_.lower()] = (index, roles)

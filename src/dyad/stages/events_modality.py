@@ -112,8 +112,9 @@ def read_modality(
             "parataxis",
         ):
             return Reading(modality, _subject(head))
-        modality = _stronger(modality, embedding.get(head.i))
-        modality = _stronger(modality, _governor_cue(head, cues))
+        if current.dep_ != "conj":  # a coordinated clause is a sibling, not embedded
+            modality = _stronger(modality, embedding.get(head.i))
+            modality = _stronger(modality, _governor_cue(head, cues))
         modality = _stronger(
             modality, _own_cue(head, cues) if head.pos_ != "NOUN" else None
         )

@@ -19,6 +19,7 @@ from dyad.records import Actor, ActorKind, Mention
 # Dependents of a head that is no actor whose mentions name the actor ("US officials",
 # "Romania's government", "the Chinese side").
 _MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod", "nummod"})
+_PLACE_PREPS = frozenset({"of", "in", "from"})
 _LIST_PREPS = frozenset({"including", "like", "such"})
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 _THING_PRONOUNS = frozenset({"it", "its"})
@@ -68,11 +69,12 @@ class Cast:
         """Return the actor ids a role head stands for (empty when none is known)."""
         if token is None or depth > _MAX_DEPTH:
             return ()
-        return _unique(
+        found = _unique(
             actor
             for head in self._heads(token)
             for actor in self._head_actors(head, depth)
         )
+        return found or self._listed_after(token, depth)
 
     def subtree(self, token: Token) -> tuple[str, ...]:
         """Return the actor ids of every mention inside ``token``'s subtree."""
@@ -80,10 +82,31 @@ class Cast:
             self.by_token[t.i] for t in token.subtree if t.i in self.by_token
         )
 
+    def _listed_after(self, token: Token, depth: int) -> tuple[str, ...]:
+        """Return the actors of a list right after ``token`` (", including X and Y").
+
+        The small model often attaches such a list to an earlier noun; the word order
+        is more reliable than the attachment here.
+        """
+        doc = self.doc
+        i = token.right_edge.i + 1
+        while i < len(doc) and doc[i].text in (",", ";"):
+            i += 1
+        if i >= len(doc) or doc[i].lower_ not in _LIST_PREPS or doc[i].dep_ != "prep":
+            return ()
+        return _unique(
+            actor
+            for pobj in doc[i].children
+            if pobj.dep_ == "pobj"
+            for actor in self.of(pobj, depth + 1)
+        )
+
     def _heads(self, token: Token) -> Iterator[Token]:
         yield token
         for child in token.children:
-            if child.dep_ in ("conj", "appos"):
+            if child.dep_ == "conj" or (
+                child.dep_ == "appos" and child.i in self.by_token
+            ):
                 yield from self._heads(child)
             elif child.dep_ == "prep" and child.lower_ in _LIST_PREPS:
                 for pobj in child.children:
@@ -105,7 +128,8 @@ class Cast:
                     if child.dep_ != "poss"
                     else self.of(child, depth + 1)
                 )
-            elif child.dep_ == "prep" and child.lower_ == "of":
+            elif child.dep_ == "prep" and child.lower_ in _PLACE_PREPS:
+                # "leaders of Romania", "protesters in Baghdad", "rebels from Darfur"
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         yield from self.of(pobj, depth + 1)
@@ -120,6 +144,8 @@ class Cast:
             yield from self._nearest(token, _THING_KINDS)
         elif lower in _GROUP_PRONOUNS and self._is_recent(token):
             yield from self.previous
+        elif lower in _GROUP_PRONOUNS:
+            yield from self._nearest(token, _THING_KINDS)
 
     def _is_recent(self, token: Token) -> bool:
         """Tell whether the remembered group is from this or the previous sentence."""
