@@ -1,7 +1,7 @@
 """Validation of the packaged office-holder knowledge (people-*.yaml).
 
-The files are read with plain ``yaml.safe_load`` so the check does not depend on the
-loader. It guards the shape of the facts: required keys, ISO codes, PLOVER sectors,
+The files are read with PyYAML's safe loader directly, not through dyad's loader.
+It guards the shape of the facts: required keys, ISO codes, PLOVER sectors,
 dates, no person listed twice, and no two holders of a single-holder office at once.
 """
 
@@ -39,6 +39,8 @@ SINGLE_HOLDER = {
     "European Council President", "High Representative", "Chief Adviser",
 }
 OPEN_END = dt.date(9999, 12, 31)
+# yaml.safe_load semantics; the libyaml build of the same safe loader when present.
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 Person = dict[str, Any]
 
 
@@ -48,7 +50,7 @@ def people() -> list[tuple[str, Person]]:
     found: list[tuple[str, Person]] = []
     for name in FILES:
         with (DATA / name).open(encoding="utf-8") as handle:
-            entries = yaml.safe_load(handle)
+            entries = yaml.load(handle, Loader=SAFE_LOADER)
         assert isinstance(entries, list), f"{name}: not a list"
         assert entries, f"{name}: empty"
         found.extend((name, person) for person in entries)
