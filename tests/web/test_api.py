@@ -155,6 +155,7 @@ def test_overview_twin_has_the_page_data(client: TestClient) -> None:
     assert len(body["top_dyads"][0]["series"]) == 3
     assert body["latest_events"]
     assert {c["type"] for c in body["counts_by_type"]} >= {"ACCUSE", "SANCTION"}
+    assert [c["type"] for c in body["top_clusters"]] == ["SANCTION"]
 
 
 def test_dyad_twin_groups_events_by_period(client: TestClient) -> None:

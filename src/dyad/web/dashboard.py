@@ -14,6 +14,7 @@ from dyad import analytics
 from dyad.analytics import (
     ActorSummary,
     ArticleSummary,
+    ClusterRow,
     DyadSummary,
     EventFilter,
     EventRow,
@@ -28,6 +29,7 @@ T = TypeVar("T")
 # How much the overview shows.
 TOP_DYADS = 12
 LATEST_EVENTS = 15
+TOP_CLUSTERS = 8
 # The dyad page lists at most this many events behind its chart.
 DYAD_EVENT_LIMIT = 500
 DYAD_QUOTE_LIMIT = 30
@@ -49,6 +51,7 @@ class Overview:
     top_dyads: tuple[DyadTrend, ...]
     latest_events: tuple[EventRow, ...]
     counts_by_type: tuple[TypeCount, ...]
+    top_clusters: tuple[ClusterRow, ...]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -98,6 +101,7 @@ def build_overview(store: Store) -> Overview:
         top_dyads=trends,
         latest_events=tuple(analytics.list_events(store, limit=LATEST_EVENTS)),
         counts_by_type=tuple(analytics.counts_by_type(store)),
+        top_clusters=tuple(analytics.list_clusters(store, limit=TOP_CLUSTERS)),
     )
 
 

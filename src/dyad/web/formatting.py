@@ -51,6 +51,12 @@ def query(params: dict[str, object], **changes: object) -> str:
     return "?" + urlencode(kept) if kept else ""
 
 
+# PLOVER types on the cooperation side; the other nine are conflict.
+COOPERATION_TYPES = frozenset(
+    {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
+)
+
+
 def install_filters(templates: Jinja2Templates) -> None:
     """Make the filters and helpers available to every template."""
     env = templates.env
@@ -59,3 +65,4 @@ def install_filters(templates: Jinja2Templates) -> None:
     env.filters["show_date"] = show_date
     env.filters["codes"] = codes
     env.globals["query"] = query
+    env.globals["coop_types"] = COOPERATION_TYPES
