@@ -142,6 +142,7 @@ _SCHEMAS: dict[str, list[tuple[str, pa.DataType]]] = {
     ],
     "event_cluster_members": [("cluster_id", _S), ("article_id", _S), ("event_id", _S)],
 }
+_SEQUENCED = {"actors", "mentions", "times", "events", "quotes"}
 # Tables whose rows belong to one article and are replaced when it is re-processed.
 _ARTICLE_TABLES = (
     "sentences",
@@ -295,6 +296,9 @@ class Store:
         if not rows:
             return
         schema = _SCHEMAS[table]
+        if table in _SEQUENCED:  # keep each article's record order for reads
+            schema = [*schema, ("seq", _I)]
+            rows = [(*row, seq) for seq, row in enumerate(rows)]
         columns = list(zip(*rows, strict=True))
         arrow = pa.table(
             {

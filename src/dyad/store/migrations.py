@@ -128,7 +128,16 @@ _INITIAL = (
     "CREATE INDEX dyads_article ON event_dyads (article_id)",
 )
 
-MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (("0001_initial", _INITIAL),)
+# The position of each record in its article's output, so reads give the same order.
+_RECORD_ORDER = tuple(
+    f"ALTER TABLE {table} ADD COLUMN seq INTEGER"
+    for table in ("actors", "mentions", "times", "events", "quotes")
+)
+
+MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("0001_initial", _INITIAL),
+    ("0002_record_order", _RECORD_ORDER),
+)
 
 _LEDGER = """
 CREATE TABLE IF NOT EXISTS schema_migrations (

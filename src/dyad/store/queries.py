@@ -129,28 +129,27 @@ def load_result(
         article_id,
     )
     actors = _all(
-        con, "SELECT * FROM actors WHERE article_id = ? ORDER BY actor_id", article_id
+        con, "SELECT * FROM actors WHERE article_id = ? ORDER BY seq", article_id
     )
     mentions = _all(
         con,
         'SELECT article_id, actor_id, text, start, "end", sentence_index '
-        "FROM mentions WHERE article_id = ? ORDER BY start, actor_id",
+        "FROM mentions WHERE article_id = ? ORDER BY seq",
         article_id,
     )
     times = _all(
         con,
-        "SELECT * FROM times WHERE article_id = ? ORDER BY start, time_id",
+        "SELECT * FROM times WHERE article_id = ? ORDER BY seq",
         article_id,
     )
     events = _all(
         con,
-        f"SELECT {EVENT_COLUMNS} FROM events WHERE article_id = ? "
-        "ORDER BY sentence_index, trigger_start, event_id",
+        f"SELECT {EVENT_COLUMNS} FROM events WHERE article_id = ? ORDER BY seq",
         article_id,
     )
     quotes = _all(
         con,
-        "SELECT * FROM quotes WHERE article_id = ? ORDER BY start, quote_id",
+        "SELECT * FROM quotes WHERE article_id = ? ORDER BY seq",
         article_id,
     )
     problems = _all(
