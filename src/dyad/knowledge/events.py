@@ -35,6 +35,7 @@ _TRIGGER_KEYS = frozenset(
         "reciprocal",
         "confidence",
         "complement_aux",
+        "intransitive",
         "__line__",
     }
 )
@@ -83,6 +84,7 @@ class TriggerRule:
     objects: frozenset[str]
     preps: frozenset[str]
     complement_aux: frozenset[str]
+    intransitive: bool
     reciprocal: bool
     swap: bool
     confidence: float
@@ -249,6 +251,7 @@ def _compile_entry(
         else info.recipient_preps,
         "reciprocal": bool(entry.get("reciprocal", info.reciprocal)),
         "swap": bool(entry.get("swap", False)),
+        "intransitive": bool(entry.get("intransitive", False)),
         "confidence": float(entry.get("confidence", DEFAULT_CONFIDENCE)),
     }
     rules = []

@@ -42,6 +42,7 @@ _OBJECTS = frozenset({"dobj", "dative", "attr", "oprd"})
 _INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl", "acl", "ccomp", "pcomp"})
 _CLIMB_DEPS = _INHERIT_DEPS | {"dobj", "pobj", "prep", "compound", "acomp"}
 _COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "prep", "pobj", "acl", "pcomp"})
+_COMPLEMENT_PREPS = frozenset({"to", "against", "on", "with", "from", "for"})
 _PARTNER_PREPS = frozenset({"with", "between", "among"})
 _NOMINAL_ACTOR_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 _CARRY_WINDOW = (
@@ -123,6 +124,8 @@ def _match(
             if clause is None:
                 continue
             absorbed = clause.i
+        elif rule.intransitive and _children(token, _OBJECTS):
+            continue
         elif rule.objects:
             obj = _object_of(token, rule)
             if obj is None:
@@ -263,6 +266,7 @@ def _verbal_roles(c: _Candidate, cast: Cast, lexicon: EventLexicon) -> _Roles:
     holders = [anchor] + ([c.trigger] if c.trigger.i != anchor.i else [])
     if c.absorbed is not None:
         holders.append(c.trigger.doc[c.absorbed])
+    holders.extend(o for o in objects if o.pos_ == "NOUN")  # "action against Russia"
     preps = [o for h in holders for o in _prep_objects(h, rule.preps - _PARTNER_PREPS)]
     partner_preps = [
         o for h in holders for o in _prep_objects(h, rule.preps & _PARTNER_PREPS)
@@ -305,7 +309,7 @@ def _nominal_roles(c: _Candidate, cast: Cast, lexicon: EventLexicon) -> _Roles:
         for t in _prep_objects(h, rule.preps - _PARTNER_PREPS)
         for a in cast.of(t)
     )
-    if rule.reciprocal or not actors:
+    if rule.reciprocal:
         actors += partners
     else:
         recipients += partners
@@ -342,6 +346,14 @@ def _carry(c: _Candidate, sentence: int, memory: _Memory) -> _Roles | None:
         if 0 < sentence - seen <= _CARRY_WINDOW:
             return replace(roles, how=".carried")
     return None
+
+
+def _is_agentless(c: _Candidate, lexicon: EventLexicon) -> bool:
+    """Tell whether a verbal event leaves its actor unsaid ("civilians were killed")."""
+    if c.kind != "verb":
+        return False
+    subject, passive = _subject_token(c.anchor, lexicon)
+    return subject is None or passive
 
 
 def _depth(token: Token) -> int:
@@ -445,6 +457,34 @@ def _as_intent(
     )
 
 
+def _complement_actors(anchor: Token, cast: Cast) -> tuple[str, ...]:
+    """Return who the complement of ``anchor`` is about, for its missing recipient.
+
+    "demanded that Hamas renounce …" → Hamas; "threatened to cut off electricity to X"
+    → X: the subject of a that-clause, and the objects and prepositional objects of an
+    infinitive complement, at most two clauses down.
+    """
+    found: list[str] = []
+    frontier = [anchor]
+    for _ in range(2):
+        clauses = [
+            child
+            for token in frontier
+            for child in token.children
+            if child.dep_ in ("xcomp", "ccomp")
+        ]
+        for clause in clauses:
+            for child in clause.children:
+                if child.dep_ in ("nsubj", "nsubjpass") and clause.dep_ == "ccomp":
+                    found.extend(cast.of(child))
+                elif child.dep_ in ("dobj", "dative"):
+                    found.extend(cast.of(child))
+            for pobj in _prep_objects(clause, _COMPLEMENT_PREPS):
+                found.extend(cast.of(pobj))
+        frontier = clauses
+    return tuple(dict.fromkeys(found))
+
+
 def _embedded_participants(
     c: _Candidate, resolved: dict[int, _Roles]
 ) -> tuple[str, ...]:
@@ -519,7 +559,7 @@ def _code_sentence(
         roles = (_nominal_roles if c.kind != "verb" else _verbal_roles)(
             c, cast, lexicon
         )
-        if not roles.actors and c.kind == "noun":
+        if not roles.actors and not roles.recipients and c.kind == "noun":
             roles = _carry(c, index, memory) or roles
         if (
             roles.actors
@@ -529,8 +569,11 @@ def _code_sentence(
         ):
             host = cast.host_for(roles.actors)
             roles = replace(roles, recipients=host, how=".host" if host else "")
-        if roles.actors and not roles.recipients:
-            embedded = _other_side(_embedded_participants(c, resolved), roles, cast)
+        if roles.actors and not roles.recipients and lexicon.types[c.rule.type].embeds:
+            embedded = _embedded_participants(c, resolved) or _complement_actors(
+                c.anchor, cast
+            )
+            embedded = _other_side(embedded, roles, cast)
             roles = _finish(roles.actors, embedded) if embedded else roles
         resolved[c.trigger.i] = roles
     events = []
@@ -542,13 +585,15 @@ def _code_sentence(
     }
     for c in sorted(candidates, key=lambda c: c.trigger.i):
         roles = resolved[c.trigger.i]
-        if not roles.actors and not roles.recipients:
+        if not roles.actors and not (roles.recipients and _is_agentless(c, lexicon)):
             continue
         event = _build(parsed, c, roles, index, lexicon, cast, embedding)
         event = _as_intent(event, c, lexicon, agreeing)
         if event is None:
             continue
         events.append(event)
+        if not roles.actors:
+            continue
         memory.by_type[c.rule.type] = (index, roles)
         if roles.how != ".carried":
             memory.by_lemma[c.trigger.lemma_.lower()] = (index, roles)
