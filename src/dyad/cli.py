@@ -103,6 +103,13 @@ def settings_from(ctx: click.Context, **overrides: Any) -> Any:
     help="Extra actor dictionary (YAML); may repeat.",
 )
 @click.option(
+    "--events",
+    "event_files",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Extra event triggers and modality cues (YAML); may repeat.",
+)
+@click.option(
     "--format",
     "fmt",
     type=click.Choice(["json", "table", "plover", "gdelt"]),
@@ -119,6 +126,7 @@ def extract(
     source_name: str | None,
     url: str | None,
     actor_files: tuple[Path, ...],
+    event_files: tuple[Path, ...],
     fmt: str,
 ) -> None:
     """Code one article (a file, or - for stdin) and print the records.
@@ -133,7 +141,7 @@ def extract(
     from dyad.resources import Resources
     from dyad.stages.ingest import parse_date, read_document
 
-    settings = settings_from(ctx, actor_files=actor_files)
+    settings = settings_from(ctx, actor_files=actor_files, event_files=event_files)
     origin = "<stdin>" if source == "-" else source
     try:
         data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
