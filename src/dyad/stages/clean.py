@@ -143,7 +143,7 @@ def _truncate(lines: list[str], max_chars: int, problems: list[Problem]) -> list
     for line in lines:
         if total + len(line) > max_chars:
             room = max_chars - total
-            if room > 0:
+            if room > 0 and not out:  # one huge line: cut it at a space
                 cut = line[:room].rsplit(" ", 1)[0] if " " in line[:room] else ""
                 if cut:
                     out.append(cut)
