@@ -263,11 +263,20 @@ class Store:
                 f"{self.path}: not a dyad store (no schema_migrations)"
             ) from e
         if not rows or rows[0][0] is None or rows[0][0] < latest_version():
+            self._migrate_then_reopen()
+
+    def _migrate_then_reopen(self) -> None:
+        """Bring an older store up to date, then go back to read-only."""
+        self.con.close()
+        try:
+            with duckdb.connect(str(self.path)) as writer:
+                apply_migrations(writer)
+            self.con = duckdb.connect(str(self.path), read_only=True)
+        except duckdb.Error as e:
             raise StoreError(
-                f"{self.path}: the store schema is older than this dyad; "
-                f"open it once for writing (e.g. dyad stats --db {self.path}) to "
-                f"migrate"
-            )
+                f"{self.path}: the store schema is older than this dyad and cannot be "
+                f"migrated now ({e}); close other programs using it and retry"
+            ) from e
 
     def close(self) -> None:
         """Close the connection (committed data is already durable)."""
