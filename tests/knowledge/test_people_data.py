@@ -38,6 +38,8 @@ SINGLE_HOLDER = {
     "Executive Director", "High Commissioner", "Commission President",
     "European Council President", "High Representative", "Chief Adviser",
 }
+# Single-word aliases allowed: well-known nicknames and acronyms, never surnames.
+NICKNAMES = {"AMLO", "Hemedti", "Jokowi", "Lula", "MBS", "MBZ", "Prachanda"}
 OPEN_END = dt.date(9999, 12, 31)
 # yaml.safe_load semantics; the libyaml build of the same safe loader when present.
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -62,7 +64,9 @@ def _codes() -> set[str]:
 
 
 def _is_full_name(alias: object) -> bool:
-    return isinstance(alias, str) and len(alias.replace("-", " ").split()) > 1
+    if not isinstance(alias, str):
+        return False
+    return alias in NICKNAMES or len(alias.replace("-", " ").split()) > 1
 
 
 def _person_errors(where: str, person: Any, codes: set[str]) -> list[str]:
