@@ -15,6 +15,9 @@ _KEYS = (
     "according_to",
     "pronouns",
     "role_nouns",
+    "document_nouns",
+    "naming_verbs",
+    "quoting_verbs",
 )
 
 
@@ -27,6 +30,9 @@ class QuoteCues:
     according_to: tuple[str, ...]
     pronouns: frozenset[str]
     role_nouns: frozenset[str]
+    document_nouns: frozenset[str]
+    naming_verbs: frozenset[str]
+    quoting_verbs: frozenset[str]
 
 
 def parse_quote_cues(path: Path) -> QuoteCues:
@@ -50,6 +56,9 @@ def parse_quote_cues(path: Path) -> QuoteCues:
         according_to=tuple(lists["according_to"]),
         pronouns=frozenset(lists["pronouns"]),
         role_nouns=frozenset(lists["role_nouns"]),
+        document_nouns=frozenset(lists["document_nouns"]),
+        naming_verbs=frozenset(lists["naming_verbs"]),
+        quoting_verbs=frozenset(lists["quoting_verbs"]),
     )
 
 

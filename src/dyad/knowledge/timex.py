@@ -39,6 +39,8 @@ class TimexLexicon:
     year_prepositions: frozenset[str]
     month_prepositions: frozenset[str]
     future_auxiliaries: frozenset[str]
+    open_auxiliaries: frozenset[str]
+    name_entities: frozenset[str]
     future_verbs: frozenset[str]
     future_words: frozenset[str]
     past_words: frozenset[str]
@@ -76,6 +78,7 @@ def _build_pattern(lex: dict[str, Any]) -> re.Pattern[str]:
         rf"(?P<dmy>(?:{weekday},?\s+)?(?P<dmy_d>{day})(?:\s*[-–]\s*{day})?(?:\s+of)?"
         rf"\s+(?P<dmy_m>{month})(?:,?\s+(?P<dmy_y>{year}))?)",
         rf"(?P<my>(?:{parts}\s*)?(?P<my_m>{month}),?\s+(?:of\s+)?(?P<my_y>{year}))",
+        rf"(?P<mrel>(?:{parts}\s*)?(?P<mr_m>{full})\s+of\s+(?P<mr_mod>{mods})\s+year)",
         rf"(?P<quarter>(?P<q_n>{ordinal})\s+quarter(?:\s+of\s+(?P<q_y>{year}))?)",
         rf"(?P<qshort>Q(?P<qs_n>[1-4])\s+(?P<qs_y>{year}))",
         rf"(?P<season>(?:(?P<s_mod>{mods}|{parts})\s*)?(?P<s_name>{season})"
@@ -91,7 +94,7 @@ def _build_pattern(lex: dict[str, Any]) -> re.Pattern[str]:
         r"(?P<anad>(?i:" + _alternation(lex["anaphoric_days"]) + "))",
         r"(?P<vague>(?i:" + _alternation(lex["vague"]) + "))",
         rf"(?P<month>{full})",
-        rf"(?P<year>{year})(?!s\b|[,.]\d|\s*%)",
+        rf"(?P<year>{year})(?!s\b|[,.]\d|\s*%|-[^\W\d])",
     ]
     body = "|".join(alternatives)
     return re.compile(rf"(?<![\w$£€-])(?:{body})(?!\w)")
@@ -147,6 +150,8 @@ def parse_timex_lexicon(path: Path) -> TimexLexicon:
         year_prepositions=frozenset(lex["year_prepositions"]),
         month_prepositions=frozenset(lex["month_prepositions"]),
         future_auxiliaries=frozenset(lex["future_auxiliaries"]),
+        open_auxiliaries=frozenset(lex["open_auxiliaries"]),
+        name_entities=frozenset(lex["name_entities"]),
         future_verbs=frozenset(lex["future_verbs"]),
         future_words=frozenset(lex["future_words"]),
         past_words=frozenset(lex["past_words"]),

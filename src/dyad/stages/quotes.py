@@ -91,9 +91,7 @@ def extract_quotes(
         speaker = _direct_speaker(parsed, span, marked, resolver)
         if speaker is None:
             speaker = _inherited(span, marked[index - 1] if index else None, previous)
-        if speaker is None and len(text[span.start : span.end].split()) < (
-            MIN_UNATTRIBUTED_WORDS
-        ):
+        if speaker is None and not _is_unattributed_quote(text[span.start : span.end]):
             continue
         if speaker is not None:
             resolver.last_speaker = speaker
@@ -103,6 +101,14 @@ def extract_quotes(
     records.sort(key=lambda q: (q.sentence_index, q.start))
     problems.extend(_no_speaker(records))
     return StageResult(records=tuple(records), problems=tuple(problems))
+
+
+def _is_unattributed_quote(text: str) -> bool:
+    """Return True when a quote with no speaker still looks like quoted speech."""
+    words = text.split()
+    if len(words) < MIN_UNATTRIBUTED_WORDS:
+        return False
+    return not all(w[:1].isupper() or not w[:1].isalpha() for w in words)
 
 
 def attribute_events(
@@ -270,9 +276,12 @@ def _frame(parsed: Parsed, span: _Marked, marked: Sequence[_Marked]) -> list[Tok
 
 
 def _is_cue(token: Token, vocab: QuoteCues) -> bool:
-    if token.lower_ == "according" and token.nbor(1).lower_ == "to":
-        return token.i + 1 < len(token.doc)
-    return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in vocab.speech_verbs
+    if token.lower_ == "according":
+        return token.nbor(1).lower_ == "to"
+    lemma = token.lemma_.lower()
+    if lemma in vocab.naming_verbs and token.dep_ in {"acl", "amod", "relcl"}:
+        return False
+    return token.pos_ in {"VERB", "AUX"} and lemma in vocab.speech_verbs
 
 
 def _direct_speaker(
@@ -326,15 +335,37 @@ class _Resolver:
     def speaker(
         self, cue: Token, paragraph: int, marked: Sequence[_Marked]
     ) -> _Speaker:
-        subject = _subject(cue)
+        subject = _subject(cue, self.cues)
         cue_text = "according to" if cue.lower_ == "according" else cue.text
         if subject is None or _inside(subject, marked):
             return _Speaker(None, cue.idx, cue.idx, cue_text, None, paragraph)
-        span = _phrase(subject)
+        person = _person_near(subject) or self._person_mention(subject)
+        if person is not None and not _inside(person.root, marked):
+            subject = person.root
+        span = person if person is not None else _phrase(subject)
         actor_id = self.actor_for(span, subject, paragraph)
         return _Speaker(
             span.text, span.start_char, span.end_char, cue_text, actor_id, paragraph
         )
+
+    def _person_mention(self, head: Token) -> Span | None:
+        """Return the span of a person actor named beside the subject's head word."""
+        region = [head, *_name_region(head)]
+        first = min(t.idx for t in region)
+        last = max(t.idx + len(t) for t in region)
+        found = [
+            m
+            for m in self.mentions
+            if first <= m.start
+            and m.end <= last
+            and not m.start <= head.idx < m.end
+            and self.actors.get(m.actor_id) is not None
+            and self.actors[m.actor_id].kind is ActorKind.PERSON
+        ]
+        if not found:
+            return None
+        best = max(found, key=lambda m: m.start)
+        return self.parsed.doc.char_span(best.start, best.end, alignment_mode="expand")
 
     def actor_for(self, span: Span, head: Token, paragraph: int) -> str | None:
         inside = [
@@ -358,13 +389,27 @@ class _Resolver:
             and paragraph - last.paragraph <= PRONOUN_PARAGRAPHS
         ):
             return last.actor_id
-        wanted = {ActorKind.PERSON} if pronoun.lower_ in {"he", "she", "i"} else None
-        for mention in reversed(self.mentions):
-            actor = self.actors.get(mention.actor_id)
-            if mention.end <= pronoun.idx and actor is not None:
-                if wanted is None or actor.kind in wanted:
+        personal = pronoun.lower_ in {"he", "she", "i"}
+        before = [m for m in self.mentions if m.end <= pronoun.idx]
+        for strict in (True, False):
+            for mention in reversed(before):
+                actor = self.actors.get(mention.actor_id)
+                if actor is None:
+                    continue
+                if not personal:
+                    return actor.actor_id
+                if actor.kind is ActorKind.PERSON and self._named(mention, strict):
                     return actor.actor_id
         return None
+
+    def _named(self, mention: Mention, as_subject: bool) -> bool:
+        """Return True when the parser sees a person's name (a subject, if asked)."""
+        span = self.parsed.doc.char_span(
+            mention.start, mention.end, alignment_mode="expand"
+        )
+        if span is None or not any(t.ent_type_ == "PERSON" for t in span):
+            return False
+        return not as_subject or span.root.dep_ in _SUBJECT_DEPS
 
     def _by_title(self, head: Token) -> str | None:
         word = head.lemma_.lower()
@@ -388,22 +433,86 @@ def _best_mention(
     return max(mentions, key=rank)
 
 
-def _subject(cue: Token) -> Token | None:
+def _subject(cue: Token, cues: QuoteCues) -> Token | None:
     """Return the head word of who spoke, for a speech verb or "according to"."""
     if cue.lower_ == "according":
-        to = cue.nbor(1)
-        objects = [c for c in to.children if c.dep_ == "pobj"]
-        return objects[0] if objects else None
+        return _object_of(cue.nbor(1), "pobj")
+    quoted = _quoted_as(cue, cues)
+    if quoted is not None:
+        return quoted
     verb: Token | None = cue
     for _ in range(3):
         if verb is None:
-            return None
+            break
+        agent = _object_of(verb, "agent")
+        if agent is not None and _object_of(agent, "pobj") is not None:
+            return _object_of(agent, "pobj")
         subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
         if subjects:
-            return subjects[0]
+            named = [t for t in subjects if t.ent_type_ == "PERSON"]
+            return _author((named or subjects)[0], cues)
         if verb.dep_ == "relcl":
             return verb.head
         verb = verb.head if verb.dep_ in {"conj", "xcomp", "advcl"} else None
+    return _name_before(cue)
+
+
+# How many tokens before a speech verb with no parsed subject we look for a name.
+NAME_WINDOW = 6
+
+
+def _name_before(cue: Token) -> Token | None:
+    """Return the last token of a person's name just before ``cue`` in its sentence."""
+    start = max(cue.sent.start, cue.i - NAME_WINDOW)
+    for token in reversed(cue.doc[start : cue.i]):
+        if token.ent_type_ == "PERSON":
+            return token
+    return None
+
+
+def _object_of(token: Token, dep: str) -> Token | None:
+    return next((c for c in token.children if c.dep_ == dep), None)
+
+
+def _quoted_as(cue: Token, cues: QuoteCues) -> Token | None:
+    """Return X in "quoted X as saying", where the speech verb hangs under "as"."""
+    head = cue.head
+    if cue.dep_ == "pcomp" and head.lower_ == "as":
+        verb = head.head
+        if verb.lemma_.lower() in cues.quoting_verbs:
+            return _object_of(verb, "dobj")
+    return None
+
+
+def _author(subject: Token, cues: QuoteCues) -> Token:
+    """Return the possessor of a document subject ("the judge's statement reads")."""
+    if subject.lemma_.lower() not in cues.document_nouns:
+        return subject
+    for token in subject.subtree:
+        if token.dep_ == "poss":
+            return token
+    return subject
+
+
+_NAME_DEPS = {"appos", "conj", "compound", "prep", "pobj", "nmod", "npadvmod"}
+
+
+def _name_region(head: Token) -> list[Token]:
+    """Return the tokens hanging off ``head`` by name-like relations, nearest first."""
+    region: list[Token] = []
+    stack = [c for c in head.children if c.dep_ in _NAME_DEPS]
+    while stack:
+        token = stack.pop(0)
+        region.append(token)
+        stack.extend(c for c in token.children if c.dep_ in _NAME_DEPS)
+    return region
+
+
+def _person_near(head: Token) -> Span | None:
+    """Return the PERSON entity naming the subject: its own, or one in apposition."""
+    for token in [head, *_name_region(head)]:
+        if token.ent_type_ == "PERSON":
+            return next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
     return None
 
 

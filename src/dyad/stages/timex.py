@@ -31,6 +31,7 @@ MAX_CLAUSE_CLIMB = 3
 _CLAUSE_DEPS = {"advcl", "xcomp", "ccomp", "conj", "relcl", "pcomp", "acl"}
 _PAST_AUX = {"was", "were", "had", "did"}
 _PERFECT_AUX = {"has", "have", "'ve"}
+_EXPLICIT = {"iso", "mdy", "dmy", "my", "qshort"}
 
 Value = tuple[str | None, Precision | None]
 
@@ -117,6 +118,8 @@ def _previous_word(span: Span) -> str:
 
 
 def _is_time(kind: str, match: re.Match[str], span: Span, lex: TimexLexicon) -> bool:
+    if kind not in _EXPLICIT and span.root.ent_type_ in lex.name_entities:
+        return False
     if kind == "year":
         return (
             span.root.ent_type_ == "DATE"
@@ -152,17 +155,21 @@ def _is_time(kind: str, match: re.Match[str], span: Span, lex: TimexLexicon) -> 
 
 
 def _verb_tense(verb: Token, lex: TimexLexicon) -> str:
-    """Return past, present or future for one verb from its tag and auxiliaries."""
+    """Return past, present, future or nearest for one verb from its tag and auxiliaries.
+
+    ``nearest`` is for modals and for plans stated in the past tense ("was expected to",
+    "would"): they look forward from a moment that may itself lie before publication.
+    """
     auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
-    for aux in auxes:
-        word = aux.lower_
-        if word in lex.future_auxiliaries or (word == "going" and verb.tag_ == "VB"):
-            return "future"
-    if verb.lemma_.lower() in lex.future_verbs and verb.tag_ != "VBD":
+    words = {a.lower_ for a in auxes}
+    past_marked = bool(words & (_PAST_AUX | _PERFECT_AUX)) or verb.tag_ == "VBD"
+    if words & lex.future_auxiliaries and not (verb.lower_ == "going" and past_marked):
         return "future"
-    if any(a.lower_ in _PAST_AUX or a.lower_ in _PERFECT_AUX for a in auxes):
-        return "past"
-    if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and not auxes):
+    if words & lex.open_auxiliaries:
+        return "nearest"
+    if verb.lemma_.lower() in lex.future_verbs or verb.lower_ in lex.future_words:
+        return "nearest" if past_marked else "future"
+    if past_marked or (verb.tag_ == "VBN" and not auxes):
         return "past"
     return "present"
 
@@ -304,6 +311,14 @@ def _modifier_way(word: str | None, ctx: _Context) -> str | None:
     return ctx.lex.period_modifiers.get(word.lower())
 
 
+def _mrel(match: re.Match[str], ctx: _Context) -> Value:
+    if ctx.anchor is None:
+        return None, Precision.MONTH
+    month = _month_number(match["mr_m"], ctx.lex)
+    step = {"past": -1, "future": 1}.get(_modifier_way(match["mr_mod"], ctx) or "", 0)
+    return dates.month_value(ctx.anchor.year + step, month), Precision.MONTH
+
+
 def _pmonth(match: re.Match[str], ctx: _Context) -> Value:
     month = _month_number(match["pm_m"], ctx.lex)
     way = _modifier_way(match["pm_mod"], ctx) or "context"
@@ -390,6 +405,8 @@ def _weekday(match: re.Match[str], ctx: _Context) -> Value:
     elif delta == 0:
         offset = 0
     elif ctx.direction == "future" or way == "current":
+        offset = delta
+    elif ctx.direction == "nearest" and delta < 7 - delta:
         offset = delta
     else:
         offset = delta - 7
@@ -478,6 +495,7 @@ _RESOLVERS: dict[str, Callable[[re.Match[str], _Context], Value]] = {
     "mdy": _mdy,
     "dmy": _dmy,
     "my": _my,
+    "mrel": _mrel,
     "quarter": _quarter,
     "qshort": _qshort,
     "season": _season,
