@@ -71,6 +71,16 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str,
     return mapping
 
 
+def _construct_timestamp(loader: _LineLoader, node: yaml.ScalarNode) -> Any:
+    """Read a date, turning an impossible one (2020-13-01) into a marked YAML error."""
+    try:
+        return loader.construct_yaml_timestamp(node)  # type: ignore[no-untyped-call]  # PyYAML is untyped
+    except ValueError as e:
+        raise yaml.constructor.ConstructorError(
+            None, None, f"invalid date {node.value!r}: {e}", node.start_mark) from e
+
+
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)  # type: ignore[arg-type]  # PyYAML's constructor typing is loose
 _LineLoader.add_constructor(
     yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
     _construct_mapping,  # type: ignore[arg-type]  # PyYAML's constructor typing is loose

@@ -23,6 +23,7 @@ Everything here is plain data; the actors stage walks spaCy documents against it
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -37,7 +38,30 @@ from dyad.records import ActorKind
 from dyad.resources import data_path, fail, iter_data_files, read_yaml
 
 SECTORS = frozenset(
-    ["GOV", "MIL", "LEG", "JUD", "COP", "SPY", "PTY", "REB", "OPP", "UAF", "CVL", "BUS", "MED", "EDU", "ELI", "LAB", "REL", "REF", "AGR", "CRM", "SOC", "UNK"]
+    [
+        "GOV",
+        "MIL",
+        "LEG",
+        "JUD",
+        "COP",
+        "SPY",
+        "PTY",
+        "REB",
+        "OPP",
+        "UAF",
+        "CVL",
+        "BUS",
+        "MED",
+        "EDU",
+        "ELI",
+        "LAB",
+        "REL",
+        "REF",
+        "AGR",
+        "CRM",
+        "SOC",
+        "UNK",
+    ]
 )
 # Codes whose people are usually named family name first ("Xi" for Xi Jinping).
 FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "PRK", "KOR", "KHM", "HKG", "MNG"})
@@ -604,6 +628,22 @@ def _add_user_file(b: _Builder, path: Path) -> None:
         _SECTIONS[key](b, value, path)
 
 
+_PACKAGED = {
+    "regions.yaml": _add_regions,
+    "states.yaml": _add_states,
+    "organizations.yaml": _add_organizations,
+}
+
+
+@functools.cache
+def _packaged_files() -> tuple[tuple[str, Any], ...]:
+    """The parsed packaged files, in loading order (read once per process; never
+    modified by the builder, which only reads them)."""
+    names = ["titles.yaml", *_PACKAGED]
+    names += [p.name for p in iter_data_files("actors") if p.name.startswith("people-")]
+    return tuple((name, read_yaml(data_path("actors", name))) for name in names)
+
+
 def load_actor_kb(user_files: Sequence[Path] = ()) -> ActorKB:
     """Return the actor KB from the packaged data files plus ``user_files``.
 
@@ -611,26 +651,14 @@ def load_actor_kb(user_files: Sequence[Path] = ()) -> ActorKB:
         ResourceError: a file is missing or malformed (``file:line: message``).
     """
     b = _Builder()
-    titles = data_path("actors", "titles.yaml")
-    _add_titles(b, read_yaml(titles), titles)
-    _add_regions(
-        b,
-        read_yaml(data_path("actors", "regions.yaml")),
-        data_path("actors", "regions.yaml"),
-    )
-    _add_states(
-        b,
-        read_yaml(data_path("actors", "states.yaml")),
-        data_path("actors", "states.yaml"),
-    )
-    _add_organizations(
-        b,
-        read_yaml(data_path("actors", "organizations.yaml")),
-        data_path("actors", "organizations.yaml"),
-    )
-    for path in iter_data_files("actors"):
-        if path.name.startswith("people-"):
-            _add_people(b, read_yaml(path), path)
+    for name, data in _packaged_files():
+        path = data_path("actors", name)
+        if name == "titles.yaml":
+            _add_titles(b, data, path)
+        elif name.startswith("people-"):
+            _add_people(b, data, path)
+        else:
+            _PACKAGED[name](b, data, path)
     for path in user_files:
         if not Path(path).is_file():
             raise ResourceError(f"{path}: actor file not found")
