@@ -13,6 +13,7 @@ import traceback
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
+from dyad.errors import ResourceError
 from dyad.records import (
     Actor,
     Article,
@@ -176,6 +177,8 @@ def finish_article(
     for stage in STAGES:
         try:
             stage.run(work, res)
+        except ResourceError:
+            raise  # a missing or malformed data file fails every article: stop the run
         except (
             Exception
         ) as e:  # the runner's one catch-all: one article fails, not the batch
