@@ -133,7 +133,8 @@ def test_triple_reader_skips_error_records(tmp_path: Path) -> None:
     path.write_text("\n".join(json.dumps(x) for x in lines), encoding="utf-8")
     (item,) = suite.read_triples(path)
     assert item.triples == (("USA", "CHN", "042"),)
-    assert item.date is not None and item.date.year == 2008
+    assert item.date is not None
+    assert item.date.year == 2008
 
 
 def test_real_actor_filter_needs_the_country_named() -> None:

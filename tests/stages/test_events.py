@@ -56,7 +56,7 @@ def _state(actor_id: str, name: str, code: str) -> Actor:
 
 
 def _code(rows: Sequence[Row], actors: dict[str, Actor], lexicon: EventLexicon):  # type: ignore[no-untyped-def]
-    """Code the one-sentence doc; every token whose text is an actor name is a mention."""
+    """Code a one-sentence doc; each token named like an actor is its mention."""
     doc = _parse(rows)
     article = Article(article_id=ARTICLE, text=doc.text)
     parsed = Parsed(

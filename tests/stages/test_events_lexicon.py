@@ -34,7 +34,8 @@ def test_refusal_embeds_negation() -> None:
 def test_user_file_adds_a_trigger(tmp_path: Path) -> None:
     extra = tmp_path / "mine.yaml"
     extra.write_text(
-        "triggers:\n  - {rule: chide, type: ACCUSE, mode: disapprove, verbs: [chide]}\n",
+        "triggers:\n"
+        "  - {rule: chide, type: ACCUSE, mode: disapprove, verbs: [chide]}\n",
         encoding="utf-8",
     )
     (rule,) = load_event_lexicon([extra]).verbs["chide"]

@@ -2,19 +2,20 @@
 
 Sets (see each README under ``shared/eval/gold/``):
 
-- ``plover-gsr``: PLOVER type accuracy of the main event of each sentence (old type names
-  mapped: DEMAND→REQUEST, DISAPPROVE/INVESTIGATE→ACCUSE, FIGHT→ASSAULT), and actor and
-  recipient country agreement;
-- ``petr2-gsr``: CAMEO triple (source country, target country, code) precision, recall and
-  F1, on the full code and on its two-digit root;
+- ``plover-gsr``: PLOVER type accuracy of the main event of each sentence (old type
+  names mapped: DEMAND→REQUEST, DISAPPROVE/INVESTIGATE→ACCUSE, FIGHT→ASSAULT), and
+  actor and recipient country agreement;
+- ``petr2-gsr``: CAMEO triple (source country, target country, code) precision, recall
+  and F1, on the full code and on its two-digit root;
 - ``conflibert-cameo``: quad-class accuracy (test file; label 0, statements and appeals,
   is predicted when no event is found or the code's root is 01/02);
 - ``petrarch2-unittest``: the triple score on the cases whose expected actors are real
   countries named in the sentence.
 
-Each set is split by a hash of the sentence id into a ``dev`` half (looked at while writing
-rules) and a ``held-out`` half (not looked at); both are reported. The baseline looks up the
-first trigger word of the sentence without the parse and takes the first two actors
+Each set is split by a hash of the sentence id into a ``dev`` half (looked at while
+writing rules) and a ``held-out`` half (not looked at); both are reported. The baseline
+looks up the first trigger word of the sentence without the parse and takes the first
+two actors
 mentioned as actor and recipient.
 """
 
@@ -141,7 +142,7 @@ def read_triples(path: Path) -> list[Item]:
 
 
 def read_conflibert(path: Path) -> list[Item]:
-    """Read ``cameo_class_test.tsv`` (sentence, quad label 0–4)."""
+    """Read ``cameo_class_test.tsv`` (sentence, quad label 0 to 4)."""
     items = []
     with path.open(encoding="utf-8", newline="") as handle:
         for number, row in enumerate(csv.reader(handle, delimiter="\t")):
@@ -157,7 +158,7 @@ def read_conflibert(path: Path) -> list[Item]:
 
 
 def has_real_actors(item: Item, names: Mapping[str, str]) -> bool:
-    """Tell whether every expected code is a country whose name the sentence contains."""
+    """Tell whether every expected code is a country named in the sentence."""
     codes = {c for triple in item.triples for c in triple[:2] if c}
     return bool(codes) and all(
         code in names and names[code].lower() in item.text.lower() for code in codes
@@ -185,7 +186,7 @@ def _codes_of(ids: Iterable[str], codes: Mapping[str, str | None]) -> frozenset[
 def event_triples(
     event: Event, codes: Mapping[str, str | None]
 ) -> list[tuple[str, str, str]]:
-    """Return the (source, target, cameo) triples of an event; reciprocal ones both ways."""
+    """Return the (source, target, cameo) triples of an event, reciprocal both ways."""
     sources = sorted(_codes_of(event.actor_ids, codes))
     targets = sorted(_codes_of(event.recipient_ids, codes))
     cameo = event.cameo or ""
@@ -197,14 +198,14 @@ def event_triples(
 
 
 def quad_label(cameo: str | None, quad: int) -> int:
-    """Return the 0–4 class of the conflibert set (0 for CAMEO 01/02 statements)."""
+    """Return the class (0 to 4) of the conflibert set: 0 for CAMEO 01/02 statements."""
     if cameo is None:
         return 0
     return 0 if cameo[:2] in ("01", "02") else quad
 
 
 def guess_from_events(result: ArticleResult) -> Guess:
-    """Return the system's guess: the most confident event, and triples of all events."""
+    """Return the system's guess: the most confident event; triples of all events."""
     codes = {a.actor_id: a.code for a in result.actors}
     if not result.events:
         return Guess()
@@ -344,7 +345,7 @@ def per_label(
 
 
 def confusion_table(confusion: Mapping[tuple[str, str], int]) -> str:
-    """Render a gold × predicted table (rows gold, columns predicted)."""
+    """Render a gold by predicted table (rows gold, columns predicted)."""
     labels = sorted({g for g, _ in confusion} | {p for _, p in confusion})
     short = [label[:5] for label in labels]
     lines = ["gold\\pred  " + " ".join(f"{s:>5}" for s in short)]
@@ -358,7 +359,7 @@ def confusion_table(confusion: Mapping[tuple[str, str], int]) -> str:
 
 
 def code_items(items: Sequence[Item], resources: Resources) -> dict[str, ArticleResult]:
-    """Run the pipeline over the sentences of ``items`` (batched), keyed by sentence id."""
+    """Run the pipeline over the sentences of ``items`` in batches, by sentence id."""
     from dyad.pipeline import run_many
 
     raws = (RawDocument(text=i.text, doc_id=i.key, published=i.date) for i in items)
@@ -514,5 +515,5 @@ def evaluate(shared: Path, resources: Resources) -> SuiteReport:
             figures,
         ),
     ]
-    text = "\n\n".join(["== events =="] + sections)
+    text = "\n\n".join(["== events ==", *sections])
     return SuiteReport(suite="events", text=text, figures=figures)

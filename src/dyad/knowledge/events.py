@@ -122,7 +122,7 @@ class EventLexicon:
     modality: ModalityCues
 
     def quad_of(self, cameo: str) -> int:
-        """Return the quad class (1–4) of a CAMEO code."""
+        """Return the quad class (1 to 4) of a CAMEO code."""
         return self.quad_by_root.get(cameo[:2], 1)
 
 

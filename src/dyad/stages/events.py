@@ -78,7 +78,7 @@ def _children(token: Token, deps: frozenset[str]) -> list[Token]:
 
 
 def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
-    found = []
+    found: list[Token] = []
     for child in token.children:
         if child.dep_ in ("prep", "agent", "dative") and child.lower_ in preps:
             found.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
@@ -86,7 +86,7 @@ def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
 
 
 def _object_of(token: Token, rule: TriggerRule) -> Token | None:
-    """Return the object that satisfies ``rule.objects`` (direct, passive or after a particle)."""
+    """Return the object satisfying ``rule.objects`` (direct, passive or particle)."""
     pool = _children(token, _OBJECTS | _PASSIVE_SUBJECTS)
     for child in token.children:
         if child.dep_ in ("prep", "prt") and child.lower_ in rule.extra:
@@ -113,7 +113,7 @@ def _has_extra(token: Token, extra: tuple[str, ...], pos: str) -> bool:
 def _match(
     token: Token, rules: Sequence[TriggerRule]
 ) -> tuple[TriggerRule, int | None] | None:
-    """Pick the most specific rule that fits ``token``: objects, then extras, then plain."""
+    """Pick the most specific rule for ``token``: objects, then extras, then plain."""
     best: tuple[int, TriggerRule, int | None] | None = None
     for rule in rules:
         if not _has_extra(token, rule.extra, rule.pos):
@@ -151,7 +151,7 @@ def _obligation(verb: Token, auxiliaries: frozenset[str]) -> Token | None:
 
 
 def _governing_light_verb(noun: Token, lexicon: EventLexicon) -> Token | None:
-    """Return the light verb of "held talks", "launched days of war games", "a mission"."""
+    """Return the light verb of "held talks", "launched days of war games"."""
     if noun.dep_ == "compound":  # "undertook a mediation mission"
         noun = noun.head
     while (
@@ -218,7 +218,7 @@ def _find_candidates(sent: Span, lexicon: EventLexicon) -> list[_Candidate]:
 
 
 def _subject_token(verb: Token, lexicon: EventLexicon) -> tuple[Token | None, bool]:
-    """Return the subject of ``verb`` (climbing control and coordination) and if passive."""
+    """Return the subject of ``verb`` (through control, coordination) and if passive."""
     current = verb
     for _ in range(6):
         subjects = _children(current, _SUBJECTS)
@@ -475,9 +475,11 @@ def _complement_actors(anchor: Token, cast: Cast) -> tuple[str, ...]:
         ]
         for clause in clauses:
             for child in clause.children:
-                if child.dep_ in ("nsubj", "nsubjpass") and clause.dep_ == "ccomp":
-                    found.extend(cast.of(child))
-                elif child.dep_ in ("dobj", "dative"):
+                is_subject = child.dep_ in ("nsubj", "nsubjpass")
+                if (is_subject and clause.dep_ == "ccomp") or child.dep_ in (
+                    "dobj",
+                    "dative",
+                ):
                     found.extend(cast.of(child))
             for pobj in _prep_objects(clause, _COMPLEMENT_PREPS):
                 found.extend(cast.of(pobj))
@@ -488,7 +490,7 @@ def _complement_actors(anchor: Token, cast: Cast) -> tuple[str, ...]:
 def _embedded_participants(
     c: _Candidate, resolved: dict[int, _Roles]
 ) -> tuple[str, ...]:
-    """Participants of events under ``c`` (its complement), for its missing recipient."""
+    """Return participants of events in the complement of ``c`` (for its recipient)."""
     found: list[str] = []
     for token_i, roles in resolved.items():
         if _is_complement(c.trigger.doc[token_i], c.trigger):
@@ -497,7 +499,7 @@ def _embedded_participants(
 
 
 def _is_complement(token: Token, governor: Token) -> bool:
-    """Tell whether ``token`` sits in the complement of ``governor`` (not an adjunct)."""
+    """Tell whether ``token`` is in the complement of ``governor`` (not an adjunct)."""
     current = token
     for _ in range(8):
         if current.head.i == current.i or current.dep_ not in _COMPLEMENT_DEPS:
@@ -587,8 +589,8 @@ def _code_sentence(
         roles = resolved[c.trigger.i]
         if not roles.actors and not (roles.recipients and _is_agentless(c, lexicon)):
             continue
-        event = _build(parsed, c, roles, index, lexicon, cast, embedding)
-        event = _as_intent(event, c, lexicon, agreeing)
+        built = _build(parsed, c, roles, index, lexicon, cast, embedding)
+        event = _as_intent(built, c, lexicon, agreeing)
         if event is None:
             continue
         events.append(event)

@@ -3,7 +3,8 @@
 A role is a token (a subject head, an object, a prepositional object); ``Cast`` turns it
 into actor ids through the mentions of the actors stage, following coordination
 ("Hungarian and Romanian officials"), appositions and "including" lists, modifiers of a
-head that is no actor itself ("US officials" → USA), "of" phrases ("leaders of Romania"),
+head that is no actor itself ("US officials" → USA), "of" phrases ("leaders of
+Romania"),
 relative pronouns, and pronouns resolved to a nearby earlier mention.
 """
 
@@ -52,7 +53,7 @@ class Cast:
     def build(
         cls, doc: Doc, actors: Sequence[Actor], mentions: Sequence[Mention]
     ) -> Cast:
-        """Map every token covered by a mention to that mention's actor (longest wins)."""
+        """Map every token covered by a mention to its actor (longest mention wins)."""
         by_token: dict[int, str] = {}
         width: dict[int, int] = {}
         for mention in mentions:
@@ -156,7 +157,7 @@ class Cast:
     def _nearest(
         self, token: Token, kinds: set[ActorKind] | frozenset[ActorKind]
     ) -> Iterator[str]:
-        """Yield the closest earlier actor of ``kinds`` in this or the previous sentence."""
+        """Yield the closest earlier actor of ``kinds`` (this or previous sentence)."""
         sent_start = token.sent.start
         floor = self.doc[sent_start - 1].sent.start if sent_start > 0 else 0
         for i in range(token.i - 1, floor - 1, -1):
@@ -166,7 +167,7 @@ class Cast:
                 return
 
     def host_for(self, visitors: Sequence[str]) -> tuple[str, ...]:
-        """Return the state most mentioned in the article other than the visitors' own."""
+        """Return the state most mentioned in the article, other than the visitors'."""
         own = {self.actors[a].code for a in visitors if a in self.actors}
         counts: dict[str, int] = {}
         first: dict[str, str] = {}
