@@ -209,6 +209,12 @@ def _summary(stats: Any, seconds: float) -> str:
     help="JSON key holding a field, e.g. --field text=body; may repeat.",
 )
 @click.option("--force", is_flag=True, help="Re-process articles stored unchanged.")
+@click.option(
+    "--chunk-size",
+    type=click.IntRange(1, 10_000),
+    default=None,
+    help="Articles per worker task and per write transaction.",
+)
 @click.pass_context
 @handle_errors
 def ingest(
@@ -218,6 +224,7 @@ def ingest(
     workers: int,
     fields: tuple[str, ...],
     force: bool,
+    chunk_size: int | None,
 ) -> None:
     """Read files and folders (txt, html, jsonl, rss/atom, warc, gzip) into the store.
 
@@ -231,6 +238,7 @@ def ingest(
     read = ReadOptions(max_bytes=settings.max_input_bytes, fields=parse_fields(fields))
     options = corpus.IngestOptions(
         workers=workers,
+        chunk_size=chunk_size or corpus.CHUNK_SIZE,
         force=force,
         fail_fast=bool(ctx.find_root().params.get("debug")),
     )

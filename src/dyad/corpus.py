@@ -225,6 +225,7 @@ class _Writer:
     def write(self, outcomes: list[Outcome]) -> None:
         """Store one chunk's outcomes and report progress."""
         self.store.put_outcomes(outcomes, pipeline_version=self.version)
+        logger.info("stored %d articles", len(outcomes))
         for outcome in outcomes:
             self.stats.processed += 1
             if isinstance(outcome, ArticleFailure):
