@@ -37,7 +37,8 @@ def test_invalid_json_is_422(client: TestClient) -> None:
         content=b"{not json",
         headers={"content-type": "application/json"},
     )
-    assert_error(response, 422, "invalid_request")
+    body = assert_error(response, 422, "invalid_request")
+    assert body["error"] == "body: not valid JSON"
 
 
 @pytest.mark.parametrize(

@@ -74,6 +74,9 @@ def describe_validation(errors: Sequence[Any]) -> str:
     """Return one readable line for pydantic validation errors (``where: what; …``)."""
     parts = []
     for err in errors:
+        if err.get("type") == "json_invalid":
+            parts.append("body: not valid JSON")
+            continue
         where = ".".join(str(p) for p in err.get("loc", ()) if p != "body") or "body"
         parts.append(f"{where}: {err.get('msg', 'invalid')}")
     return "; ".join(parts) or "invalid request"

@@ -84,7 +84,8 @@ async def _drain(receive: Receive) -> None:
 
 
 async def _send_413(send: Send, max_bytes: int) -> None:
-    body = json.dumps(error_body(413, _too_large_message(max_bytes))).encode()
+    message = _too_large_message(max_bytes)
+    body = json.dumps(error_body(413, message), separators=(",", ":")).encode()
     await send(
         {
             "type": "http.response.start",
