@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from dyad.knowledge.actors import ActorKB
     from dyad.knowledge.clean import CleanRules
     from dyad.knowledge.events import EventLexicon
+    from dyad.knowledge.places import Gazetteer
 
 logger = logging.getLogger(__name__)
 
@@ -142,7 +143,7 @@ class Resources:
         return load_actor_kb(self.settings.actor_files)
 
     @functools.cached_property
-    def gazetteer(self) -> Any:
+    def gazetteer(self) -> Gazetteer:
         """The offline place gazetteer."""
         from dyad.knowledge.places import load_gazetteer
 

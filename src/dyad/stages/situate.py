@@ -1,16 +1,187 @@
-"""The situate stage: give each event its date and place (placeholder: issue #4)."""
+"""The situate stage: give each event its date and its place.
+
+An event takes the time expression of its own clause, else one of its sentence, else the
+publication date (``date.source`` says which: ``text``, ``published`` or ``None`` when
+neither is known). Within the clause, expressions inside the trigger's own phrase come
+first ("a meeting … last November"), then the one nearest the trigger. Its ``location``
+is a resolved place attached by a locative preposition ("in", "at", …) inside the
+trigger's phrase or its clause ("a meeting … in Bali" → Bali, IDN); places that are only
+participants ("talks with China") are not locations.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
-from dyad.records import Event, Place, StageResult, TimeExpr
+from spacy.tokens import Doc, Token
+
+from dyad.dates import VAGUE_VALUES
+from dyad.records import (
+    DateSource,
+    Event,
+    EventDate,
+    Location,
+    Place,
+    Precision,
+    StageResult,
+    TimeExpr,
+)
 from dyad.stages.nlp import Parsed
 
-VERSION = "situate.v0"
+VERSION = "situate.clause.v1"
+_CLAUSE_DEPS = {
+    "ROOT",
+    "ccomp",
+    "advcl",
+    "xcomp",
+    "relcl",
+    "parataxis",
+    "csubj",
+    "conj",
+    "acl",
+    "pcomp",
+}
+_LOCATIVE = {
+    "in",
+    "at",
+    "near",
+    "outside",
+    "inside",
+    "across",
+    "throughout",
+    "within",
+    "around",
+    "to",
+}
 
 
-def situate_events(parsed: Parsed, events: Sequence[Event], times: Sequence[TimeExpr],
-                   places: Sequence[Place]) -> StageResult[Event]:
+def situate_events(
+    parsed: Parsed,
+    events: Sequence[Event],
+    times: Sequence[TimeExpr],
+    places: Sequence[Place],
+) -> StageResult[Event]:
     """Return ``events`` with their date and location filled in."""
-    return StageResult(records=tuple(events))
+    doc = parsed.doc
+    published = parsed.article.published
+    situated = []
+    for event in events:
+        trigger = _token_at(doc, event.trigger_start, event.trigger_end)
+        date = _date(doc, event, trigger, times, published)
+        location = _location(doc, event, trigger, places)
+        situated.append(
+            dataclasses.replace(event, date=date, location=location or event.location)
+        )
+    return StageResult(records=tuple(situated))
+
+
+def _token_at(doc: Doc, start: int, end: int) -> Token | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def clause_head(token: Token) -> Token:
+    """Return the verb heading the clause ``token`` belongs to (else the root)."""
+    current = token
+    for _ in range(len(token.doc)):
+        if current.pos_ in {"VERB", "AUX"} and current.dep_ in _CLAUSE_DEPS:
+            return current
+        if current.head.i == current.i:
+            return current
+        current = current.head
+    return current
+
+
+def _in_subtree(token: Token, root: Token) -> bool:
+    return root.left_edge.i <= token.i <= root.right_edge.i and any(
+        a.i == root.i for a in [token, *token.ancestors]
+    )
+
+
+def _date(
+    doc: Doc,
+    event: Event,
+    trigger: Token | None,
+    times: Sequence[TimeExpr],
+    published: object,
+) -> EventDate:
+    chosen = _choose_time(doc, event, trigger, times)
+    if chosen is not None:
+        return EventDate(
+            value=chosen.value,
+            precision=chosen.precision,
+            source=DateSource.TEXT,
+            time_id=chosen.time_id,
+        )
+    if published is not None and hasattr(published, "isoformat"):
+        return EventDate(
+            value=published.isoformat(),
+            precision=Precision.DAY,
+            source=DateSource.PUBLISHED,
+        )
+    return EventDate(value=None, precision=None, source=None)
+
+
+def _choose_time(
+    doc: Doc, event: Event, trigger: Token | None, times: Sequence[TimeExpr]
+) -> TimeExpr | None:
+    same_sentence = [t for t in times if t.sentence_index == event.sentence_index]
+    if not same_sentence:
+        return None
+    near = sorted(same_sentence, key=lambda t: _distance(t.start, t.end, event))
+    if trigger is not None:
+        head = clause_head(trigger)
+        roots = {t.time_id: _token_at(doc, t.start, t.end) for t in near}
+        for keep in (
+            lambda r: _in_subtree(r, trigger),
+            lambda r: clause_head(r).i == head.i,
+        ):
+            found = [
+                t
+                for t in near
+                if roots[t.time_id] is not None and keep(roots[t.time_id])
+            ]
+            if found:
+                return found[0]
+    precise = [t for t in near if t.value not in VAGUE_VALUES]
+    return precise[0] if precise else None
+
+
+def _distance(start: int, end: int, event: Event) -> int:
+    if end <= event.trigger_start:
+        return event.trigger_start - end
+    return max(0, start - event.trigger_end)
+
+
+def _location(
+    doc: Doc, event: Event, trigger: Token | None, places: Sequence[Place]
+) -> Location | None:
+    if trigger is None:
+        return None
+    candidates = [p for p in places if p.sentence_index == event.sentence_index]
+    head = clause_head(trigger)
+    ranked: list[tuple[int, int, Place]] = []
+    for place in candidates:
+        root = _token_at(doc, place.start, place.end)
+        if root is None or not _is_locative(root):
+            continue
+        if _in_subtree(root, trigger):
+            rank = 0
+        elif clause_head(root).i == head.i:
+            rank = 1
+        else:
+            continue
+        ranked.append((rank, _distance(place.start, place.end, event), place))
+    if not ranked:
+        return None
+    place = min(ranked, key=lambda r: (r[0], r[1]))[2]
+    return Location(name=place.text, code=place.code, lat=place.lat, lon=place.lon)
+
+
+def _is_locative(token: Token) -> bool:
+    """Return True when ``token`` is the object of a locative preposition."""
+    current = token
+    while current.dep_ in {"compound", "conj", "appos"} and current.head.i != current.i:
+        current = current.head
+    return current.dep_ == "pobj" and current.head.lower_ in _LOCATIVE
