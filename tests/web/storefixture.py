@@ -329,3 +329,24 @@ def build_store(path: Path) -> Path:
             [("c1", "SANCTION", ["USA"], ["CHN"], dt.date(2023, 8, 11), None)],
         )
     return path
+
+
+ODD_ID = "wire/2023 A/S?x=1#2%"
+
+
+def build_odd_store(path: Path) -> Path:
+    """Write one article whose id has URL-special characters into a store."""
+    b = _Builder(_article(ODD_ID, TEXT_3, dt.date(2023, 5, 3)))
+    rus = b.actor(
+        "a1", "Russian forces", ActorKind.GROUP, "RUS", "MIL", "Russian forces"
+    )
+    ukr = b.actor("a2", "Ukraine", ActorKind.STATE, "UKR", "GOV", "Ukraine")
+    b.event("e1", EventType.ASSAULT, "shelled", (rus,), (ukr,), day="2023-05-02")
+    result = b.result()
+    raw = RawDocument(text=TEXT_3, origin="tests")
+    with Store(path) as store:
+        store.put_pending(
+            [PendingArticle(article_id=ODD_ID, content_hash="h", raw=raw)]
+        )
+        store.put_outcomes([result], pipeline_version="tests")
+    return path

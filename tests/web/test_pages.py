@@ -105,3 +105,22 @@ def test_pages_of_an_empty_store_render(tmp_path: Path, path: str) -> None:
         response = empty.get(path)
     assert response.status_code == 200
     assert 'class="empty"' in response.text
+
+
+def test_article_ids_with_url_characters_link_and_resolve(tmp_path: Path) -> None:
+    import re
+    from html import unescape
+
+    from .storefixture import ODD_ID, build_odd_store
+
+    db = build_odd_store(tmp_path / "odd.duckdb")
+    with TestClient(create_app(Settings(db=db))) as odd:
+        html = odd.get("/articles").text
+        href = unescape(re.findall(r'class="article-link" href="([^"]+)"', html)[0])
+        assert odd.get(href).status_code == 200
+        event_href = unescape(
+            re.findall(r'href="(/article/[^"#]+)#ev-', odd.get("/search").text)[0]
+        )
+        assert odd.get(event_href).status_code == 200
+        body = odd.get("/api" + href.replace("/article/", "/articles/", 1)).json()
+        assert body["article"]["id"] == ODD_ID

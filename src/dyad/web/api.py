@@ -79,7 +79,7 @@ def list_articles(
 
 
 @router.get(
-    "/articles/{article_id}",
+    "/articles/{article_id:path}",
     tags=["store"],
     summary="One article with all its records (dyad.article/1)",
     responses=_ERRORS,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from fastapi.templating import Jinja2Templates
 
@@ -44,6 +44,11 @@ def codes(values: Sequence[str] | None) -> str:
     return " / ".join(v for v in values or () if v) or NONE_SHOWN
 
 
+def urlpart(value: str) -> str:
+    """Return ``value`` quoted for one path segment (``/`` included)."""
+    return quote(value, safe="")
+
+
 def query(params: dict[str, object], **changes: object) -> str:
     """Return ``?a=1&b=2`` for ``params`` updated by ``changes``, blanks dropped."""
     merged = {**params, **changes}
@@ -64,5 +69,6 @@ def install_filters(templates: Jinja2Templates) -> None:
     env.filters["quad_class"] = quad_class
     env.filters["show_date"] = show_date
     env.filters["codes"] = codes
+    env.filters["urlpart"] = urlpart
     env.globals["query"] = query
     env.globals["coop_types"] = COOPERATION_TYPES

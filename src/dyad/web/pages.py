@@ -116,7 +116,7 @@ def dyad_page(
     )
 
 
-@router.get("/article/{article_id}", response_class=HTMLResponse)
+@router.get("/article/{article_id:path}", response_class=HTMLResponse)
 def article_page(request: Request, store: StoreDep, article_id: str) -> HTMLResponse:
     """The article viewer; JSON twin: ``/api/articles/{article_id}``."""
     page = build_article_page(load_article(store, article_id))
