@@ -32,18 +32,21 @@ PAGE = f"""<!DOCTYPE html><html><head><title>Jakarta talks | Example News</title
 <link rel="canonical" href="https://example.org/news/jakarta-talks">
 <meta property="article:published_time" content="2024-03-05T10:00:00Z"></head>
 <body><nav>Home | World | Sport</nav><article><h1>Jakarta talks</h1>
-<p>{BODY}</p><p>{BODY}</p></article><footer>Copyright Example News</footer></body></html>
+<p>{BODY}</p><p>{BODY}</p></article>
+<footer>Copyright Example News</footer></body></html>
 """
 FEED = f"""<?xml version="1.0"?><rss version="2.0"
  xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Feed</title>
 <item><title>Full item</title><link>https://example.org/a</link>
 <pubDate>Tue, 05 Mar 2024 10:00:00 +0000</pubDate>
 <content:encoded><![CDATA[<p>{BODY}</p>]]></content:encoded></item>
-<item><title>Linked item</title><link>page.html</link><description>short</description></item>
+<item><title>Linked item</title><link>page.html</link>
+<description>short</description></item>
 </channel></rss>"""
 ATOM = f"""<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>A</title>
 <entry><title>Atom entry</title><link href="https://example.org/atom1"/>
-<updated>2024-03-06T00:00:00Z</updated><content type="html">&lt;p&gt;{BODY}&lt;/p&gt;</content>
+<updated>2024-03-06T00:00:00Z</updated>
+<content type="html">&lt;p&gt;{BODY}&lt;/p&gt;</content>
 </entry></feed>"""
 
 

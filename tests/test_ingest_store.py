@@ -1,4 +1,4 @@
-"""Ingest through the real pipeline into a real store: idempotent, resumable, crash-safe."""
+"""Ingest through the real pipeline into a real store: idempotent, crash-safe."""
 
 from __future__ import annotations
 
