@@ -124,3 +124,15 @@ def test_article_ids_with_url_characters_link_and_resolve(tmp_path: Path) -> Non
         assert odd.get(event_href).status_code == 200
         body = odd.get("/api" + href.replace("/article/", "/articles/", 1)).json()
         assert body["article"]["id"] == ODD_ID
+
+
+def test_dyad_chart_draws_at_most_the_latest_periods(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dyad.web import pages
+
+    assert client.get("/dyad/USA/CHN?by=day").text.count('class="period"') == 54
+    monkeypatch.setattr(pages, "MAX_CHART_PERIODS", 10)
+    html = client.get("/dyad/USA/CHN?by=day").text
+    assert html.count('class="period"') == 10
+    assert "latest 10 of 54 periods" in html

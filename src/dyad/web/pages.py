@@ -30,6 +30,10 @@ from dyad.web.params import (
 
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 50
+# The dyad chart draws at most this many periods (the latest); a daily series over
+# years would otherwise be thousands of hairline bars. The page says so and the JSON
+# twin still has them all.
+MAX_CHART_PERIODS = 240
 Page = Annotated[int, Query(ge=1, le=100_000)]
 
 
@@ -99,7 +103,7 @@ def dyad_page(
             verbal_conflict=p.verbal_conflict,
             material_conflict=p.material_conflict,
         )
-        for p in view.series
+        for p in view.series[-MAX_CHART_PERIODS:]
     ]
     chart = charts.cooperation_conflict_chart(
         bars, title=f"{first} and {second}: cooperation and conflict by {by}"
@@ -113,6 +117,7 @@ def dyad_page(
         chart=chart,
         params=params,
         json_params=json_params,
+        clipped=max(len(view.series) - MAX_CHART_PERIODS, 0),
     )
 
 
