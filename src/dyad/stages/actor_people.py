@@ -479,6 +479,8 @@ def pick_short_form(
     office on ``day`` among the namesakes is enough.
     """
     people = kb.short_form_people(token)
+    if day is not None:  # nobody is called by surname alone before their first office
+        people = tuple(p for p in people if kb.role_of(p, day).sector is not None)
     if len(people) == 1:
         return people[0]
     if strict or not people or day is None:
@@ -516,6 +518,8 @@ def _unknown_person_spec(
     info = facts.info or post.info
     title = facts.title or post.title
     confidence = 0.7 if affiliation or info else 0.5
+    if info is None and affiliation is None:
+        title = None  # capitalised words before a name are not always a title
     code = affiliation.code if affiliation else None
     if code is None:
         code = _conjunct_code(ctx, head)
@@ -568,7 +572,8 @@ def register_surnames(ctx: Context, spec: Spec, name: str) -> None:
     if spec.code in FAMILY_NAME_FIRST:
         keys.append(parts[0])
     for key in keys:
-        ctx.surnames.setdefault(key.rstrip(".,"), spec)
+        if not ctx.kb.lookup_name(key):  # "Cairo" stays a city
+            ctx.surnames.setdefault(key.rstrip(".,"), spec)
 
 
 def split_person_entity(

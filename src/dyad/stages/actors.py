@@ -143,15 +143,28 @@ def _person_spans(ctx: Context) -> list[tuple[int, int]]:
     for ent in doc.ents:
         if ent.label_ == "PERSON" and "\n" not in ent.text:
             ent_end = _extend_name(ctx, ent.end)
-            spans.extend(
-                (s, e) for s, e in split_person_entity(doc, ent.start, ent_end, ctx.kb) if e > s
-            )
+            for start, end in split_person_entity(doc, ent.start, ent_end, ctx.kb):
+                spans.extend(_split_at_kb_names(ctx, start, end))
     taken = {i for s, e in spans for i in range(s, e)}
     for span in {s.start: s for s in ctx.span_at.values()}.values():
         if span.hits[0].form == "person" and span.start not in taken:
             spans.append((span.start, span.end))
     # full names first, so that lone surnames can refer back to them
     return sorted(spans, key=lambda se: (se[1] - se[0] == 1, se[0]))
+
+
+def _split_at_kb_names(ctx: Context, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut a PERSON entity at known non-person names ("Obama Cairo", "Moroccan Obama")."""
+    parts, first = [], start
+    for i in range(start, end):
+        span = ctx.span_at.get(i)
+        if span is None or span.hits[0].form == "person":
+            continue
+        if span.hits[0].form == "demonym" or span.start > start:  # not "Jordan Peterson"
+            parts.append((first, i))
+            first = i + 1
+    parts.append((first, end))
+    return [(s, e) for s, e in parts if e > s]
 
 
 def _extend_name(ctx: Context, end: int) -> int:
@@ -336,10 +349,17 @@ def _kb_actors(ctx: Context, spans: list[KbSpan]) -> Iterator[tuple[Spec, int, i
         hit = span.hits[0]
         if hit.form == "person":
             continue  # people were handled first; an unresolved name stays uncoded
-        if hit.form == "capital" and _is_locative(ctx.doc[span.end - 1]):
+        if hit.form == "capital" and (
+            _is_locative(ctx.doc[span.end - 1]) or _is_place_modifier(ctx.doc[span.end - 1])
+        ):
             continue
         _claim(ctx, span.start, span.end)
         yield entry_spec(ctx.kb, hit), span.start, span.end
+
+
+def _is_place_modifier(token: Token) -> bool:
+    """A capital naming where something is ("the Cairo speech", "Beijing's streets")."""
+    return token.dep_ in ("compound", "nmod") and token.head.i > token.i
 
 
 def _is_locative(token: Token) -> bool:
