@@ -1,0 +1,235 @@
+"""The quotes stage on hand-built parses and plain text, and on the seed article."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from spacy.tokens import Doc
+
+from dyad.records import (
+    Actor,
+    ActorKind,
+    Article,
+    Event,
+    EventType,
+    Mention,
+    Modality,
+    Quote,
+    QuoteKind,
+    RawDocument,
+)
+from dyad.stages.nlp import Parsed, build_sentences
+from dyad.stages.quotes import attribute_events, extract_quotes
+
+NLP = spacy.blank("en")
+NLP.add_pipe("sentencizer")
+SUN = Actor(article_id="h1", actor_id="a1", name="Yun Sun", kind=ActorKind.PERSON)
+
+# A token: (text, head offset, dep, pos, tag, lemma, space after)
+Tok = tuple[str, int, str, str, str, str, bool]
+
+
+def parse(tokens: list[Tok]) -> Parsed:
+    """Build a Parsed article from tokens with relative heads, as a parser would."""
+    doc = Doc(NLP.vocab, words=[t[0] for t in tokens], spaces=[t[6] for t in tokens],
+              heads=[i + t[1] for i, t in enumerate(tokens)], deps=[t[2] for t in tokens],
+              pos=[t[3] for t in tokens], tags=[t[4] for t in tokens],
+              lemmas=[t[5] for t in tokens])
+    article = Article(article_id="h1", text=doc.text, published=dt.date(2023, 6, 15))
+    return Parsed(article=article, doc=doc, sentences=build_sentences(article, doc))
+
+
+def plain(text: str) -> Parsed:
+    doc = NLP(text)
+    article = Article(article_id="h1", text=text)
+    return Parsed(article=article, doc=doc, sentences=build_sentences(article, doc))
+
+
+def mention(parsed: Parsed, text: str, actor: str = "a1") -> Mention:
+    start = parsed.article.text.index(text)
+    return Mention(article_id="h1", actor_id=actor, text=text, start=start,
+                   end=start + len(text), sentence_index=parsed.sentence_of(start))
+
+
+# “We will win,” said Sun.
+SAID_SUN: list[Tok] = [
+    ("“", 5, "punct", "PUNCT", "``", "“", False),
+    ("We", 2, "nsubj", "PRON", "PRP", "we", True),
+    ("will", 1, "aux", "AUX", "MD", "will", True),
+    ("win", 2, "ccomp", "VERB", "VB", "win", False),
+    (",", 1, "punct", "PUNCT", ",", ",", False),
+    ("”", 0, "punct", "PUNCT", "''", "”", True),
+    ("said", 0, "ROOT", "VERB", "VBD", "say", True),
+    ("Sun", -1, "nsubj", "PROPN", "NNP", "Sun", False),
+    (".", -2, "punct", "PUNCT", ".", ".", False),
+]
+SAID_SUN[5] = ("”", 1, "punct", "PUNCT", "''", "”", True)
+
+
+def test_direct_quote_after_said_gets_the_subject_as_speaker() -> None:
+    parsed = parse(SAID_SUN)
+    result = extract_quotes(parsed, [SUN], [mention(parsed, "Sun")])
+    (quote,) = result.records
+    assert (quote.kind, quote.text) == (QuoteKind.DIRECT, "We will win")
+    assert (quote.speaker_text, quote.speaker_id, quote.cue) == ("Sun", "a1", "said")
+    assert parsed.article.text[quote.start : quote.end] == "We will win"
+
+
+def test_speaker_text_is_right_without_any_actor() -> None:
+    (quote,) = extract_quotes(parse(SAID_SUN), [], []).records
+    assert (quote.speaker_text, quote.speaker_id) == ("Sun", None)
+
+
+def test_following_paragraph_without_attribution_continues_the_speaker() -> None:
+    tokens = [*SAID_SUN[:-1], (".", -2, "punct", "PUNCT", ".", ".", False),
+              ("\n", -1, "dep", "SPACE", "_SP", "\n", False),
+              ("“", 0, "punct", "PUNCT", "``", "“", False),
+              ("He", 1, "nsubj", "PRON", "PRP", "he", True),
+              ("wants", 0, "ROOT", "VERB", "VBZ", "want", True),
+              ("talks", -1, "dobj", "NOUN", "NNS", "talk", True),
+              ("with", -1, "prep", "ADP", "IN", "with", True),
+              ("his", 1, "poss", "PRON", "PRP$", "his", True),
+              ("own", 1, "amod", "ADJ", "JJ", "own", True),
+              ("team", -3, "pobj", "NOUN", "NN", "team", False),
+              (".", -6, "punct", "PUNCT", ".", ".", False),
+              ("”", -7, "punct", "PUNCT", "''", "”", False)]
+    tokens[10] = ("“", 2, "punct", "PUNCT", "``", "“", False)
+    parsed = parse(tokens)
+    quotes = extract_quotes(parsed, [SUN], [mention(parsed, "Sun")]).records
+    assert [(q.text, q.speaker_id) for q in quotes] == [
+        ("We will win", "a1"),
+        ("He wants talks with his own team.", "a1"),
+    ]
+
+
+def test_straight_and_curly_marks_and_partial_quotes_are_found() -> None:
+    text = 'He called it "a clear and present danger to us all" today.\nShe said “no, not now and not ever again”.'
+    quotes = extract_quotes(plain(text), [], []).records
+    assert [q.text for q in quotes] == [
+        "a clear and present danger to us all",
+        "no, not now and not ever again",
+    ]
+
+
+def test_unbalanced_mark_is_a_problem_and_never_swallows_the_next_paragraph() -> None:
+    text = 'He said "this never ends and goes on and on.\nShe said "we are done here now, finally".'
+    result = extract_quotes(plain(text), [], [])
+    assert [q.text for q in result.records] == ["we are done here now, finally"]
+    assert [p.code for p in result.problems if p.code != "quotes.no_speaker"] == [
+        "quotes.unbalanced"
+    ]
+
+
+def test_quote_running_into_a_new_paragraph_mark_continues() -> None:
+    text = '"We will go on and we will not stop at all,\n"and then we will win this fight."'
+    quotes = extract_quotes(plain(text), [], []).records
+    assert [q.text for q in quotes] == [
+        "We will go on and we will not stop at all",
+        "and then we will win this fight.",
+    ]
+
+
+def test_short_quote_without_cue_is_a_scare_quote_not_a_quotation() -> None:
+    assert extract_quotes(plain('The so-called "reform" passed.'), [], []).records == ()
+
+
+def test_that_clause_of_a_speech_verb_is_indirect_speech() -> None:
+    parsed = parse([
+        ("Officials", 1, "nsubj", "NOUN", "NNS", "official", True),
+        ("said", 0, "ROOT", "VERB", "VBD", "say", True),
+        ("that", 2, "mark", "SCONJ", "IN", "that", True),
+        ("talks", 1, "nsubj", "NOUN", "NNS", "talk", True),
+        ("failed", -3, "ccomp", "VERB", "VBD", "fail", False),
+        (".", -4, "punct", "PUNCT", ".", ".", False),
+    ])
+    officials = Actor(article_id="h1", actor_id="a2", name="US officials",
+                      kind=ActorKind.GROUP)
+    (quote,) = extract_quotes(parsed, [officials],
+                              [mention(parsed, "Officials", "a2")]).records
+    assert (quote.kind, quote.text, quote.speaker_id) == (
+        QuoteKind.INDIRECT, "talks failed", "a2")
+
+
+def test_pronoun_speaker_resolves_to_the_last_person_named() -> None:
+    parsed = parse([
+        ("Sun", 1, "nsubj", "PROPN", "NNP", "Sun", True),
+        ("spoke", 0, "ROOT", "VERB", "VBD", "speak", False),
+        (".", -1, "punct", "PUNCT", ".", ".", True),
+        ("“", 5, "punct", "PUNCT", "``", "“", False),
+        ("We", 2, "nsubj", "PRON", "PRP", "we", True),
+        ("will", 1, "aux", "AUX", "MD", "will", True),
+        ("win", 2, "ccomp", "VERB", "VB", "win", False),
+        (",", 1, "punct", "PUNCT", ",", ",", False),
+        ("”", 1, "punct", "PUNCT", "''", "”", True),
+        ("he", 1, "nsubj", "PRON", "PRP", "he", True),
+        ("said", 0, "ROOT", "VERB", "VBD", "say", False),
+        (".", -1, "punct", "PUNCT", ".", ".", False),
+    ])
+    parsed.doc.ents = [spacy.tokens.Span(parsed.doc, 0, 1, label="PERSON")]
+    (quote,) = extract_quotes(parsed, [SUN], [mention(parsed, "Sun")]).records
+    assert (quote.speaker_text, quote.speaker_id) == ("he", "a1")
+
+
+def event(start: int, reported_by: str | None = None) -> Event:
+    return Event(article_id="h1", event_id="e1", type=EventType.AGREE, mode=None,
+                 cameo="030", quad=1, intensity=1.0, actor_ids=(), recipient_ids=(),
+                 trigger_text="agreed", trigger_start=start, trigger_end=start + 6,
+                 sentence_index=0, modality=Modality.ASSERTED, rule="test",
+                 confidence=1.0, reported_by=reported_by)
+
+
+def quote(speaker: str | None) -> Quote:
+    return Quote(article_id="h1", quote_id="q1", kind=QuoteKind.DIRECT, text="…",
+                 start=10, end=50, sentence_index=0, speaker_id=speaker,
+                 speaker_text=None, cue="said")
+
+
+def test_events_inside_a_quote_are_reported_by_its_speaker() -> None:
+    inside, outside, kept = event(20), event(60), event(20, reported_by="a9")
+    result = attribute_events([inside, outside, kept], [quote("a1")])
+    assert [e.reported_by for e in result] == ["a1", None, "a9"]
+
+
+def test_quote_without_speaker_reports_nothing() -> None:
+    assert attribute_events([event(20)], [quote(None)])[0].reported_by is None
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(list('ab "“”‘’\n.,') + ["said", " he ", "told"]),
+                max_size=60).map("".join))
+def test_quote_finder_never_raises_and_keeps_offsets_in_paragraphs(text: str) -> None:
+    if not text.strip():
+        return
+    result = extract_quotes(plain(text), [], [])
+    for found in result.records:
+        assert 0 <= found.start < found.end <= len(text)
+        assert text[found.start : found.end] == found.text
+        assert "\n" not in found.text
+
+
+@pytest.mark.model
+def test_seed_article_quotes_and_speakers(resources, shared) -> None:  # type: ignore[no-untyped-def]
+    from dyad.pipeline import run_article
+
+    text = (shared / "seed" / "article.txt").read_text(encoding="utf-8")
+    result = run_article(RawDocument(text=text, published=dt.date(2023, 6, 15)),
+                         resources)
+    names = {a.actor_id: a.name for a in result.actors}  # type: ignore[union-attr]
+    said = [(q.kind, q.text[:20], q.speaker_text)
+            for q in result.quotes]  # type: ignore[union-attr]
+    assert said == [
+        (QuoteKind.INDIRECT, "setting up crisis co", "US officials"),
+        (QuoteKind.DIRECT, "Anything that would ", "Stephane Dujarric"),
+        (QuoteKind.DIRECT, "candid, direct and c", "US officials"),
+        (QuoteKind.DIRECT, "Beijing agreed to th", "Yun Sun"),
+        (QuoteKind.DIRECT, "Xi does want to come", "Sun"),
+        (QuoteKind.DIRECT, "(Aside from) APEC, h", "Sun"),
+    ]
+    yun_sun = [q.speaker_id for q in result.quotes][3:]  # type: ignore[union-attr]
+    assert len(set(yun_sun)) == 1
+    assert yun_sun[0] is not None
+    assert "Sun" in names[yun_sun[0]]
