@@ -2,8 +2,8 @@
 
 Data lives in ``dyad/data/actors/`` (see ``docs/actors.md``):
 
-- ``states.yaml``: every UN member state plus Kosovo, Palestine, Taiwan, the Holy See and
-  Hong Kong, with short names, demonyms, capitals and seats of power;
+- ``states.yaml``: every UN member state plus Kosovo, Palestine, Taiwan, the Holy See
+  and Hong Kong, with short names, demonyms, capitals and seats of power;
 - ``organizations.yaml``: intergovernmental bodies, NGOs, think tanks, media, armed
   groups and parties;
 - ``regions.yaml``: world regions;
@@ -11,7 +11,7 @@ Data lives in ``dyad/data/actors/`` (see ``docs/actors.md``):
 - ``titles.yaml``: title words, group nouns and kinds of institution with their sector.
 
 A user file (``--actors my.yaml``) is a mapping with any of the sections ``states``,
-``organizations``, ``regions`` and ``people`` (same entry formats); its entries are added
+``organizations``, ``regions`` and ``people`` (same entry formats); its entries come
 after the packaged ones and win where they name the same thing.
 
 Name matching is exact on the characters of a name with its spaces removed, accents
@@ -185,7 +185,7 @@ class TitleInfo:
 
 @dataclass(frozen=True, slots=True)
 class GroupNoun:
-    """A noun naming a group ("troops"), its sector and whether it codes without a modifier."""
+    """A group noun ("troops"), its sector, and whether it codes without a modifier."""
 
     sector: str
     bare: bool
@@ -214,7 +214,7 @@ class ActorKB:
 
     # ---- lookups -------------------------------------------------------------------
     def lookup_name(self, text: str) -> tuple[Hit, ...]:
-        """Return the KB hits whose name is exactly ``text`` (case kept, "the" ignored)."""
+        """Return the KB hits named exactly ``text`` (case kept, "the" ignored)."""
         return self.surfaces.get(surface_key(text), ())
 
     def lookup_key(self, key: str) -> tuple[Hit, ...]:
@@ -226,7 +226,7 @@ class ActorKB:
         return key in self.prefixes
 
     def lookup_state(self, text: str) -> Hit | None:
-        """Return the state hit of ``text`` (name, short name, demonym, capital, seat)."""
+        """Return the state hit of ``text`` (name, short name, demonym, capital)."""
         for hit in self.lookup_name(text):
             if self.entries[hit.kb_id].kind is ActorKind.STATE:
                 return hit
@@ -305,7 +305,7 @@ class ActorKB:
         return self.groups.get(words.lower())
 
     def modified_group_sector(self, words: str) -> str | None:
-        """Return the sector of a noun that names a group only with a modifier ("forces")."""
+        """Return the sector of a noun naming a group with a modifier ("forces")."""
         found = self.groups.get(words.lower())
         if found is not None:
             return found.sector

@@ -71,8 +71,11 @@ def _credits(data: Any, path: Path) -> tuple[dict[str, str], tuple[str, ...]]:
     if not isinstance(data, Mapping):
         raise fail(path, None, "'credits' must be a mapping with 'agencies'")
     agencies = {str(a).lower(): str(a) for a in data.get("agencies") or ()}
-    prefixes = tuple(sorted((str(p).lower() for p in data.get("prefixes") or ()),
-                            key=len, reverse=True))
+    prefixes = tuple(
+        sorted(
+            (str(p).lower() for p in data.get("prefixes") or ()), key=len, reverse=True
+        )
+    )
     return agencies, prefixes
 
 
@@ -91,14 +94,25 @@ def load_clean_rules() -> CleanRules:
     lang = read_yaml(lang_path)
     if not isinstance(lang, Mapping) or not isinstance(lang.get("words"), Mapping):
         raise fail(lang_path, None, "expected a mapping with 'words' per language")
-    words = {str(k): frozenset(str(w).lower() for w in v)
-             for k, v in lang["words"].items() if k != "__line__"}
-    scripts = {str(k): str(v) for k, v in (lang.get("scripts") or {}).items()
-               if k != "__line__"}
-    return CleanRules(debris=_debris(data.get("debris"), path), agencies=agencies,
-                      credit_prefixes=prefixes, function_words=words, scripts=scripts,
-                      min_words=int(lang.get("min_words", 25)),
-                      english_share=float(lang.get("english_share", 0.12)))
+    words = {
+        str(k): frozenset(str(w).lower() for w in v)
+        for k, v in lang["words"].items()
+        if k != "__line__"
+    }
+    scripts = {
+        str(k): str(v)
+        for k, v in (lang.get("scripts") or {}).items()
+        if k != "__line__"
+    }
+    return CleanRules(
+        debris=_debris(data.get("debris"), path),
+        agencies=agencies,
+        credit_prefixes=prefixes,
+        function_words=words,
+        scripts=scripts,
+        min_words=int(lang.get("min_words", 25)),
+        english_share=float(lang.get("english_share", 0.12)),
+    )
 
 
 __all__ = ["CleanRules", "DebrisPattern", "load_clean_rules"]

@@ -248,7 +248,7 @@ class TitleFacts:
 
 
 def pre_title(ctx: Context, start: int) -> TitleFacts:
-    """Read the title and affiliation written in front of a name starting at ``start``."""
+    """Read the title and affiliation in front of a name starting at ``start``."""
     doc, i = ctx.doc, start - 1
     first = start
     while i >= 0 and _is_title_token(ctx, doc[i]):
@@ -334,7 +334,8 @@ def apposition(ctx: Context, head: Token) -> TitleFacts:
 
 def _is_title_noun(ctx: Context, token: Token) -> bool:
     return token.pos_ in ("NOUN", "PROPN") and (
-        title_info(ctx.kb, token.lower_) is not None or token.lower_ in _TITLE_STARTS)
+        title_info(ctx.kb, token.lower_) is not None or token.lower_ in _TITLE_STARTS
+    )
 
 
 def _title_head(doc: Doc, token: Token) -> Token:
@@ -374,13 +375,15 @@ def _title_end(doc: Doc, appos: Token) -> int:
             break
     for i in range(appos.i + 1, end):
         token = doc[i]
-        if token.text in _CLAUSE_PUNCT or (token.dep_ == "prep" and token.lower_ != "of"):
+        if token.text in _CLAUSE_PUNCT or (
+            token.dep_ == "prep" and token.lower_ != "of"
+        ):
             return i
     return end
 
 
 def _subtree_affiliation(ctx: Context, root: Token) -> Affiliation | None:
-    """The best affiliation in a subtree: a KB organisation, else a named body, else a state."""
+    """The best affiliation in a subtree: KB organisation, named body, else state."""
     organisation, state, institution = None, None, None
     for token in root.subtree:
         span = ctx.span_at.get(token.i)
@@ -403,7 +406,7 @@ def _subtree_affiliation(ctx: Context, root: Token) -> Affiliation | None:
 def _named_body(
     ctx: Context, token: Token, sector: str, state: Affiliation | None
 ) -> Affiliation:
-    """An organisation known only from its name and kind ("the Stimson Centre think tank")."""
+    """An organisation known from its name and kind ("the X Centre think tank")."""
     name = None
     for ent in ctx.doc.ents:
         if (
@@ -544,8 +547,10 @@ def _person_sector(
     if former:
         return "ELI"
     if info is not None and info.sector is not None:
-        if info.sector == "GOV" and affiliation is not None and not (
-            affiliation.is_state or affiliation.code == "IGO"
+        if (
+            info.sector == "GOV"
+            and affiliation is not None
+            and not (affiliation.is_state or affiliation.code == "IGO")
         ):
             return affiliation.sector  # the president of a society is not government
         return info.sector
@@ -557,7 +562,7 @@ def _person_sector(
 
 
 def _conjunct_code(ctx: Context, head: Token) -> str | None:
-    """A coordinated name shares its partner's state ("US X and Commerce Secretary Y")."""
+    """A coordinated name shares its partner's state ("US X and Commerce Sec. Y")."""
     if head.dep_ == "conj" and head.head.i in ctx.person_at:
         return ctx.person_at[head.head.i].code
     return None

@@ -1,4 +1,4 @@
-"""The actors stage: find every state, person, organisation, group and region and code it.
+"""The actors stage: find and code every state, person, organisation, group, region.
 
 Finders run in a fixed order over the spaCy ``Doc``; each claims the tokens it uses so a
 later finder never codes them twice:
@@ -12,10 +12,11 @@ later finder never codes them twice:
 4. names from the knowledge base: states, demonyms, capitals and seats of power used as
    actors ("Beijing agreed" -> CHN GOV), organisations, regions;
 5. other organisations the parser finds (coded from their name, else uncoded);
-6. bare group nouns ("protesters", "officials"), coded with the article's dominant state.
+6. bare group nouns ("protesters", "officials"), coded with the dominant state.
 
-One ``Actor`` per identity (a KB id, or code/sector for groups, or a name), a ``Mention``
-per occurrence; actors come out in order of first mention, mentions by start offset.
+One ``Actor`` per identity (a KB id, or code/sector for groups, or a name), a
+``Mention`` per occurrence; actors come out in order of first mention, mentions by
+start offset.
 """
 
 from __future__ import annotations
@@ -154,13 +155,15 @@ def _person_spans(ctx: Context) -> list[tuple[int, int]]:
 
 
 def _split_at_kb_names(ctx: Context, start: int, end: int) -> list[tuple[int, int]]:
-    """Cut a PERSON entity at known non-person names ("Obama Cairo", "Moroccan Obama")."""
+    """Cut a PERSON entity at known non-person names ("Obama Cairo")."""
     parts, first = [], start
     for i in range(start, end):
         span = ctx.span_at.get(i)
         if span is None or span.hits[0].form == "person":
             continue
-        if span.hits[0].form == "demonym" or span.start > start:  # not "Jordan Peterson"
+        if (
+            span.hits[0].form == "demonym" or span.start > start
+        ):  # not "Jordan Peterson"
             parts.append((first, i))
             first = i + 1
     parts.append((first, end))
@@ -170,9 +173,15 @@ def _split_at_kb_names(ctx: Context, start: int, end: int) -> list[tuple[int, in
 def _extend_name(ctx: Context, end: int) -> int:
     """Take in name words the parser left out ("Amy Berman" + "Jackson")."""
     doc = ctx.doc
-    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() \
-            and doc[end].ent_type_ in ("", "PERSON") and end not in ctx.span_at \
-            and "\n" not in doc[end - 1].whitespace_ and not doc[end - 1].whitespace_ == "":
+    while (
+        end < len(doc)
+        and doc[end].pos_ == "PROPN"
+        and doc[end].text[:1].isupper()
+        and doc[end].ent_type_ in ("", "PERSON")
+        and end not in ctx.span_at
+        and "\n" not in doc[end - 1].whitespace_
+        and doc[end - 1].whitespace_ != ""
+    ):
         end += 1
     return end
 
@@ -194,8 +203,13 @@ def _people(ctx: Context) -> Iterator[tuple[Spec, int, int]]:
 
 def _is_unsupported(spec: Spec, size: int) -> bool:
     """A lone unknown word with no title is more often a tagging slip than a person."""
-    return (size == 1 and spec.kb_id is None and spec.title is None
-            and spec.code is None and spec.identity.startswith("person:"))
+    return (
+        size == 1
+        and spec.kb_id is None
+        and spec.title is None
+        and spec.code is None
+        and spec.identity.startswith("person:")
+    )
 
 
 def _surnames(ctx: Context) -> Iterator[tuple[Spec, int, int]]:
@@ -335,7 +349,7 @@ def _bare_group(
 
 
 def _is_group_use(noun: Token) -> bool:
-    """A plural ("protesters"), or a collective with "the" ("the military"), or police."""
+    """A plural ("protesters"), a collective with "the" ("the military"), police."""
     if noun.tag_ in ("NNS", "NNPS") or noun.lower_ == "police":
         return noun.dep_ != "compound"
     return any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
@@ -350,7 +364,8 @@ def _kb_actors(ctx: Context, spans: list[KbSpan]) -> Iterator[tuple[Spec, int, i
         if hit.form == "person":
             continue  # people were handled first; an unresolved name stays uncoded
         if hit.form == "capital" and (
-            _is_locative(ctx.doc[span.end - 1]) or _is_place_modifier(ctx.doc[span.end - 1])
+            _is_locative(ctx.doc[span.end - 1])
+            or _is_place_modifier(ctx.doc[span.end - 1])
         ):
             continue
         _claim(ctx, span.start, span.end)

@@ -14,8 +14,8 @@ nothing (``clean_text(clean_text(x).text) == clean_text(x)``):
 5. join the remaining lines with ``\\n``: each line is a paragraph, headline or
    crosshead, and the nlp stage starts a new sentence at every ``\\n``.
 
-Each removal is a ``Problem`` (``clean.boilerplate_removed``, ``clean.credit_moved``, …);
-the language check adds ``language.not_english``.
+Each removal is a ``Problem`` (``clean.boilerplate_removed``, ``clean.credit_moved``,
+…); the language check adds ``language.not_english``.
 """
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 @dataclass(frozen=True, slots=True)
 class CleanedText:
-    """The outcome of cleaning one text: the text, the credits moved out, the problems."""
+    """The outcome of cleaning a text: the text, the credits moved out, the problems."""
 
     text: str
     credits: tuple[str, ...] = ()
@@ -61,18 +61,24 @@ class CleanedText:
     language: str = "en"
 
 
-def clean_document(raw: RawDocument, *, rules: CleanRules, max_chars: int
-                   ) -> tuple[Article, tuple[Problem, ...]]:
-    """Return the cleaned article of ``raw`` and the problems met (``raw``'s kept first).
+def clean_document(
+    raw: RawDocument, *, rules: CleanRules, max_chars: int
+) -> tuple[Article, tuple[Problem, ...]]:
+    """Return the cleaned article of ``raw`` and the problems met (``raw``'s first).
 
     Never raises on any text.
     """
     cleaned = clean_text(raw.text, rules=rules, max_chars=max_chars)
-    article = Article(article_id=ids.article_id(url=raw.url, text=cleaned.text,
-                                                given=raw.doc_id),
-                      text=cleaned.text, title=raw.title, published=raw.published,
-                      source=raw.source, url=raw.url, credits=cleaned.credits,
-                      language=cleaned.language)
+    article = Article(
+        article_id=ids.article_id(url=raw.url, text=cleaned.text, given=raw.doc_id),
+        text=cleaned.text,
+        title=raw.title,
+        published=raw.published,
+        source=raw.source,
+        url=raw.url,
+        credits=cleaned.credits,
+        language=cleaned.language,
+    )
     return article, raw.problems + cleaned.problems
 
 
@@ -81,8 +87,11 @@ def clean_text(text: str, *, rules: CleanRules, max_chars: int) -> CleanedText:
     problems: list[Problem] = []
     text, removed = normalize_text(text)
     if removed:
-        problems.append(_problem("clean.control_characters",
-                                 f"removed {removed} control character(s)"))
+        problems.append(
+            _problem(
+                "clean.control_characters", f"removed {removed} control character(s)"
+            )
+        )
     lines = _unwrap(text.split("\n")) if "\n\n" in text else text.split("\n")
     lines = _truncate(lines, max_chars, problems)
     kept: list[str] = []
@@ -95,11 +104,20 @@ def clean_text(text: str, *, rules: CleanRules, max_chars: int) -> CleanedText:
         problems.append(_problem("clean.empty_text", "no text is left after cleaning"))
     language = detect_language(cleaned, rules)
     if language != "en":
-        problems.append(Problem(code="language.not_english", stage=STAGE,
-                                message=f"the text looks like '{language}', not "
-                                "English; results will be poor"))
-    return CleanedText(text=cleaned, credits=tuple(dict.fromkeys(credits)),
-                       problems=tuple(problems), language=language)
+        problems.append(
+            Problem(
+                code="language.not_english",
+                stage=STAGE,
+                message=f"the text looks like '{language}', not "
+                "English; results will be poor",
+            )
+        )
+    return CleanedText(
+        text=cleaned,
+        credits=tuple(dict.fromkeys(credits)),
+        problems=tuple(problems),
+        language=language,
+    )
 
 
 def normalize_text(text: str) -> tuple[str, int]:
@@ -133,13 +151,16 @@ def _is_wrapped(block: list[str]) -> bool:
     if len(block) < 2:
         return False
     body = block[:-1]
-    wrapped = sum(1 for line in body
-                  if WRAP_MIN <= len(line) <= WRAP_MAX and not _SENTENCE_END.search(line))
+    wrapped = sum(
+        1
+        for line in body
+        if WRAP_MIN <= len(line) <= WRAP_MAX and not _SENTENCE_END.search(line)
+    )
     return wrapped / len(body) >= WRAP_SHARE
 
 
 def _truncate(lines: list[str], max_chars: int, problems: list[Problem]) -> list[str]:
-    total, out = 0, []
+    total, out = 0, list[str]()
     for line in lines:
         if total + len(line) > max_chars:
             room = max_chars - total
@@ -147,27 +168,42 @@ def _truncate(lines: list[str], max_chars: int, problems: list[Problem]) -> list
                 cut = line[:room].rsplit(" ", 1)[0] if " " in line[:room] else ""
                 if cut:
                     out.append(cut)
-            problems.append(_problem("clean.truncated", f"the text was cut at "
-                                     f"{max_chars:,} characters (the size limit)"))
+            problems.append(
+                _problem(
+                    "clean.truncated",
+                    f"the text was cut at {max_chars:,} characters (the size limit)",
+                )
+            )
             break
         out.append(line)
         total += len(line) + 1
     return out
 
 
-def _sort_line(line: str, rules: CleanRules, kept: list[str], credits: list[str],
-               problems: list[Problem]) -> None:
+def _sort_line(
+    line: str,
+    rules: CleanRules,
+    kept: list[str],
+    credits: list[str],
+    problems: list[Problem],
+) -> None:
     """Put ``line`` into the text, the credits, or the bin (with a problem)."""
     names = credit_names(line, rules)
     if names:
         credits.extend(names)
-        problems.append(_problem("clean.credit_moved",
-                                 f"moved credit line {_quote(line)} into credits"))
+        problems.append(
+            _problem(
+                "clean.credit_moved", f"moved credit line {_quote(line)} into credits"
+            )
+        )
         return
     debris = debris_kind(line, rules)
     if debris is not None:
-        problems.append(_problem("clean.boilerplate_removed",
-                                 f"removed {debris} line {_quote(line)}"))
+        problems.append(
+            _problem(
+                "clean.boilerplate_removed", f"removed {debris} line {_quote(line)}"
+            )
+        )
         return
     kept.append(line)
 
@@ -180,7 +216,7 @@ def credit_names(line: str, rules: CleanRules) -> tuple[str, ...]:
     low = body.lower()
     for prefix in rules.credit_prefixes:
         if low.startswith(prefix + " ") or low.startswith(prefix + ":"):
-            body = body[len(prefix):].strip(_CREDIT_FRAME)
+            body = body[len(prefix) :].strip(_CREDIT_FRAME)
             break
     parts = [p.strip(_CREDIT_FRAME) for p in _CREDIT_SPLIT.split(body)]
     parts = [p for p in parts if p]
@@ -216,8 +252,10 @@ def detect_language(text: str, rules: CleanRules) -> str:
     if len(words) < rules.min_words:
         return "en"
     counts = Counter(words)
-    shares = {lang: sum(counts[w] for w in vocab) / len(words)
-              for lang, vocab in rules.function_words.items()}
+    shares = {
+        lang: sum(counts[w] for w in vocab) / len(words)
+        for lang, vocab in rules.function_words.items()
+    }
     if shares.get("en", 0.0) >= rules.english_share:
         return "en"
     best = max(shares, key=lambda lang: shares[lang])
@@ -225,7 +263,7 @@ def detect_language(text: str, rules: CleanRules) -> str:
 
 
 def _main_script(sample: str, rules: CleanRules) -> str | None:
-    """The language of the sample's main non-Latin script, if most letters are in one."""
+    """The language of the sample's main non-Latin script, if most letters use one."""
     letters = [c for c in sample if c.isalpha()]
     if not letters:
         return None
@@ -252,5 +290,13 @@ def _problem(code: str, message: str) -> Problem:
     return Problem(code=code, message=message, stage=STAGE)
 
 
-__all__ = ["VERSION", "CleanedText", "clean_document", "clean_text", "credit_names",
-           "debris_kind", "detect_language", "normalize_text"]
+__all__ = [
+    "VERSION",
+    "CleanedText",
+    "clean_document",
+    "clean_text",
+    "credit_names",
+    "debris_kind",
+    "detect_language",
+    "normalize_text",
+]
