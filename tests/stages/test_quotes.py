@@ -35,10 +35,16 @@ Tok = tuple[str, int, str, str, str, str, bool]
 
 def parse(tokens: list[Tok]) -> Parsed:
     """Build a Parsed article from tokens with relative heads, as a parser would."""
-    doc = Doc(NLP.vocab, words=[t[0] for t in tokens], spaces=[t[6] for t in tokens],
-              heads=[i + t[1] for i, t in enumerate(tokens)], deps=[t[2] for t in tokens],
-              pos=[t[3] for t in tokens], tags=[t[4] for t in tokens],
-              lemmas=[t[5] for t in tokens])
+    doc = Doc(
+        NLP.vocab,
+        words=[t[0] for t in tokens],
+        spaces=[t[6] for t in tokens],
+        heads=[i + t[1] for i, t in enumerate(tokens)],
+        deps=[t[2] for t in tokens],
+        pos=[t[3] for t in tokens],
+        tags=[t[4] for t in tokens],
+        lemmas=[t[5] for t in tokens],
+    )
     article = Article(article_id="h1", text=doc.text, published=dt.date(2023, 6, 15))
     return Parsed(article=article, doc=doc, sentences=build_sentences(article, doc))
 
@@ -51,8 +57,14 @@ def plain(text: str) -> Parsed:
 
 def mention(parsed: Parsed, text: str, actor: str = "a1") -> Mention:
     start = parsed.article.text.index(text)
-    return Mention(article_id="h1", actor_id=actor, text=text, start=start,
-                   end=start + len(text), sentence_index=parsed.sentence_of(start))
+    return Mention(
+        article_id="h1",
+        actor_id=actor,
+        text=text,
+        start=start,
+        end=start + len(text),
+        sentence_index=parsed.sentence_of(start),
+    )
 
 
 # “We will win,” said Sun.
@@ -85,18 +97,21 @@ def test_speaker_text_is_right_without_any_actor() -> None:
 
 
 def test_following_paragraph_without_attribution_continues_the_speaker() -> None:
-    tokens = [*SAID_SUN[:-1], (".", -2, "punct", "PUNCT", ".", ".", False),
-              ("\n", -1, "dep", "SPACE", "_SP", "\n", False),
-              ("“", 0, "punct", "PUNCT", "``", "“", False),
-              ("He", 1, "nsubj", "PRON", "PRP", "he", True),
-              ("wants", 0, "ROOT", "VERB", "VBZ", "want", True),
-              ("talks", -1, "dobj", "NOUN", "NNS", "talk", True),
-              ("with", -1, "prep", "ADP", "IN", "with", True),
-              ("his", 1, "poss", "PRON", "PRP$", "his", True),
-              ("own", 1, "amod", "ADJ", "JJ", "own", True),
-              ("team", -3, "pobj", "NOUN", "NN", "team", False),
-              (".", -6, "punct", "PUNCT", ".", ".", False),
-              ("”", -7, "punct", "PUNCT", "''", "”", False)]
+    tokens = [
+        *SAID_SUN[:-1],
+        (".", -2, "punct", "PUNCT", ".", ".", False),
+        ("\n", -1, "dep", "SPACE", "_SP", "\n", False),
+        ("“", 0, "punct", "PUNCT", "``", "“", False),
+        ("He", 1, "nsubj", "PRON", "PRP", "he", True),
+        ("wants", 0, "ROOT", "VERB", "VBZ", "want", True),
+        ("talks", -1, "dobj", "NOUN", "NNS", "talk", True),
+        ("with", -1, "prep", "ADP", "IN", "with", True),
+        ("his", 1, "poss", "PRON", "PRP$", "his", True),
+        ("own", 1, "amod", "ADJ", "JJ", "own", True),
+        ("team", -3, "pobj", "NOUN", "NN", "team", False),
+        (".", -6, "punct", "PUNCT", ".", ".", False),
+        ("”", -7, "punct", "PUNCT", "''", "”", False),
+    ]
     tokens[10] = ("“", 2, "punct", "PUNCT", "``", "“", False)
     parsed = parse(tokens)
     quotes = extract_quotes(parsed, [SUN], [mention(parsed, "Sun")]).records
@@ -138,54 +153,86 @@ def test_short_quote_without_cue_is_a_scare_quote_not_a_quotation() -> None:
 
 
 def test_that_clause_of_a_speech_verb_is_indirect_speech() -> None:
-    parsed = parse([
-        ("Officials", 1, "nsubj", "NOUN", "NNS", "official", True),
-        ("said", 0, "ROOT", "VERB", "VBD", "say", True),
-        ("that", 2, "mark", "SCONJ", "IN", "that", True),
-        ("talks", 1, "nsubj", "NOUN", "NNS", "talk", True),
-        ("failed", -3, "ccomp", "VERB", "VBD", "fail", False),
-        (".", -4, "punct", "PUNCT", ".", ".", False),
-    ])
-    officials = Actor(article_id="h1", actor_id="a2", name="US officials",
-                      kind=ActorKind.GROUP)
-    (quote,) = extract_quotes(parsed, [officials],
-                              [mention(parsed, "Officials", "a2")]).records
+    parsed = parse(
+        [
+            ("Officials", 1, "nsubj", "NOUN", "NNS", "official", True),
+            ("said", 0, "ROOT", "VERB", "VBD", "say", True),
+            ("that", 2, "mark", "SCONJ", "IN", "that", True),
+            ("talks", 1, "nsubj", "NOUN", "NNS", "talk", True),
+            ("failed", -3, "ccomp", "VERB", "VBD", "fail", False),
+            (".", -4, "punct", "PUNCT", ".", ".", False),
+        ]
+    )
+    officials = Actor(
+        article_id="h1", actor_id="a2", name="US officials", kind=ActorKind.GROUP
+    )
+    (quote,) = extract_quotes(
+        parsed, [officials], [mention(parsed, "Officials", "a2")]
+    ).records
     assert (quote.kind, quote.text, quote.speaker_id) == (
-        QuoteKind.INDIRECT, "talks failed", "a2")
+        QuoteKind.INDIRECT,
+        "talks failed",
+        "a2",
+    )
 
 
 def test_pronoun_speaker_resolves_to_the_last_person_named() -> None:
-    parsed = parse([
-        ("Sun", 1, "nsubj", "PROPN", "NNP", "Sun", True),
-        ("spoke", 0, "ROOT", "VERB", "VBD", "speak", False),
-        (".", -1, "punct", "PUNCT", ".", ".", True),
-        ("“", 5, "punct", "PUNCT", "``", "“", False),
-        ("We", 2, "nsubj", "PRON", "PRP", "we", True),
-        ("will", 1, "aux", "AUX", "MD", "will", True),
-        ("win", 2, "ccomp", "VERB", "VB", "win", False),
-        (",", 1, "punct", "PUNCT", ",", ",", False),
-        ("”", 1, "punct", "PUNCT", "''", "”", True),
-        ("he", 1, "nsubj", "PRON", "PRP", "he", True),
-        ("said", 0, "ROOT", "VERB", "VBD", "say", False),
-        (".", -1, "punct", "PUNCT", ".", ".", False),
-    ])
+    parsed = parse(
+        [
+            ("Sun", 1, "nsubj", "PROPN", "NNP", "Sun", True),
+            ("spoke", 0, "ROOT", "VERB", "VBD", "speak", False),
+            (".", -1, "punct", "PUNCT", ".", ".", True),
+            ("“", 5, "punct", "PUNCT", "``", "“", False),
+            ("We", 2, "nsubj", "PRON", "PRP", "we", True),
+            ("will", 1, "aux", "AUX", "MD", "will", True),
+            ("win", 2, "ccomp", "VERB", "VB", "win", False),
+            (",", 1, "punct", "PUNCT", ",", ",", False),
+            ("”", 1, "punct", "PUNCT", "''", "”", True),
+            ("he", 1, "nsubj", "PRON", "PRP", "he", True),
+            ("said", 0, "ROOT", "VERB", "VBD", "say", False),
+            (".", -1, "punct", "PUNCT", ".", ".", False),
+        ]
+    )
     parsed.doc.ents = [spacy.tokens.Span(parsed.doc, 0, 1, label="PERSON")]
     (quote,) = extract_quotes(parsed, [SUN], [mention(parsed, "Sun")]).records
     assert (quote.speaker_text, quote.speaker_id) == ("he", "a1")
 
 
 def event(start: int, reported_by: str | None = None) -> Event:
-    return Event(article_id="h1", event_id="e1", type=EventType.AGREE, mode=None,
-                 cameo="030", quad=1, intensity=1.0, actor_ids=(), recipient_ids=(),
-                 trigger_text="agreed", trigger_start=start, trigger_end=start + 6,
-                 sentence_index=0, modality=Modality.ASSERTED, rule="test",
-                 confidence=1.0, reported_by=reported_by)
+    return Event(
+        article_id="h1",
+        event_id="e1",
+        type=EventType.AGREE,
+        mode=None,
+        cameo="030",
+        quad=1,
+        intensity=1.0,
+        actor_ids=(),
+        recipient_ids=(),
+        trigger_text="agreed",
+        trigger_start=start,
+        trigger_end=start + 6,
+        sentence_index=0,
+        modality=Modality.ASSERTED,
+        rule="test",
+        confidence=1.0,
+        reported_by=reported_by,
+    )
 
 
 def quote(speaker: str | None) -> Quote:
-    return Quote(article_id="h1", quote_id="q1", kind=QuoteKind.DIRECT, text="…",
-                 start=10, end=50, sentence_index=0, speaker_id=speaker,
-                 speaker_text=None, cue="said")
+    return Quote(
+        article_id="h1",
+        quote_id="q1",
+        kind=QuoteKind.DIRECT,
+        text="…",
+        start=10,
+        end=50,
+        sentence_index=0,
+        speaker_id=speaker,
+        speaker_text=None,
+        cue="said",
+    )
 
 
 def test_events_inside_a_quote_are_reported_by_its_speaker() -> None:
@@ -199,8 +246,11 @@ def test_quote_without_speaker_reports_nothing() -> None:
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.lists(st.sampled_from(list('ab "“”‘’\n.,') + ["said", " he ", "told"]),
-                max_size=60).map("".join))
+@given(
+    st.lists(
+        st.sampled_from(list('ab "“”‘’\n.,') + ["said", " he ", "told"]), max_size=60
+    ).map("".join)
+)
 def test_quote_finder_never_raises_and_keeps_offsets_in_paragraphs(text: str) -> None:
     if not text.strip():
         return
@@ -216,11 +266,11 @@ def test_seed_article_quotes_and_speakers(resources, shared) -> None:  # type: i
     from dyad.pipeline import run_article
 
     text = (shared / "seed" / "article.txt").read_text(encoding="utf-8")
-    result = run_article(RawDocument(text=text, published=dt.date(2023, 6, 15)),
-                         resources)
+    result = run_article(
+        RawDocument(text=text, published=dt.date(2023, 6, 15)), resources
+    )
     names = {a.actor_id: a.name for a in result.actors}  # type: ignore[union-attr]
-    said = [(q.kind, q.text[:20], q.speaker_text)
-            for q in result.quotes]  # type: ignore[union-attr]
+    said = [(q.kind, q.text[:20], q.speaker_text) for q in result.quotes]  # type: ignore[union-attr]
     assert said == [
         (QuoteKind.INDIRECT, "setting up crisis co", "US officials"),
         (QuoteKind.DIRECT, "Anything that would ", "Stephane Dujarric"),

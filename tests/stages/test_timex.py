@@ -26,11 +26,19 @@ Tok = tuple[str, int, str, str, str, str]
 def parse(tokens: list[Tok], published: dt.date | None = JUNE_15) -> Parsed:
     """Build a Parsed article from tokens with relative heads, as a parser would."""
     words = [t[0] for t in tokens]
-    spaces = [i + 1 < len(words) and words[i + 1] not in {".", ","} for i in range(len(words))]
-    doc = Doc(NLP.vocab, words=words, spaces=spaces,
-              heads=[i + t[1] for i, t in enumerate(tokens)], deps=[t[2] for t in tokens],
-              pos=[t[3] for t in tokens], tags=[t[4] for t in tokens],
-              lemmas=[t[5] for t in tokens])
+    spaces = [
+        i + 1 < len(words) and words[i + 1] not in {".", ","} for i in range(len(words))
+    ]
+    doc = Doc(
+        NLP.vocab,
+        words=words,
+        spaces=spaces,
+        heads=[i + t[1] for i, t in enumerate(tokens)],
+        deps=[t[2] for t in tokens],
+        pos=[t[3] for t in tokens],
+        tags=[t[4] for t in tokens],
+        lemmas=[t[5] for t in tokens],
+    )
     article = Article(article_id="h1", text=doc.text, published=published)
     return Parsed(article=article, doc=doc, sentences=build_sentences(article, doc))
 
@@ -47,23 +55,27 @@ def values(parsed: Parsed) -> list[tuple[str, str | None]]:
 
 
 def said_on(day: str, *, future: bool = False) -> Parsed:
-    """"Officials said on <day>." or "Officials will meet on <day>."."""
+    """ "Officials said on <day>." or "Officials will meet on <day>."."""
     if future:
-        return parse([
-            ("Officials", 2, "nsubj", "NOUN", "NNS", "official"),
-            ("will", 1, "aux", "AUX", "MD", "will"),
-            ("meet", 0, "ROOT", "VERB", "VB", "meet"),
+        return parse(
+            [
+                ("Officials", 2, "nsubj", "NOUN", "NNS", "official"),
+                ("will", 1, "aux", "AUX", "MD", "will"),
+                ("meet", 0, "ROOT", "VERB", "VB", "meet"),
+                ("on", -1, "prep", "ADP", "IN", "on"),
+                (day, -1, "pobj", "PROPN", "NNP", day),
+                (".", -3, "punct", "PUNCT", ".", "."),
+            ]
+        )
+    return parse(
+        [
+            ("Officials", 1, "nsubj", "NOUN", "NNS", "official"),
+            ("said", 0, "ROOT", "VERB", "VBD", "say"),
             ("on", -1, "prep", "ADP", "IN", "on"),
             (day, -1, "pobj", "PROPN", "NNP", day),
             (".", -3, "punct", "PUNCT", ".", "."),
-        ])
-    return parse([
-        ("Officials", 1, "nsubj", "NOUN", "NNS", "official"),
-        ("said", 0, "ROOT", "VERB", "VBD", "say"),
-        ("on", -1, "prep", "ADP", "IN", "on"),
-        (day, -1, "pobj", "PROPN", "NNP", day),
-        (".", -3, "punct", "PUNCT", ".", "."),
-    ])
+        ]
+    )
 
 
 def test_weekday_in_past_reporting_is_the_most_recent_one() -> None:
@@ -80,7 +92,7 @@ def test_weekday_in_future_context_is_the_next_one() -> None:
 
 
 def month_clause(month: str, *, aux: str | None, verb: tuple[str, str, str]) -> Parsed:
-    """"They <aux> <verb> in <month>."."""
+    """ "They <aux> <verb> in <month>."."""
     tokens: list[Tok] = [("They", 2 if aux else 1, "nsubj", "PRON", "PRP", "they")]
     if aux:
         tokens.append((aux, 1, "aux", "AUX", "MD", aux))
@@ -103,8 +115,14 @@ def month_clause(month: str, *, aux: str | None, verb: tuple[str, str, str]) -> 
         ("September", "could", ("meet", "VB", "meet"), "2023-09"),
         ("June", None, ("met", "VBD", "meet"), "2023-06"),
     ],
-    ids=["past-earlier", "past-later", "future-earlier", "future-later", "modal-nearest",
-         "this-month"],
+    ids=[
+        "past-earlier",
+        "past-later",
+        "future-earlier",
+        "future-later",
+        "modal-nearest",
+        "this-month",
+    ],
 )
 def test_bare_month_direction_follows_the_tense(
     month: str, aux: str | None, verb: tuple[str, str, str], expected: str
@@ -113,25 +131,36 @@ def test_bare_month_direction_follows_the_tense(
 
 
 def test_month_under_a_plan_points_forward() -> None:
-    parsed = parse([
-        ("They", 1, "nsubj", "PRON", "PRP", "they"),
-        ("plan", 0, "ROOT", "VERB", "VBP", "plan"),
-        ("a", 2, "det", "DET", "DT", "a"),
-        ("February", 1, "compound", "PROPN", "NNP", "February"),
-        ("summit", -3, "dobj", "NOUN", "NN", "summit"),
-        (".", -4, "punct", "PUNCT", ".", "."),
-    ])
+    parsed = parse(
+        [
+            ("They", 1, "nsubj", "PRON", "PRP", "they"),
+            ("plan", 0, "ROOT", "VERB", "VBP", "plan"),
+            ("a", 2, "det", "DET", "DT", "a"),
+            ("February", 1, "compound", "PROPN", "NNP", "February"),
+            ("summit", -3, "dobj", "NOUN", "NN", "summit"),
+            (".", -4, "punct", "PUNCT", ".", "."),
+        ]
+    )
     assert values(parsed) == [("February", "2024-02")]
 
 
 @pytest.mark.parametrize(
     ("text", "surface", "value", "precision"),
     [
-        ("It fell on Jan. 4, 2019 at noon.", "Jan. 4, 2019", "2019-01-04", Precision.DAY),
+        (
+            "It fell on Jan. 4, 2019 at noon.",
+            "Jan. 4, 2019",
+            "2019-01-04",
+            Precision.DAY,
+        ),
         ("It fell on 4 January 2019.", "4 January 2019", "2019-01-04", Precision.DAY),
         ("It fell on 2019-01-04.", "2019-01-04", "2019-01-04", Precision.DAY),
-        ("Friday, January 4, 2019\n\nA building fell.", "Friday, January 4, 2019",
-         "2019-01-04", Precision.DAY),
+        (
+            "Friday, January 4, 2019\n\nA building fell.",
+            "Friday, January 4, 2019",
+            "2019-01-04",
+            Precision.DAY,
+        ),
         ("In January 2019 it fell.", "January 2019", "2019-01", Precision.MONTH),
         ("The deal is due by mid-2024.", "mid-2024", "2024", Precision.YEAR),
         ("Sales fell in Q3 2022.", "Q3 2022", "2022-Q3", Precision.QUARTER),
@@ -141,23 +170,40 @@ def test_month_under_a_plan_points_forward() -> None:
         ("It happens next month.", "next month", "2023-07", Precision.MONTH),
         ("It happened last year.", "last year", "2022", Precision.YEAR),
         ("It happened earlier this year.", "earlier this year", "2023", Precision.YEAR),
-        ("Talks in the coming months.", "the coming months", "FUTURE_REF",
-         Precision.VAGUE),
-        ("It rose in the second quarter.", "second quarter", "2023-Q2", Precision.QUARTER),
+        (
+            "Talks in the coming months.",
+            "the coming months",
+            "FUTURE_REF",
+            Precision.VAGUE,
+        ),
+        (
+            "It rose in the second quarter.",
+            "second quarter",
+            "2023-Q2",
+            Precision.QUARTER,
+        ),
         ("Since 1997 it grew.", "1997", "1997", Precision.YEAR),
-        ("He left in March of this year.", "March of this year", "2023-03",
-         Precision.MONTH),
+        (
+            "He left in March of this year.",
+            "March of this year",
+            "2023-03",
+            Precision.MONTH,
+        ),
     ],
 )
 def test_common_forms_are_normalised(
     text: str, surface: str, value: str, precision: Precision
 ) -> None:
     found = find_times(plain(text)).records
-    assert [(t.text, t.value, t.precision) for t in found] == [(surface, value, precision)]
+    assert [(t.text, t.value, t.precision) for t in found] == [
+        (surface, value, precision)
+    ]
 
 
 def test_without_publication_date_relative_values_stay_null() -> None:
-    found = find_times(plain("On 4 January 2019 and yesterday.", published=None)).records
+    found = find_times(
+        plain("On 4 January 2019 and yesterday.", published=None)
+    ).records
     assert [(t.text, t.value) for t in found] == [
         ("4 January 2019", "2019-01-04"),
         ("yesterday", None),
@@ -193,8 +239,19 @@ def test_records_carry_ids_sentences_and_anchor() -> None:
 @given(
     st.lists(
         st.sampled_from(
-            list("abcdeMJFWTSonyrgu0123456789 ,.-\n") + ["May ", "2019", "last ",
-            "Monday", "January", "ago", "week", "the coming months", "mid-", "Q"]
+            list("abcdeMJFWTSonyrgu0123456789 ,.-\n")
+            + [
+                "May ",
+                "2019",
+                "last ",
+                "Monday",
+                "January",
+                "ago",
+                "week",
+                "the coming months",
+                "mid-",
+                "Q",
+            ]
         ),
         max_size=60,
     ).map("".join),
@@ -219,6 +276,10 @@ def test_seed_article_times(resources, shared) -> None:  # type: ignore[no-untyp
     result = run_article(RawDocument(text=text, published=JUNE_15), resources)
     found = [(t.text, t.value) for t in result.times]  # type: ignore[union-attr]
     assert found.count(("Wednesday", "2023-06-14")) == 2
-    for expected in [("last November", "2022-11"), ("February", "2023-02"),
-                     ("September", "2023-09"), ("November", "2023-11")]:
+    for expected in [
+        ("last November", "2022-11"),
+        ("February", "2023-02"),
+        ("September", "2023-09"),
+        ("November", "2023-11"),
+    ]:
         assert expected in found

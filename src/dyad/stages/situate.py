@@ -12,6 +12,7 @@ participants ("talks with China") are not locations.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
@@ -104,7 +105,7 @@ def _date(
     event: Event,
     trigger: Token | None,
     times: Sequence[TimeExpr],
-    published: object,
+    published: dt.date | None,
 ) -> EventDate:
     chosen = _choose_time(doc, event, trigger, times)
     if chosen is not None:
@@ -114,7 +115,7 @@ def _date(
             source=DateSource.TEXT,
             time_id=chosen.time_id,
         )
-    if published is not None and hasattr(published, "isoformat"):
+    if published is not None:
         return EventDate(
             value=published.isoformat(),
             precision=Precision.DAY,
