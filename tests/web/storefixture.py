@@ -44,7 +44,8 @@ TEXT_1 = (
     "US Secretary of State Antony Blinken met Chinese President Xi Jinping in "
     "Beijing on Monday. China accused Washington of spreading lies about its "
     "balloon.\n"
-    "“We want stable relations,” Blinken said. The two sides could agree on new "
+    "“We want stable relations with China,” Blinken said. “Talks help.” "
+    "The two sides could agree on new "
     "talks next month."
 )
 TEXT_2 = (
@@ -258,7 +259,19 @@ def _first() -> ArticleResult:
         (),
         modality=Modality.HYPOTHETICAL,
     )
-    b.quote("q1", "We want stable relations,", usa_gov)
+    start, end = _at(TEXT_1, "China", 1)
+    b.mentions.append(
+        Mention(
+            article_id="art-usa-chn-1",
+            actor_id=china,
+            text="China",
+            start=start,
+            end=end,
+            sentence_index=_sentence_of(b.sentences, start),
+        )
+    )
+    b.quote("q1", "We want stable relations with China,", usa_gov)
+    b.quote("q2", "Talks help.", usa_gov)
     return b.result()
 
 

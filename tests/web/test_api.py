@@ -162,6 +162,9 @@ def test_dyad_twin_groups_events_by_period(client: TestClient) -> None:
     body = client.get("/api/dyads/USA/CHN").json()
     assert [p["label"] for p in body["periods"]] == ["2023-08", "2023-06"]
     assert body["events_total"] == body["events_shown"] == 4
+    assert [q["text"] for q in body["quotes"]] == [
+        "We want stable relations with China,"
+    ]
     assert body["quotes"][0]["speaker_name"] == "Antony Blinken"
 
 

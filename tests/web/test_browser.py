@@ -131,7 +131,7 @@ def test_dashboard_end_to_end(page: Any, base_url: str) -> None:
     page.locator("table.events a", has_text="“met”").first.click()
     page.wait_for_url("**/article/art-usa-chn-1#ev-e1")
     text = page.locator(".article-text")
-    assert text.locator(".hl-actor").count() == 5
+    assert text.locator(".hl-actor").count() == 6
     assert text.locator(".hl-event").count() == 3
     assert text.locator(".hl-time").count() == 2
     assert text.locator(".hl-quote .hl-actor, .hl-quote").count() >= 1

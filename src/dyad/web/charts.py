@@ -133,10 +133,15 @@ def _axis(mid: float, top: int, scale: float, plot_w: float) -> str:
         f'text-anchor="end">0</text>'
         f'<text class="y-label" x="{left - 4}" y="{_fmt(y_down)}" '
         f'text-anchor="end">{top}</text>'
-        f'<text class="y-title coop" x="{left + 4}" y="{_fmt(y_up + 10)}">'
-        f"cooperation ▲</text>"
-        f'<text class="y-title conf" x="{left + 4}" y="{_fmt(y_down - 2)}">'
-        f"conflict ▼</text>"
+        + _side_title("coop", "cooperation", (y_up + mid) / 2)
+        + _side_title("conf", "conflict", (mid + y_down) / 2)
+    )
+
+
+def _side_title(css: str, text: str, y: float) -> str:
+    return (
+        f'<text class="y-title {css}" x="12" y="{_fmt(y)}" text-anchor="middle" '
+        f'transform="rotate(-90 12 {_fmt(y)})">{text}</text>'
     )
 
 

@@ -23,7 +23,7 @@ from dyad.analytics import (
     TypeCount,
 )
 from dyad.store import Store
-from dyad.web.queries import list_dyad_events
+from dyad.web.queries import list_dyad_events, list_dyad_quotes
 
 T = TypeVar("T")
 # How much the overview shows.
@@ -159,7 +159,9 @@ def build_dyad(
         events_shown=len(events),
         events_total=sum(p.events for p in series),
         quotes=tuple(
-            analytics.list_quotes_between(store, a, b, limit=DYAD_QUOTE_LIMIT)
+            list_dyad_quotes(
+                store, a, b, since=since, until=until, limit=DYAD_QUOTE_LIMIT
+            )
         ),
     )
 

@@ -1,5 +1,8 @@
 """Read queries the dashboard needs beyond ``dyad.analytics`` (parameterised SQL only).
 
+``list_dyad_quotes`` finds quotes *between* two sides: said by a speaker coded with one
+code, naming an actor coded with the other inside the quoted words.
+
 ``list_dyad_events`` lists the events *between* two codes in either direction plus the
 reciprocal ones (``analytics.EventFilter`` selects one direction at a time); it counts
 exactly the events ``analytics.dyad_series`` counts, so a chart bar and the list behind
@@ -11,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from dyad.analytics import EventRow
+from dyad.analytics import EventRow, QuoteRow
 from dyad.store import Store
 
 _NAMES = (
@@ -60,6 +63,50 @@ def list_dyad_events(
     params: list[Any] = [a, b, b, a, since, since, until, until, all_modalities, limit]
     rows = store.con.execute(_DYAD_EVENTS, params).fetchall()
     return [_event_row(r) for r in rows]
+
+
+_DYAD_QUOTES = (
+    "SELECT q.article_id, q.quote_id, q.kind, q.text, x.name, x.code, q.cue, "
+    "ar.title, ar.published FROM quotes q "
+    "JOIN actors x ON x.article_id = q.article_id AND x.actor_id = q.speaker_id "
+    "JOIN articles ar ON ar.article_id = q.article_id "
+    "WHERE x.code IN (?, ?) AND EXISTS (SELECT 1 FROM mentions m "
+    "  JOIN actors y ON y.article_id = m.article_id AND y.actor_id = m.actor_id "
+    '  WHERE m.article_id = q.article_id AND m.start >= q.start AND m."end" <= q."end" '
+    "  AND y.code IN (?, ?) AND y.code <> x.code) "
+    "AND (CAST(? AS DATE) IS NULL OR ar.published >= ?) "
+    "AND (CAST(? AS DATE) IS NULL OR ar.published <= ?) "
+    "ORDER BY ar.published DESC NULLS LAST, q.article_id, q.start, q.quote_id LIMIT ?"
+)
+
+
+def list_dyad_quotes(
+    store: Store,
+    a: str,
+    b: str,
+    *,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    limit: int = 50,
+) -> list[QuoteRow]:
+    """Return quotes by one side naming the other, latest articles first."""
+    a, b = a.upper(), b.upper()
+    params: list[Any] = [a, b, a, b, since, since, until, until, limit]
+    rows = store.con.execute(_DYAD_QUOTES, params).fetchall()
+    return [
+        QuoteRow(
+            article_id=r[0],
+            quote_id=r[1],
+            kind=r[2],
+            text=r[3],
+            speaker_name=r[4],
+            speaker_code=r[5],
+            cue=r[6],
+            title=r[7],
+            published=r[8],
+        )
+        for r in rows
+    ]
 
 
 def _event_row(r: tuple[Any, ...]) -> EventRow:
