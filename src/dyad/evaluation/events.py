@@ -269,6 +269,8 @@ class Scores:
     confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
     actor_hits: int = 0
     actor_n: int = 0
+    coded_hits: int = 0  # actor agreement where the guess names a coded actor at all
+    coded_n: int = 0
     recipient_hits: int = 0
     recipient_n: int = 0
     tp: int = 0
@@ -300,6 +302,9 @@ def score_roles(scores: Scores, item: Item, guess: Guess) -> None:
     if item.sources:
         scores.actor_n += 1
         scores.actor_hits += bool(item.sources & guess.actors)
+        if guess.actors:
+            scores.coded_n += 1
+            scores.coded_hits += bool(item.sources & guess.actors)
     if item.targets:
         scores.recipient_n += 1
         scores.recipient_hits += bool(item.targets & guess.recipients)
@@ -417,6 +422,10 @@ def _report_type(
         _line(
             "actor country agreement",
             [s.actor_hits / s.actor_n if s.actor_n else 0 for s in get],
+        ),
+        _line(
+            "  where an actor was coded",
+            [s.coded_hits / s.coded_n if s.coded_n else 0 for s in get],
         ),
         _line(
             "recipient country agreement",

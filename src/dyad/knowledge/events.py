@@ -59,6 +59,7 @@ class TypeInfo:
     recipient_preps: frozenset[str]
     reciprocal: bool
     partner_object: bool
+    min_participants: int
     intent: str | None
     embeds: Modality | None
     modes: Mapping[str, str]
@@ -164,6 +165,7 @@ def _load_types(path: Path) -> tuple[dict[EventType, TypeInfo], dict[str, int]]:
                 reciprocal=bool(spec.get("reciprocal", False)),
                 partner_object=bool(spec.get("partner_object", False)),
                 intent=str(spec["intent"]) if spec.get("intent") else None,
+                min_participants=int(spec.get("min_participants", 1)),
                 embeds=Modality(embeds) if embeds else None,
                 modes={
                     str(k): str(v)

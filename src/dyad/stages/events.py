@@ -225,8 +225,8 @@ def _subject_token(verb: Token, lexicon: EventLexicon) -> tuple[Token | None, bo
         if subjects:
             return subjects[0], False
         passive = _children(current, _PASSIVE_SUBJECTS)
-        if passive:
-            return passive[0], True
+        if passive:  # "X was questioned while speaking": X speaks (active)
+            return passive[0], current.i == verb.i
         head = current.head
         if head.i == current.i or current.dep_ not in _CLIMB_DEPS:
             return None, False
@@ -346,6 +346,10 @@ def _carry(c: _Candidate, sentence: int, memory: _Memory) -> _Roles | None:
         if 0 < sentence - seen <= _CARRY_WINDOW:
             return replace(roles, how=".carried")
     return None
+
+
+def _sides(roles: _Roles) -> int:
+    return len(set(roles.actors) | set(roles.recipients))
 
 
 def _is_agentless(c: _Candidate, lexicon: EventLexicon) -> bool:
@@ -588,6 +592,8 @@ def _code_sentence(
     for c in sorted(candidates, key=lambda c: c.trigger.i):
         roles = resolved[c.trigger.i]
         if not roles.actors and not (roles.recipients and _is_agentless(c, lexicon)):
+            continue
+        if _sides(roles) < lexicon.types[c.rule.type].min_participants:
             continue
         built = _build(parsed, c, roles, index, lexicon, cast, embedding)
         event = _as_intent(built, c, lexicon, agreeing)

@@ -3,11 +3,11 @@
 An event is ``negated`` when its own clause is negated ("did not meet", "no talks") or a
 governing verb says it did not happen ("failed to reach"); ``hypothetical`` when its
 clause or a governing clause carries a modal, a condition or a possibility ("could
-lead to", "if", "possible trips", "not likely"); ``future`` when it is planned, expected or in the
-future tense ("will visit", "plans to", "expect … will", "upcoming talks"); else
-``asserted``. Governing clauses are climbed up to the sentence root, stopping at
-relative clauses (separate statements) and at verbs of saying, whose subject becomes
-``reported_by``. A trigger of a type that embeds ("refused to allow talks") imposes its
+lead to", "if", "possible trips", "not likely"); ``future`` when it is planned,
+expected or in the future tense ("will visit", "plans to", "expect … will", "upcoming
+talks"); else ``asserted``. Governing clauses are climbed up to the sentence root,
+stopping at relative clauses (separate statements) and at verbs of saying, whose
+subject becomes ``reported_by``. A trigger of a type that embeds ("refused to allow talks") imposes its
 modality on the events under it. Cues live in ``data/events/modality.yaml``.
 """
 

@@ -24,7 +24,13 @@ _PLACE_PREPS = frozenset({"of", "in", "from"})
 _LIST_PREPS = frozenset({"including", "like", "such"})
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 _THING_PRONOUNS = frozenset({"it", "its"})
-_GROUP_PRONOUNS = frozenset({"they", "them", "their", "theirs", "both", "two"})
+# "it" heading these verbs is usually expletive ("it seems", "it is not much to ask")
+_EXPLETIVE_HEADS = frozenset(
+    {"be", "seem", "appear", "take", "mean", "remain", "matter"}
+)
+_GROUP_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
+# "the two", "both (sides)": the two sides of the last two-sided event
+_PAIR_WORDS = frozenset({"both", "two"})
 _RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
 _THING_KINDS = frozenset(
     {ActorKind.STATE, ActorKind.ORGANIZATION, ActorKind.IGO, ActorKind.GROUP}
@@ -119,7 +125,7 @@ class Cast:
             yield self.by_token[head.i]
             return
         lower = head.lower_
-        if head.pos_ == "PRON" or lower in _GROUP_PRONOUNS:
+        if head.pos_ == "PRON" or lower in _GROUP_PRONOUNS | _PAIR_WORDS:
             yield from self._pronoun(head)
             return
         for child in head.children:
@@ -141,12 +147,12 @@ class Cast:
             yield from self.of(token.head.head, 1)
         elif lower in _PERSON_PRONOUNS:
             yield from self._nearest(token, {ActorKind.PERSON})
-        elif lower in _THING_PRONOUNS:
+        elif lower in _THING_PRONOUNS and token.head.lemma_ not in _EXPLETIVE_HEADS:
             yield from self._nearest(token, _THING_KINDS)
-        elif lower in _GROUP_PRONOUNS and self._is_recent(token):
+        elif lower in _PAIR_WORDS and self._is_recent(token):
             yield from self.previous
         elif lower in _GROUP_PRONOUNS:
-            yield from self._nearest(token, _THING_KINDS)
+            yield from self._nearest(token, _THING_KINDS, same_sentence=True)
 
     def _is_recent(self, token: Token) -> bool:
         """Tell whether the remembered group is from this or the previous sentence."""
@@ -155,11 +161,17 @@ class Cast:
         return self.previous_start in (start, previous)
 
     def _nearest(
-        self, token: Token, kinds: set[ActorKind] | frozenset[ActorKind]
+        self,
+        token: Token,
+        kinds: set[ActorKind] | frozenset[ActorKind],
+        *,
+        same_sentence: bool = False,
     ) -> Iterator[str]:
         """Yield the closest earlier actor of ``kinds`` (this or previous sentence)."""
         sent_start = token.sent.start
-        floor = self.doc[sent_start - 1].sent.start if sent_start > 0 else 0
+        floor = sent_start
+        if sent_start > 0 and not same_sentence:
+            floor = self.doc[sent_start - 1].sent.start
         for i in range(token.i - 1, floor - 1, -1):
             actor_id = self.by_token.get(i)
             if actor_id is not None and self.actors[actor_id].kind in kinds:
