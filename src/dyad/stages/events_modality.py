@@ -7,8 +7,9 @@ lead to", "if", "possible trips", "not likely"); ``future`` when it is planned,
 expected or in the future tense ("will visit", "plans to", "expect … will", "upcoming
 talks"); else ``asserted``. Governing clauses are climbed up to the sentence root,
 stopping at relative clauses (separate statements) and at verbs of saying, whose
-subject becomes ``reported_by``. A trigger of a type that embeds ("refused to allow talks") imposes its
-modality on the events under it. Cues live in ``data/events/modality.yaml``.
+subject becomes ``reported_by``. A trigger of a type that embeds ("refused to allow
+talks") imposes its modality on the events under it. Cues live in
+``data/events/modality.yaml``.
 """
 
 from __future__ import annotations
