@@ -8,7 +8,7 @@ hits both alike; the script prints each round, the medians and the ratio
 ``pipeline throughput / bare parse throughput`` (target: at least 0.75).
 
 Usage:
-    .venv/bin/python bench/extract_throughput.py [--n 200] [--repeat 3] [--shared PATH]
+    .venv/bin/python bench/extract_throughput.py [--n 200] [--repeat 3] [--stages]
 """
 
 from __future__ import annotations
@@ -20,12 +20,15 @@ import os
 import statistics
 import sys
 import time
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from dyad.pipeline import clean_raw, run_many
+from dyad import pipeline
+from dyad.pipeline import clean_raw, finish_article, run_many
 from dyad.records import ArticleFailure, RawDocument
 from dyad.resources import Resources
-from dyad.stages.nlp import add_paragraph_breaker
+from dyad.stages.nlp import add_paragraph_breaker, parse_articles
 
 
 def _shared(arg: str | None) -> Path:
@@ -55,24 +58,77 @@ def load_raws(path: Path, n: int) -> list[RawDocument]:
     return raws
 
 
-def time_bare(res: Resources, texts: list[str]) -> tuple[float, int]:
-    """Seconds to parse ``texts`` with the bare pipeline, and the token count."""
-    start = time.perf_counter()
-    tokens = sum(
-        len(doc) for doc in res.nlp.pipe(texts, batch_size=res.settings.batch_size)
+@dataclass(frozen=True)
+class Timing:
+    """Wall-clock and process CPU seconds of one measured run."""
+
+    wall: float
+    cpu: float
+
+
+def _measure(run: Callable[[], int]) -> tuple[Timing, int]:
+    wall, cpu = time.perf_counter(), time.process_time()
+    value = run()
+    return Timing(time.perf_counter() - wall, time.process_time() - cpu), value
+
+
+def time_bare(res: Resources, texts: list[str]) -> tuple[Timing, int]:
+    """Time parsing ``texts`` with the bare spaCy pipeline; also return the tokens."""
+    return _measure(
+        lambda: sum(
+            len(doc) for doc in res.nlp.pipe(texts, batch_size=res.settings.batch_size)
+        )
     )
-    return time.perf_counter() - start, tokens
 
 
-def time_pipeline(res: Resources, raws: list[RawDocument]) -> tuple[float, int]:
-    """Seconds to run the whole pipeline over ``raws``, and the number of failures."""
-    start = time.perf_counter()
-    failures = sum(isinstance(r, ArticleFailure) for r in run_many(raws, res))
-    return time.perf_counter() - start, failures
+def time_pipeline(res: Resources, raws: list[RawDocument]) -> tuple[Timing, int]:
+    """Time the whole pipeline over ``raws``; also return the number of failures."""
+    return _measure(
+        lambda: sum(isinstance(r, ArticleFailure) for r in run_many(raws, res))
+    )
+
+
+def time_stages(res: Resources, raws: list[RawDocument]) -> dict[str, float]:
+    """CPU seconds spent in clean, parse and each later stage over ``raws``."""
+    spent: dict[str, float] = {}
+
+    def timed(name: str, run: Callable[..., None]) -> Callable[..., None]:
+        def wrapper(*args: object) -> None:
+            begin = time.process_time()
+            try:
+                run(*args)
+            finally:
+                spent[name] = spent.get(name, 0.0) + time.process_time() - begin
+
+        return wrapper
+
+    begin = time.process_time()
+    items = [clean_raw(raw, res) for raw in raws]
+    spent["clean"] = time.process_time() - begin
+    begin = time.process_time()
+    parsed = list(parse_articles(res.nlp, items, batch_size=res.settings.batch_size))
+    spent["parse"] = time.process_time() - begin
+    original = pipeline.STAGES
+    pipeline.STAGES = tuple(replace(s, run=timed(s.name, s.run)) for s in original)
+    try:
+        for doc, problems in parsed:
+            finish_article(doc, res, problems)
+    finally:
+        pipeline.STAGES = original
+    return spent
 
 
 def _say(line: str) -> None:
     sys.stdout.write(line + "\n")
+
+
+def _report(label: str, bare: list[Timing], pipe: list[Timing], n: int) -> None:
+    b = statistics.median(getattr(t, label) for t in bare)
+    p = statistics.median(getattr(t, label) for t in pipe)
+    _say(
+        f"{label:>4}: bare parse median {b:7.2f} s ({n / b:5.2f} articles/s)   "
+        f"pipeline median {p:7.2f} s ({n / p:5.2f} articles/s)   ratio {b / p:.3f}"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -81,6 +137,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--n", type=int, default=200, help="articles (default 200)")
     parser.add_argument("--repeat", type=int, default=3, help="rounds (default 3)")
     parser.add_argument("--shared", help="shared data folder ($DYAD_SHARED)")
+    parser.add_argument(
+        "--stages", action="store_true", help="also print CPU time per stage"
+    )
     args = parser.parse_args(argv)
     raws = load_raws(
         _shared(args.shared) / "corpus" / "wikinews" / "wikinews.jsonl", args.n
@@ -93,25 +152,31 @@ def main(argv: list[str] | None = None) -> int:
     bare_times, pipe_times = [], []
     tokens = 0
     for round_ in range(1, args.repeat + 1):
-        bare, tokens = time_bare(res, texts)
-        pipe, failures = time_pipeline(res, raws)
+        if round_ % 2:  # alternate which side goes first, so order effects cancel
+            bare, tokens = time_bare(res, texts)
+            pipe, failures = time_pipeline(res, raws)
+        else:
+            pipe, failures = time_pipeline(res, raws)
+            bare, tokens = time_bare(res, texts)
         bare_times.append(bare)
         pipe_times.append(pipe)
         _say(
-            f"round {round_}: bare parse {bare:7.2f} s   pipeline {pipe:7.2f} s   "
-            f"ratio {bare / pipe:.3f}   failures {failures}"
+            f"round {round_}: bare parse {bare.wall:6.2f} s wall {bare.cpu:6.2f} s cpu"
+            f"   pipeline {pipe.wall:6.2f} s wall {pipe.cpu:6.2f} s cpu"
+            f"   failures {failures}"
         )
-    bare_med, pipe_med = statistics.median(bare_times), statistics.median(pipe_times)
     _say(f"articles {len(raws)}, tokens {tokens:,}, rounds {args.repeat}")
+    _report("wall", bare_times, pipe_times, len(raws))
+    _report("cpu", bare_times, pipe_times, len(raws))
     _say(
-        f"bare parse: median {bare_med:.2f} s = {len(raws) / bare_med:.1f} "
-        f"articles/s ({tokens / bare_med:,.0f} tokens/s)"
+        "ratio = pipeline throughput / bare parse throughput (target >= 0.75); "
+        "cpu is this process's CPU time, steadier than wall time on a shared machine"
     )
-    _say(f"pipeline:   median {pipe_med:.2f} s = {len(raws) / pipe_med:.1f} articles/s")
-    _say(
-        f"ratio (pipeline throughput / bare parse throughput): "
-        f"{bare_med / pipe_med:.3f}   (target >= 0.75)"
-    )
+    if args.stages:
+        spent = time_stages(res, raws)
+        total = sum(spent.values())
+        for name, seconds in spent.items():
+            _say(f"  {name:<12} {seconds:7.2f} s cpu  {100 * seconds / total:5.1f} %")
     return 0
 
 
