@@ -136,3 +136,13 @@ def test_dyad_chart_draws_at_most_the_latest_periods(
     html = client.get("/dyad/USA/CHN?by=day").text
     assert html.count('class="period"') == 10
     assert "latest 10 of 54 periods" in html
+
+
+def test_dyad_page_names_the_two_sides(client: TestClient) -> None:
+    assert "China and United States" in client.get("/dyad/CHN/USA").text
+
+
+def test_search_offers_the_stored_codes(client: TestClient) -> None:
+    html = client.get("/search").text
+    assert '<option value="UKR">Ukraine</option>' in html
+    assert '<option value="IGO">intergovernmental organisation</option>' in html

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Sequence
 from urllib.parse import quote, urlencode
 
@@ -62,6 +63,30 @@ COOPERATION_TYPES = frozenset(
 )
 
 
+# Codes that are not ISO 3166-1 countries but appear in the store.
+_OTHER_CODES = {
+    "IGO": "intergovernmental organisation",
+    "NGO": "non-governmental organisation",
+    "MNC": "company",
+    "KOS": "Kosovo",
+}
+
+
+@functools.lru_cache(maxsize=512)
+def code_name(code: str | None) -> str:
+    """Return a readable name for an actor code (``CHN`` -> ``China``)."""
+    if not code:
+        return NONE_SHOWN
+    if code in _OTHER_CODES:
+        return _OTHER_CODES[code]
+    import pycountry
+
+    country = pycountry.countries.get(alpha_3=code)
+    if country is None:
+        return code
+    return str(getattr(country, "common_name", None) or country.name)
+
+
 def install_filters(templates: Jinja2Templates) -> None:
     """Make the filters and helpers available to every template."""
     env = templates.env
@@ -70,5 +95,6 @@ def install_filters(templates: Jinja2Templates) -> None:
     env.filters["show_date"] = show_date
     env.filters["codes"] = codes
     env.filters["urlpart"] = urlpart
+    env.filters["code_name"] = code_name
     env.globals["query"] = query
     env.globals["coop_types"] = COOPERATION_TYPES

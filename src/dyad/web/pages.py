@@ -27,6 +27,7 @@ from dyad.web.params import (
     parse_code,
     parse_day,
 )
+from dyad.web.queries import list_codes
 
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 50
@@ -142,6 +143,7 @@ def search_page(
     return _render(
         request,
         "search.html",
+        codes=list_codes(store),
         result=result,
         form=form,
         page=page,

@@ -109,6 +109,14 @@ def list_dyad_quotes(
     ]
 
 
+def list_codes(store: Store) -> list[str]:
+    """Return the actor codes present in the store, sorted."""
+    rows = store.con.execute(
+        "SELECT DISTINCT code FROM actors WHERE code IS NOT NULL ORDER BY code"
+    ).fetchall()
+    return [str(r[0]) for r in rows]
+
+
 def _event_row(r: tuple[Any, ...]) -> EventRow:
     return EventRow(
         article_id=r[0],
