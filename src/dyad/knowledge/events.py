@@ -36,6 +36,7 @@ _TRIGGER_KEYS = frozenset(
         "confidence",
         "complement_aux",
         "intransitive",
+        "min_participants",
         "__line__",
     }
 )
@@ -45,6 +46,7 @@ _WORD_LISTS = (
     "object_control",
     "setting_preps",
     "setting_nouns",
+    "ignore_objects",
 )
 _MODALITY_SECTIONS = ("negation", "hypothetical", "future", "speech_verbs")
 DEFAULT_CONFIDENCE = 0.75  # a trigger's confidence when its entry gives none
@@ -86,6 +88,7 @@ class TriggerRule:
     preps: frozenset[str]
     complement_aux: frozenset[str]
     intransitive: bool
+    min_participants: int
     reciprocal: bool
     swap: bool
     confidence: float
@@ -120,6 +123,7 @@ class EventLexicon:
     object_control: frozenset[str]
     setting_preps: frozenset[str]
     setting_nouns: frozenset[str]
+    ignore_objects: frozenset[str]
     modality: ModalityCues
 
     def quad_of(self, cameo: str) -> int:
@@ -254,6 +258,7 @@ def _compile_entry(
         "reciprocal": bool(entry.get("reciprocal", info.reciprocal)),
         "swap": bool(entry.get("swap", False)),
         "intransitive": bool(entry.get("intransitive", False)),
+        "min_participants": int(entry.get("min_participants", 1)),
         "confidence": float(entry.get("confidence", DEFAULT_CONFIDENCE)),
     }
     rules = []
@@ -351,6 +356,9 @@ def load_event_lexicon(user_files: Sequence[Path] = ()) -> EventLexicon:
         ),
         setting_nouns=frozenset(
             _strings(sections.get("setting_nouns"), files[0], None, "setting_nouns")
+        ),
+        ignore_objects=frozenset(
+            _strings(sections.get("ignore_objects"), files[0], None, "ignore_objects")
         ),
         modality=_modality(sections, files[1]),
     )

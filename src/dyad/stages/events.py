@@ -104,9 +104,12 @@ def _has_extra(token: Token, extra: tuple[str, ...], pos: str) -> bool:
     if pos == "noun":
         before = token.doc[max(token.i - len(extra), 0) : token.i]
         return [t.lemma_.lower() for t in before] == list(extra)
-    words = {c.lower_ for c in token.children} | {
-        c.lemma_.lower() for c in token.children
-    }
+    # a particle, or a preposition or object right after the verb ("called on",
+    # "open fire"), not any preposition of the clause ("send a bill … in ten days")
+    near = [
+        c for c in token.children if c.dep_ == "prt" or 0 < c.i - token.i <= len(extra)
+    ]
+    words = {c.lower_ for c in near} | {c.lemma_.lower() for c in near}
     return all(word in words for word in extra)
 
 
@@ -204,6 +207,11 @@ def _find_candidates(sent: Span, lexicon: EventLexicon) -> list[_Candidate]:
         if matched is None:
             continue
         rule, absorbed = matched
+        if any(
+            o.lemma_.lower() in lexicon.ignore_objects
+            for o in _children(token, _OBJECTS)
+        ):
+            continue  # "seized the opportunity", "withdrew her name"
         if rule.pos == "noun":
             light = _governing_light_verb(token, lexicon)
             if light is None and _is_setting(token, lexicon):
@@ -283,7 +291,9 @@ def _verbal_roles(c: _Candidate, cast: Cast, lexicon: EventLexicon) -> _Roles:
     else:
         recipients += found
     actors = actors + tuple(partners)
-    if rule.swap and recipients:
+    if rule.swap:  # "X received Y": Y is the visitor; without a Y it is no visit
+        if not recipients:
+            return _Roles((), ())
         actors, recipients = recipients, actors
     return _finish(actors, recipients)
 
@@ -593,7 +603,9 @@ def _code_sentence(
         roles = resolved[c.trigger.i]
         if not roles.actors and not (roles.recipients and _is_agentless(c, lexicon)):
             continue
-        if _sides(roles) < lexicon.types[c.rule.type].min_participants:
+        if _sides(roles) < max(
+            c.rule.min_participants, lexicon.types[c.rule.type].min_participants
+        ):
             continue
         built = _build(parsed, c, roles, index, lexicon, cast, embedding)
         event = _as_intent(built, c, lexicon, agreeing)
