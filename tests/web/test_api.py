@@ -190,3 +190,23 @@ def test_missing_store_is_503(tmp_path: Any) -> None:
     with TestClient(create_app(Settings(db=tmp_path / "none.duckdb"))) as c:
         body = assert_error(c.get("/api/articles"), 503, "store_unavailable")
     assert "dyad ingest" in body["error"]
+
+
+def test_unexpected_errors_keep_the_shape_and_hide_the_traceback(
+    web_db: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    from dyad.settings import Settings
+    from dyad.web.app import create_app
+
+    app = create_app(Settings(db=web_db))
+
+    @app.get("/api/boom")
+    def boom() -> None:
+        raise RuntimeError("secret detail")
+
+    with TestClient(app, raise_server_exceptions=False) as c:
+        body = assert_error(c.get("/api/boom"), 500, "internal_error")
+        page = c.get("/api/boom")
+    assert "secret detail" not in body["error"]
+    assert "RuntimeError" in body["error"]
+    assert page.status_code == 500
