@@ -42,6 +42,7 @@ class TimexLexicon:
     open_auxiliaries: frozenset[str]
     name_entities: frozenset[str]
     future_verbs: frozenset[str]
+    schedule_verbs: frozenset[str]
     future_words: frozenset[str]
     past_words: frozenset[str]
     pattern: re.Pattern[str]
@@ -153,6 +154,7 @@ def parse_timex_lexicon(path: Path) -> TimexLexicon:
         open_auxiliaries=frozenset(lex["open_auxiliaries"]),
         name_entities=frozenset(lex["name_entities"]),
         future_verbs=frozenset(lex["future_verbs"]),
+        schedule_verbs=frozenset(lex["schedule_verbs"]),
         future_words=frozenset(lex["future_words"]),
         past_words=frozenset(lex["past_words"]),
         pattern=_build_pattern(lex),

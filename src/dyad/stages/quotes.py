@@ -39,6 +39,9 @@ CODER = VERSION
 # this long (in words); shorter ones are scare quotes or titles. Calibrated on Wikinews
 # dev articles.
 MIN_UNATTRIBUTED_WORDS = 6
+# A quote of at most this many words, all capitalised, is a name or title ("The Lion
+# Man", "Hurricane Hunters"), even next to a speech verb.
+NAME_WORDS = 4
 # How many paragraphs back a pronoun may look for the last speaker.
 PRONOUN_PARAGRAPHS = 2
 _OPENING = {"“", "„"}
@@ -91,7 +94,8 @@ def extract_quotes(
         speaker = _direct_speaker(parsed, span, marked, resolver)
         if speaker is None:
             speaker = _inherited(span, marked[index - 1] if index else None, previous)
-        if speaker is None and not _is_unattributed_quote(text[span.start : span.end]):
+        quoted = text[span.start : span.end]
+        if _is_name(quoted) or (speaker is None and not _is_unattributed_quote(quoted)):
             continue
         if speaker is not None:
             resolver.last_speaker = speaker
@@ -101,6 +105,12 @@ def extract_quotes(
     records.sort(key=lambda q: (q.sentence_index, q.start))
     problems.extend(_no_speaker(records))
     return StageResult(records=tuple(records), problems=tuple(problems))
+
+
+def _is_name(text: str) -> bool:
+    """Return True for a short quote in title case: a name or title, not speech."""
+    words = text.split()
+    return len(words) <= NAME_WORDS and all(w[:1].isupper() for w in words)
 
 
 def _is_unattributed_quote(text: str) -> bool:
@@ -450,7 +460,10 @@ def _subject(cue: Token, cues: QuoteCues) -> Token | None:
         subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
         if subjects:
             named = [t for t in subjects if t.ent_type_ == "PERSON"]
-            return _author((named or subjects)[0], cues)
+            subject = (named or subjects)[0]
+            if subject.tag_ in {"WDT", "WP"} and verb.dep_ == "relcl":
+                return verb.head
+            return _author(subject, cues)
         if verb.dep_ == "relcl":
             return verb.head
         verb = verb.head if verb.dep_ in {"conj", "xcomp", "advcl"} else None

@@ -31,6 +31,7 @@ MAX_CLAUSE_CLIMB = 3
 _CLAUSE_DEPS = {"advcl", "xcomp", "ccomp", "conj", "relcl", "pcomp", "acl"}
 _PAST_AUX = {"was", "were", "had", "did"}
 _PERFECT_AUX = {"has", "have", "'ve"}
+_COMPLEMENT_DEPS = {"xcomp", "ccomp", "dobj"}
 _EXPLICIT = {"iso", "mdy", "dmy", "my", "qshort"}
 
 Value = tuple[str | None, Precision | None]
@@ -154,11 +155,12 @@ def _is_time(kind: str, match: re.Match[str], span: Span, lex: TimexLexicon) -> 
 # --- past or future ---------------------------------------------------------------------
 
 
-def _verb_tense(verb: Token, lex: TimexLexicon) -> str:
+def _verb_tense(verb: Token, via: Token, lex: TimexLexicon) -> str:
     """Return past, present, future or nearest for one verb from its tag and auxiliaries.
 
-    ``nearest`` is for modals and for plans stated in the past tense ("was expected to",
-    "would"): they look forward from a moment that may itself lie before publication.
+    ``via`` is the child of ``verb`` the time expression hangs from. ``nearest`` is for
+    modals and for plans stated in the past tense ("was expected to", "would"): they look
+    forward from a moment that may itself lie before publication.
     """
     auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
     words = {a.lower_ for a in auxes}
@@ -167,7 +169,10 @@ def _verb_tense(verb: Token, lex: TimexLexicon) -> str:
         return "future"
     if words & lex.open_auxiliaries:
         return "nearest"
-    if verb.lemma_.lower() in lex.future_verbs or verb.lower_ in lex.future_words:
+    lemma = verb.lemma_.lower()
+    scheduled = lemma in lex.schedule_verbs or verb.lower_ in lex.future_words
+    planned = lemma in lex.future_verbs and via.dep_ in _COMPLEMENT_DEPS
+    if scheduled or planned:
         return "nearest" if past_marked else "future"
     if past_marked or (verb.tag_ == "VBN" and not auxes):
         return "past"
@@ -197,13 +202,13 @@ def _direction(span: Span, lex: TimexLexicon) -> str:
         head = token.head
         if head.i == token.i:
             return result
-        token = head
+        via, token = token, head
         if token.pos_ not in {"VERB", "AUX"}:
             marked = _marked_words(token, lex)
             if marked is not None:
                 return marked
             continue
-        tense = _verb_tense(token, lex)
+        tense = _verb_tense(token, via, lex)
         if tense != "present" or climbed >= MAX_CLAUSE_CLIMB:
             return tense if tense != "present" else result
         climbed += 1
