@@ -10,12 +10,12 @@ import spacy
 from spacy.tokens import Doc, Span
 
 from dyad.knowledge.actors import ActorKB, load_actor_kb
-from dyad.pipeline import run_article
+from dyad.pipeline import clean_raw
 from dyad.records import ActorKind, Article, ArticleResult, RawDocument, ResolvedActors
 from dyad.resources import Resources
 from dyad.settings import Settings
 from dyad.stages.actors import resolve_actors
-from dyad.stages.nlp import Parsed, build_sentences
+from dyad.stages.nlp import Parsed, build_sentences, parse_articles
 
 PEOPLE = Path(__file__).resolve().parent.parent / "data" / "actors" / "people-test.yaml"
 KB: ActorKB = load_actor_kb([PEOPLE])
@@ -343,11 +343,18 @@ def test_empty_document_gives_no_actor() -> None:
 
 @pytest.fixture(scope="module")
 def seed(shared: Path) -> ArticleResult:
+    """The seed article through clean, parse and actors only (the stages under test)."""
     text = (shared / "seed" / "article.txt").read_text(encoding="utf-8")
     res = Resources(Settings(actor_files=(PEOPLE,)))
-    result = run_article(RawDocument(text=text, published=JUNE_2023), res)
-    assert isinstance(result, ArticleResult)
-    return result
+    item = clean_raw(RawDocument(text=text, published=JUNE_2023), res)
+    [(parsed, _)] = parse_articles(res.nlp, [item])
+    found = resolve_actors(parsed, kb=res.actor_kb)
+    return ArticleResult(
+        article=parsed.article,
+        sentences=parsed.sentences,
+        actors=found.actors,
+        mentions=found.mentions,
+    )
 
 
 def _by_name(
@@ -409,3 +416,13 @@ def test_seed_article_locative_washington_is_not_an_actor(seed: ArticleResult) -
     text = seed.article.text
     where = text.index("think tank in Washington") + len("think tank in ")
     assert all(m.start != where for m in seed.mentions)
+
+
+@pytest.mark.model
+def test_seed_article_every_line_starts_a_sentence(seed: ArticleResult) -> None:
+    text = seed.article.text
+    line_starts = {0} | {i + 1 for i, c in enumerate(text) if c == "\n"}
+    sentence_starts = {s.start for s in seed.sentences}
+    assert line_starts <= sentence_starts
+    for s in seed.sentences:
+        assert "\n" not in text[s.start : s.end]
