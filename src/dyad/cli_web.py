@@ -2,11 +2,27 @@
 
 from __future__ import annotations
 
+import socket
 from pathlib import Path
 
 import click
 
 from dyad.cli import handle_errors, settings_from
+from dyad.errors import DyadError
+
+
+def _check_port(host: str, port: int) -> None:
+    """Raise a one-line DyadError when ``host:port`` cannot be listened on."""
+    try:
+        family = socket.AF_INET6 if ":" in host else socket.AF_INET
+        with socket.socket(family, socket.SOCK_STREAM) as sock:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            sock.bind((host, port))
+    except OSError as e:
+        raise DyadError(
+            f"cannot listen on {host}:{port}: {e.strerror or e}; "
+            "pick another --port or --host"
+        ) from e
 
 
 @click.command()
@@ -33,6 +49,7 @@ def serve(ctx: click.Context, db: Path | None, host: str, port: int) -> None:
 
     settings = settings_from(ctx, db=db)
     Store(settings.db, read_only=True).close()  # a missing or foreign file fails here
+    _check_port(host, port)
     click.echo(f"dyad: serving {settings.db} on http://{host}:{port}/", err=True)
     uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
 
