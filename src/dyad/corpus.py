@@ -133,10 +133,14 @@ def process_chunk(
     """Run the pipeline over one chunk; an error outside the stages fails an article."""
     try:
         return list(run_many(chunk, resources, fail_fast=fail_fast))
-    except Exception:  # a stage that escaped the runner's guard (clean, nlp)
+    except Exception as e:  # a stage that escaped the runner's guard (clean, nlp)
         if fail_fast:
             raise
-        logger.warning("chunk failed as a whole; running its articles one by one")
+        logger.warning(
+            "a chunk failed as a whole (%s: %s); running its articles one by one",
+            type(e).__name__,
+            e,
+        )
     return [_run_one(raw, resources) for raw in chunk]
 
 
