@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from dyad.knowledge.actors import (
     FAMILY_NAME_FIRST,
@@ -90,6 +90,7 @@ class Context:
     owner: list[bool] = field(default_factory=list)
     surnames: dict[str, Spec] = field(default_factory=dict)
     person_at: dict[int, Spec] = field(default_factory=dict)
+    ent_at: dict[int, Span] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

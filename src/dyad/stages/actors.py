@@ -298,7 +298,9 @@ def _modified_group(
         if span.hits[0].form == "person":
             continue
         entry = ctx.kb.entry(span.hits[0].kb_id)
-        if entry.kind in (ActorKind.IGO, ActorKind.GROUP, ActorKind.ORGANIZATION):
+        if entry.kind is ActorKind.ORGANIZATION:
+            return None  # "the Stimson Centre think tank": the organisation alone
+        if entry.kind in (ActorKind.IGO, ActorKind.GROUP):
             spec = entry_spec(ctx.kb, span.hits[0])
             return spec, min(start, first)
         words = ctx.doc[min(start, first) : noun.i + 1].text
@@ -392,7 +394,7 @@ def _inside_other_name(ctx: Context, span: KbSpan) -> bool:
     token = ctx.doc[span.start]
     if token.ent_type_ not in _NAME_LABELS:
         return False
-    ent = _entity_of(ctx.doc, token)
+    ent = _entity_of(ctx, token)
     if ent is None or (ent.start >= span.start and ent.end <= span.end):
         return False
     if token.ent_type_ == "LANGUAGE":
@@ -409,11 +411,13 @@ def _inside_other_name(ctx: Context, span: KbSpan) -> bool:
     return False
 
 
-def _entity_of(doc: Doc, token: Token) -> Span | None:
-    for ent in doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent
-    return None
+def _entity_of(ctx: Context, token: Token) -> Span | None:
+    """The entity ``token`` lies in (an index built once per article, on first use)."""
+    if not ctx.ent_at:
+        ctx.ent_at.update(
+            (i, ent) for ent in ctx.doc.ents for i in range(ent.start, ent.end)
+        )
+    return ctx.ent_at.get(token.i)
 
 
 # ---- step 5: other organisations
