@@ -47,8 +47,10 @@ _WORD_LISTS = (
     "setting_preps",
     "setting_nouns",
     "ignore_objects",
+    "host_verbs",
 )
 _MODALITY_SECTIONS = ("negation", "hypothetical", "future", "speech_verbs")
+ANY_ACTOR = "@actor"  # in a trigger's `objects`: any object that names an actor
 DEFAULT_CONFIDENCE = 0.75  # a trigger's confidence when its entry gives none
 
 
@@ -124,6 +126,7 @@ class EventLexicon:
     setting_preps: frozenset[str]
     setting_nouns: frozenset[str]
     ignore_objects: frozenset[str]
+    host_verbs: frozenset[str]
     modality: ModalityCues
 
     def quad_of(self, cameo: str) -> int:
@@ -359,6 +362,9 @@ def load_event_lexicon(user_files: Sequence[Path] = ()) -> EventLexicon:
         ),
         ignore_objects=frozenset(
             _strings(sections.get("ignore_objects"), files[0], None, "ignore_objects")
+        ),
+        host_verbs=frozenset(
+            _strings(sections.get("host_verbs"), files[0], None, "host_verbs")
         ),
         modality=_modality(sections, files[1]),
     )

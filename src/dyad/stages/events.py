@@ -13,13 +13,13 @@ after "Biden-Xi meeting"), and others are dropped. See ``docs/events.md``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
 from dyad.ids import event_id
-from dyad.knowledge.events import EventLexicon, TriggerRule
+from dyad.knowledge.events import ANY_ACTOR, EventLexicon, TriggerRule
 from dyad.records import (
     Actor,
     Event,
@@ -70,7 +70,8 @@ class _Candidate:
 class _Roles:
     actors: tuple[str, ...]
     recipients: tuple[str, ...]
-    how: str = ""  # rule suffix: "", ".carried", ".host"
+    how: str = ""  # rule suffix: "", ".carried", ".host", ".third-party"
+    mode: str | None = None  # overrides the rule's mode (a hosted meeting)
 
 
 def _children(token: Token, deps: frozenset[str]) -> list[Token]:
@@ -85,15 +86,23 @@ def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
     return found
 
 
-def _object_of(token: Token, rule: TriggerRule) -> Token | None:
-    """Return the object satisfying ``rule.objects`` (direct, passive or particle)."""
+def _object_of(
+    token: Token, rule: TriggerRule, actor_tokens: Container[int]
+) -> Token | None:
+    """Return the object satisfying ``rule.objects`` (direct, passive or particle).
+
+    The word ``@actor`` in ``rule.objects`` accepts any object that names an actor
+    ("released six Americans").
+    """
     pool = _children(token, _OBJECTS | _PASSIVE_SUBJECTS)
     for child in token.children:
         if child.dep_ in ("prep", "prt") and child.lower_ in rule.extra:
             pool.extend(_children(child, frozenset({"pobj"})))
     for candidate in pool:
         for head in (candidate, *_children(candidate, frozenset({"conj"}))):
-            if head.lemma_.lower() in rule.objects:
+            if head.lemma_.lower() in rule.objects or (
+                ANY_ACTOR in rule.objects and head.i in actor_tokens
+            ):
                 return head
     return None
 
@@ -114,7 +123,7 @@ def _has_extra(token: Token, extra: tuple[str, ...], pos: str) -> bool:
 
 
 def _match(
-    token: Token, rules: Sequence[TriggerRule]
+    token: Token, rules: Sequence[TriggerRule], actor_tokens: Container[int]
 ) -> tuple[TriggerRule, int | None] | None:
     """Pick the most specific rule for ``token``: objects, then extras, then plain."""
     best: tuple[int, TriggerRule, int | None] | None = None
@@ -130,7 +139,7 @@ def _match(
         elif rule.intransitive and _children(token, _OBJECTS):
             continue
         elif rule.objects:
-            obj = _object_of(token, rule)
+            obj = _object_of(token, rule, actor_tokens)
             if obj is None:
                 continue
             absorbed = obj.i
@@ -169,7 +178,11 @@ def _governing_light_verb(noun: Token, lexicon: EventLexicon) -> Token | None:
         and head.lemma_.lower() in lexicon.light_verbs
     ):
         return head
-    if noun.dep_ == "pobj" and head.head.lemma_.lower() in lexicon.light_verbs:
+    if (
+        noun.dep_ == "pobj"
+        and head.lower_ in ("in", "into")  # "engaged in talks", "took part in talks"
+        and head.head.lemma_.lower() in lexicon.light_verbs
+    ):
         return head.head
     return None
 
@@ -197,13 +210,15 @@ def _is_setting(noun: Token, lexicon: EventLexicon) -> bool:
     return head.lower_ in lexicon.setting_preps
 
 
-def _find_candidates(sent: Span, lexicon: EventLexicon) -> list[_Candidate]:
+def _find_candidates(
+    sent: Span, lexicon: EventLexicon, actor_tokens: Container[int]
+) -> list[_Candidate]:
     found: list[_Candidate] = []
     for token in sent:
         rules = _rules_for(token, lexicon)
         if not rules:
             continue
-        matched = _match(token, rules)
+        matched = _match(token, rules, actor_tokens)
         if matched is None:
             continue
         rule, absorbed = matched
@@ -274,11 +289,17 @@ def _verbal_roles(c: _Candidate, cast: Cast, lexicon: EventLexicon) -> _Roles:
     holders = [anchor] + ([c.trigger] if c.trigger.i != anchor.i else [])
     if c.absorbed is not None:
         holders.append(c.trigger.doc[c.absorbed])
+        if not rule.complement_aux:  # "released six Americans": the object is an actor
+            recipients += cast.of(c.trigger.doc[c.absorbed])
     holders.extend(o for o in objects if o.pos_ == "NOUN")  # "action against Russia"
     preps = [o for h in holders for o in _prep_objects(h, rule.preps - _PARTNER_PREPS)]
     partner_preps = [
         o for h in holders for o in _prep_objects(h, rule.preps & _PARTNER_PREPS)
     ]
+    if c.kind == "light":  # "held talks between A and B"
+        partner_preps.extend(
+            o for o in _prep_objects(c.trigger, _PARTNER_PREPS - rule.preps)
+        )
     info = lexicon.types[rule.type]
     if rule.reciprocal and info.partner_object:
         partner_preps.extend(objects)
@@ -290,6 +311,11 @@ def _verbal_roles(c: _Candidate, cast: Cast, lexicon: EventLexicon) -> _Roles:
         partners.extend(found)
     else:
         recipients += found
+    if c.kind == "light" and anchor.lemma_.lower() in lexicon.host_verbs and partners:
+        # "Egypt hosted talks between Israel and Hamas": a meeting with a third party
+        return replace(
+            _finish(tuple(partners), actors), how=".third-party", mode="third-party"
+        )
     actors = actors + tuple(partners)
     if rule.swap:  # "X received Y": Y is the visitor; without a Y it is no visit
         if not recipients:
@@ -415,8 +441,10 @@ def _build(
             article, sentence, start, rule.type.value, roles.actors, roles.recipients
         ),
         type=rule.type,
-        mode=rule.mode,
-        cameo=rule.cameo,
+        mode=roles.mode or rule.mode,
+        cameo=lexicon.types[rule.type].modes.get(roles.mode, rule.cameo)
+        if roles.mode
+        else rule.cameo,
         quad=rule.quad,
         intensity=rule.intensity,
         actor_ids=roles.actors,
@@ -565,7 +593,7 @@ def _code_sentence(
     memory: _Memory,
     lexicon: EventLexicon,
 ) -> list[Event]:
-    candidates = _find_candidates(sent, lexicon)
+    candidates = _find_candidates(sent, lexicon, cast.by_token)
     if not candidates:
         return []
     embedding = _embedding(candidates, lexicon)

@@ -128,6 +128,12 @@ class Cast:
         if head.pos_ == "PRON" or lower in _GROUP_PRONOUNS | _PAIR_WORDS:
             yield from self._pronoun(head)
             return
+        if self._is_recent(head) and any(
+            c.lower_ in _PAIR_WORDS and c.dep_ in ("nummod", "det", "predet")
+            for c in head.children
+        ):  # "the two leaders", "both sides"
+            yield from self.previous
+            return
         for child in head.children:
             if child.dep_ in _MODIFIER_DEPS:
                 yield from (
