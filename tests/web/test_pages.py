@@ -91,6 +91,7 @@ def test_static_files_are_served(client: TestClient) -> None:
 def test_api_reference_is_served_without_a_cdn(client: TestClient) -> None:
     html = client.get("/docs").text
     assert "/api/extract" in html
+    assert "<code>published</code>" in html
     assert "<script" not in html
     assert "cdn" not in html.lower()
 

@@ -26,12 +26,16 @@ class ExtractRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     text: str = Field(min_length=1, description="The article text (plain text).")
-    title: str | None = Field(default=None, max_length=1000)
+    title: str | None = Field(default=None, max_length=1000, description="Headline.")
     published: dt.date | None = Field(
         default=None, description="Publication date; anchors relative times."
     )
-    source: str | None = Field(default=None, max_length=200)
-    url: str | None = Field(default=None, max_length=2000)
+    source: str | None = Field(
+        default=None, max_length=200, description="Publisher name."
+    )
+    url: str | None = Field(
+        default=None, max_length=2000, description="Article URL (gives the id)."
+    )
 
     @field_validator("text")
     @classmethod

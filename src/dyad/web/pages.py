@@ -183,10 +183,22 @@ def _endpoints(spec: dict[str, Any]) -> list[dict[str, Any]]:
                     "description": op.get("description", ""),
                     "tag": (op.get("tags") or [""])[0],
                     "parameters": op.get("parameters", []),
+                    "body": _body_fields(spec, op),
                     "responses": sorted(op.get("responses", {})),
                 }
             )
     return rows
+
+
+def _body_fields(spec: dict[str, Any], op: dict[str, Any]) -> list[dict[str, Any]]:
+    content = op.get("requestBody", {}).get("content", {})
+    ref = content.get("application/json", {}).get("schema", {}).get("$ref", "")
+    schema = spec.get("components", {}).get("schemas", {}).get(ref.split("/")[-1], {})
+    required = set(schema.get("required", []))
+    return [
+        {"name": name, "required": name in required, **field}
+        for name, field in schema.get("properties", {}).items()
+    ]
 
 
 @router.get("/actors", response_class=HTMLResponse)
