@@ -152,7 +152,7 @@ def test_overview_twin_has_the_page_data(client: TestClient) -> None:
     body = client.get("/api/overview").json()
     assert body["counts"]["articles"] == 3
     assert body["top_dyads"][0]["dyad"]["a"] == "CHN"
-    assert len(body["top_dyads"][0]["series"]) == 3
+    assert len(body["top_dyads"][0]["series"]) == 4
     assert body["latest_events"]
     assert {c["type"] for c in body["counts_by_type"]} >= {"ACCUSE", "SANCTION"}
     assert [c["type"] for c in body["top_clusters"]] == ["SANCTION"]
@@ -210,3 +210,9 @@ def test_unexpected_errors_keep_the_shape_and_hide_the_traceback(
     assert "secret detail" not in body["error"]
     assert "RuntimeError" in body["error"]
     assert page.status_code == 500
+
+
+def test_overview_trends_cover_the_same_months(client: TestClient) -> None:
+    trends = client.get("/api/overview").json()["top_dyads"]
+    labels = {tuple(p["label"] for p in t["series"]) for t in trends}
+    assert labels == {("2023-05", "2023-06", "2023-07", "2023-08")}

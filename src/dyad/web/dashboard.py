@@ -7,6 +7,7 @@ show the same thing. Records only; charts are drawn from them by ``charts``.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -37,7 +38,10 @@ DYAD_QUOTE_LIMIT = 30
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class DyadTrend:
-    """A dyad of the overview with its monthly series (for the sparkline)."""
+    """A dyad of the overview with its monthly series (for the sparkline).
+
+    All trends of one overview cover the same months, so their sparklines compare.
+    """
 
     dyad: DyadSummary
     series: tuple[SeriesPoint, ...]
@@ -92,9 +96,10 @@ class Page(Generic[T]):
 def build_overview(store: Store) -> Overview:
     """Return the overview of the store."""
     top = analytics.top_dyads(store, limit=TOP_DYADS)
+    series = [analytics.dyad_series(store, d.a, d.b) for d in top]
     trends = tuple(
-        DyadTrend(dyad=d, series=tuple(analytics.dyad_series(store, d.a, d.b)))
-        for d in top
+        DyadTrend(dyad=d, series=s)
+        for d, s in zip(top, align_months(series), strict=True)
     )
     return Overview(
         counts=analytics.store_counts(store),
@@ -103,6 +108,38 @@ def build_overview(store: Store) -> Overview:
         counts_by_type=tuple(analytics.counts_by_type(store)),
         top_clusters=tuple(analytics.list_clusters(store, limit=TOP_CLUSTERS)),
     )
+
+
+def _empty_month(period: dt.date) -> SeriesPoint:
+    return SeriesPoint(
+        period=period,
+        label=period.strftime("%Y-%m"),
+        verbal_cooperation=0,
+        material_cooperation=0,
+        verbal_conflict=0,
+        material_conflict=0,
+        events=0,
+        intensity=0.0,
+        net_cooperation=0,
+    )
+
+
+def align_months(
+    all_series: Sequence[Sequence[SeriesPoint]],
+) -> list[tuple[SeriesPoint, ...]]:
+    """Return monthly series padded with empty months to one common range."""
+    periods = [p.period for series in all_series for p in series]
+    if not periods:
+        return [tuple(series) for series in all_series]
+    months, month = [], min(periods)
+    while month <= max(periods):
+        months.append(month)
+        month = (month.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    aligned = []
+    for series in all_series:
+        found = {p.period: p for p in series}
+        aligned.append(tuple(found.get(m) or _empty_month(m) for m in months))
+    return aligned
 
 
 def period_label(day: dt.date, by: str) -> str:
