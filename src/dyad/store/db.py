@@ -248,6 +248,7 @@ class Store:
             self.con = duckdb.connect(str(self.path), read_only=read_only)
         except duckdb.Error as e:
             raise StoreError(f"{self.path}: cannot open the store: {e}") from e
+        self._batch: dict[str, list[tuple[Any, ...]]] | None = None
         if read_only:
             self._check_schema()
         else:
@@ -302,12 +303,20 @@ class Store:
         self.con.execute("COMMIT")
 
     def _insert(self, table: str, rows: Sequence[tuple[Any, ...]]) -> None:
+        """Insert ``rows`` now, or add them to the batch of ``put_outcomes``."""
         if not rows:
             return
-        schema = _SCHEMAS[table]
         if table in _SEQUENCED:  # keep each article's record order for reads
-            schema = [*schema, ("seq", _I)]
             rows = [(*row, seq) for seq, row in enumerate(rows)]
+        if self._batch is not None:
+            self._batch.setdefault(table, []).extend(rows)
+        else:
+            self._write(table, rows)
+
+    def _write(self, table: str, rows: Sequence[tuple[Any, ...]]) -> None:
+        schema = _SCHEMAS[table]
+        if table in _SEQUENCED:
+            schema = [*schema, ("seq", _I)]
         columns = list(zip(*rows, strict=True))
         arrow = pa.table(
             {
@@ -422,29 +431,34 @@ class Store:
         """Replace the rows of each article with its new outcome, in one transaction."""
         if not outcomes:
             return
+        ids = [_outcome_id(outcome) for outcome in outcomes]
         with self.transaction():
-            for outcome in outcomes:
-                self._clear_article(
-                    outcome.article_id
-                    if isinstance(outcome, ArticleFailure)
-                    else outcome.article.article_id
-                )
-                if isinstance(outcome, ArticleFailure):
-                    self._put_failure(outcome, pipeline_version)
-                else:
-                    self._put_result(outcome, pipeline_version)
+            self._clear_articles(ids)
+            self._batch = {}
+            try:
+                for outcome in outcomes:
+                    if isinstance(outcome, ArticleFailure):
+                        self._put_failure(outcome, pipeline_version)
+                    else:
+                        self._put_result(outcome, pipeline_version)
+                for table, rows in self._batch.items():
+                    self._write(table, rows)
+            finally:
+                self._batch = None
 
-    def _clear_article(self, article_id: str) -> None:
+    def _clear_articles(self, article_ids: list[str]) -> None:
         clusters = [
             row[0]
             for row in self.con.execute(
                 "SELECT DISTINCT cluster_id FROM event_cluster_members WHERE "
-                "article_id = ?",
-                [article_id],
+                "list_contains(?, article_id) ORDER BY cluster_id",
+                [article_ids],
             ).fetchall()
         ]
         for table in (*_ARTICLE_TABLES, "event_cluster_members"):
-            self.con.execute(f"DELETE FROM {table} WHERE article_id = ?", [article_id])
+            self.con.execute(
+                f"DELETE FROM {table} WHERE list_contains(?, article_id)", [article_ids]
+            )
         self.refresh_clusters(clusters)
 
     def _put_failure(self, failure: ArticleFailure, version: str) -> None:
@@ -635,6 +649,12 @@ FROM (
 ) s
 WHERE cluster_id = ?
 """
+
+
+def _outcome_id(outcome: ArticleResult | ArticleFailure) -> str:
+    if isinstance(outcome, ArticleFailure):
+        return outcome.article_id
+    return outcome.article.article_id
 
 
 def _actor_codes(actors: Sequence[Actor]) -> dict[str, str | None]:
