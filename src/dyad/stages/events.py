@@ -99,7 +99,17 @@ def _object_of(
         if child.dep_ in ("prep", "prt") and child.lower_ in rule.extra:
             pool.extend(_children(child, frozenset({"pobj"})))
     for candidate in pool:
-        for head in (candidate, *_children(candidate, frozenset({"conj"}))):
+        measured = [  # "700 kg of medicine", "a shipment of arms"
+            pobj
+            for prep in candidate.children
+            if prep.dep_ == "prep" and prep.lower_ == "of"
+            for pobj in _children(prep, frozenset({"pobj"}))
+        ]
+        for head in (
+            candidate,
+            *_children(candidate, frozenset({"conj"})),
+            *measured,
+        ):
             if head.lemma_.lower() in rule.objects or (
                 ANY_ACTOR in rule.objects and head.i in actor_tokens
             ):
@@ -296,10 +306,14 @@ def _verbal_roles(c: _Candidate, cast: Cast, lexicon: EventLexicon) -> _Roles:
     partner_preps = [
         o for h in holders for o in _prep_objects(h, rule.preps & _PARTNER_PREPS)
     ]
-    if c.kind == "light":  # "held talks between A and B"
-        partner_preps.extend(
-            o for o in _prep_objects(c.trigger, _PARTNER_PREPS - rule.preps)
-        )
+    if c.kind == "light":  # "held talks between A and B", "a mediation mission between"
+        for holder in (
+            (c.trigger, c.trigger.head)
+            if c.trigger.dep_ == "compound"
+            else (c.trigger,)
+        ):
+            between = _prep_objects(holder, _PARTNER_PREPS - rule.preps)
+            (partner_preps if rule.reciprocal else preps).extend(between)
     info = lexicon.types[rule.type]
     if rule.reciprocal and info.partner_object:
         partner_preps.extend(objects)
