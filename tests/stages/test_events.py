@@ -260,3 +260,72 @@ def test_event_ids_are_stable(lexicon: EventLexicon) -> None:
     second = _code(ACCUSED, STATES, lexicon).records
     assert [e.event_id for e in first] == [e.event_id for e in second]
     assert first[0].event_id.startswith("e")
+
+
+def test_hosted_talks_are_third_party_with_the_host_as_recipient(
+    lexicon: EventLexicon,
+) -> None:
+    rows: list[Row] = [
+        ("Iran", "Iran", "PROPN", "NNP", "nsubj", 1),
+        ("hosted", "host", "VERB", "VBD", "ROOT", 1),
+        ("talks", "talk", "NOUN", "NNS", "dobj", 1),
+        ("between", "between", "ADP", "IN", "prep", 2),
+        ("China", "China", "PROPN", "NNP", "pobj", 3),
+        ("and", "and", "CCONJ", "CC", "cc", 4),
+        ("Russia", "Russia", "PROPN", "NNP", "conj", 4),
+    ]
+    (event,) = _code(rows, STATES, lexicon).records
+    assert (event.type, event.mode, event.cameo) == (
+        EventType.CONSULT,
+        "third-party",
+        "044",
+    )
+    assert (event.actor_ids, event.recipient_ids) == (("a3", "a4"), ("a1",))
+
+
+def test_release_of_an_actor_names_it_as_recipient(lexicon: EventLexicon) -> None:
+    rows: list[Row] = [
+        ("Iran", "Iran", "PROPN", "NNP", "nsubj", 1),
+        ("released", "release", "VERB", "VBD", "ROOT", 1),
+        ("Israel", "Israel", "PROPN", "NNP", "dobj", 1),
+    ]
+    (event,) = _code(rows, STATES, lexicon).records
+    assert (event.type, event.mode) == (EventType.RETREAT, "release")
+    assert (event.actor_ids, event.recipient_ids) == (("a1",), ("a2",))
+
+
+def test_release_of_a_statement_is_no_event(lexicon: EventLexicon) -> None:
+    rows: list[Row] = [
+        ("Iran", "Iran", "PROPN", "NNP", "nsubj", 1),
+        ("released", "release", "VERB", "VBD", "ROOT", 1),
+        ("a", "a", "DET", "DT", "det", 3),
+        ("statement", "statement", "NOUN", "NN", "dobj", 1),
+    ]
+    assert _code(rows, STATES, lexicon).records == ()
+
+
+def test_a_meeting_needs_two_sides(lexicon: EventLexicon) -> None:
+    rows: list[Row] = [
+        ("Iran", "Iran", "PROPN", "NNP", "nsubj", 1),
+        ("spoke", "speak", "VERB", "VBD", "ROOT", 1),
+        ("to", "to", "ADP", "IN", "prep", 1),
+        ("reporters", "reporter", "NOUN", "NNS", "pobj", 2),
+    ]
+    assert _code(rows, STATES, lexicon).records == ()
+
+
+def test_demand_in_a_that_clause_names_its_subject_as_recipient(
+    lexicon: EventLexicon,
+) -> None:
+    rows: list[Row] = [
+        ("China", "China", "PROPN", "NNP", "nsubj", 1),
+        ("demanded", "demand", "VERB", "VBD", "ROOT", 1),
+        ("that", "that", "SCONJ", "IN", "mark", 4),
+        ("Russia", "Russia", "PROPN", "NNP", "nsubj", 4),
+        ("withdraw", "withdraw", "VERB", "VB", "ccomp", 1),
+    ]
+    events = _code(rows, STATES, lexicon).records
+    request = next(e for e in events if e.type == EventType.REQUEST)
+    assert (request.actor_ids, request.recipient_ids) == (("a3",), ("a4",))
+    retreat = next(e for e in events if e.type == EventType.RETREAT)
+    assert retreat.modality == Modality.HYPOTHETICAL
