@@ -73,6 +73,20 @@ def overview(request: Request, store: StoreDep) -> HTMLResponse:
     )
 
 
+def _period_bars(series: Sequence[SeriesPoint]) -> list[charts.PeriodBar]:
+    return [
+        charts.PeriodBar(
+            label=p.label,
+            href=f"#p-{p.label}",
+            verbal_cooperation=p.verbal_cooperation,
+            material_cooperation=p.material_cooperation,
+            verbal_conflict=p.verbal_conflict,
+            material_conflict=p.material_conflict,
+        )
+        for p in series
+    ]
+
+
 @router.get("/dyad/{a}/{b}", response_class=HTMLResponse)
 def dyad_page(
     request: Request,
@@ -95,19 +109,9 @@ def dyad_page(
         until=parse_day(until, name="until"),
         all_modalities=all,
     )
-    bars = [
-        charts.PeriodBar(
-            label=p.label,
-            href=f"#p-{p.label}",
-            verbal_cooperation=p.verbal_cooperation,
-            material_cooperation=p.material_cooperation,
-            verbal_conflict=p.verbal_conflict,
-            material_conflict=p.material_conflict,
-        )
-        for p in view.series[-MAX_CHART_PERIODS:]
-    ]
     chart = charts.cooperation_conflict_chart(
-        bars, title=f"{first} and {second}: cooperation and conflict by {by}"
+        _period_bars(view.series[-MAX_CHART_PERIODS:]),
+        title=f"{first} and {second}: cooperation and conflict by {by}",
     )
     params = {"by": by, "since": since, "until": until, "all": "1" if all else None}
     json_params = {**params, "all": None, "all_modalities": "true" if all else None}
