@@ -373,7 +373,8 @@ def list_clusters(
     min_articles: int = 1,
 ) -> list[ClusterRow]:
     """Return event clusters, those reported by most articles first."""
-    clauses, params = ["n_articles >= ?"], [min_articles]
+    clauses: list[str] = ["n_articles >= ?"]
+    params: list[Any] = [min_articles]
     for clause, value in (
         ("(list_contains(actor_codes, ?) OR list_contains(recipient_codes, ?))", actor),
         ("type = ?", type.upper() if type else None),

@@ -282,7 +282,9 @@ def _read_any(
 
 
 def _open(path: Path, gzipped: bool) -> IO[bytes]:
-    return gzip.open(path, "rb") if gzipped else path.open("rb")
+    if gzipped:
+        return gzip.open(path, "rb")  # type: ignore[return-value]  # GzipFile is IO[bytes]
+    return path.open("rb")
 
 
 def _read_bytes(path: Path, gzipped: bool, origin: str, max_bytes: int) -> bytes:
@@ -434,6 +436,14 @@ def _read_warc(
             yield fmt.problem(_code_for(str(e)), str(e))
 
 
+def _count_lines(path: Path) -> int:
+    lines = 0
+    with path.open("rb") as stream:
+        while chunk := stream.read(1 << 20):
+            lines += chunk.count(b"\n")
+    return lines
+
+
 def count_documents(paths: Iterable[Path]) -> int | None:
     """Estimate how many documents ``paths`` hold (for a progress bar), cheaply.
 
@@ -445,11 +455,7 @@ def count_documents(paths: Iterable[Path]) -> int | None:
         for path in iter_files(paths):
             kind = _kind(path.name)
             if kind == "jsonl":
-                with path.open("rb") as stream:
-                    total += sum(
-                        chunk.count(b"\n")
-                        for chunk in iter(lambda s=stream: s.read(1 << 20), b"")
-                    )
+                total += _count_lines(path)
             elif kind == "feed":
                 data = path.read_bytes()
                 total += data.count(b"<item") + data.count(b"<entry") or 1

@@ -159,13 +159,14 @@ def read_html(
         InputError: the page has no readable text at all.
     """
     tree = _parse_tree(text, origin)
-    found = trafilatura.bare_extraction(
+    extracted = trafilatura.bare_extraction(
         text,
         url=url,
         with_metadata=True,
         include_comments=False,
         include_tables=False,
     )
+    found = None if isinstance(extracted, dict) else extracted  # dict only with as_dict
     body = (found.text if found else None) or ""
     extra = list(problems)
     if len(body) < MIN_MAIN_TEXT_CHARS:
@@ -213,9 +214,7 @@ def _host(url: str | None) -> str | None:
     return host or None
 
 
-def safe_date(
-    value: object, origin: str
-) -> tuple[dt.date | None, tuple[Problem, ...]]:
+def safe_date(value: object, origin: str) -> tuple[dt.date | None, tuple[Problem, ...]]:
     try:
         return parse_any_date(value), ()
     except ValueError as e:

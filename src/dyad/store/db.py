@@ -581,7 +581,8 @@ class Store:
 
     def _put_events(self, result: ArticleResult) -> None:
         codes = _actor_codes(result.actors)
-        rows, pairs = [], []
+        rows: list[tuple[Any, ...]] = []
+        pairs: list[tuple[Any, ...]] = []
         for e in result.events:
             actor_codes = _codes(e.actor_ids, codes)
             recipient_codes = _codes(e.recipient_ids, codes)
