@@ -158,6 +158,9 @@ def test_search_and_error_pages_render(page: Any, base_url: str) -> None:
     assert "404" in page.locator("h1").inner_text()
     page.goto(base_url + "/articles")
     assert page.locator("a.article-link").count() == 3
+    page.locator("a.article-link", has_text="Shelling in Kharkiv").click()
+    page.wait_for_url("**/article/art-rus-ukr")
+    assert page.locator(".article-text .hl-event").count() == 2
     page.goto(base_url + "/docs")
     assert page.locator(".endpoint").count() >= 10
     _shoot(page, "api-docs")
