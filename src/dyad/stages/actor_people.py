@@ -33,6 +33,7 @@ DOMINANT_STATE_CONFIDENCE = 0.5
 # state of the article).
 STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 _POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
+_OBJECT_PREPOSITIONS = frozenset({"for", "to", "on", "against", "with", "toward"})
 _CLAUSE_PUNCT = frozenset({",", ";", ":", "(", ")", '"', "\u201c", "\u201d", "\u2014"})
 _SKIP_POS = frozenset(
     {
@@ -258,15 +259,18 @@ def pre_title(ctx: Context, start: int) -> TitleFacts:
         i = first - 1
     if first == start:
         return TitleFacts()
+    if first > 0 and doc[first - 1].lower_ in _OBJECT_PREPOSITIONS:
+        return TitleFacts()  # "envoy for Iran Brian Hook": Iran is not his state
     affiliation, cut, former = None, first, False
     for j in range(first, start):
         token = doc[j]
         span = ctx.span_at.get(j)
         if span is not None and span.start == j:
             found = affiliation_of(ctx, span)
-            if found is not None and affiliation is None:
+            object_of = j > 0 and doc[j - 1].lower_ in _OBJECT_PREPOSITIONS
+            if found is not None and affiliation is None and not object_of:
                 affiliation = found
-            cut = span.end
+            cut = max(cut, span.end) if not object_of else cut
         elif token.text in _POSSESSIVE or token.lower_ in ("ex", "-"):
             cut = j + 1
         if _is_former(ctx.kb, token.lower_):
@@ -286,6 +290,10 @@ def _is_former(kb: ActorKB, word: str) -> bool:
     return info is not None and info.former
 
 
+def _is_capital_word(token: Token) -> bool:
+    return token.text[:1].isupper() and token.pos_ in ("PROPN", "NOUN", "ADJ")
+
+
 def _is_title_token(ctx: Context, token: Token) -> bool:
     if "\n" in token.text or "\n" in token.whitespace_:
         return False
@@ -293,6 +301,12 @@ def _is_title_token(ctx: Context, token: Token) -> bool:
         return ctx.span_at[token.i].hits[0].form != "person"
     if token.text in _POSSESSIVE or token.text == "-":
         return True
+    if (
+        token.lower_ in ("for", "of")
+        and token.i > 0
+        and _is_capital_word(token.doc[token.i - 1])
+    ):
+        return True  # "Special Representative for Iran", "Minister of Defence"
     low = token.lower_
     if ctx.kb.title_info(low) is not None or low in _TITLE_STARTS:
         return True
@@ -310,6 +324,14 @@ def title_info(kb: ActorKB, title: str | None) -> TitleInfo | None:
     if not title:
         return None
     words = title.lower().replace("\u2019", "'").split()
+    info = _suffix_title(kb, words)
+    for i, word in enumerate(words):
+        if info is None and word in ("of", "for") and i > 0:
+            info = _suffix_title(kb, words[:i])  # "Special Representative for Iran"
+    return info
+
+
+def _suffix_title(kb: ActorKB, words: list[str]) -> TitleInfo | None:
     for size in range(min(len(words), kb.max_title_words), 0, -1):
         info = kb.title_info(" ".join(words[-size:]))
         if info is not None and not info.former:
@@ -323,14 +345,26 @@ def apposition(ctx: Context, head: Token) -> TitleFacts:
     for child in head.rights:
         if child.dep_ == "appos":
             return _apposition_facts(ctx, child)
-    if head.dep_ == "appos" and head.head.i < head.i and _is_title_noun(ctx, head.head):
-        return _apposition_facts(ctx, head.head)
+    if head.dep_ == "appos" and head.head.i < head.i:
+        title = _title_noun_above(ctx, head.head)
+        if title is not None:
+            return _apposition_facts(ctx, title)
     for child in head.rights:
         if child.dep_ == "prep" and child.lower_ in ("of", "at"):
             found = _subtree_affiliation(ctx, child)
             if found is not None:
                 return TitleFacts(affiliation=found)
     return TitleFacts()
+
+
+def _title_noun_above(ctx: Context, token: Token) -> Token | None:
+    """The title noun an apposition hangs on, also through "of <place>"."""
+    if _is_title_noun(ctx, token):
+        return token
+    if token.dep_ == "pobj" and token.head.lower_ == "of":
+        above = token.head.head
+        return above if _is_title_noun(ctx, above) else None
+    return None
 
 
 def _is_title_noun(ctx: Context, token: Token) -> bool:
