@@ -67,11 +67,13 @@ def _build_pattern(lex: dict[str, Any]) -> re.Pattern[str]:
     number = (
         "(?i:" + _alternation([*lex["number_words"], *lex["vague_counts"]]) + r"|\d+)"
     )
+    exact = "(?i:" + _alternation(lex["number_words"]) + r"|\d+)"
     mods = "(?i:" + _alternation(lex["period_modifiers"]) + ")"
     parts = "(?i:" + _alternation(lex["part_modifiers"]) + ")"
     ordinal = "(?i:" + _alternation(lex["ordinals"]) + ")"
     season = "(?i:" + _alternation(lex["seasons"]) + ")"
     unit = r"(?i:day|week|weekend|fortnight|month|quarter|year)"
+    zones = _alternation(lex["time_zones"])
     alternatives = [
         r"(?P<iso>(?P<iso_y>\d{4})-(?P<iso_m>\d\d)-(?P<iso_d>\d\d))(?!\d)",
         rf"(?P<mdy>(?:{weekday},?\s+)?(?P<mdy_m>{month})\s+(?P<mdy_d>{day})"
@@ -85,7 +87,9 @@ def _build_pattern(lex: dict[str, Any]) -> re.Pattern[str]:
         rf"(?P<season>(?:(?P<s_mod>{mods}|{parts})\s*)?(?P<s_name>{season})"
         rf"(?:\s+(?:of\s+)?(?P<s_y>{year}))?)",
         rf"(?P<pmonth>(?P<pm_mod>{mods}|{parts})\s*(?P<pm_m>{full}))",
-        rf"(?P<ago>(?P<ago_n>{number})\s+(?P<ago_u>{unit})s?\s+(?i:ago|earlier))",
+        rf"(?P<ago>(?P<ago_n>{number})\s+(?P<ago_u>{unit})s?\s+(?i:ago))",
+        rf"(?P<later>(?P<lt_n>{exact})\s+(?P<lt_u>{unit})s?\s+"
+        r"(?P<lt_way>(?i:later|earlier)))",
         rf"(?P<relunit>(?:(?P<ru_pre>(?i:earlier|later|early|late))\s+)?"
         rf"(?P<ru_mod>{mods})\s+(?P<ru_u>{unit}))",
         rf"(?P<pyear>(?P<py_mod>{parts})\s*(?P<py_y>{year}))",
@@ -95,7 +99,7 @@ def _build_pattern(lex: dict[str, Any]) -> re.Pattern[str]:
         r"(?P<anad>(?i:" + _alternation(lex["anaphoric_days"]) + "))",
         r"(?P<vague>(?i:" + _alternation(lex["vague"]) + "))",
         rf"(?P<month>{full})",
-        rf"(?P<year>{year})(?!s\b|[,.]\d|\s*%|-[^\W\d])",
+        rf"(?P<year>{year})(?!s\b|[,.]\d|\s*%|-[^\W\d]|\s+{zones}\b)",
     ]
     body = "|".join(alternatives)
     return re.compile(rf"(?<![\w$£€-])(?:{body})(?!\w)")

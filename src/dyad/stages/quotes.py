@@ -49,6 +49,7 @@ _CLOSING = {"”"}
 _EITHER = {'"'}
 _TRAILING = {",", ";", ":"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+_PARTITIVE = {"part", "portion", "section", "excerpt"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -399,7 +400,7 @@ class _Resolver:
             and paragraph - last.paragraph <= PRONOUN_PARAGRAPHS
         ):
             return last.actor_id
-        personal = pronoun.lower_ in {"he", "she", "i"}
+        personal = pronoun.lower_ in {"he", "she", "i", "him", "her"}
         before = [m for m in self.mentions if m.end <= pronoun.idx]
         for strict in (True, False):
             for mention in reversed(before):
@@ -466,6 +467,9 @@ def _subject(cue: Token, cues: QuoteCues) -> Token | None:
             return _author(subject, cues)
         if verb.dep_ == "relcl":
             return verb.head
+        inverted = _object_of(verb, "dobj")
+        if verb.i == cue.i and _is_inverted(cue, inverted):
+            return _author(inverted, cues)  # type: ignore[arg-type]  # checked
         verb = verb.head if verb.dep_ in {"conj", "xcomp", "advcl"} else None
     return _name_before(cue)
 
@@ -481,6 +485,14 @@ def _name_before(cue: Token) -> Token | None:
         if token.ent_type_ == "PERSON":
             return token
     return None
+
+
+def _is_inverted(cue: Token, obj: Token | None) -> bool:
+    """Return True for "…", reads a press release: the object right after the verb."""
+    if obj is None or obj.left_edge.i != cue.i + 1:
+        return False
+    before = cue.doc[max(0, cue.i - 2) : cue.i]
+    return any(t.text in _CLOSING | _EITHER for t in before)
 
 
 def _object_of(token: Token, dep: str) -> Token | None:
@@ -501,10 +513,17 @@ def _author(subject: Token, cues: QuoteCues) -> Token:
     """Return the possessor of a document subject ("the judge's statement reads")."""
     if subject.lemma_.lower() not in cues.document_nouns:
         return subject
-    for token in subject.subtree:
+    if subject.lemma_.lower() in _PARTITIVE:
+        of = next((c for c in subject.children if c.lower_ == "of"), None)
+        whole = _object_of(of, "pobj") if of is not None else None
+        if whole is not None:
+            return _author(whole, cues)
+    before = subject.doc[subject.left_edge.i : subject.i]
+    for token in before:
         if token.dep_ == "poss":
             return token
-    return subject
+    names = [c for c in subject.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    return names[-1] if names else subject
 
 
 _NAME_DEPS = {"appos", "conj", "compound", "prep", "pobj", "nmod", "npadvmod"}

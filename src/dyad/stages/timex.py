@@ -45,6 +45,7 @@ class _Context:
     direction: str  # past, present or future
     lex: TimexLexicon
     reference: dt.date | None  # last day-precision date mentioned before
+    last_date: dt.date | None  # first day of the last dated expression before
 
 
 def find_times(
@@ -56,16 +57,21 @@ def find_times(
     records: list[TimeExpr] = []
     problems: list[Problem] = []
     reference = article.published
+    last_date = article.published
     for match in lex.pattern.finditer(article.text):
         kind = match.lastgroup or ""
         start, end = _trimmed_span(match, kind)
         span = parsed.doc.char_span(start, end, alignment_mode="expand")
         if span is None or not _is_time(kind, match, span, lex):
             continue
-        context = _Context(article.published, _direction(span, lex), lex, reference)
+        context = _Context(
+            article.published, _direction(span, lex), lex, reference, last_date
+        )
         value, precision = _RESOLVERS[kind](match, context)
         if precision is Precision.DAY and value is not None:
             reference = dt.date.fromisoformat(value)
+        if value is not None and dates.value_range(value) is not None:
+            last_date = dates.value_range(value)[0]  # type: ignore[index]  # checked
         if precision is None:
             problems.append(_unparseable(match, start, end))
             continue
@@ -458,6 +464,17 @@ def _ago(match: re.Match[str], ctx: _Context) -> Value:
     return _shift(ctx.anchor, unit, -count), precision
 
 
+def _later(match: re.Match[str], ctx: _Context) -> Value:
+    """Resolve "ten years later", "seven days earlier" against the last date named."""
+    unit = match["lt_u"].lower()
+    count = _count(match["lt_n"], ctx)
+    precision = _UNIT_PRECISION.get(unit, Precision.DAY)
+    if count is None or ctx.last_date is None:
+        return None, precision
+    sign = -1 if match["lt_way"].lower() in {"earlier", "before"} else 1
+    return _shift(ctx.last_date, unit, sign * count), precision
+
+
 def _relunit(match: re.Match[str], ctx: _Context) -> Value:
     unit = match["ru_u"].lower()
     way = _modifier_way(match["ru_mod"], ctx) or "current"
@@ -506,6 +523,7 @@ _RESOLVERS: dict[str, Callable[[re.Match[str], _Context], Value]] = {
     "season": _season,
     "pmonth": _pmonth,
     "ago": _ago,
+    "later": _later,
     "relunit": _relunit,
     "pyear": _pyear,
     "wday": _weekday,
