@@ -22,6 +22,7 @@ from dyad.ids import event_id
 from dyad.knowledge.events import ANY_ACTOR, EventLexicon, TriggerRule
 from dyad.records import (
     Actor,
+    ActorKind,
     Event,
     EventType,
     Mention,
@@ -43,6 +44,7 @@ _INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl", "acl", "ccomp", "pcomp"})
 _CLIMB_DEPS = _INHERIT_DEPS | {"dobj", "pobj", "prep", "compound", "acomp"}
 _COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "prep", "pobj", "acl", "pcomp"})
 _COMPLEMENT_PREPS = frozenset({"to", "against", "on", "with", "from", "for"})
+_VISITOR_KINDS = frozenset({ActorKind.PERSON, ActorKind.STATE, ActorKind.IGO})
 _PARTNER_PREPS = frozenset({"with", "between", "among"})
 _NOMINAL_ACTOR_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 _CARRY_WINDOW = (
@@ -234,7 +236,7 @@ def _find_candidates(
         rule, absorbed = matched
         if any(
             o.lemma_.lower() in lexicon.ignore_objects
-            for o in _children(token, _OBJECTS)
+            for o in _children(token, _OBJECTS | {"xcomp"})
         ):
             continue  # "seized the opportunity", "withdrew her name"
         if rule.pos == "noun":
@@ -332,9 +334,15 @@ def _verbal_roles(c: _Candidate, cast: Cast, lexicon: EventLexicon) -> _Roles:
         )
     actors = actors + tuple(partners)
     if rule.swap:  # "X received Y": Y is the visitor; without a Y it is no visit
-        if not recipients:
+        visitors = tuple(
+            a
+            for o in _children(anchor, frozenset({"dobj"}))
+            for a in cast.of(o)
+            if cast.actors[a].kind in _VISITOR_KINDS
+        )
+        if not visitors:
             return _Roles((), ())
-        actors, recipients = recipients, actors
+        actors, recipients = visitors, actors
     return _finish(actors, recipients)
 
 
