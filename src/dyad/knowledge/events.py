@@ -64,6 +64,7 @@ class TypeInfo:
     reciprocal: bool
     partner_object: bool
     min_participants: int
+    carry: bool
     intent: str | None
     embeds: Modality | None
     modes: Mapping[str, str]
@@ -173,6 +174,7 @@ def _load_types(path: Path) -> tuple[dict[EventType, TypeInfo], dict[str, int]]:
                 partner_object=bool(spec.get("partner_object", False)),
                 intent=str(spec["intent"]) if spec.get("intent") else None,
                 min_participants=int(spec.get("min_participants", 1)),
+                carry=bool(spec.get("carry", False)),
                 embeds=Modality(embeds) if embeds else None,
                 modes={
                     str(k): str(v)

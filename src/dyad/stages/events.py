@@ -625,7 +625,12 @@ def _code_sentence(
         roles = (_nominal_roles if c.kind != "verb" else _verbal_roles)(
             c, cast, lexicon
         )
-        if not roles.actors and not roles.recipients and c.kind == "noun":
+        if (
+            not roles.actors
+            and not roles.recipients
+            and c.kind == "noun"
+            and lexicon.types[c.rule.type].carry
+        ):
             roles = _carry(c, index, memory) or roles
         if (
             roles.actors
