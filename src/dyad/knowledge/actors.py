@@ -210,6 +210,7 @@ class ActorKB:
     groups: dict[str, GroupNoun] = field(default_factory=dict)
     modified_groups: dict[str, str] = field(default_factory=dict)
     institutions: dict[str, str] = field(default_factory=dict)
+    national_titles: dict[str, str] = field(default_factory=dict)
     max_title_words: int = 1
 
     # ---- lookups -------------------------------------------------------------------
@@ -310,6 +311,16 @@ class ActorKB:
         if found is not None:
             return found.sector
         return self.modified_groups.get(words.lower())
+
+    def title_state(self, title: str) -> str | None:
+        """Return the state a title belongs to alone ("Taoiseach" -> IRL), if any."""
+        words = title.lower().split()
+        for size in range(len(words), 0, -1):
+            for i in range(len(words) - size + 1):
+                code = self.national_titles.get(" ".join(words[i : i + size]))
+                if code is not None:
+                    return code
+        return None
 
     def institution_sector(self, word: str) -> str | None:
         """Return the sector a kind of institution gives ("think tank" -> EDU)."""
@@ -580,6 +591,9 @@ def _add_titles(b: _Builder, data: Any, path: Path) -> None:
             b.kb.modified_groups[str(word).lower()] = sector
         for word in spec.get("bare") or ():
             b.kb.groups[str(word).lower()] = GroupNoun(sector, bare=True)
+    for word, code in (data.get("national") or {}).items():
+        if word != "__line__":
+            b.kb.national_titles[str(word).lower()] = str(code)
     for sector, words in (data.get("institutions") or {}).items():
         if sector != "__line__":
             for word in words or ():

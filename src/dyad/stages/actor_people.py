@@ -259,8 +259,13 @@ def pre_title(ctx: Context, start: int) -> TitleFacts:
         i = first - 1
     if first == start:
         return TitleFacts()
-    if first > 0 and doc[first - 1].lower_ in _OBJECT_PREPOSITIONS:
-        return TitleFacts()  # "envoy for Iran Brian Hook": Iran is not his state
+    if (
+        first > 0
+        and doc[first - 1].lower_ in _OBJECT_PREPOSITIONS
+        and first in ctx.span_at
+        and ctx.span_at[first].end == start
+    ):
+        return TitleFacts()  # "an envoy for Iran Brian Hook": Iran is not his state
     affiliation, cut, former = None, first, False
     for j in range(first, start):
         token = doc[j]
@@ -559,6 +564,8 @@ def _unknown_person_spec(
     if info is None and affiliation is None:
         title = None  # capitalised words before a name are not always a title
     code = affiliation.code if affiliation else None
+    if code is None and title:
+        code = ctx.kb.title_state(title)
     if code is None:
         code = _conjunct_code(ctx, head)
     sector = _person_sector(info, affiliation, facts.former or post.former)
