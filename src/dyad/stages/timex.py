@@ -158,6 +158,17 @@ def _is_time(kind: str, match: re.Match[str], span: Span, lex: TimexLexicon) -> 
     return True
 
 
+def _is_count(span: Span) -> bool:
+    """Return True for a number counting a plural noun ("1885 aftershocks")."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].tag_ not in {"NNS", "NNPS"}:
+        return False
+    if span.start == 0:
+        return True
+    before = doc[span.start - 1]
+    return before.pos_ not in {"DET", "ADP", "PRON"} and before.tag_ != "POS"
+
+
 # --- past or future ---------------------------------------------------------------------
 
 
@@ -173,8 +184,8 @@ def _verb_tense(verb: Token, via: Token, lex: TimexLexicon) -> str:
     past_marked = bool(words & (_PAST_AUX | _PERFECT_AUX)) or verb.tag_ == "VBD"
     if words & lex.future_auxiliaries and not (verb.lower_ == "going" and past_marked):
         return "future"
-    if words & lex.open_auxiliaries:
-        return "nearest"
+    if words & lex.open_auxiliaries or "to" in words:
+        return "nearest"  # modals and infinitives ("to be held on August 9")
     lemma = verb.lemma_.lower()
     scheduled = lemma in lex.schedule_verbs or verb.lower_ in lex.future_words
     planned = lemma in lex.future_verbs and via.dep_ in _COMPLEMENT_DEPS
@@ -482,6 +493,8 @@ def _relunit(match: re.Match[str], ctx: _Context) -> Value:
     if ctx.anchor is None:
         return None, precision
     step = {"past": -1, "future": 1}.get(way, 0)
+    if unit == "weekend" and way == "current" and ctx.direction == "past":
+        step = -1 if ctx.anchor.weekday() < 5 else 0  # "was held this weekend"
     return _shift(ctx.anchor, unit, step), precision
 
 
