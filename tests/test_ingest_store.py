@@ -121,3 +121,26 @@ def test_killed_run_resumes_to_the_same_counts(
     assert 0 < states.get("done", 0) < 8
     assert done_without_text == 0
     assert _ingest([SAMPLES], db) == reference
+
+
+def test_rerun_failed_retries_from_stored_raw_input(
+    tmp_path: Path, resources: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dyad.stages import quotes
+
+    real = quotes.extract_quotes
+
+    def explode(parsed, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if "Kishida" in parsed.article.text:
+            raise ValueError("boom")
+        return real(parsed, *args, **kwargs)
+
+    db = tmp_path / "rerun.duckdb"
+    monkeypatch.setattr(quotes, "extract_quotes", explode)
+    counts = _ingest([SAMPLES], db)
+    assert (counts["articles"], counts["failures"]) == (8, 1)
+    monkeypatch.setattr(quotes, "extract_quotes", real)
+    with Store(db) as store:
+        stats = corpus.rerun_failed(store, Settings())
+        assert (stats.processed, stats.failed) == (1, 0)
+        assert store.counts()["failures"] == 0
