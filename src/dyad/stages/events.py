@@ -45,6 +45,7 @@ _CLIMB_DEPS = _INHERIT_DEPS | {"dobj", "pobj", "prep", "compound", "acomp"}
 _COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "prep", "pobj", "acl", "pcomp"})
 _COMPLEMENT_PREPS = frozenset({"to", "against", "on", "with", "from", "for"})
 _VISITOR_KINDS = frozenset({ActorKind.PERSON, ActorKind.STATE, ActorKind.IGO})
+_NOMINAL_ROLES = frozenset({"dobj", "nsubj", "nsubjpass", "pobj"})
 _PARTNER_PREPS = frozenset({"with", "between", "among"})
 _NOMINAL_ACTOR_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 _CARRY_WINDOW = (
@@ -201,6 +202,8 @@ def _governing_light_verb(noun: Token, lexicon: EventLexicon) -> Token | None:
 
 def _rules_for(token: Token, lexicon: EventLexicon) -> tuple[TriggerRule, ...] | None:
     pos, lemma = token.pos_, token.lemma_.lower()
+    if pos == "ADJ" and token.dep_ in _NOMINAL_ROLES:  # "wants a bilateral with"
+        return lexicon.verbs.get(lemma) or lexicon.nouns.get(lemma)
     if pos in ("VERB", "ADJ"):
         return lexicon.verbs.get(lemma)
     if pos != "NOUN":
@@ -367,6 +370,11 @@ def _nominal_roles(c: _Candidate, cast: Cast, lexicon: EventLexicon) -> _Roles:
         for t in _prep_objects(h, rule.preps - _PARTNER_PREPS)
         for a in cast.of(t)
     )
+    if rule.reciprocal and partners and not actors and noun.dep_ == "dobj":
+        # "he wants a bilateral with Biden", "Iran proposed talks with Riyadh": the
+        # subject of the verb governing the meeting is its other party
+        subject, passive = _subject_token(noun.head, lexicon)
+        actors = () if passive else cast.of(subject)
     if rule.reciprocal:
         actors += partners
     else:
@@ -583,7 +591,7 @@ def code_events(
 ) -> StageResult[Event]:
     """Find events and code their type, roles and modality."""
     doc = parsed.doc
-    cast = Cast.build(doc, actors, mentions)
+    cast = Cast.build(doc, actors, mentions, lexicon.modality.speech_verbs)
     memory = _Memory(by_type={}, by_lemma={})
     events: list[Event] = []
     for sentence in parsed.sentences:

@@ -35,6 +35,7 @@ _RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
 _THING_KINDS = frozenset(
     {ActorKind.STATE, ActorKind.ORGANIZATION, ActorKind.IGO, ActorKind.GROUP}
 )
+_PRONOUN_REACH = 2  # sentences back a pronoun looks for its antecedent
 _MAX_DEPTH = 6  # coordination / "of" nesting followed at most this deep
 
 
@@ -53,11 +54,16 @@ class Cast:
         str, ...
     ] = ()  # actor side of the last event with two or more actors
     previous_start: int = -1  # … and the first token of its sentence
+    speech_verbs: frozenset[str] = frozenset()
     group_memory: dict[int, tuple[str, ...]] = field(default_factory=dict)
 
     @classmethod
     def build(
-        cls, doc: Doc, actors: Sequence[Actor], mentions: Sequence[Mention]
+        cls,
+        doc: Doc,
+        actors: Sequence[Actor],
+        mentions: Sequence[Mention],
+        speech_verbs: frozenset[str] = frozenset(),
     ) -> Cast:
         """Map every token covered by a mention to its actor (longest mention wins)."""
         by_token: dict[int, str] = {}
@@ -70,7 +76,12 @@ class Cast:
                 if len(span) > width.get(token.i, 0):
                     by_token[token.i] = mention.actor_id
                     width[token.i] = len(span)
-        return cls(doc=doc, actors={a.actor_id: a for a in actors}, by_token=by_token)
+        return cls(
+            doc=doc,
+            actors={a.actor_id: a for a in actors},
+            by_token=by_token,
+            speech_verbs=speech_verbs,
+        )
 
     def of(self, token: Token | None, depth: int = 0) -> tuple[str, ...]:
         """Return the actor ids a role head stands for (empty when none is known)."""
@@ -173,16 +184,32 @@ class Cast:
         *,
         same_sentence: bool = False,
     ) -> Iterator[str]:
-        """Yield the closest earlier actor of ``kinds`` (this or previous sentence)."""
+        """Yield the closest earlier actor of ``kinds`` (this or the two before)."""
         sent_start = token.sent.start
         floor = sent_start
-        if sent_start > 0 and not same_sentence:
-            floor = self.doc[sent_start - 1].sent.start
+        for _ in range(0 if same_sentence else _PRONOUN_REACH):
+            if floor > 0:  # earlier sentences, as short ones ("(Aside from)") occur
+                floor = self.doc[floor - 1].sent.start
         for i in range(token.i - 1, floor - 1, -1):
             actor_id = self.by_token.get(i)
-            if actor_id is not None and self.actors[actor_id].kind in kinds:
-                yield actor_id
-                return
+            if actor_id is None or self.actors[actor_id].kind not in kinds:
+                continue
+            if self._is_attribution(self.doc[i]):
+                continue  # "… ," said Sun. "He wants …": he is not the speaker
+            yield actor_id
+            return
+
+    def _is_attribution(self, token: Token) -> bool:
+        """Tell whether ``token`` belongs to the speaker of an inverted attribution."""
+        head = token
+        while head.dep_ in ("compound", "flat", "appos") and head.head.i != head.i:
+            head = head.head
+        verb = head.head
+        return (
+            head.dep_ == "nsubj"
+            and verb.lemma_.lower() in self.speech_verbs
+            and verb.i < head.i
+        )
 
     def host_for(self, visitors: Sequence[str]) -> tuple[str, ...]:
         """Return the state most mentioned in the article, other than the visitors'."""
