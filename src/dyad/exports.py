@@ -27,8 +27,9 @@ from dyad.contract import to_contract
 from dyad.errors import DyadError
 from dyad.records import Actor, ArticleResult, Event
 from dyad.resources import data_path, read_yaml
-from dyad.store.db import Store, event_day
+from dyad.store.db import Store
 from dyad.store.queries import load_result
+from dyad.store.rows import event_day
 
 FORMATS = ("csv", "parquet", "jsonl", "plover", "gdelt")
 # The 61 columns of a GDELT 2.0 event record, in file order.

@@ -13,9 +13,10 @@ from store.builders import make_event, make_result, put
 
 from dyad.errors import StoreError
 from dyad.records import ArticleFailure, EventType, RawDocument
-from dyad.store.db import PendingArticle, Store, day_of, dyad_pairs
+from dyad.store.db import PendingArticle, Store
 from dyad.store.migrations import MIGRATIONS
 from dyad.store.queries import load_result
+from dyad.store.rows import day_of, dyad_pairs
 
 
 def test_migrations_are_recorded_once(tmp_path: Path) -> None:
