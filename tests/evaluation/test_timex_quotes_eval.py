@@ -1,4 +1,4 @@
-"""Pieces of the times and quotes suites: matching, speakers, offsets, the annotated set."""
+"""Pieces of the times and quotes suites: matching, speakers, offsets, annotations."""
 
 from __future__ import annotations
 

@@ -122,7 +122,10 @@ def test_following_paragraph_without_attribution_continues_the_speaker() -> None
 
 
 def test_straight_and_curly_marks_and_partial_quotes_are_found() -> None:
-    text = 'He called it "a clear and present danger to us all" today.\nShe said “no, not now and not ever again”.'
+    text = (
+        'He called it "a clear and present danger to us all" today.\n'
+        "She said “no, not now and not ever again”."
+    )
     quotes = extract_quotes(plain(text), [], []).records
     assert [q.text for q in quotes] == [
         "a clear and present danger to us all",
@@ -131,7 +134,10 @@ def test_straight_and_curly_marks_and_partial_quotes_are_found() -> None:
 
 
 def test_unbalanced_mark_is_a_problem_and_never_swallows_the_next_paragraph() -> None:
-    text = 'He said "this never ends and goes on and on.\nShe said "we are done here now, finally".'
+    text = (
+        'He said "this never ends and goes on and on.\n'
+        'She said "we are done here now, finally".'
+    )
     result = extract_quotes(plain(text), [], [])
     assert [q.text for q in result.records] == ["we are done here now, finally"]
     assert [p.code for p in result.problems if p.code != "quotes.no_speaker"] == [
@@ -140,7 +146,10 @@ def test_unbalanced_mark_is_a_problem_and_never_swallows_the_next_paragraph() ->
 
 
 def test_quote_running_into_a_new_paragraph_mark_continues() -> None:
-    text = '"We will go on and we will not stop at all,\n"and then we will win this fight."'
+    text = (
+        '"We will go on and we will not stop at all,\n'
+        '"and then we will win this fight."'
+    )
     quotes = extract_quotes(plain(text), [], []).records
     assert [q.text for q in quotes] == [
         "We will go on and we will not stop at all",
@@ -248,7 +257,8 @@ def test_quote_without_speaker_reports_nothing() -> None:
 @settings(max_examples=150, deadline=None)
 @given(
     st.lists(
-        st.sampled_from(list('ab "“”‘’\n.,') + ["said", " he ", "told"]), max_size=60
+        st.sampled_from([*'ab "\u201c\u201d\u2018\u2019\n.,', "said", " he ", "told"]),
+        max_size=60,
     ).map("".join)
 )
 def test_quote_finder_never_raises_and_keeps_offsets_in_paragraphs(text: str) -> None:

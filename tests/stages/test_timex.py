@@ -1,4 +1,4 @@
-"""The timex stage on hand-built parses and plain tokenised text, and on the seed article."""
+"""The timex stage on hand-built parses, plain tokenised text and the seed article."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ JUNE_15 = dt.date(2023, 6, 15)  # a Thursday
 NLP = spacy.blank("en")
 NLP.add_pipe("sentencizer")
 
-# A token: (text, head offset, dep, pos, tag, lemma); head offset is relative (0 = itself).
+# A token: (text, head offset, dep, pos, tag, lemma); heads are relative (0 = itself).
 Tok = tuple[str, int, str, str, str, str]
 
 
@@ -239,8 +239,8 @@ def test_records_carry_ids_sentences_and_anchor() -> None:
 @given(
     st.lists(
         st.sampled_from(
-            list("abcdeMJFWTSonyrgu0123456789 ,.-\n")
-            + [
+            [
+                *"abcdeMJFWTSonyrgu0123456789 ,.-\n",
                 "May ",
                 "2019",
                 "last ",

@@ -1,9 +1,9 @@
 """The hand-annotated Wikinews set shared by the ``times`` and ``quotes`` suites.
 
 Annotations live in ``eval/annotations/wikinews-times-quotes.jsonl`` and point at
-``shared/corpus/wikinews/wikinews.jsonl`` by article id and raw-text offsets. This module
-loads both, runs the pipeline once per process over the annotated articles, maps the
-system's cleaned-text offsets back to raw offsets, and scores span overlap.
+``shared/corpus/wikinews/wikinews.jsonl`` by article id and raw-text offsets. This
+module loads both, runs the pipeline once per process over the annotated articles, maps
+the system's cleaned-text offsets back to raw offsets, and scores span overlap.
 """
 
 from __future__ import annotations
@@ -273,6 +273,7 @@ def table(
             s = totals[split]
             lines.append(
                 f"{split:8} {name:26} {s.gold:5d} {s.system:5d} {s.precision:6.3f} "
-                f"{s.recall:6.3f} {s.f1:6.3f} {s.accuracy:6.3f} ({s.correct}/{s.judged})"
+                f"{s.recall:6.3f} {s.f1:6.3f} {s.accuracy:6.3f} "
+                f"({s.correct}/{s.judged})"
             )
     return "\n".join(lines)

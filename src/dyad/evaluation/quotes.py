@@ -1,11 +1,11 @@
-"""The ``quotes`` suite: direct-quote detection and speaker attribution on annotated Wikinews.
+"""The ``quotes`` suite: direct-quote detection and speaker attribution (Wikinews).
 
 Scores the quotes stage beside a plain baseline run in the same command: every pair of
-quote marks in a paragraph is a quote, and its speaker is the capitalised name nearest to
-the nearest speech cue ("said", "told", …) in the paragraph, else nearest to the quote.
-Detection is scored by one-to-one span overlap (P/R/F1); speaker accuracy is the share of
-matched gold quotes with a known speaker whose system speaker names the same one (see
-``speaker_matches``). Both the ``dev`` and the ``heldout`` halves are reported.
+quote marks in a paragraph is a quote, and its speaker is the capitalised name nearest
+to the nearest speech cue ("said", "told", …) in the paragraph, else nearest to the
+quote. Detection is scored by one-to-one span overlap (P/R/F1); speaker accuracy is the
+share of matched gold quotes with a known speaker whose system speaker names the same
+one (see ``speaker_matches``). Both the ``dev`` and the ``heldout`` halves are reported.
 """
 
 from __future__ import annotations
@@ -31,18 +31,19 @@ from dyad.records import ArticleResult, QuoteKind
 if TYPE_CHECKING:
     from dyad.resources import Resources
 
-# (raw start, raw end, speaker names the system gives: actor name and/or text as written)
+# (raw start, raw end, speaker names the system gives: actor name and/or text as
+# written)
 Predicted = tuple[int, int, tuple[str, ...]]
 
-_TOKEN = re.compile(r"[\w'’.-]+")
-_IGNORED = {"the", "a", "an", "'s", "’s", "of"}
+_TOKEN = re.compile(r"[\w'\u2019.-]+")
+_IGNORED = {"the", "a", "an", "'s", "\u2019s", "of"}
 _PRONOUNS = {"he", "she", "they", "we", "i", "it", "you"}
 _QUOTED = re.compile(r"\"([^\"\n]+)\"|“([^”\n]+)”")
 _CUE = re.compile(
     r"\b(?:said|says|say|told|tells|added|adds|stated|states|wrote|writes|"
     r"according to|asked|explained|noted|tweeted)\b"
 )
-_NAME = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
+_NAME = re.compile(r"\b[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*)*")
 _NOT_NAMES = {
     "The",
     "He",
@@ -95,7 +96,8 @@ def speaker_matches(predicted: str | None, gold: str, aliases: Sequence[str]) ->
     """Return True when ``predicted`` names the gold speaker (or one of its aliases).
 
     The words of a gold name must all occur in the prediction, or the prediction's words
-    must all occur in a gold name ("Sun" matches "Yun Sun"); a bare pronoun never matches.
+    must all occur in a gold name ("Sun" matches "Yun Sun"); a bare pronoun never
+    matches.
     """
     if not predicted:
         return False
@@ -129,10 +131,10 @@ def _any_match(names: tuple[str, ...], gold: dict[str, Any]) -> bool:
 
 
 def system_quotes(article: Annotated, result: ArticleResult) -> list[Predicted]:
-    """Return the direct quotes of the quotes stage with offsets mapped to the raw text."""
+    """Return the stage's direct quotes with offsets mapped to the raw text."""
     mapping = OffsetMap(article.text, result.article.text)
     names = {a.actor_id: a.name for a in result.actors}
-    predicted = []
+    predicted: list[Predicted] = []
     for quote in result.quotes:
         if quote.kind is not QuoteKind.DIRECT:
             continue
@@ -144,7 +146,7 @@ def system_quotes(article: Annotated, result: ArticleResult) -> list[Predicted]:
 
 def baseline_quotes(article: Annotated) -> list[Predicted]:
     """Return quote-mark pairs with the name nearest to the nearest cue as speaker."""
-    predicted = []
+    predicted: list[Predicted] = []
     offset = 0
     for paragraph in article.text.split("\n"):
         quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(paragraph)]

@@ -1,10 +1,10 @@
-"""The ``times`` suite: time-expression detection and normalisation on annotated Wikinews.
+"""The ``times`` suite: time-expression detection and normalisation (Wikinews).
 
 Scores the timex stage beside a plain baseline run in the same command: dateparser's
-``search_dates`` anchored on the publication date, with the granularity dateparser reports
-for each found string. Detection is scored by one-to-one span overlap (P/R/F1); value
-accuracy is the share of matched gold expressions whose value is exactly right. Both the
-``dev`` half (used while writing rules) and the ``heldout`` half are reported.
+``search_dates`` anchored on the publication date, with the granularity dateparser
+reports for each found string. Detection is scored by one-to-one span overlap (P/R/F1);
+value accuracy is the share of matched gold expressions whose value is exactly right.
+Both the ``dev`` half (used while writing rules) and the ``heldout`` half are reported.
 """
 
 from __future__ import annotations

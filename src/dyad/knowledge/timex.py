@@ -1,4 +1,4 @@
-"""Vocabulary of the timex stage (``data/timex/lexicon.yaml``) and the pattern built from it.
+"""Vocabulary of the timex stage (``data/timex/lexicon.yaml``) and its compiled pattern.
 
 ``load_timex_lexicon()`` reads and validates the file once per process and compiles one
 regular expression whose named alternatives are the kinds of time expression the stage
@@ -77,8 +77,8 @@ def _build_pattern(lex: dict[str, Any]) -> re.Pattern[str]:
     alternatives = [
         r"(?P<iso>(?P<iso_y>\d{4})-(?P<iso_m>\d\d)-(?P<iso_d>\d\d))(?!\d)",
         rf"(?P<mdy>(?:{weekday},?\s+)?(?P<mdy_m>{month})\s+(?P<mdy_d>{day})"
-        rf"(?:\s*[-–]\s*{day})?(?:,?\s+(?P<mdy_y>{year}))?)",
-        rf"(?P<dmy>(?:{weekday},?\s+)?(?P<dmy_d>{day})(?:\s*[-–]\s*{day})?(?:\s+of)?"
+        rf"(?:\s*[-\u2013]\s*{day})?(?:,?\s+(?P<mdy_y>{year}))?)",
+        rf"(?P<dmy>(?:{weekday},?\s+)?(?P<dmy_d>{day})(?:\s*[-\u2013]\s*{day})?(?:\s+of)?"
         rf"\s+(?P<dmy_m>{month})(?:,?\s+(?P<dmy_y>{year}))?)",
         rf"(?P<my>(?:{parts}\s*)?(?P<my_m>{month}),?\s+(?:of\s+)?(?P<my_y>{year}))",
         rf"(?P<mrel>(?:{parts}\s*)?(?P<mr_m>{full})\s+of\s+(?P<mr_mod>{mods})\s+year)",

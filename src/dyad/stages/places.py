@@ -1,12 +1,12 @@
 """The places stage: resolve place names to a country and coordinates, offline.
 
-Candidates are the parser's GPE and LOC entities. Each is looked up in the gazetteer and,
-when a name fits several places ("Bali", "Paris", "Georgia"), the candidates are ranked:
-curated regions and countries first, then places in a country the article already names
-(through unambiguous places or the actors' country codes), then larger cities. A name that
-resolves to nothing is a ``places.unresolved`` problem and never blanks the others. The
-actors stage may code the same words as an actor ("Beijing" as China's government); the
-places layer is separate and a name can be both.
+Candidates are the parser's GPE and LOC entities. Each is looked up in the gazetteer
+and, when a name fits several places ("Bali", "Paris", "Georgia"), the candidates are
+ranked: curated regions and countries first, then places in a country the article
+already names (through unambiguous places or the actors' country codes), then larger
+cities. A name that resolves to nothing is a ``places.unresolved`` problem and never
+blanks the others. The actors stage may code the same words as an actor ("Beijing" as
+China's government); the places layer is separate and a name can be both.
 """
 
 from __future__ import annotations
@@ -22,11 +22,11 @@ from dyad.stages.nlp import Parsed
 
 VERSION = "places.gazetteer.v1"
 CODER = VERSION
-# Ranking scores on the scale of log10(population) of cities (4.2 for 15,000 people,
-# 7.3 for 20 million): countries and curated entries outrank cities of the same name, and
-# a place in a country the article already names gains a bonus that overturns a small
-# population gap but not a large one (Paris, Texas stays behind Paris, France). Calibrated
-# by hand on the sample article and Wikinews dev articles.
+# Ranking scores on the scale of log10(population) of cities (4.2 for 15,000 people, 7.3
+# for 20 million): countries and curated entries outrank cities of the same name, and a
+# place in a country the article already names gains a bonus that overturns a small
+# population gap but not a large one (Paris, Texas stays behind Paris, France).
+# Calibrated by hand on the sample article and Wikinews dev articles.
 IN_CONTEXT_BONUS = 1.5
 FEATURE_SCORE = {"country": 9.0, "region": 8.5, "admin1": 7.5}
 CURATED_SCORE = 8.5
@@ -68,9 +68,9 @@ def _context_codes(
     }
     for found in options:
         unique = {e.code for e in found}
-        if len(unique) == 1 and None not in unique:
-            codes.update(unique)
-    return frozenset(c for c in codes if c)
+        if len(unique) == 1:
+            codes.update(c for c in unique if c)
+    return frozenset(codes)
 
 
 def _score(entry: GazetteerEntry, context: frozenset[str]) -> float:

@@ -1,15 +1,15 @@
-"""The quotes stage: find quotations and reported speech and attribute each to a speaker.
+"""The quotes stage: find quotations and reported speech, attribute each to a speaker.
 
 Direct quotes are found from the quote marks, paragraph by paragraph, so an unbalanced
 mark never runs past its paragraph (it becomes a ``quotes.unbalanced`` problem). A quote
-that runs on into a paragraph opening with a new mark continues there. The speaker is the
-subject of the nearest speech verb outside the quote in the quote's sentences ("…," said
-Sun; the US officials said); a quote with no cue inherits the speaker of the quote before
-it in the same paragraph, or in the previous paragraph when it opens its own paragraph.
-Indirect speech is the finite complement clause of a speech verb outside quote marks
-("officials said on Wednesday that …"). Speakers become actor ids through the actor
-mentions: by offsets, then pronouns to the last speaker, then role nouns to an actor
-with that title.
+that runs on into a paragraph opening with a new mark continues there. The speaker is
+the subject of the nearest speech verb outside the quote in the quote's sentences ("…,"
+said Sun; the US officials said); a quote with no cue inherits the speaker of the quote
+before it in the same paragraph, or in the previous paragraph when it opens its own
+paragraph. Indirect speech is the finite complement clause of a speech verb outside
+quote marks ("officials said on Wednesday that …"). Speakers become actor ids through
+the actor mentions: by offsets, then pronouns to the last speaker, then role nouns to an
+actor with that title.
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ _PARTITIVE = {"part", "portion", "section", "excerpt"}
 
 @dataclass(frozen=True, slots=True)
 class _Marked:
-    """A quoted stretch: ``[start, end)`` inside the marks, plus the marks' positions."""
+    """A quoted stretch: ``[start, end)`` inside the marks, and where the marks are."""
 
     start: int
     end: int
@@ -179,7 +179,7 @@ def _no_speaker(records: Sequence[Quote]) -> Iterator[Problem]:
             )
 
 
-# --- quote marks --------------------------------------------------------------------------
+# --- quote marks ----------------------------------------------------------------------
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -267,7 +267,7 @@ def _unbalanced(article_id: str, position: int) -> Problem:
     )
 
 
-# --- speakers -----------------------------------------------------------------------------
+# --- speakers -------------------------------------------------------------------------
 
 
 def _inside(token: Token, marked: Sequence[_Marked]) -> bool:
@@ -426,9 +426,9 @@ class _Resolver:
         word = head.lemma_.lower()
         for mention in reversed(self.mentions):
             actor = self.actors.get(mention.actor_id)
-            if mention.end <= head.idx and actor is not None and actor.title:
-                if word in actor.title.lower():
-                    return actor.actor_id
+            title = actor.title.lower() if actor is not None and actor.title else ""
+            if mention.end <= head.idx and word in title:
+                return mention.actor_id
         return None
 
 
@@ -559,7 +559,7 @@ def _phrase(head: Token) -> Span:
     return doc[start : head.i + 1]
 
 
-# --- indirect speech ----------------------------------------------------------------------
+# --- indirect speech ------------------------------------------------------------------
 
 
 def _indirect_quotes(

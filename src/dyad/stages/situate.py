@@ -133,18 +133,11 @@ def _choose_time(
     near = sorted(same_sentence, key=lambda t: _distance(t.start, t.end, event))
     if trigger is not None:
         head = clause_head(trigger)
-        roots = {t.time_id: _token_at(doc, t.start, t.end) for t in near}
-        for keep in (
-            lambda r: _in_subtree(r, trigger),
-            lambda r: clause_head(r).i == head.i,
-        ):
-            found = [
-                t
-                for t in near
-                if roots[t.time_id] is not None and keep(roots[t.time_id])
-            ]
-            if found:
-                return found[0]
+        rooted = [(t, _token_at(doc, t.start, t.end)) for t in near]
+        inside = [t for t, r in rooted if r is not None and _in_subtree(r, trigger)]
+        same = [t for t, r in rooted if r is not None and clause_head(r).i == head.i]
+        if inside or same:
+            return (inside or same)[0]
     precise = [t for t in near if t.value not in VAGUE_VALUES]
     return precise[0] if precise else None
 

@@ -1,8 +1,8 @@
-"""The timex stage: find time expressions and normalise them against the publication date.
+"""The timex stage: find time expressions, normalise them against the publication date.
 
 Candidates come from one precompiled pattern (``knowledge/timex.py``); the spaCy parse
-decides what the pattern cannot: whether a bare year or an ambiguous month name ("May") is
-a date, and whether an underspecified expression ("on Wednesday", "in February", "a
+decides what the pattern cannot: whether a bare year or an ambiguous month name ("May")
+is a date, and whether an underspecified expression ("on Wednesday", "in February", "a
 September meeting") points to the past or the future, from the tense and modality of the
 clause that governs it. Values follow DESIGN.md; with no publication date, relative
 expressions get ``value=None`` and the clock is never read.
@@ -70,8 +70,9 @@ def find_times(
         value, precision = _RESOLVERS[kind](match, context)
         if precision is Precision.DAY and value is not None:
             reference = dt.date.fromisoformat(value)
-        if value is not None and dates.value_range(value) is not None:
-            last_date = dates.value_range(value)[0]  # type: ignore[index]  # checked
+        covered = dates.value_range(value) if value is not None else None
+        if covered is not None:
+            last_date = covered[0]
         if precision is None:
             problems.append(_unparseable(match, start, end))
             continue
@@ -169,15 +170,15 @@ def _is_count(span: Span) -> bool:
     return before.pos_ not in {"DET", "ADP", "PRON"} and before.tag_ != "POS"
 
 
-# --- past or future ---------------------------------------------------------------------
+# --- past or future -------------------------------------------------------------------
 
 
 def _verb_tense(verb: Token, via: Token, lex: TimexLexicon) -> str:
-    """Return past, present, future or nearest for one verb from its tag and auxiliaries.
+    """Return past, present, future or nearest for a verb from its tag and auxiliaries.
 
     ``via`` is the child of ``verb`` the time expression hangs from. ``nearest`` is for
-    modals and for plans stated in the past tense ("was expected to", "would"): they look
-    forward from a moment that may itself lie before publication.
+    modals and for plans stated in the past tense ("was expected to", "would"): they
+    look forward from a moment that may itself lie before publication.
     """
     auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
     words = {a.lower_ for a in auxes}
@@ -197,7 +198,7 @@ def _verb_tense(verb: Token, via: Token, lex: TimexLexicon) -> str:
 
 
 def _marked_words(token: Token, lex: TimexLexicon) -> str | None:
-    """Return future/past when a word on or beside ``token`` says so ("planned visit")."""
+    """Return future/past when a word on or beside ``token`` says so ("planned")."""
     words = [token.lower_] + [
         c.lower_ for c in token.children if c.dep_ in {"amod", "advmod"}
     ]
@@ -233,7 +234,7 @@ def _direction(span: Span, lex: TimexLexicon) -> str:
             return result
 
 
-# --- resolvers --------------------------------------------------------------------------
+# --- resolvers ------------------------------------------------------------------------
 
 
 def _int_year(text: str | None) -> int | None:
@@ -273,7 +274,7 @@ def _year_for_day(month: int, day: int, anchor: dt.date, direction: str) -> int:
 
 
 def _nearest_year_shift(month: int, anchor_month: int) -> int:
-    """Return -1, 0 or +1: the year of the occurrence of ``month`` nearest the anchor."""
+    """Return -1, 0 or +1: the year of the ``month`` nearest the anchor."""
     ahead = (month - anchor_month) % 12
     behind = (anchor_month - month) % 12
     if ahead == 0:
@@ -426,9 +427,11 @@ def _weekday(match: re.Match[str], ctx: _Context) -> Value:
         offset = delta or 7
     elif delta == 0:
         offset = 0
-    elif ctx.direction == "future" or way == "current":
-        offset = delta
-    elif ctx.direction == "nearest" and delta < 7 - delta:
+    elif (
+        ctx.direction == "future"
+        or way == "current"
+        or (ctx.direction == "nearest" and delta < 7 - delta)
+    ):
         offset = delta
     else:
         offset = delta - 7
