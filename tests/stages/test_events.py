@@ -329,3 +329,36 @@ def test_demand_in_a_that_clause_names_its_subject_as_recipient(
     assert (request.actor_ids, request.recipient_ids) == (("a3",), ("a4",))
     retreat = next(e for e in events if e.type == EventType.RETREAT)
     assert retreat.modality == Modality.HYPOTHETICAL
+
+
+def _reported_would(condition: bool) -> list[Row]:
+    rows: list[Row] = [
+        ("Russia", "Russia", "PROPN", "NNP", "nsubj", 1),
+        ("said", "say", "VERB", "VBD", "ROOT", 1),
+        ("Iran", "Iran", "PROPN", "NNP", "nsubj", 4),
+        ("would", "would", "AUX", "MD", "aux", 4),
+        ("attack", "attack", "VERB", "VB", "ccomp", 1),
+        ("Israel", "Israel", "PROPN", "NNP", "dobj", 4),
+    ]
+    if condition:
+        rows += [
+            ("if", "if", "SCONJ", "IN", "mark", 8),
+            ("China", "China", "PROPN", "NNP", "nsubj", 8),
+            ("left", "leave", "VERB", "VBD", "advcl", 4),
+        ]
+    return rows
+
+
+@pytest.mark.parametrize(
+    ("condition", "expected"),
+    [
+        pytest.param(False, Modality.FUTURE, id="said-would-is-future"),
+        pytest.param(True, Modality.HYPOTHETICAL, id="would-if-is-hypothetical"),
+    ],
+)
+def test_would_in_reported_speech(
+    condition: bool, expected: Modality, lexicon: EventLexicon
+) -> None:
+    events = _code(_reported_would(condition), STATES, lexicon).records
+    attack = next(e for e in events if e.type == EventType.ASSAULT)
+    assert attack.modality == expected

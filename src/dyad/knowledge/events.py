@@ -107,6 +107,7 @@ class ModalityCues:
     hypothetical_markers: frozenset[str]
     hypothetical_governors: frozenset[str]
     hypothetical_modifiers: frozenset[str]
+    reported_future: frozenset[str]
     future_auxiliaries: frozenset[str]
     future_governors: frozenset[str]
     future_modifiers: frozenset[str]
@@ -290,6 +291,7 @@ def _modality(sections: Mapping[str, Any], path: Path) -> ModalityCues:
         hypothetical_markers=words("hypothetical", "markers"),
         hypothetical_governors=words("hypothetical", "governors"),
         hypothetical_modifiers=words("hypothetical", "modifiers"),
+        reported_future=words("hypothetical", "reported_future"),
         future_auxiliaries=words("future", "auxiliaries"),
         future_governors=words("future", "governors"),
         future_modifiers=words("future", "modifiers"),

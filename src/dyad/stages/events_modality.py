@@ -104,6 +104,7 @@ def read_modality(
     if anchor.i != trigger.i:
         modality = _stronger(modality, _own_cue(anchor, cues))
     current = anchor
+    path = [trigger, anchor]
     for _ in range(_MAX_CLIMB):
         if current.dep_ in _CLAUSE_STOPS or current.head.i == current.i:
             break
@@ -112,7 +113,10 @@ def read_modality(
             "ccomp",
             "parataxis",
         ):
+            if modality == Modality.HYPOTHETICAL and _is_backshifted(path, cues):
+                modality = Modality.FUTURE  # "Iraq said it would allow …"
             return Reading(modality, _subject(head))
+        path.append(head)
         if current.dep_ != "conj":  # a coordinated clause is a sibling, not embedded
             modality = _stronger(modality, embedding.get(head.i))
             modality = _stronger(modality, _governor_cue(head, cues))
@@ -121,6 +125,32 @@ def read_modality(
         )
         current = head
     return Reading(modality)
+
+
+def _is_backshifted(path: list[Token], cues: ModalityCues) -> bool:
+    """Tell whether reported speech uses "would" only as the past of "will".
+
+    True when the one hypothetical cue on the clauses of ``path`` is an auxiliary of
+    ``cues.reported_future`` and no condition ("if", "unless") is attached.
+    """
+    backshift = False
+    for token in path:
+        for child in token.children:
+            if child.dep_ == "aux" and child.lower_ in cues.reported_future:
+                backshift = True
+            elif _is_condition(child, cues):
+                return False
+    return backshift
+
+
+def _is_condition(child: Token, cues: ModalityCues) -> bool:
+    """Tell whether ``child`` is another modal or an "if" clause on its head."""
+    if child.dep_ == "aux":
+        return child.lower_ in cues.hypothetical_auxiliaries
+    if child.dep_ in ("mark", "advcl"):
+        words = {child.lower_} | {m.lower_ for m in child.children}
+        return bool(words & cues.hypothetical_markers)
+    return False
 
 
 def _speaker(anchor: Token, cues: ModalityCues) -> Token | None:
