@@ -211,6 +211,7 @@ class ActorKB:
     modified_groups: dict[str, str] = field(default_factory=dict)
     institutions: dict[str, str] = field(default_factory=dict)
     national_titles: dict[str, str] = field(default_factory=dict)
+    group_heads: set[str] = field(default_factory=set)  # last words of group nouns
     max_title_words: int = 1
 
     # ---- lookups -------------------------------------------------------------------
@@ -364,6 +365,7 @@ class _Builder:
         for key in kb.surfaces:
             kb.prefixes.update(key[:i] for i in range(1, len(key) + 1))
         kb.max_title_words = max((len(t.split()) for t in kb.titles), default=1)
+        kb.group_heads = {g.split()[-1] for g in (*kb.groups, *kb.modified_groups)}
         _index_short_forms(kb)
         return kb
 

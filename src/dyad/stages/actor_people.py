@@ -92,6 +92,8 @@ class Context:
     surnames: dict[str, Spec] = field(default_factory=dict)
     person_at: dict[int, Spec] = field(default_factory=dict)
     ent_at: dict[int, Span] = field(default_factory=dict)
+    texts: list[str] = field(default_factory=list)  # token texts, read once
+    pos: list[str] = field(default_factory=list)  # token coarse tags, read once
 
 
 @dataclass(frozen=True, slots=True)

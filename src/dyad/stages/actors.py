@@ -81,7 +81,11 @@ _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "nummod"})
 def resolve_actors(parsed: Parsed, *, kb: ActorKB) -> ResolvedActors:
     """Find and code every actor mentioned in the article."""
     doc = parsed.doc
-    spans = _kb_spans(doc, kb)
+    texts, pos = [], []
+    for token in doc:  # one pass: spaCy builds a Token object per access
+        texts.append(token.text)
+        pos.append(token.pos_)
+    spans = _kb_spans(doc, kb, texts)
     ctx = Context(
         doc=doc,
         kb=kb,
@@ -89,6 +93,8 @@ def resolve_actors(parsed: Parsed, *, kb: ActorKB) -> ResolvedActors:
         span_at={i: s for s in spans for i in range(s.start, s.end)},
         dominant=_dominant_state(doc, kb, spans),
         owner=[False] * len(doc),
+        texts=texts,
+        pos=pos,
     )
     found: list[tuple[Spec, int, int]] = []
     found.extend(_people(ctx))
@@ -101,9 +107,9 @@ def resolve_actors(parsed: Parsed, *, kb: ActorKB) -> ResolvedActors:
 
 
 # ---- step 0: KB names
-def _kb_spans(doc: Doc, kb: ActorKB) -> list[KbSpan]:
+def _kb_spans(doc: Doc, kb: ActorKB, words: list[str]) -> list[KbSpan]:
     """Longest non-overlapping runs of tokens whose joined text is a KB name."""
-    texts = [fold(t.text) for t in doc]
+    texts = [fold(word) for word in words]
     spans: list[KbSpan] = []
     i, n = 0, len(texts)
     while i < n:
@@ -213,10 +219,14 @@ def _is_unsupported(spec: Spec, size: int) -> bool:
 
 
 def _surnames(ctx: Context) -> Iterator[tuple[Spec, int, int]]:
-    for token in ctx.doc:
-        if ctx.owner[token.i] or not token.text[:1].isupper() or token.pos_ != "PROPN":
+    short_forms = ctx.kb.short_forms
+    for i, text in enumerate(ctx.texts):
+        if ctx.owner[i] or ctx.pos[i] != "PROPN" or not text[:1].isupper():
             continue
-        spec = ctx.surnames.get(token.text)
+        spec = ctx.surnames.get(text)
+        if spec is None and fold(text) not in short_forms:
+            continue
+        token = ctx.doc[i]
         if spec is None:
             spec = _known_short_form(ctx, token)
         if spec is not None:
@@ -248,9 +258,15 @@ def _group_noun_at(ctx: Context, token: Token) -> tuple[str, int] | None:
 
 
 def _groups(ctx: Context, *, modified: bool) -> Iterator[tuple[Spec, int, int]]:
-    for token in ctx.doc:
-        if ctx.owner[token.i] or token.pos_ not in ("NOUN", "PROPN"):
+    heads = ctx.kb.group_heads
+    for i, text in enumerate(ctx.texts):
+        if (
+            ctx.owner[i]
+            or ctx.pos[i] not in ("NOUN", "PROPN")
+            or text.lower() not in heads
+        ):
             continue
+        token = ctx.doc[i]
         noun = _group_noun_at(ctx, token)
         if noun is None:
             continue
