@@ -86,8 +86,10 @@ def run_ingest(corpus: Path, db: Path, workers: int) -> tuple[float, int]:
     return seconds, int(peak)
 
 
-def steady_rate(corpus: Path, db: Path, workers: int) -> tuple[float, float]:
-    """Ingest in-process; return (steady articles/s after the first write, overall).
+def steady_rate(
+    corpus: Path, db: Path, workers: int
+) -> tuple[float, float, dict[str, int]]:
+    """Ingest in-process; return steady and overall articles/s, and row counts.
 
     The steady rate leaves out model loading (in the workers, or here) so that the
     worker comparison measures parsing, not start-up.
@@ -106,10 +108,11 @@ def steady_rate(corpus: Path, db: Path, workers: int) -> tuple[float, float]:
             options=loading.IngestOptions(workers=workers),
             progress=lambda stats: marks.append((time.monotonic(), stats.processed)),
         )
+        counts = store.counts()
     writes = marks[:-1]  # the last call follows clustering, not a write
     (t0, n0), (t1, n1) = writes[0], writes[-1]
     steady = (n1 - n0) / (t1 - t0) if t1 > t0 else float("nan")
-    return steady, n1 / (t1 - start)
+    return steady, n1 / (t1 - start), counts
 
 
 def main() -> None:
@@ -142,14 +145,18 @@ def _throughput(source: Path, work: Path, args: argparse.Namespace) -> None:
     corpus = build_corpus(
         source, work / "t.jsonl", args.throughput_articles, args.max_chars
     )
-    rates = {}
+    rates, counts = {}, {}
     for workers in (1, 2):
-        steady, overall = steady_rate(corpus, work / f"t{workers}.duckdb", workers)
+        steady, overall, counts[workers] = steady_rate(
+            corpus, work / f"t{workers}.duckdb", workers
+        )
         rates[workers] = steady
         _say(
             f"throughput --workers {workers}: {args.throughput_articles} articles, "
             f"steady {steady:.2f} articles/s (with start-up {overall:.2f})"
         )
+    same = "the same" if counts[1] == counts[2] else "DIFFERENT"
+    _say(f"stores written with 1 and 2 workers hold {same} row counts")
     _say(
         f"speed-up workers 2 / 1 (steady): {rates[2] / rates[1]:.2f}x on "
         f"{os.cpu_count()} CPUs"
