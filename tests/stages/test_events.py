@@ -240,7 +240,7 @@ def test_future_aid_is_coded_as_an_intent_to_help(lexicon: EventLexicon) -> None
     assert (event.type, event.cameo, event.modality) == (
         EventType.AGREE,
         "033",
-        Modality.FUTURE,
+        Modality.ASSERTED,
     )
     assert event.recipient_ids == ("a1",)
 
@@ -362,3 +362,20 @@ def test_would_in_reported_speech(
     events = _code(_reported_would(condition), STATES, lexicon).records
     attack = next(e for e in events if e.type == EventType.ASSAULT)
     assert attack.modality == expected
+
+
+def test_vow_to_attack_is_one_threat(lexicon: EventLexicon) -> None:
+    rows: list[Row] = [
+        ("Iran", "Iran", "PROPN", "NNP", "nsubj", 1),
+        ("vowed", "vow", "VERB", "VBD", "ROOT", 1),
+        ("to", "to", "PART", "TO", "aux", 3),
+        ("attack", "attack", "VERB", "VB", "xcomp", 1),
+        ("Israel", "Israel", "PROPN", "NNP", "dobj", 3),
+    ]
+    (event,) = _code(rows, STATES, lexicon).records
+    assert (event.type, event.cameo, event.modality) == (
+        EventType.THREATEN,
+        "138",
+        Modality.ASSERTED,
+    )
+    assert (event.actor_ids, event.recipient_ids) == (("a1",), ("a2",))

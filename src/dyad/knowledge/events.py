@@ -66,6 +66,7 @@ class TypeInfo:
     min_participants: int
     carry: bool
     intent: str | None
+    intent_type: EventType
     embeds: Modality | None
     modes: Mapping[str, str]
 
@@ -174,6 +175,7 @@ def _load_types(path: Path) -> tuple[dict[EventType, TypeInfo], dict[str, int]]:
                 reciprocal=bool(spec.get("reciprocal", False)),
                 partner_object=bool(spec.get("partner_object", False)),
                 intent=str(spec["intent"]) if spec.get("intent") else None,
+                intent_type=EventType(spec.get("intent_type", "AGREE")),
                 min_participants=int(spec.get("min_participants", 1)),
                 carry=bool(spec.get("carry", False)),
                 embeds=Modality(embeds) if embeds else None,

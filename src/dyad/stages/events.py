@@ -506,27 +506,37 @@ def _other_side(
 
 
 def _as_intent(
-    event: Event, c: _Candidate, lexicon: EventLexicon, agreeing: set[int]
-) -> Event | None:
-    """Recode a future cooperative event as AGREE, PLOVER's statement of intent.
+    event: Event, c: _Candidate, lexicon: EventLexicon, agreeing: dict[int, int]
+) -> tuple[Event | None, int | None]:
+    """Recode a future event as PLOVER's statement of intent (AGREE or THREATEN).
 
-    Returns None when an AGREE trigger above it already codes the same intent
-    ("pledged to provide aid").
+    "Finland will give Tanzania a grant" is an AGREE; "Iran said it would attack
+    Israel" or "Iran vowed to retaliate" a THREATEN (only when the actor says it, not
+    when the writer or others predict it). Returns the event (None when an AGREE
+    trigger above it already codes the same intent: "pledged to provide aid") and the
+    trigger index of an AGREE the threat supersedes ("vowed to retaliate" is one
+    THREATEN, not an AGREE as well).
     """
-    intent = lexicon.types[event.type].intent
-    if intent is None or event.modality != Modality.FUTURE:
-        return event
-    if any(t.i in agreeing for t in c.anchor.ancestors):
-        return None
-    return replace(
+    info = lexicon.types[event.type]
+    if info.intent is None or event.modality != Modality.FUTURE:
+        return event, None
+    threat = info.intent_type != EventType.AGREE
+    above = next((agreeing[t.i] for t in c.anchor.ancestors if t.i in agreeing), None)
+    if above is not None and not threat:
+        return None, None
+    if threat and above is None and event.reported_by not in event.actor_ids:
+        return event, None  # narrated or predicted by others: a future attack
+    recoded = replace(
         event,
-        type=EventType.AGREE,
+        type=info.intent_type,
         mode=None,
-        cameo=intent,
-        quad=lexicon.quad_of(intent),
-        intensity=lexicon.types[EventType.AGREE].intensity,
+        modality=Modality.ASSERTED,  # the statement of intent itself was made
+        cameo=info.intent,
+        quad=lexicon.quad_of(info.intent),
+        intensity=lexicon.types[info.intent_type].intensity,
         rule=event.rule + ".intent",
     )
+    return recoded, above
 
 
 def _complement_actors(anchor: Token, cast: Cast) -> tuple[str, ...]:
@@ -657,11 +667,12 @@ def _code_sentence(
         resolved[c.trigger.i] = roles
     events = []
     agreeing = {
-        i
+        i: c.trigger.i
         for c in candidates
         if c.rule.type == EventType.AGREE
         for i in (c.trigger.i, c.anchor.i)
     }
+    superseded: set[int] = set()
     for c in sorted(candidates, key=lambda c: c.trigger.i):
         roles = resolved[c.trigger.i]
         if not roles.actors and not (roles.recipients and _is_agentless(c, lexicon)):
@@ -671,7 +682,9 @@ def _code_sentence(
         ):
             continue
         built = _build(parsed, c, roles, index, lexicon, cast, embedding)
-        event = _as_intent(built, c, lexicon, agreeing)
+        event, above = _as_intent(built, c, lexicon, agreeing)
+        if above is not None:
+            superseded.add(above)
         if event is None:
             continue
         events.append(event)
@@ -682,4 +695,6 @@ def _code_sentence(
             memory.by_lemma[c.trigger.lemma_.lower()] = (index, roles)
         if len(roles.actors) > 1:
             cast.previous, cast.previous_start = roles.actors, sent.start
-    return events
+    doc = sent.doc
+    dropped = {doc[i].idx for i in superseded}
+    return [e for e in events if e.trigger_start not in dropped]
