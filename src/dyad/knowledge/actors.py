@@ -67,6 +67,8 @@ FUZZY_NAME_CUTOFF = 86.0
 # Each name part must be at least this close too, so "John Smith" never becomes "Joan
 # Smyth" just because the whole strings are similar.
 FUZZY_PART_CUTOFF = 75.0
+# Name parts this short (Chinese and Korean names) must match exactly.
+SHORT_PART = 4
 _THE = re.compile(r"^(?:the|The|THE)\s+")
 _SPACES = re.compile(r"\s+")
 _APOSTROPHES = str.maketrans(
@@ -327,6 +329,11 @@ class ActorKB:
 def _parts_match(parts: Sequence[str], other: Sequence[str]) -> bool:
     if len(parts) != len(other):
         return False
+    if any(
+        min(len(a), len(b)) <= SHORT_PART and a != b
+        for a, b in zip(parts, other, strict=True)
+    ):
+        return False  # "Li Jian" is not "Lin Jian"
     return all(
         fuzz.ratio(a, b) >= FUZZY_PART_CUTOFF for a, b in zip(parts, other, strict=True)
     )

@@ -317,6 +317,8 @@ def _is_title_token(ctx: Context, token: Token) -> bool:
     low = token.lower_
     if ctx.kb.title_info(low) is not None or low in _TITLE_STARTS:
         return True
+    if token.dep_ in ("compound", "amod") and token.head.i > token.i and token.is_alpha:
+        return True  # "Chinese foreign ministry spokesman": modifiers inside the title
     return (
         token.text[:1].isupper()
         and token.pos_ in ("PROPN", "NOUN", "ADJ")
@@ -508,6 +510,14 @@ def _known_person(
     stated = facts.affiliation.code if facts.affiliation else None
     if score < 1.0 and stated and stated not in _person_codes(person):
         return None  # a near-miss spelling of someone from another state
+    if (
+        score < 1.0
+        and ctx.published
+        and kb.role_of(person, ctx.published).sector is None
+    ):
+        return (
+            None  # a near-miss of someone not yet in any office: likely another person
+        )
     return person, score
 
 
