@@ -215,3 +215,10 @@ def test_malformed_user_file_names_file_and_line(
 def test_missing_user_file_is_a_resource_error(tmp_path: Path) -> None:
     with pytest.raises(ResourceError, match="not found"):
         load_actor_kb([tmp_path / "absent.yaml"])
+
+
+def test_short_name_parts_must_match_exactly(kb: ActorKB) -> None:
+    found = kb.find_person("Xi Jinpin")
+    assert found is not None
+    assert found[0].name == "Xi Jinping"
+    assert kb.find_person("Xu Jinping") is None
