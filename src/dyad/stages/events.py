@@ -89,6 +89,17 @@ def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
     return found
 
 
+def _of_objects(noun: Token) -> list[Token]:
+    """Return the objects of "of" after ``noun`` ("a suspension of air links")."""
+    return [
+        pobj
+        for prep in noun.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
+
+
 def _object_of(
     token: Token, rule: TriggerRule, actor_tokens: Container[int]
 ) -> Token | None:
@@ -102,15 +113,12 @@ def _object_of(
         if child.dep_ in ("prep", "prt") and child.lower_ in rule.extra:
             pool.extend(_children(child, frozenset({"pobj"})))
     for candidate in pool:
-        measured = [  # "700 kg of medicine", "a shipment of arms"
-            pobj
-            for prep in candidate.children
-            if prep.dep_ == "prep" and prep.lower_ == "of"
-            for pobj in _children(prep, frozenset({"pobj"}))
-        ]
+        measured = _of_objects(candidate)  # "700 kg of medicine", "a shipment of arms"
         for head in (
             candidate,
-            *_children(candidate, frozenset({"conj"})),
+            *_children(
+                candidate, frozenset({"conj", "compound"})
+            ),  # "mediation efforts"
             *measured,
         ):
             if head.lemma_.lower() in rule.objects or (
@@ -307,6 +315,8 @@ def _verbal_roles(c: _Candidate, cast: Cast, lexicon: EventLexicon) -> _Roles:
         if not rule.complement_aux:  # "released six Americans": the object is an actor
             recipients += cast.of(c.trigger.doc[c.absorbed])
     holders.extend(o for o in objects if o.pos_ == "NOUN")  # "action against Russia"
+    if c.kind == "light":
+        holders.extend(_of_objects(c.trigger))
     preps = [o for h in holders for o in _prep_objects(h, rule.preps - _PARTNER_PREPS)]
     partner_preps = [
         o for h in holders for o in _prep_objects(h, rule.preps & _PARTNER_PREPS)
@@ -360,6 +370,7 @@ def _nominal_roles(c: _Candidate, cast: Cast, lexicon: EventLexicon) -> _Roles:
         actors += cast.of(child) if child.dep_ == "poss" else cast.subtree(child)
     # "a mediation mission between A and B": the phrase hangs on the compound's head
     holders = [noun, noun.head] if noun.dep_ == "compound" else [noun]
+    holders.extend(_of_objects(noun))  # "suspension of air links with Serbia"
     by_agent = [t for h in holders for t in _prep_objects(h, frozenset({"by"}))]
     actors += tuple(a for t in by_agent for a in cast.of(t))
     between = [t for h in holders for t in _prep_objects(h, _PARTNER_PREPS)]
