@@ -29,12 +29,8 @@ from spacy.tokens import Doc, Span, Token
 from dyad import ids
 from dyad.knowledge.actors import ActorKB, fold
 from dyad.records import Actor, ActorKind, Mention, Problem, ResolvedActors
+from dyad.stages.actor_context import Context, KbSpan, Spec, affiliation_of, entry_spec
 from dyad.stages.actor_people import (
-    Context,
-    KbSpan,
-    Spec,
-    affiliation_of,
-    entry_spec,
     person_spec,
     pick_short_form,
     register_surnames,
