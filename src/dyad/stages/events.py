@@ -381,7 +381,8 @@ def _nominal_roles(c: _Candidate, cast: Cast, lexicon: EventLexicon) -> _Roles:
         for t in _prep_objects(h, rule.preps - _PARTNER_PREPS)
         for a in cast.of(t)
     )
-    if rule.reciprocal and partners and not actors and noun.dep_ == "dobj":
+    with_partner = any(_prep_objects(h, frozenset({"with"})) for h in holders)
+    if rule.reciprocal and with_partner and not actors and noun.dep_ == "dobj":
         # "he wants a bilateral with Biden", "Iran proposed talks with Riyadh": the
         # subject of the verb governing the meeting is its other party
         subject, passive = _subject_token(noun.head, lexicon)
