@@ -17,6 +17,7 @@ _KEYS = (
     "role_nouns",
     "document_nouns",
     "naming_verbs",
+    "mention_nouns",
     "quoting_verbs",
 )
 
@@ -32,6 +33,7 @@ class QuoteCues:
     role_nouns: frozenset[str]
     document_nouns: frozenset[str]
     naming_verbs: frozenset[str]
+    mention_nouns: frozenset[str]
     quoting_verbs: frozenset[str]
 
 
@@ -58,6 +60,7 @@ def parse_quote_cues(path: Path) -> QuoteCues:
         role_nouns=frozenset(lists["role_nouns"]),
         document_nouns=frozenset(lists["document_nouns"]),
         naming_verbs=frozenset(lists["naming_verbs"]),
+        mention_nouns=frozenset(lists["mention_nouns"]),
         quoting_verbs=frozenset(lists["quoting_verbs"]),
     )
 

@@ -40,6 +40,7 @@ class TimexLexicon:
     month_prepositions: frozenset[str]
     future_auxiliaries: frozenset[str]
     open_auxiliaries: frozenset[str]
+    open_prepositions: frozenset[str]
     name_entities: frozenset[str]
     future_verbs: frozenset[str]
     schedule_verbs: frozenset[str]
@@ -156,6 +157,7 @@ def parse_timex_lexicon(path: Path) -> TimexLexicon:
         month_prepositions=frozenset(lex["month_prepositions"]),
         future_auxiliaries=frozenset(lex["future_auxiliaries"]),
         open_auxiliaries=frozenset(lex["open_auxiliaries"]),
+        open_prepositions=frozenset(lex["open_prepositions"]),
         name_entities=frozenset(lex["name_entities"]),
         future_verbs=frozenset(lex["future_verbs"]),
         schedule_verbs=frozenset(lex["schedule_verbs"]),

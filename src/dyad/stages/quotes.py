@@ -49,6 +49,8 @@ _CLOSING = {"”"}
 _EITHER = {'"'}
 _TRAILING = {",", ";", ":"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+_OWNER_DEPS = {"acl", "prep", "pobj", "poss", "compound", "agent"}
+_FINITE = {"VBD", "VBZ", "VBP", "IN"}  # IN: "according (to)"
 _PARTITIVE = {"part", "portion", "section", "excerpt"}
 
 
@@ -96,7 +98,9 @@ def extract_quotes(
         if speaker is None:
             speaker = _inherited(span, marked[index - 1] if index else None, previous)
         quoted = text[span.start : span.end]
-        if _is_name(quoted) or (speaker is None and not _is_unattributed_quote(quoted)):
+        if _is_name(quoted) or _is_mentioned_word(parsed, span, vocab):
+            continue
+        if speaker is None and not _is_unattributed_quote(quoted):
             continue
         if speaker is not None:
             resolver.last_speaker = speaker
@@ -106,6 +110,14 @@ def extract_quotes(
     records.sort(key=lambda q: (q.sentence_index, q.start))
     problems.extend(_no_speaker(records))
     return StageResult(records=tuple(records), problems=tuple(problems))
+
+
+def _is_mentioned_word(parsed: Parsed, span: _Marked, vocab: QuoteCues) -> bool:
+    """Return True for a word quoted as a word: the word "pandemic"."""
+    if len(parsed.article.text[span.start : span.end].split()) > NAME_WORDS:
+        return False
+    before = parsed.article.text[: span.open_mark].split()
+    return bool(before) and before[-1].lower() in vocab.mention_nouns
 
 
 def _is_name(text: str) -> bool:
@@ -302,8 +314,16 @@ def _direct_speaker(
     cues = [t for t in frame if t.i + 1 < len(t.doc) and _is_cue(t, resolver.cues)]
     if not cues:
         return None
-    cue = min(cues, key=lambda t: _distance(t, span))
+    finite = [t for t in cues if _is_finite(t)] or cues
+    cue = min(finite, key=lambda t: _distance(t, span))
     return resolver.speaker(cue, span.paragraph, marked)
+
+
+def _is_finite(token: Token) -> bool:
+    """Return True for a finite speech verb ("said", "has said"), not "saying"."""
+    if token.tag_ in _FINITE:
+        return True
+    return token.tag_ == "VBN" and any(c.dep_ == "aux" for c in token.children)
 
 
 def _distance(token: Token, span: _Marked) -> int:
@@ -523,7 +543,20 @@ def _author(subject: Token, cues: QuoteCues) -> Token:
         if token.dep_ == "poss":
             return token
     names = [c for c in subject.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
-    return names[-1] if names else subject
+    if names:
+        return names[-1]
+    return _owner_below(subject) or subject
+
+
+def _owner_below(subject: Token) -> Token | None:
+    """Return a named possessor below a document ("a tweet sent from Biden's account")."""
+    stack = [c for c in subject.rights if c.dep_ in {"acl", "prep"}]
+    while stack:
+        token = stack.pop(0)
+        if token.dep_ == "poss" and token.pos_ == "PROPN":
+            return token
+        stack.extend(c for c in token.children if c.dep_ in _OWNER_DEPS)
+    return None
 
 
 _NAME_DEPS = {"appos", "conj", "compound", "prep", "pobj", "nmod", "npadvmod"}

@@ -64,9 +64,10 @@ def find_times(
         span = parsed.doc.char_span(start, end, alignment_mode="expand")
         if span is None or not _is_time(kind, match, span, lex):
             continue
-        context = _Context(
-            article.published, _direction(span, lex), lex, reference, last_date
-        )
+        direction = _direction(span, lex)
+        if _previous_word(span) in lex.open_prepositions:
+            direction = "nearest"
+        context = _Context(article.published, direction, lex, reference, last_date)
         value, precision = _RESOLVERS[kind](match, context)
         if precision is Precision.DAY and value is not None:
             reference = dt.date.fromisoformat(value)
@@ -129,6 +130,8 @@ def _is_time(kind: str, match: re.Match[str], span: Span, lex: TimexLexicon) -> 
     if kind not in _EXPLICIT and span.root.ent_type_ in lex.name_entities:
         return False
     if kind == "year":
+        if _is_count(span) or _is_in_name(span, lex):
+            return False
         return (
             span.root.ent_type_ == "DATE"
             or _previous_word(span) in lex.year_prepositions
@@ -157,6 +160,19 @@ def _is_time(kind: str, match: re.Match[str], span: Span, lex: TimexLexicon) -> 
             "easter",
         }
     return True
+
+
+def _is_in_name(span: Span, lex: TimexLexicon) -> bool:
+    """Return True for a year inside a name ("Reform Bill 2019", "Expo 2020")."""
+    if span.start == 0:
+        return False
+    before = span.doc[span.start - 1]
+    return (
+        before.is_title
+        and not before.is_sent_start
+        and before.text not in lex.months
+        and before.text not in lex.weekdays
+    )
 
 
 def _is_count(span: Span) -> bool:
@@ -498,6 +514,8 @@ def _relunit(match: re.Match[str], ctx: _Context) -> Value:
     step = {"past": -1, "future": 1}.get(way, 0)
     if unit == "weekend" and way == "current" and ctx.direction == "past":
         step = -1 if ctx.anchor.weekday() < 5 else 0  # "was held this weekend"
+    if unit == "week" and way == "current" and ctx.direction in {"future", "nearest"}:
+        step = 1 if ctx.anchor.weekday() == 6 else 0  # said on a Sunday
     return _shift(ctx.anchor, unit, step), precision
 
 
