@@ -202,7 +202,10 @@ def split_person_entity(
     """Split "Biden-Xi" or "Putin and Xi" entities into one span per name."""
     parts, first = [], start
     for i in range(start, end):
-        if doc[i].text in ("-", "\u2013", "and", "&", "/"):
+        text = doc[i].text
+        if text in ("-", "\u2013", "and", "&", "/") or (
+            doc[i].is_punct and text not in (".", "'", "\u2019")
+        ):
             parts.append((first, i))
             first = i + 1
     parts.append((first, end))

@@ -234,10 +234,22 @@ def _surnames(ctx: Context) -> Iterator[tuple[Spec, int, int]]:
 def _known_short_form(ctx: Context, token: Token) -> Spec | None:
     if token.ent_type_ not in ("", "PERSON", "ORG", "GPE", "NORP"):
         return None
+    if _next_to_name(ctx, token.i - 1) or _next_to_name(ctx, token.i + 1):
+        return None  # part of a longer name ("Omar Bongo Odinma"), not a surname
     person = pick_short_form(ctx.kb, token.text, ctx.published, strict=True)
     if person is None:
         return None
     return person_spec(ctx, token.i, token.i + 1)[0]
+
+
+def _next_to_name(ctx: Context, i: int) -> bool:
+    if i < 0 or i >= len(ctx.texts):
+        return False
+    return (
+        ctx.pos[i] == "PROPN"
+        and ctx.texts[i][:1].isupper()
+        and (ctx.owner[i] or i not in ctx.span_at)
+    )
 
 
 # ---- step 3 and 6: groups
