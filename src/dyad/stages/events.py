@@ -350,7 +350,8 @@ def _verbal_roles(c: _Candidate, cast: Cast, lexicon: EventLexicon) -> _Roles:
         visitors = tuple(
             a
             for o in _children(anchor, frozenset({"dobj"}))
-            for a in cast.of(o)
+            # the object itself or its list, not its modifiers ("received his PhD")
+            for a in (cast.of(o) if o.i in cast.by_token else cast.listed(o))
             if cast.actors[a].kind in _VISITOR_KINDS
         )
         if not visitors:

@@ -94,6 +94,16 @@ class Cast:
         )
         return found or self._listed_after(token, depth)
 
+    def listed(self, token: Token) -> tuple[str, ...]:
+        """Return the actors named by a noun's coordination and "including" lists only.
+
+        "received several European leaders including Macron" → Macron; unlike ``of``,
+        modifiers ("his PhD") do not count.
+        """
+        heads = [h for h in self._heads(token) if h.i != token.i]
+        found = _unique(self.by_token[h.i] for h in heads if h.i in self.by_token)
+        return found or self._listed_after(token, 0)
+
     def subtree(self, token: Token) -> tuple[str, ...]:
         """Return the actor ids of every mention inside ``token``'s subtree."""
         return _unique(
