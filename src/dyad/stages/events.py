@@ -272,7 +272,8 @@ def _subject_token(verb: Token, lexicon: EventLexicon) -> tuple[Token | None, bo
             return subjects[0], False
         passive = _children(current, _PASSIVE_SUBJECTS)
         if passive:  # "X was questioned while speaking": X speaks (active)
-            return passive[0], current.i == verb.i
+            own_passive = any(c.dep_ == "auxpass" for c in verb.children)
+            return passive[0], current.i == verb.i or own_passive
         head = current.head
         if head.i == current.i or current.dep_ not in _CLIMB_DEPS:
             return None, False
@@ -668,6 +669,7 @@ def _code_sentence(
             and not roles.recipients
             and c.rule.mode == "visit"
             and not roles.how
+            and not _children(c.trigger, _OBJECTS)  # "visit all of them": not a state
         ):
             host = cast.host_for(roles.actors)
             roles = replace(roles, recipients=host, how=".host" if host else "")
