@@ -30,6 +30,14 @@ BINARY_CONTROL_SHARE = 0.05
 _ALLOWED_CONTROL = {9, 10, 12, 13}
 
 
+class UnreadableInput(InputError):
+    """Raised when input cannot be text at all; ``code`` is its problem code."""
+
+    def __init__(self, message: str, code: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
 def is_binary(data: bytes) -> bool:
     """Return True when ``data`` looks like binary content rather than text."""
     sample = data[:8192]
@@ -50,14 +58,17 @@ def decode_bytes(
         InputError: the input is empty, binary or larger than ``max_bytes``.
     """
     if len(data) > max_bytes:
-        raise InputError(
+        raise UnreadableInput(
             f"{origin}: input is {len(data):,} bytes, over the limit of "
-            f"{max_bytes:,}; split it or raise max_input_bytes"
+            f"{max_bytes:,}; split it or raise max_input_bytes",
+            "input.too_large",
         )
     if not data.strip():
-        raise InputError(f"{origin}: input is empty")
+        raise UnreadableInput(f"{origin}: input is empty", "input.empty")
     if is_binary(data):
-        raise InputError(f"{origin}: input looks like binary data, not text")
+        raise UnreadableInput(
+            f"{origin}: input looks like binary data, not text", "input.binary"
+        )
     try:
         return data.decode("utf-8-sig"), ()
     except UnicodeDecodeError as e:
@@ -232,21 +243,14 @@ def read_file(
                 count += 1
                 yield item
     except InputError as e:
-        problems.append(fmt.problem(_code_for(str(e)), str(e)))
+        problems.append(fmt.problem(_code_for(e), str(e)))
     except OSError as e:
         problems.append(fmt.problem("input.malformed", f"{origin}: cannot read: {e}"))
     yield FileReport(origin=origin, documents=count, problems=tuple(problems))
 
 
-def _code_for(message: str) -> str:
-    for word, code in (
-        ("empty", "input.empty"),
-        ("binary", "input.binary"),
-        ("over the limit", "input.too_large"),
-    ):
-        if word in message:
-            return code
-    return "input.malformed"
+def _code_for(error: InputError) -> str:
+    return error.code if isinstance(error, UnreadableInput) else "input.malformed"
 
 
 def _kind(name: str) -> str:
@@ -433,7 +437,7 @@ def _read_warc(
                 body, origin=where, max_bytes=options.max_bytes, url=url or None
             )
         except InputError as e:
-            yield fmt.problem(_code_for(str(e)), str(e))
+            yield fmt.problem(_code_for(e), str(e))
 
 
 def _count_lines(path: Path) -> int:
