@@ -183,9 +183,19 @@ def _extend_name(ctx: Context, end: int) -> int:
         and end not in ctx.span_at
         and "\n" not in doc[end - 1].whitespace_
         and doc[end - 1].whitespace_ != ""
+        and not _is_role_word(ctx.kb, doc[end].lower_)
     ):
         end += 1
     return end
+
+
+def _is_role_word(kb: ActorKB, word: str) -> bool:
+    """Words that follow a name without being part of it ("Biden Administration")."""
+    return (
+        kb.modified_group_sector(word) is not None
+        or kb.institution_sector(word) is not None
+        or kb.title_info(word) is not None
+    )
 
 
 def _people(ctx: Context) -> Iterator[tuple[Spec, int, int]]:
