@@ -406,8 +406,8 @@ def _line(name: str, values: Sequence[float]) -> str:
 
 
 def _header() -> str:
-    cols = [f"{c}/{h}" for c in ("system", "baseline") for h in HALVES]
-    return "  " + " " * 34 + "".join(f"{c:>10}"[-10:] for c in cols)
+    cols = ["sys dev", "sys held", "base dev", "base held"]  # HALVES per coder
+    return "  " + " " * 34 + "".join(f"{c:>10}" for c in cols)
 
 
 def _report_type(
