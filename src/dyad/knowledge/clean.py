@@ -42,6 +42,7 @@ class CleanRules:
     debris: tuple[DebrisPattern, ...]
     agencies: Mapping[str, str]  # lower-cased name -> name as it is written in credits
     credit_prefixes: tuple[str, ...]
+    credit_suffixes: tuple[str, ...]
     function_words: Mapping[str, frozenset[str]]  # language code -> words
     scripts: Mapping[str, str]  # Unicode script name prefix -> language code
     min_words: int = 25
@@ -67,16 +68,23 @@ def _debris(data: Any, path: Path) -> tuple[DebrisPattern, ...]:
     return tuple(out)
 
 
-def _credits(data: Any, path: Path) -> tuple[dict[str, str], tuple[str, ...]]:
+def _credits(
+    data: Any, path: Path
+) -> tuple[dict[str, str], tuple[str, ...], tuple[str, ...]]:
     if not isinstance(data, Mapping):
         raise fail(path, None, "'credits' must be a mapping with 'agencies'")
     agencies = {str(a).lower(): str(a) for a in data.get("agencies") or ()}
+    suffixes = tuple(
+        sorted(
+            (str(p).lower() for p in data.get("suffixes") or ()), key=len, reverse=True
+        )
+    )
     prefixes = tuple(
         sorted(
             (str(p).lower() for p in data.get("prefixes") or ()), key=len, reverse=True
         )
     )
-    return agencies, prefixes
+    return agencies, prefixes, suffixes
 
 
 def load_clean_rules() -> CleanRules:
@@ -89,7 +97,7 @@ def load_clean_rules() -> CleanRules:
     data = read_yaml(path)
     if not isinstance(data, Mapping):
         raise fail(path, None, "expected a mapping with 'debris' and 'credits'")
-    agencies, prefixes = _credits(data.get("credits"), path)
+    agencies, prefixes, suffixes = _credits(data.get("credits"), path)
     lang_path = data_path("clean", "languages.yaml")
     lang = read_yaml(lang_path)
     if not isinstance(lang, Mapping) or not isinstance(lang.get("words"), Mapping):
@@ -108,6 +116,7 @@ def load_clean_rules() -> CleanRules:
         debris=_debris(data.get("debris"), path),
         agencies=agencies,
         credit_prefixes=prefixes,
+        credit_suffixes=suffixes,
         function_words=words,
         scripts=scripts,
         min_words=int(lang.get("min_words", 25)),

@@ -218,6 +218,11 @@ def credit_names(line: str, rules: CleanRules) -> tuple[str, ...]:
         if low.startswith(prefix + " ") or low.startswith(prefix + ":"):
             body = body[len(prefix) :].strip(_CREDIT_FRAME)
             break
+    low = body.lower()
+    for suffix in rules.credit_suffixes:
+        if low.endswith(" " + suffix):
+            body = body[: -len(suffix)].strip(_CREDIT_FRAME)
+            break
     parts = [p.strip(_CREDIT_FRAME) for p in _CREDIT_SPLIT.split(body)]
     parts = [p for p in parts if p]
     if not parts:
