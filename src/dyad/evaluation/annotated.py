@@ -25,7 +25,9 @@ if TYPE_CHECKING:
 ANNOTATIONS = Path(__file__).resolve().parents[3] / "eval" / "annotations"
 ANNOTATION_FILE = "wikinews-times-quotes.jsonl"
 CORPUS = ("corpus", "wikinews", "wikinews.jsonl")
-SPLITS = ("dev", "heldout")
+# ``heldout1`` was held out until the rules were first frozen, then its errors were read
+# (and general fixes made); ``heldout`` was annotated after that and never used.
+SPLITS = ("dev", "heldout1", "heldout")
 
 G = TypeVar("G")
 S = TypeVar("S")

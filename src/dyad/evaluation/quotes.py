@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from dyad.evaluation import SuiteReport
 from dyad.evaluation.annotated import (
+    SPLITS,
     Annotated,
     OffsetMap,
     Scores,
@@ -82,7 +83,7 @@ def evaluate(shared: Path, resources: Resources) -> SuiteReport:
         "speaker acc",
     )
     figures = {}
-    for split in ("dev", "heldout"):
+    for split in SPLITS:
         figures[f"{split}_f1"] = ours[split].f1
         figures[f"{split}_speaker_accuracy"] = ours[split].accuracy
     return SuiteReport(suite="quotes", text=text, figures=figures)

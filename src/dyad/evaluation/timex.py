@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from dyad import dates
 from dyad.evaluation import SuiteReport
 from dyad.evaluation.annotated import (
+    SPLITS,
     Annotated,
     OffsetMap,
     Scores,
@@ -51,7 +52,7 @@ def evaluate(shared: Path, resources: Resources) -> SuiteReport:
         "value acc",
     )
     figures = {}
-    for split in ("dev", "heldout"):
+    for split in SPLITS:
         figures[f"{split}_f1"] = ours[split].f1
         figures[f"{split}_value_accuracy"] = ours[split].accuracy
     return SuiteReport(suite="times", text=text, figures=figures)

@@ -50,6 +50,7 @@ _EITHER = {'"'}
 _TRAILING = {",", ";", ":"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _OWNER_DEPS = {"acl", "prep", "pobj", "poss", "compound", "agent"}
+_PUBLISHING = {"issue", "release", "publish", "post", "put"}
 _FINITE = {"VBD", "VBZ", "VBP", "IN"}  # IN: "according (to)"
 _PARTITIVE = {"part", "portion", "section", "excerpt"}
 
@@ -91,14 +92,20 @@ def extract_quotes(
     text = parsed.article.text
     marked, problems = _find_marked(text, parsed.article.article_id)
     resolver = _Resolver(parsed, actors, mentions, vocab)
+    indirect = list(_indirect_quotes(parsed, marked, resolver))
+    resolver.reported = [
+        (q.start, q.speaker_id) for q in indirect if q.speaker_id is not None
+    ]
     records: list[Quote] = []
     previous: _Speaker | None = None
     for index, span in enumerate(marked):
         speaker = _direct_speaker(parsed, span, marked, resolver)
         if speaker is None:
             speaker = _inherited(span, marked[index - 1] if index else None, previous)
+        if speaker is None:
+            speaker = _attribution_before(parsed, span, marked, resolver)
         quoted = text[span.start : span.end]
-        if _is_name(quoted) or _is_mentioned_word(parsed, span, vocab):
+        if _is_name(parsed, span) or _is_mentioned_word(parsed, span, vocab):
             continue
         if speaker is None and not _is_unattributed_quote(quoted):
             continue
@@ -106,7 +113,7 @@ def extract_quotes(
             resolver.last_speaker = speaker
             previous = speaker
         records.append(_quote(parsed, span.start, span.end, QuoteKind.DIRECT, speaker))
-    records.extend(_indirect_quotes(parsed, marked, resolver))
+    records.extend(indirect)
     records.sort(key=lambda q: (q.sentence_index, q.start))
     problems.extend(_no_speaker(records))
     return StageResult(records=tuple(records), problems=tuple(problems))
@@ -120,10 +127,20 @@ def _is_mentioned_word(parsed: Parsed, span: _Marked, vocab: QuoteCues) -> bool:
     return bool(before) and before[-1].lower() in vocab.mention_nouns
 
 
-def _is_name(text: str) -> bool:
-    """Return True for a short quote in title case: a name or title, not speech."""
-    words = text.split()
-    return len(words) <= NAME_WORDS and all(w[:1].isupper() for w in words)
+def _is_name(parsed: Parsed, span: _Marked) -> bool:
+    """Return True for a short quote in title case: a name or title, not speech.
+
+    One capitalised word is a name only inside a name (Edward "Eddie" Van Halen).
+    """
+    text = parsed.article.text
+    words = text[span.start : span.end].split()
+    if len(words) > NAME_WORDS or not all(w[:1].isupper() for w in words):
+        return False
+    if len(words) > 1:
+        return True
+    before = text[: span.open_mark].split()[-1:]
+    after = text[span.close_mark :].split()[:1]
+    return bool(before and after) and before[0][:1].isupper() and after[0][:1].isupper()
 
 
 def _is_unattributed_quote(text: str) -> bool:
@@ -304,6 +321,11 @@ def _is_cue(token: Token, vocab: QuoteCues) -> bool:
     lemma = token.lemma_.lower()
     if lemma in vocab.naming_verbs and token.dep_ in {"acl", "amod", "relcl"}:
         return False
+    if lemma in _PUBLISHING and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in vocab.document_nouns
+        for c in token.children
+    ):
+        return True  # "the Department issued a statement: …"
     return token.pos_ in {"VERB", "AUX"} and lemma in vocab.speech_verbs
 
 
@@ -324,6 +346,30 @@ def _is_finite(token: Token) -> bool:
     if token.tag_ in _FINITE:
         return True
     return token.tag_ == "VBN" and any(c.dep_ == "aux" for c in token.children)
+
+
+def _attribution_before(
+    parsed: Parsed, span: _Marked, marked: Sequence[_Marked], resolver: _Resolver
+) -> _Speaker | None:
+    """Return the speaker of the last speech verb before ``span`` in its paragraph.
+
+    For a quote standing as its own sentence after "…, Zapata said, adding …".
+    """
+    text = parsed.article.text
+    start = text.rfind("\n", 0, span.open_mark) + 1
+    region = parsed.doc.char_span(start, span.open_mark, alignment_mode="contract")
+    if region is None:
+        return None
+    cues = [
+        t
+        for t in region
+        if t.i + 1 < len(t.doc) and _is_cue(t, resolver.cues) and not _inside(t, marked)
+    ]
+    finite = [t for t in cues if _is_finite(t)]
+    if not finite:
+        return None
+    speaker = resolver.speaker(finite[-1], span.paragraph, marked)
+    return speaker if speaker.text is not None else None
 
 
 def _distance(token: Token, span: _Marked) -> int:
@@ -362,6 +408,7 @@ class _Resolver:
         self.actors = {a.actor_id: a for a in actors}
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.last_speaker: _Speaker | None = None
+        self.reported: list[tuple[int, str]] = []  # indirect speech: (start, actor)
 
     def speaker(
         self, cue: Token, paragraph: int, marked: Sequence[_Marked]
@@ -410,37 +457,68 @@ class _Resolver:
             return self._antecedent(head, paragraph)
         if head.lemma_.lower() in self.cues.role_nouns:
             return self._by_title(head)
-        return None
+        return self._by_name(head)
+
+    def _by_name(self, head: Token) -> str | None:
+        """Return the one person actor whose name ends with ``head`` ("Radmall")."""
+        if not head.is_title:
+            return None
+        found = {
+            a.actor_id
+            for a in self.actors.values()
+            if a.kind is ActorKind.PERSON and a.name.split()[-1:] == [head.text]
+        }
+        return found.pop() if len(found) == 1 else None
 
     def _antecedent(self, pronoun: Token, paragraph: int) -> str | None:
+        """Return the actor a pronoun stands for: the latest speaker or named subject.
+
+        The last quote's speaker (within ``PRONOUN_PARAGRAPHS``) competes with the last
+        person named as a grammatical subject; the later of the two wins.
+        """
+        personal = pronoun.lower_ in {"he", "she", "i", "him", "her"}
+        before = [m for m in self.mentions if m.end <= pronoun.idx]
+        subject = self._last_person(before, strict=True) if personal else None
+        reported = [r for r in self.reported if r[0] < pronoun.idx]
+        if reported and (subject is None or subject.start < reported[-1][0]):
+            last_said = self.last_speaker
+            if last_said is None or last_said.start < reported[-1][0]:
+                return reported[-1][1]
         last = self.last_speaker
         if (
             last is not None
             and last.actor_id is not None
             and paragraph - last.paragraph <= PRONOUN_PARAGRAPHS
+            and (subject is None or subject.start < last.start)
         ):
             return last.actor_id
-        personal = pronoun.lower_ in {"he", "she", "i", "him", "her"}
-        before = [m for m in self.mentions if m.end <= pronoun.idx]
-        for strict in (True, False):
-            for mention in reversed(before):
-                actor = self.actors.get(mention.actor_id)
-                if actor is None:
-                    continue
-                if not personal:
-                    return actor.actor_id
-                if actor.kind is ActorKind.PERSON and self._named(mention, strict):
-                    return actor.actor_id
+        if subject is not None:
+            return subject.actor_id
+        if not personal:
+            return before[-1].actor_id if before else None
+        found = self._last_person(before, strict=False)
+        return found.actor_id if found is not None else None
+
+    def _last_person(
+        self, before: Sequence[Mention], *, strict: bool
+    ) -> Mention | None:
+        for mention in reversed(before):
+            actor = self.actors.get(mention.actor_id)
+            is_person = actor is not None and actor.kind is ActorKind.PERSON
+            if is_person and self._named(mention, strict):
+                return mention
         return None
 
     def _named(self, mention: Mention, as_subject: bool) -> bool:
-        """Return True when the parser sees a person's name (a subject, if asked)."""
+        """Return True when the mention is a subject (if asked), else a PERSON name."""
         span = self.parsed.doc.char_span(
             mention.start, mention.end, alignment_mode="expand"
         )
-        if span is None or not any(t.ent_type_ == "PERSON" for t in span):
+        if span is None:
             return False
-        return not as_subject or span.root.dep_ in _SUBJECT_DEPS
+        if as_subject:
+            return span.root.dep_ in _SUBJECT_DEPS
+        return any(t.ent_type_ == "PERSON" for t in span)
 
     def _by_title(self, head: Token) -> str | None:
         word = head.lemma_.lower()
@@ -549,7 +627,7 @@ def _author(subject: Token, cues: QuoteCues) -> Token:
 
 
 def _owner_below(subject: Token) -> Token | None:
-    """Return a named possessor below a document ("a tweet sent from Biden's account")."""
+    """Return a named owner below a document ("a tweet sent from Biden's account")."""
     stack = [c for c in subject.rights if c.dep_ in {"acl", "prep"}]
     while stack:
         token = stack.pop(0)
@@ -563,14 +641,29 @@ _NAME_DEPS = {"appos", "conj", "compound", "prep", "pobj", "nmod", "npadvmod"}
 
 
 def _name_region(head: Token) -> list[Token]:
-    """Return the tokens hanging off ``head`` by name-like relations, nearest first."""
+    """Return the tokens hanging off ``head`` by name-like relations, nearest first.
+
+    Apposition, compounds and prepositions count, and "named"/"called" participles ("a
+    student named Wong").
+    """
     region: list[Token] = []
-    stack = [c for c in head.children if c.dep_ in _NAME_DEPS]
+    stack = [c for c in head.children if _is_name_link(c)]
     while stack:
         token = stack.pop(0)
         region.append(token)
-        stack.extend(c for c in token.children if c.dep_ in _NAME_DEPS)
+        stack.extend(c for c in token.children if _is_name_link(c))
     return region
+
+
+def _is_name_link(token: Token) -> bool:
+    if token.dep_ in _NAME_DEPS:
+        return True
+    if token.dep_ == "acl":
+        return token.lemma_.lower() in {"name", "call"}
+    return token.dep_ in {"oprd", "attr"} and token.head.lemma_.lower() in {
+        "name",
+        "call",
+    }
 
 
 def _person_near(head: Token) -> Span | None:

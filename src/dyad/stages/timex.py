@@ -445,10 +445,10 @@ def _weekday(match: re.Match[str], ctx: _Context) -> Value:
         offset = 0
     elif (
         ctx.direction == "future"
-        or way == "current"
+        or (way == "current" and ctx.direction != "past")
         or (ctx.direction == "nearest" and delta < 7 - delta)
     ):
-        offset = delta
+        offset = delta  # "this Sunday" follows the tense: "crossed this Sunday" is past
     else:
         offset = delta - 7
     return dates.day_value(anchor + dt.timedelta(days=offset)), Precision.DAY
