@@ -379,3 +379,14 @@ def test_vow_to_attack_is_one_threat(lexicon: EventLexicon) -> None:
         Modality.ASSERTED,
     )
     assert (event.actor_ids, event.recipient_ids) == (("a1",), ("a2",))
+
+
+def test_negated_subject_negates_the_event(lexicon: EventLexicon) -> None:
+    rows: list[Row] = [
+        ("No", "no", "DET", "DT", "det", 1),
+        ("Iran", "Iran", "PROPN", "NNP", "nsubj", 2),
+        ("attacked", "attack", "VERB", "VBD", "ROOT", 2),
+        ("Israel", "Israel", "PROPN", "NNP", "dobj", 2),
+    ]
+    (event,) = _code(rows, STATES, lexicon).records
+    assert event.modality == Modality.NEGATED

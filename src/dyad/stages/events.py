@@ -265,14 +265,15 @@ def _find_candidates(
 
 def _subject_token(verb: Token, lexicon: EventLexicon) -> tuple[Token | None, bool]:
     """Return the subject of ``verb`` (through control, coordination) and if passive."""
+    own_passive = any(c.dep_ == "auxpass" for c in verb.children)
     current = verb
     for _ in range(6):
         subjects = _children(current, _SUBJECTS)
-        if subjects:
-            return subjects[0], False
+        if subjects:  # "civilians were injured" (an adjectival passive) is passive
+            adjectival = verb.tag_ == "VBN" and verb.dep_ == "acomp"
+            return subjects[0], adjectival or (current.i != verb.i and own_passive)
         passive = _children(current, _PASSIVE_SUBJECTS)
         if passive:  # "X was questioned while speaking": X speaks (active)
-            own_passive = any(c.dep_ == "auxpass" for c in verb.children)
             return passive[0], current.i == verb.i or own_passive
         head = current.head
         if head.i == current.i or current.dep_ not in _CLIMB_DEPS:

@@ -36,10 +36,22 @@ class Reading:
 
 
 def _negated_here(token: Token, cues: ModalityCues) -> bool:
-    return any(
+    return (
+        any(_is_negation(child, cues) for child in token.children)
+        or (token.head.lower_ == "without" and token.dep_ == "pobj")
+        or any(  # "no troops were injured", "no organization claimed"
+            _is_negation(det, cues)
+            for child in token.children
+            if child.dep_ in ("nsubj", "nsubjpass")
+            for det in child.children
+        )
+    )
+
+
+def _is_negation(child: Token, cues: ModalityCues) -> bool:
+    return (
         child.dep_ in ("neg", "det", "preconj") and child.lower_ in cues.negation_words
-        for child in token.children
-    ) or (token.head.lower_ == "without" and token.dep_ == "pobj")
+    )
 
 
 def _own_cue(token: Token, cues: ModalityCues) -> Modality | None:

@@ -175,7 +175,8 @@ class Cast:
         elif lower in _PERSON_PRONOUNS:
             yield from self._nearest(token, {ActorKind.PERSON})
         elif lower in _THING_PRONOUNS and token.head.lemma_ not in _EXPLETIVE_HEADS:
-            yield from self._nearest(token, _THING_KINDS)
+            # "it" only within its sentence ("Iraq said it would …"); "its" further
+            yield from self._nearest(token, _THING_KINDS, same_sentence=lower == "it")
         elif lower in _PAIR_WORDS and self._is_recent(token):
             yield from self.previous
         elif lower in _GROUP_PRONOUNS:
