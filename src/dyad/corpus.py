@@ -15,10 +15,12 @@ import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from dyad import clusters, ids
+from dyad.errors import DyadError
 from dyad.pipeline import STAGES, run_article, run_many
 from dyad.records import ArticleFailure, ArticleResult, RawDocument
 from dyad.resources import Resources
@@ -66,6 +68,11 @@ def pipeline_version(settings: Settings) -> str:
     """Return the version string of the whole pipeline (model and every stage)."""
     parts = [settings.model, clean.VERSION, nlp.VERSION, ingest.VERSION]
     parts += [stage.version for stage in STAGES]
+    for path in (*settings.actor_files, *settings.event_files):  # user data changes it
+        try:
+            parts.append(ids.content_hash(path.read_text(encoding="utf-8"))[:8])
+        except OSError as e:
+            raise DyadError(f"{path}: cannot read: {e.strerror}") from e
     return "+".join(parts)
 
 
@@ -104,14 +111,24 @@ class _Processor:
         for chunk in chunks:
             pending.append(self.pool.submit(_work, chunk, self.options.fail_fast))
             if len(pending) >= 2 * self.options.workers:
-                yield pending.popleft().result()
+                yield _outcomes(pending.popleft())
         while pending:
-            yield pending.popleft().result()
+            yield _outcomes(pending.popleft())
 
     def close(self) -> None:
         """Stop the workers."""
         if self.pool is not None:
             self.pool.shutdown(cancel_futures=True)
+
+
+def _outcomes(future: Future[list[Outcome]]) -> list[Outcome]:
+    try:
+        return future.result()
+    except BrokenProcessPool as e:
+        raise DyadError(
+            "a worker process died (out of memory?); what was stored is kept: "
+            "run the same command again to finish, perhaps with fewer --workers"
+        ) from e
 
 
 _WORKER: dict[str, Resources] = {}
