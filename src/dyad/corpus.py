@@ -23,7 +23,7 @@ from dyad import clusters, ids
 from dyad.errors import DyadError
 from dyad.pipeline import STAGES, run_article, run_many
 from dyad.records import ArticleFailure, ArticleResult, RawDocument
-from dyad.resources import Resources
+from dyad.resources import Resources, data_path
 from dyad.settings import Settings
 from dyad.stages import clean, ingest, nlp
 from dyad.store.db import PendingArticle, Store
@@ -68,12 +68,27 @@ def pipeline_version(settings: Settings) -> str:
     """Return the version string of the whole pipeline (model and every stage)."""
     parts = [settings.model, clean.VERSION, nlp.VERSION, ingest.VERSION]
     parts += [stage.version for stage in STAGES]
+    parts.append(_packaged_data_hash())
     for path in (*settings.actor_files, *settings.event_files):  # user data changes it
         try:
             parts.append(ids.content_hash(path.read_text(encoding="utf-8"))[:8])
         except OSError as e:
             raise DyadError(f"{path}: cannot read: {e.strerror}") from e
     return "+".join(parts)
+
+
+def _packaged_data_hash() -> str:
+    """Hash the packaged knowledge files: an edited dictionary means new results."""
+    root = data_path()
+    files = sorted(
+        p for p in root.rglob("*") if p.is_file() and "samples" not in p.parts
+    )
+    material = "".join(
+        f"{p.relative_to(root).as_posix()}:{ids.content_hash(p.read_text('utf-8'))};"
+        for p in files
+        if p.suffix in (".yaml", ".yml", ".txt", ".tsv", ".csv", ".json")
+    )
+    return "data-" + ids.content_hash(material)[:12]
 
 
 def raw_hash(raw: RawDocument) -> str:
