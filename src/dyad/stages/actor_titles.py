@@ -154,7 +154,7 @@ def pre_title(ctx: Context, start: int) -> TitleFacts:
         span = ctx.span_at.get(j)
         if span is not None and span.start == j:
             found = affiliation_of(ctx, span)
-            object_of = j > 0 and doc[j - 1].lower_ in _OBJECT_PREPOSITIONS
+            object_of = j > first and doc[j - 1].lower_ in _OBJECT_PREPOSITIONS
             if found is not None and affiliation is None and not object_of:
                 affiliation = found
             cut = max(cut, span.end) if not object_of else cut

@@ -158,6 +158,9 @@ def _person_spans(ctx: Context) -> list[tuple[int, int]]:
 
 def _split_at_kb_names(ctx: Context, start: int, end: int) -> list[tuple[int, int]]:
     """Cut a PERSON entity at known non-person names ("Obama Cairo")."""
+    whole = ctx.span_at.get(start)
+    if whole is not None and whole.hits[0].form != "person" and whole.end >= end:
+        return []  # "Burkina Faso" tagged as a person is still the state
     parts, first = [], start
     for i in range(start, end):
         span = ctx.span_at.get(i)
@@ -462,7 +465,7 @@ def _other_organizations(ctx: Context) -> Iterator[tuple[Spec, int, int]]:
         start = ent.start + (1 if ent[0].lower_ == "the" else 0)
         stop = ent.end - (1 if ent[-1].text in ("'s", "\u2019s") else 0)
         name = ctx.doc[start:stop].text
-        if "\n" in name or not any(c.isupper() for c in name[:1]) or len(name) < 2:
+        if "\n" in name or not name[:1].isupper() or len(name) < 2 or "," in name:
             continue
         if stop <= start:
             continue
