@@ -426,3 +426,25 @@ def test_seed_article_every_line_starts_a_sentence(seed: ArticleResult) -> None:
     assert line_starts <= sentence_starts
     for s in seed.sentences:
         assert "\n" not in text[s.start : s.end]
+
+
+def test_coordinated_states_make_one_group_each() -> None:
+    result = resolve_actors(
+        parse(
+            [
+                ("Hungarian", 3, "amod", "ADJ", "JJ"),
+                ("and", -1, "cc", "CCONJ", "CC"),
+                ("Romanian", -2, "conj", "ADJ", "JJ"),
+                ("officials", 1, "nsubj", "NOUN", "NNS"),
+                ("agreed", 0, "ROOT", "VERB", "VBD"),
+                (".", -1, "punct", "PUNCT", "."),
+            ],
+            ents=[(0, 1, "NORP"), (2, 3, "NORP")],
+        ),
+        kb=KB,
+    )
+    assert [(a.code, a.sector) for a in result.actors] == [
+        ("HUN", "GOV"),
+        ("ROU", "GOV"),
+    ]
+    assert [m.text for m in result.mentions] == ["Hungarian", "Romanian officials"]

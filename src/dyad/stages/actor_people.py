@@ -203,6 +203,9 @@ def split_person_entity(
     parts, first = [], start
     for i in range(start, end):
         text = doc[i].text
+        if text in ("'s", "\u2019s"):  # "Donald Trump's Liberation Day": the owner only
+            end = i
+            break
         if text in ("-", "\u2013", "and", "&", "/") or (
             doc[i].is_punct and text not in (".", "'", "\u2019")
         ):

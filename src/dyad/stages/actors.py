@@ -292,6 +292,13 @@ def _groups(ctx: Context, *, modified: bool) -> Iterator[tuple[Spec, int, int]]:
         if noun is None:
             continue
         sector, first = noun
+        if modified:
+            shared = _coordinated_groups(ctx, token, sector)
+            if shared:
+                for spec, start, end in shared:
+                    _claim(ctx, start, end)
+                    yield spec, start, end
+                continue
         found = (
             _modified_group(ctx, token, sector, first)
             if modified
@@ -301,6 +308,37 @@ def _groups(ctx: Context, *, modified: bool) -> Iterator[tuple[Spec, int, int]]:
             spec, start = found
             _claim(ctx, start, token.i + 1)
             yield spec, start, token.i + 1
+
+
+def _coordinated_groups(
+    ctx: Context, noun: Token, sector: str
+) -> list[tuple[Spec, int, int]]:
+    """ "Indian and Pakistani troops": one group per state, sharing the noun."""
+    for child in noun.children:
+        if child.dep_ not in _MODIFIER_DEPS or child.i > noun.i:
+            continue
+        states = [t for t in (child, *child.conjuncts) if _state_span(ctx, t)]
+        if len(states) < 2:
+            continue
+        states.sort(key=lambda t: t.i)
+        found = []
+        for k, token in enumerate(states):
+            span = ctx.span_at[token.i]
+            entry = ctx.kb.entry(span.hits[0].kb_id)
+            end = noun.i + 1 if k == len(states) - 1 else span.end
+            words = f"{ctx.doc[span.start : span.end].text} {noun.text}"
+            found.append(
+                (_group_spec(entry.code, entry.name, sector, words), span.start, end)
+            )
+        return found
+    return []
+
+
+def _state_span(ctx: Context, token: Token) -> bool:
+    span = ctx.span_at.get(token.i)
+    if span is None or ctx.owner[token.i] or span.hits[0].form == "person":
+        return False
+    return ctx.kb.entry(span.hits[0].kb_id).kind is ActorKind.STATE
 
 
 def _modifier_spans(ctx: Context, noun: Token) -> Iterator[tuple[int, int]]:
@@ -475,7 +513,7 @@ def _other_organizations(ctx: Context) -> Iterator[tuple[Spec, int, int]]:
 
 
 def _organization_spec(ctx: Context, span: Span, name: str) -> Spec:
-    code, sector, state = None, None, None
+    code, sector, state, igo = None, None, None, None
     for token in span:
         kind = ctx.kb.institution_sector(token.lower_)
         if kind is not None and (sector is None or kind in _STATE_ARMS):
@@ -484,16 +522,22 @@ def _organization_spec(ctx: Context, span: Span, name: str) -> Spec:
         found = affiliation_of(ctx, kb_span) if kb_span else None
         if found is not None and found.is_state and state is None:
             state = found.code
-    if sector in _STATE_ARMS:
+        elif found is not None and found.code == "IGO" and igo is None:
+            igo = found.org
+    if igo is not None:  # "United Nations Office for Humanitarian Affairs"
+        code, sector = "IGO", None
+    elif sector in _STATE_ARMS:
         code = state or ctx.dominant  # "the Senate" in a story about one country
+    elif state is not None and span[0].i in ctx.span_at:
+        code = state  # "Lebanese Civil Defense", "Indian Railways"
     sector = None if sector == "NGO" else sector
     return Spec(
         identity=f"org:{name.lower()}",
         name=name,
-        kind=ActorKind.ORGANIZATION,
+        kind=ActorKind.IGO if igo else ActorKind.ORGANIZATION,
         code=code,
         sector=sector,
-        org=name,
+        org=igo or name,
         confidence=UNKNOWN_ORG_CONFIDENCE,
     )
 
