@@ -429,8 +429,11 @@ def _carry(c: _Candidate, sentence: int, memory: _Memory) -> _Roles | None:
     return None
 
 
-def _sides(roles: _Roles) -> int:
-    return len(set(roles.actors) | set(roles.recipients))
+def _sides(roles: _Roles, cast: Cast) -> int:
+    """Count the distinct participants; an intergovernmental body counts as several."""
+    ids = set(roles.actors) | set(roles.recipients)
+    bodies = sum(1 for a in ids if a in cast.actors and cast.actors[a].kind == "igo")
+    return len(ids) + bodies
 
 
 def _is_agentless(c: _Candidate, lexicon: EventLexicon) -> bool:
@@ -693,7 +696,7 @@ def _code_sentence(
         roles = resolved[c.trigger.i]
         if not roles.actors and not (roles.recipients and _is_agentless(c, lexicon)):
             continue
-        if _sides(roles) < max(
+        if _sides(roles, cast) < max(
             c.rule.min_participants, lexicon.types[c.rule.type].min_participants
         ):
             continue

@@ -143,7 +143,18 @@ class Cast:
 
     def _head_actors(self, head: Token, depth: int) -> Iterator[str]:
         if head.i in self.by_token:
-            yield self.by_token[head.i]
+            actor_id = self.by_token[head.i]
+            actor = self.actors[actor_id]
+            generic = actor.code is None or actor.kind == ActorKind.GROUP
+            if generic and head.pos_ == "NOUN":
+                # "the leaders of France and Germany": an uncoded group head gives way
+                # to the coded actors it is qualified by
+                qualified = _unique(self._qualifiers(head, depth))
+                coded = [a for a in qualified if self.actors[a].code is not None]
+                if coded:
+                    yield from coded
+                    return
+            yield actor_id
             return
         lower = head.lower_
         if head.pos_ == "PRON" or lower in _GROUP_PRONOUNS | _PAIR_WORDS:
@@ -155,6 +166,10 @@ class Cast:
         ):  # "the two leaders", "both sides"
             yield from self.previous
             return
+        yield from self._qualifiers(head, depth)
+
+    def _qualifiers(self, head: Token, depth: int) -> Iterator[str]:
+        """Yield the actors of a head's modifiers and of/in/from phrases."""
         for child in head.children:
             if child.dep_ in _MODIFIER_DEPS:
                 yield from (
