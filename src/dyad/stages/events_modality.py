@@ -73,7 +73,20 @@ def _own_cue(token: Token, cues: ModalityCues) -> Modality | None:
                 found = Modality.FUTURE
         elif child.dep_ in _PREDICATE_DEPS and lemma in cues.hypothetical_governors:
             return Modality.HYPOTHETICAL
+        elif _is_future_time(child, cues):  # "meets Xi next week", "in coming months"
+            found = Modality.FUTURE
     return found
+
+
+def _is_future_time(child: Token, cues: ModalityCues) -> bool:
+    """Tell whether ``child`` is a time phrase pointing ahead ("next week")."""
+    if child.dep_ == "prep" and child.lower_ in ("in", "within", "over"):
+        times = [g for g in child.children if g.dep_ == "pobj"]
+    elif child.dep_ in ("npadvmod", "tmod"):
+        times = [child]
+    else:
+        return False
+    return any(g.lower_ in cues.future_modifiers for t in times for g in t.children)
 
 
 def _governor_cue(token: Token, cues: ModalityCues) -> Modality | None:
