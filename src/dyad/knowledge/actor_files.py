@@ -290,6 +290,7 @@ def _add_titles(b: _Builder, data: Any, path: Path) -> None:
             b.kb.modified_groups[str(word).lower()] = sector
         for word in spec.get("bare") or ():
             b.kb.groups[str(word).lower()] = GroupNoun(sector, bare=True)
+    b.kb.place_words.update(str(w).lower() for w in data.get("place_words") or ())
     for word, code in (data.get("national") or {}).items():
         if word != "__line__":
             b.kb.national_titles[str(word).lower()] = str(code)

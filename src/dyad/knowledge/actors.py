@@ -210,6 +210,7 @@ class ActorKB:
     institutions: dict[str, str] = field(default_factory=dict)
     national_titles: dict[str, str] = field(default_factory=dict)
     group_heads: set[str] = field(default_factory=set)  # last words of group nouns
+    place_words: set[str] = field(default_factory=set)  # "Oblast": a place, not a name
     max_title_words: int = 1
 
     # ---- lookups -------------------------------------------------------------------

@@ -206,7 +206,7 @@ def _people(ctx: Context) -> Iterator[tuple[Spec, int, int]]:
         if any(ctx.owner[start:end]):
             continue
         spec, owned = person_spec(ctx, start, end)
-        if _is_unsupported(spec, end - start):
+        if _is_unsupported(ctx, spec, end - start):
             continue
         for i in owned:
             ctx.owner[i] = True
@@ -216,15 +216,17 @@ def _people(ctx: Context) -> Iterator[tuple[Spec, int, int]]:
         yield spec, start, end
 
 
-def _is_unsupported(spec: Spec, size: int) -> bool:
-    """A lone unknown word with no title is more often a tagging slip than a person."""
-    return (
-        size == 1
-        and spec.kb_id is None
-        and spec.title is None
-        and spec.code is None
-        and spec.identity.startswith("person:")
-    )
+def _is_unsupported(ctx: Context, spec: Spec, size: int) -> bool:
+    """An unknown "person" that is more often a tagging slip: a lone word with no title,
+    a place name ("Belgorod Oblast"), or a name whose only title is a state ("Iznik,
+    Turkey")."""
+    if spec.kb_id is not None or not spec.identity.startswith("person:"):
+        return False
+    if spec.name.split()[-1].lower() in ctx.kb.place_words:
+        return True
+    if spec.title is not None and ctx.kb.lookup_state(spec.title) is not None:
+        return True
+    return size == 1 and spec.title is None and spec.code is None
 
 
 def _surnames(ctx: Context) -> Iterator[tuple[Spec, int, int]]:
@@ -295,6 +297,7 @@ def _groups(ctx: Context, *, modified: bool) -> Iterator[tuple[Spec, int, int]]:
         if modified:
             shared = _coordinated_groups(ctx, token, sector)
             if shared:
+                _claim(ctx, first, token.i + 1)
                 for spec, start, end in shared:
                     _claim(ctx, start, end)
                     yield spec, start, end
@@ -314,9 +317,11 @@ def _coordinated_groups(
     ctx: Context, noun: Token, sector: str
 ) -> list[tuple[Spec, int, int]]:
     """ "Indian and Pakistani troops": one group per state, sharing the noun."""
-    for child in noun.children:
-        if child.dep_ not in _MODIFIER_DEPS or child.i > noun.i:
-            continue
+    candidates = [c for c in noun.children if c.dep_ in _MODIFIER_DEPS and c.i < noun.i]
+    for prep in noun.rights:  # "the armed forces of Egypt, Qatar and Turkey"
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            candidates += [c for c in prep.children if c.dep_ == "pobj"]
+    for child in candidates:
         states = [t for t in (child, *child.conjuncts) if _state_span(ctx, t)]
         if len(states) < 2:
             continue
@@ -325,7 +330,7 @@ def _coordinated_groups(
         for k, token in enumerate(states):
             span = ctx.span_at[token.i]
             entry = ctx.kb.entry(span.hits[0].kb_id)
-            end = noun.i + 1 if k == len(states) - 1 else span.end
+            end = noun.i + 1 if k == len(states) - 1 and token.i < noun.i else span.end
             words = f"{ctx.doc[span.start : span.end].text} {noun.text}"
             found.append(
                 (_group_spec(entry.code, entry.name, sector, words), span.start, end)
