@@ -149,3 +149,31 @@ def test_actors_clusters_types_and_quotes(store: Store) -> None:
         ("a2", "USA"),
     ]
     assert analytics.store_counts(store)["articles_done"] == 2
+
+
+def test_failures_are_listed_with_their_reason(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    from dyad.records import ArticleFailure
+
+    path = tmp_path_factory.mktemp("failures") / "f.duckdb"
+    with Store(path) as writer:
+        put(writer, make_result("a1"))
+        writer.put_outcomes(
+            [
+                ArticleFailure(
+                    article_id="a1",
+                    stage="events",
+                    error_type="ValueError",
+                    message="boom",
+                )
+            ],
+            pipeline_version="test",
+        )
+        (row,) = analytics.list_failures(writer)
+    assert (row.article_id, row.stage, row.message, row.origin) == (
+        "a1",
+        "events",
+        "boom",
+        "test",
+    )

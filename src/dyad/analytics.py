@@ -611,6 +611,40 @@ def list_quotes_between(
     ]
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FailureRow:
+    """An article whose last run failed, and why."""
+
+    article_id: str
+    origin: str | None
+    stage: str
+    error_type: str
+    message: str
+    failed_at: dt.datetime
+
+
+def list_failures(store: Store, *, limit: int = 10) -> list[FailureRow]:
+    """Return the latest failures, newest first."""
+    rows = _rows(
+        store,
+        "SELECT f.article_id, a.origin, f.stage, f.error_type, f.message, f.failed_at "
+        "FROM failures f LEFT JOIN articles a USING (article_id) "
+        "ORDER BY f.failed_at DESC, f.article_id LIMIT ?",
+        [limit],
+    )
+    return [
+        FailureRow(
+            article_id=r[0],
+            origin=r[1],
+            stage=r[2],
+            error_type=r[3],
+            message=r[4],
+            failed_at=r[5],
+        )
+        for r in rows
+    ]
+
+
 def store_counts(store: Store) -> dict[str, int]:
     """Return the row count of every table and the articles by status."""
     counts = store.counts()

@@ -613,11 +613,17 @@ def stats(ctx: click.Context, db: Path | None, as_json: bool) -> None:
 
     with _open(ctx, db, read_only=True) as store:
         counts = analytics.store_counts(store)
+        failures = analytics.list_failures(store)
     if as_json:
         click.echo(json.dumps(counts, indent=2, sort_keys=True))
         return
     for key, value in counts.items():
         click.echo(f"{key:>24}  {value}")
+    for f in failures:
+        click.echo(
+            f"failed: {f.article_id} ({f.origin}) in {f.stage}: "
+            f"{f.error_type}: {f.message}"
+        )
 
 
 def register(group: click.Group) -> None:
