@@ -45,6 +45,9 @@ _CLIMB_DEPS = _INHERIT_DEPS | {"dobj", "pobj", "prep", "compound", "acomp"}
 _COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "prep", "pobj", "acl", "pcomp"})
 _COMPLEMENT_PREPS = frozenset({"to", "against", "on", "with", "from", "for"})
 _VISITOR_KINDS = frozenset({ActorKind.PERSON, ActorKind.STATE, ActorKind.IGO})
+# words a phrasal verb's preposition may stand after the verb ("spoke by phone with");
+# farther ones belong to the clause ("send a bill to Congress in ten days")
+_PARTICLE_REACH = 2
 _NOMINAL_ROLES = frozenset({"dobj", "nsubj", "nsubjpass", "pobj"})
 _PARTNER_PREPS = frozenset({"with", "between", "among"})
 _NOMINAL_ACTOR_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
@@ -137,7 +140,9 @@ def _has_extra(token: Token, extra: tuple[str, ...], pos: str) -> bool:
     # a particle, or a preposition or object right after the verb ("called on",
     # "open fire"), not any preposition of the clause ("send a bill … in ten days")
     near = [
-        c for c in token.children if c.dep_ == "prt" or 0 < c.i - token.i <= len(extra)
+        c
+        for c in token.children
+        if c.dep_ == "prt" or 0 < c.i - token.i <= len(extra) + _PARTICLE_REACH
     ]
     words = {c.lower_ for c in near} | {c.lemma_.lower() for c in near}
     return all(word in words for word in extra)
