@@ -88,7 +88,8 @@ def test_lookup_igo(kb: ActorKB, text: str, org: str) -> None:
 
 def test_surface_key_ignores_spacing_the_and_accents() -> None:
     assert surface_key("the  Élysée ") == surface_key("Elysee") == "Elysee"
-    assert surface_key("Asia - Pacific") == "Asia-Pacific"
+    assert surface_key("Asia  -  Pacific") == "Asia - Pacific"
+    assert surface_key("the  United\tStates") == "United States"
 
 
 @pytest.mark.parametrize(

@@ -448,3 +448,19 @@ def test_coordinated_states_make_one_group_each() -> None:
         ("ROU", "GOV"),
     ]
     assert [m.text for m in result.mentions] == ["Hungarian", "Romanian officials"]
+
+
+def test_names_do_not_match_across_spaces() -> None:
+    result = resolve_actors(
+        parse(
+            [
+                ("Pakistan", 1, "nsubj", "PROPN", "NNP"),
+                ("is", 0, "ROOT", "AUX", "VBZ"),
+                ("ready", -1, "acomp", "ADJ", "JJ"),
+                (".", -2, "punct", "PUNCT", "."),
+            ],
+            ents=[(0, 1, "GPE")],
+        ),
+        kb=KB,
+    )
+    assert [m.text for m in result.mentions] == ["Pakistan"]

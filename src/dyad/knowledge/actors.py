@@ -14,7 +14,7 @@ A user file (``--actors my.yaml``) is a mapping with any of the sections ``state
 ``organizations``, ``regions`` and ``people`` (same entry formats); its entries come
 after the packaged ones and win where they name the same thing.
 
-Name matching is exact on the characters of a name with its spaces removed, accents
+Name matching is exact on the characters of a name with its spaces made single, accents
 folded and a leading "the" dropped (``surface_key``), so it does not depend on how a
 tokenizer splits "Asia-Pacific" or "U.S."; case is kept, so "US" never matches "us".
 Everything here is plain data; the actors stage walks spaCy documents against it.
@@ -98,8 +98,13 @@ def fold(text: str) -> str:
 
 
 def surface_key(text: str) -> str:
-    """Return the matching key of a name: folded, no leading "the", no whitespace."""
-    return _SPACES.sub("", fold(_THE.sub("", text.strip())))
+    """Return the matching key of a name: folded, no leading "the", single spaces.
+
+    A doc-side key joins token texts with one space where the text has whitespace, so
+    "Asia-Pacific" matches however a tokenizer splits it, and "Pakistan is" never
+    matches "Pakistanis".
+    """
+    return _SPACES.sub(" ", fold(_THE.sub("", text.strip())))
 
 
 def name_key(text: str) -> str:

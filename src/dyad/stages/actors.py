@@ -117,7 +117,7 @@ def _kb_spans(doc: Doc, kb: ActorKB, words: list[str]) -> list[KbSpan]:
             j += 1
             if j >= n or "\n" in doc[j - 1].whitespace_:
                 break
-            key += texts[j]
+            key += (" " if doc[j - 1].whitespace_ else "") + texts[j]
         if best is not None:
             spans.append(best)
             i = best.end
