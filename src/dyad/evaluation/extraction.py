@@ -151,6 +151,6 @@ def evaluate(shared: Path, resources: Resources) -> SuiteReport:
             "f1": mine.f1,
             "precision": mine.precision,
             "recall": mine.recall,
-            "baseline_f1": base.f1,
+            "f1_over_trafilatura": mine.f1 - base.f1,
         },
     )
