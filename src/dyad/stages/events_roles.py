@@ -68,7 +68,10 @@ class Cast:
         """Map every token covered by a mention to its actor (longest mention wins)."""
         by_token: dict[int, str] = {}
         width: dict[int, int] = {}
+        known = {a.actor_id for a in actors}
         for mention in mentions:
+            if mention.actor_id not in known:
+                continue  # a mention of no listed actor cannot be a participant
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is None:
                 continue
