@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 import duckdb
@@ -12,7 +13,7 @@ from hypothesis import strategies as st
 from store.builders import make_event, make_result, put
 
 from dyad.errors import StoreError
-from dyad.records import ArticleFailure, EventType, RawDocument
+from dyad.records import ArticleFailure, ArticleResult, EventType, RawDocument
 from dyad.store.db import PendingArticle, Store
 from dyad.store.migrations import MIGRATIONS
 from dyad.store.queries import load_result
@@ -140,3 +141,50 @@ def test_events_without_codes_have_no_dyads(store: Store) -> None:
     put(store, make_result("a1", (event,)))
     assert store.counts()["events"] == 1
     assert store.con.execute("SELECT count(*) FROM event_dyads").fetchall() == [(0,)]
+
+
+_TEXT = st.text(max_size=30)
+_MAYBE = st.none() | _TEXT
+
+
+@st.composite
+def _results(draw: st.DrawFn) -> ArticleResult:
+    article_id = draw(st.text(min_size=1, max_size=12))
+    base = make_result(article_id)
+    event = make_event(
+        article_id,
+        draw(st.text(min_size=1, max_size=8)),
+        draw(
+            st.sampled_from(list(EventType)).filter(
+                lambda t: t in (EventType.CONSULT, EventType.ASSAULT)
+            )
+        ),
+        day=draw(st.none() | st.just("2024-02-29")),
+    )
+    event = replace(
+        event,
+        trigger_text=draw(_TEXT),
+        reported_by=draw(_MAYBE),
+        mode=draw(_MAYBE),
+        confidence=draw(st.floats(0, 1)),
+    )
+    article = replace(
+        base.article,
+        text=draw(_TEXT),
+        title=draw(_MAYBE),
+        url=draw(_MAYBE),
+        credits=tuple(draw(st.lists(_TEXT, max_size=3))),
+    )
+    return replace(base, article=article, events=(event,))
+
+
+@pytest.mark.slow
+@given(_results())
+@settings(max_examples=15, deadline=None)
+def test_records_round_trip_through_the_store(
+    tmp_path_factory: pytest.TempPathFactory, result: ArticleResult
+) -> None:
+    path = tmp_path_factory.getbasetemp() / "round-trip.duckdb"
+    with Store(path) as store:
+        put(store, result)
+        assert load_result(store.con, result.article.article_id) == result
