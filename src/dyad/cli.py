@@ -156,7 +156,10 @@ def extract(
         source=source_name,
         url=url,
     )
-    result = run_article(raw, Resources(settings), fail_fast=_State.debug)
+    resources = Resources(settings)
+    if settings.event_files:
+        resources.event_lexicon  # noqa: B018 - a bad --events file fails here, as file:line
+    result = run_article(raw, resources, fail_fast=_State.debug)
     if isinstance(result, ArticleFailure):
         _fail(
             f"{origin}: failed in stage {result.stage}: {result.error_type}: "
