@@ -464,3 +464,67 @@ def test_names_do_not_match_across_spaces() -> None:
         kb=KB,
     )
     assert [m.text for m in result.mentions] == ["Pakistan"]
+
+
+# ---- short real texts with the real model
+
+REAL_TEXT = """\
+The president of Namibia, Hage Geingob, expressed his sadness.
+Professor David Livermore of the University of East Anglia said the study was sound.
+Iranian foreign ministry spokesman Nasser Kanaani rejected the claims.
+Indian and Pakistani troops exchanged fire across the border.
+The Biden administration said Houthi rebels had attacked a ship.
+Protesters gathered outside the Kremlin while Russian troops massed near Ukraine.
+Nickey Iyambo, former vice-president of Namibia, died on Sunday.
+"""
+
+
+@pytest.fixture(scope="module")
+def real() -> ArticleResult:
+    res = Resources(Settings(actor_files=(PEOPLE,)))
+    item = clean_raw(RawDocument(text=REAL_TEXT, published=JUNE_2023), res)
+    [(parsed, _)] = parse_articles(res.nlp, [item])
+    found = resolve_actors(parsed, kb=res.actor_kb)
+    return ArticleResult(
+        article=parsed.article,
+        sentences=parsed.sentences,
+        actors=found.actors,
+        mentions=found.mentions,
+    )
+
+
+def _coding(result: ArticleResult, mention: str) -> tuple[str | None, str | None]:
+    [actor_id] = {m.actor_id for m in result.mentions if m.text == mention}
+    [actor] = [a for a in result.actors if a.actor_id == actor_id]
+    return actor.code, actor.sector
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("mention", "coding"),
+    [
+        ("Hage Geingob", ("NAM", "GOV")),
+        ("David Livermore", (None, "EDU")),
+        ("Nasser Kanaani", ("IRN", "GOV")),
+        ("Indian", ("IND", "MIL")),
+        ("Pakistani troops", ("PAK", "MIL")),
+        ("Houthi rebels", ("YEM", "REB")),
+        ("Kremlin", ("RUS", "GOV")),
+        ("Russian troops", ("RUS", "MIL")),
+        ("Ukraine", ("UKR", None)),
+        ("Nickey Iyambo", ("NAM", "ELI")),
+    ],
+)
+def test_real_parse_codes_the_actor(
+    real: ArticleResult, mention: str, coding: tuple[str | None, str | None]
+) -> None:
+    assert _coding(real, mention) == coding
+
+
+@pytest.mark.model
+def test_real_parse_administration_is_the_government(real: ArticleResult) -> None:
+    codings = {(a.code, a.sector, a.kind) for a in real.actors}
+    assert ("USA", "GOV", ActorKind.GROUP) in codings
+    assert (None, "OPP", ActorKind.GROUP) in codings or any(
+        a.sector == "OPP" for a in real.actors
+    )

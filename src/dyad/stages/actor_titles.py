@@ -235,7 +235,7 @@ def apposition(ctx: Context, head: Token) -> TitleFacts:
         if child.dep_ == "appos":
             return _apposition_facts(ctx, child)
     if head.dep_ == "appos" and head.head.i < head.i:
-        title = _title_noun_above(ctx, head.head)
+        title = title_noun_above(ctx, head.head)
         if title is not None:
             return _apposition_facts(ctx, title)
     for child in head.rights:
@@ -246,7 +246,7 @@ def apposition(ctx: Context, head: Token) -> TitleFacts:
     return TitleFacts()
 
 
-def _title_noun_above(ctx: Context, token: Token) -> Token | None:
+def title_noun_above(ctx: Context, token: Token) -> Token | None:
     """The title noun an apposition hangs on, also through "of <place>"."""
     if _is_title_noun(ctx, token):
         return token

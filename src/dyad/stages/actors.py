@@ -36,6 +36,7 @@ from dyad.stages.actor_people import (
     register_surnames,
     split_person_entity,
 )
+from dyad.stages.actor_titles import title_noun_above
 from dyad.stages.nlp import Parsed
 
 VERSION = "actors.kb.v1"
@@ -144,7 +145,9 @@ def _person_spans(ctx: Context) -> list[tuple[int, int]]:
     doc = ctx.doc
     spans: list[tuple[int, int]] = []
     for ent in doc.ents:
-        if ent.label_ == "PERSON" and "\n" not in ent.text:
+        if (
+            ent.label_ == "PERSON" or _is_titled_org(ctx, ent)
+        ) and "\n" not in ent.text:
             ent_end = _extend_name(ctx, ent.end)
             for start, end in split_person_entity(doc, ent.start, ent_end, ctx.kb):
                 spans.extend(_split_at_kb_names(ctx, start, end))
@@ -154,6 +157,24 @@ def _person_spans(ctx: Context) -> list[tuple[int, int]]:
             spans.append((span.start, span.end))
     # full names first, so that lone surnames can refer back to them
     return sorted(spans, key=lambda se: (se[1] - se[0] == 1, se[0]))
+
+
+def _is_titled_org(ctx: Context, ent: Span) -> bool:
+    """An ORG-tagged name that a title introduces is a person ("the president of
+    Namibia, Hage Geingob"; "President Hage Geingob")."""
+    if ent.label_ != "ORG" or ent.start in ctx.span_at or len(ent) < 2:
+        return False
+    if not all(t.pos_ == "PROPN" for t in ent):
+        return False
+    root = ent.root
+    if root.dep_ == "appos" and title_noun_above(ctx, root.head) is not None:
+        return True
+    before = ctx.doc[ent.start - 1] if ent.start > 0 else None
+    return (
+        before is not None
+        and before.text[:1].isupper()
+        and (ctx.kb.title_info(before.lower_) is not None)
+    )
 
 
 def _split_at_kb_names(ctx: Context, start: int, end: int) -> list[tuple[int, int]]:
