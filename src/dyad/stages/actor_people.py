@@ -130,9 +130,11 @@ def _kb_person_spec(
 def _unknown_person_spec(
     ctx: Context, name: str, head: Token, facts: TitleFacts, post: TitleFacts
 ) -> Spec:
-    affiliation = facts.affiliation or post.affiliation
+    # an apposition only codes a person when it names a role ("director of ..."), not
+    # when it describes a thing ("formerly a Greek Orthodox church")
+    affiliation = facts.affiliation or (post.affiliation if post.info else None)
     info = facts.info or post.info
-    title = facts.title or post.title
+    title = facts.title or (post.title if post.info else None)
     confidence = 0.7 if affiliation or info else 0.5
     if info is None and affiliation is None:
         title = None  # capitalised words before a name are not always a title
@@ -206,6 +208,8 @@ def split_person_entity(
         if text in ("'s", "\u2019s"):  # "Donald Trump's Liberation Day": the owner only
             end = i
             break
+        if text in ("-", "\u2013") and i > start and not doc[i - 1].text[:1].isupper():
+            continue  # "Bashar al-Assad", "Tahrir al-Sham": one name
         if text in ("-", "\u2013", "and", "&", "/") or (
             doc[i].is_punct and text not in (".", "'", "\u2019")
         ):
