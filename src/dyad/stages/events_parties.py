@@ -1,0 +1,261 @@
+"""Participants for the events stage: actor and recipient sides from the parse.
+
+Subjects (through control, coordination, participles and passives), objects and the
+type's recipient prepositions, reciprocal partners ("talks between A and B"), hosted
+meetings, possessives and compounds of nominal events, and recipients borrowed from
+the event or clause a trigger governs ("refused to allow talks with X", "demanded that
+X …").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Token
+
+from dyad.knowledge.events import EventLexicon
+from dyad.records import (
+    ActorKind,
+)
+from dyad.stages.events_roles import Cast
+from dyad.stages.events_triggers import (
+    OBJECTS,
+    PASSIVE_SUBJECTS,
+    SUBJECTS,
+    Candidate,
+    children,
+    of_objects,
+    prep_objects,
+)
+
+_INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl", "acl", "ccomp", "pcomp"})
+
+
+_CLIMB_DEPS = _INHERIT_DEPS | {"dobj", "pobj", "prep", "compound", "acomp"}
+
+
+_COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "prep", "pobj", "acl", "pcomp"})
+
+
+_COMPLEMENT_PREPS = frozenset({"to", "against", "on", "with", "from", "for"})
+
+
+_VISITOR_KINDS = frozenset({ActorKind.PERSON, ActorKind.STATE, ActorKind.IGO})
+
+
+PARTNER_PREPS = frozenset({"with", "between", "among"})
+
+
+_NOMINAL_ACTOR_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
+
+
+@dataclass(frozen=True, slots=True)
+class Roles:
+    actors: tuple[str, ...]
+    recipients: tuple[str, ...]
+    how: str = ""  # rule suffix: "", ".carried", ".host", ".third-party"
+    mode: str | None = None  # overrides the rule's mode (a hosted meeting)
+
+
+def subject_token(verb: Token, lexicon: EventLexicon) -> tuple[Token | None, bool]:
+    """Return the subject of ``verb`` (through control, coordination) and if passive."""
+    own_passive = any(c.dep_ == "auxpass" for c in verb.children)
+    current = verb
+    for _ in range(6):
+        subjects = children(current, SUBJECTS)
+        if subjects:  # "civilians were injured" (an adjectival passive) is passive
+            adjectival = verb.tag_ == "VBN" and verb.dep_ == "acomp"
+            return subjects[0], adjectival or (current.i != verb.i and own_passive)
+        passive = children(current, PASSIVE_SUBJECTS)
+        if passive:  # "X was questioned while speaking": X speaks (active)
+            return passive[0], current.i == verb.i or own_passive
+        head = current.head
+        if head.i == current.i or current.dep_ not in _CLIMB_DEPS:
+            return None, False
+        if current.dep_ == "xcomp" and head.lemma_.lower() in lexicon.object_control:
+            objects = children(head, frozenset({"dobj"}))
+            if objects:
+                return objects[0], False
+        if (
+            current.dep_ in ("acl", "relcl")
+            and head.pos_ in ("NOUN", "PROPN", "PRON")
+            and head.lemma_.lower() not in lexicon.transparent_nouns
+        ):
+            # "troops attacking the city"; "Americans detained in China" is passive
+            return head, current.tag_ == "VBN" and current.dep_ == "acl"
+        current = head
+    return None, False
+
+
+def verbal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
+    rule, anchor = c.rule, c.anchor
+    subject, passive = subject_token(anchor, lexicon)
+    actors = () if passive else cast.of(subject)
+    recipients: tuple[str, ...] = cast.of(subject) if passive else ()
+    agents = [t for t in prep_objects(anchor, frozenset({"by"})) if passive]
+    actors = actors or tuple(a for t in agents for a in cast.of(t))
+    partners: list[str] = []
+    objects = [
+        o for o in children(anchor, OBJECTS) if o.i != c.absorbed and o.i != c.trigger.i
+    ]
+    if c.kind == "verb" and c.trigger.dep_ == "compound":  # mis-tagged infinitive
+        objects.append(c.trigger.head)
+    if rule.complement_aux and c.absorbed is not None:  # "said X must …": X
+        clause = c.trigger.doc[c.absorbed]
+        objects.extend(children(clause, SUBJECTS | PASSIVE_SUBJECTS))
+    holders = [anchor] + ([c.trigger] if c.trigger.i != anchor.i else [])
+    if c.absorbed is not None:
+        holders.append(c.trigger.doc[c.absorbed])
+        if not rule.complement_aux:  # "released six Americans": the object is an actor
+            recipients += cast.of(c.trigger.doc[c.absorbed])
+    holders.extend(o for o in objects if o.pos_ == "NOUN")  # "action against Russia"
+    if c.kind == "light":
+        holders.extend(of_objects(c.trigger))
+    preps = [o for h in holders for o in prep_objects(h, rule.preps - PARTNER_PREPS)]
+    partner_preps = [
+        o for h in holders for o in prep_objects(h, rule.preps & PARTNER_PREPS)
+    ]
+    if c.kind == "light":  # "held talks between A and B", "a mediation mission between"
+        for holder in (
+            (c.trigger, c.trigger.head)
+            if c.trigger.dep_ == "compound"
+            else (c.trigger,)
+        ):
+            between = prep_objects(holder, PARTNER_PREPS - rule.preps)
+            (partner_preps if rule.reciprocal else preps).extend(between)
+    info = lexicon.types[rule.type]
+    if rule.reciprocal and info.partner_object:
+        partner_preps.extend(objects)
+        objects = []
+    for token in objects + preps:
+        recipients += cast.of(token)
+    found = tuple(a for token in partner_preps for a in cast.of(token))
+    if rule.reciprocal:
+        partners.extend(found)
+    else:
+        recipients += found
+    if c.kind == "light" and anchor.lemma_.lower() in lexicon.host_verbs and partners:
+        # "Egypt hosted talks between Israel and Hamas": a meeting with a third party
+        return replace(
+            finish(tuple(partners), actors), how=".third-party", mode="third-party"
+        )
+    actors = actors + tuple(partners)
+    if rule.swap:  # "X received Y": Y is the visitor; without a Y it is no visit
+        visitors = tuple(
+            a
+            for o in children(anchor, frozenset({"dobj"}))
+            # the object itself or its list, not its modifiers ("received his PhD")
+            for a in (cast.of(o) if o.i in cast.by_token else cast.listed(o))
+            if cast.actors[a].kind in _VISITOR_KINDS
+        )
+        if not visitors:
+            return Roles((), ())
+        actors, recipients = visitors, actors
+    return finish(actors, recipients)
+
+
+def nominal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
+    if c.kind == "light":
+        verbal = verbal_roles(c, cast, lexicon)
+        if verbal.actors:
+            return verbal
+    noun, rule = c.trigger, c.rule
+    actors: tuple[str, ...] = ()
+    for child in children(noun, _NOMINAL_ACTOR_DEPS):
+        actors += cast.of(child) if child.dep_ == "poss" else cast.subtree(child)
+    # "a mediation mission between A and B": the phrase hangs on the compound's head
+    holders = [noun, noun.head] if noun.dep_ == "compound" else [noun]
+    holders.extend(of_objects(noun))  # "suspension of air links with Serbia"
+    by_agent = [t for h in holders for t in prep_objects(h, frozenset({"by"}))]
+    actors += tuple(a for t in by_agent for a in cast.of(t))
+    between = [t for h in holders for t in prep_objects(h, PARTNER_PREPS)]
+    partners = tuple(a for t in between for a in cast.of(t))
+    recipients = tuple(
+        a
+        for h in holders
+        for t in prep_objects(h, rule.preps - PARTNER_PREPS)
+        for a in cast.of(t)
+    )
+    with_partner = any(prep_objects(h, frozenset({"with"})) for h in holders)
+    if rule.reciprocal and with_partner and not actors and noun.dep_ == "dobj":
+        # "he wants a bilateral with Biden", "Iran proposed talks with Riyadh": the
+        # subject of the verb governing the meeting is its other party
+        subject, passive = subject_token(noun.head, lexicon)
+        actors = () if passive else cast.of(subject)
+    if rule.reciprocal:
+        actors += partners
+    else:
+        recipients += partners
+    return finish(actors, recipients)
+
+
+def finish(actors: tuple[str, ...], recipients: tuple[str, ...]) -> Roles:
+    actors = tuple(dict.fromkeys(actors))
+    recipients = tuple(r for r in dict.fromkeys(recipients) if r not in actors)
+    return Roles(actors, recipients)
+
+
+def other_side(
+    participants: Sequence[str], roles: Roles, cast: Cast
+) -> tuple[str, ...]:
+    """Return the participants that are not on the actor side (by id or by country)."""
+    codes = {cast.actors[a].code for a in roles.actors if a in cast.actors}
+    codes.discard(None)
+    return tuple(
+        p
+        for p in participants
+        if p not in roles.actors
+        and (p not in cast.actors or cast.actors[p].code not in codes)
+    )
+
+
+def complement_actors(anchor: Token, cast: Cast) -> tuple[str, ...]:
+    """Return who the complement of ``anchor`` is about, for its missing recipient.
+
+    "demanded that Hamas renounce …" → Hamas; "threatened to cut off electricity to X"
+    → X: the subject of a that-clause, and the objects and prepositional objects of an
+    infinitive complement, at most two clauses down.
+    """
+    found: list[str] = []
+    frontier = [anchor]
+    for _ in range(2):
+        clauses = [
+            child
+            for token in frontier
+            for child in token.children
+            if child.dep_ in ("xcomp", "ccomp")
+        ]
+        for clause in clauses:
+            for child in clause.children:
+                is_subject = child.dep_ in ("nsubj", "nsubjpass")
+                if (is_subject and clause.dep_ == "ccomp") or child.dep_ in (
+                    "dobj",
+                    "dative",
+                ):
+                    found.extend(cast.of(child))
+            for pobj in prep_objects(clause, _COMPLEMENT_PREPS):
+                found.extend(cast.of(pobj))
+        frontier = clauses
+    return tuple(dict.fromkeys(found))
+
+
+def embedded_participants(c: Candidate, resolved: dict[int, Roles]) -> tuple[str, ...]:
+    """Return participants of events in the complement of ``c`` (for its recipient)."""
+    found: list[str] = []
+    for token_i, roles in resolved.items():
+        if _is_complement(c.trigger.doc[token_i], c.trigger):
+            found.extend(roles.actors + roles.recipients)
+    return tuple(found)
+
+
+def _is_complement(token: Token, governor: Token) -> bool:
+    """Tell whether ``token`` is in the complement of ``governor`` (not an adjunct)."""
+    current = token
+    for _ in range(8):
+        if current.head.i == current.i or current.dep_ not in _COMPLEMENT_DEPS:
+            return False
+        current = current.head
+        if current.i == governor.i:
+            return True
+    return False

@@ -1,0 +1,232 @@
+"""Triggers for the events stage: which tokens signal an event, by which rule.
+
+Every token is looked up once, by lemma, in the lexicon's dictionaries: verbs, verbs
+restricted to certain objects ("imposed sanctions"; the object is absorbed), phrasal
+verbs ("called on"), obligations ("said X must …") and nouns, which are anchored to a
+light verb governing them ("held talks") or stand alone ("Blinken's visit"). Nouns
+that only frame another event ("at the summit") are skipped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Container, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from dyad.knowledge.events import ANY_ACTOR, EventLexicon, TriggerRule
+
+SUBJECTS = frozenset({"nsubj", "csubj"})
+
+
+PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
+
+
+OBJECTS = frozenset({"dobj", "dative", "attr", "oprd"})
+
+
+# words a phrasal verb's preposition may stand after the verb ("spoke by phone with");
+# farther ones belong to the clause ("send a bill to Congress in ten days")
+_PARTICLE_REACH = 2
+
+
+_NOMINAL_ROLES = frozenset({"dobj", "nsubj", "nsubjpass", "pobj"})
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A trigger found in the text before roles are read."""
+
+    trigger: Token
+    rule: TriggerRule
+    anchor: Token  # the clause verb whose subject is the actor (a light verb for nouns)
+    kind: str  # verb | noun | light
+    absorbed: int | None = None  # token index of an object the rule consumed
+
+
+def children(token: Token, deps: frozenset[str]) -> list[Token]:
+    return [child for child in token.children if child.dep_ in deps]
+
+
+def prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
+    found: list[Token] = []
+    for child in token.children:
+        if child.dep_ in ("prep", "agent", "dative") and child.lower_ in preps:
+            found.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
+    return found
+
+
+def of_objects(noun: Token) -> list[Token]:
+    """Return the objects of "of" after ``noun`` ("a suspension of air links")."""
+    return [
+        pobj
+        for prep in noun.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
+
+
+def _object_of(
+    token: Token, rule: TriggerRule, actor_tokens: Container[int]
+) -> Token | None:
+    """Return the object satisfying ``rule.objects`` (direct, passive or particle).
+
+    The word ``@actor`` in ``rule.objects`` accepts any object that names an actor
+    ("released six Americans").
+    """
+    pool = children(token, OBJECTS | PASSIVE_SUBJECTS)
+    for child in token.children:
+        if child.dep_ in ("prep", "prt") and child.lower_ in rule.extra:
+            pool.extend(children(child, frozenset({"pobj"})))
+    for candidate in pool:
+        measured = of_objects(candidate)  # "700 kg of medicine", "a shipment of arms"
+        for head in (
+            candidate,
+            *children(
+                candidate, frozenset({"conj", "compound"})
+            ),  # "mediation efforts"
+            *measured,
+        ):
+            if head.lemma_.lower() in rule.objects or (
+                ANY_ACTOR in rule.objects and head.i in actor_tokens
+            ):
+                return head
+    return None
+
+
+def _has_extra(token: Token, extra: tuple[str, ...], pos: str) -> bool:
+    if not extra:
+        return True
+    if pos == "noun":
+        before = token.doc[max(token.i - len(extra), 0) : token.i]
+        return [t.lemma_.lower() for t in before] == list(extra)
+    # a particle, or a preposition or object right after the verb ("called on",
+    # "open fire"), not any preposition of the clause ("send a bill … in ten days")
+    near = [
+        c
+        for c in token.children
+        if c.dep_ == "prt" or 0 < c.i - token.i <= len(extra) + _PARTICLE_REACH
+    ]
+    words = {c.lower_ for c in near} | {c.lemma_.lower() for c in near}
+    return all(word in words for word in extra)
+
+
+def _match(
+    token: Token, rules: Sequence[TriggerRule], actor_tokens: Container[int]
+) -> tuple[TriggerRule, int | None] | None:
+    """Pick the most specific rule for ``token``: objects, then extras, then plain."""
+    best: tuple[int, TriggerRule, int | None] | None = None
+    for rule in rules:
+        if not _has_extra(token, rule.extra, rule.pos):
+            continue
+        absorbed = None
+        if rule.complement_aux:
+            clause = _obligation(token, rule.complement_aux)
+            if clause is None:
+                continue
+            absorbed = clause.i
+        elif rule.intransitive and children(token, OBJECTS):
+            continue
+        elif rule.objects:
+            obj = _object_of(token, rule, actor_tokens)
+            if obj is None:
+                continue
+            absorbed = obj.i
+        score = 2 * bool(rule.objects) + len(rule.extra)
+        if best is None or score > best[0]:
+            best = (score, rule, absorbed)
+    return None if best is None else (best[1], best[2])
+
+
+def _obligation(verb: Token, auxiliaries: frozenset[str]) -> Token | None:
+    """Return the complement clause of ``verb`` that says someone must do something."""
+    for clause in children(verb, frozenset({"ccomp"})):
+        has_subject = any(
+            c.dep_ in SUBJECTS | PASSIVE_SUBJECTS for c in clause.children
+        )
+        if has_subject and any(
+            c.dep_ == "aux" and c.lower_ in auxiliaries for c in clause.children
+        ):
+            return clause
+    return None
+
+
+def _governing_light_verb(noun: Token, lexicon: EventLexicon) -> Token | None:
+    """Return the light verb of "held talks", "launched days of war games"."""
+    if noun.dep_ == "compound":  # "undertook a mediation mission"
+        noun = noun.head
+    while (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ == "of"
+        and noun.head.head.pos_ == "NOUN"
+    ):
+        noun = noun.head.head  # "launched ten days of war games"
+    head = noun.head
+    if (
+        noun.dep_ in ("dobj", "nsubjpass", "attr")
+        and head.lemma_.lower() in lexicon.light_verbs
+    ):
+        return head
+    if (
+        noun.dep_ == "pobj"
+        and head.lower_ in ("in", "into")  # "engaged in talks", "took part in talks"
+        and head.head.lemma_.lower() in lexicon.light_verbs
+    ):
+        return head.head
+    return None
+
+
+def _rules_for(token: Token, lexicon: EventLexicon) -> tuple[TriggerRule, ...] | None:
+    pos, lemma = token.pos_, token.lemma_.lower()
+    if pos == "ADJ" and token.dep_ in _NOMINAL_ROLES:  # "wants a bilateral with"
+        return lexicon.verbs.get(lemma) or lexicon.nouns.get(lemma)
+    if pos in ("VERB", "ADJ"):
+        return lexicon.verbs.get(lemma)
+    if pos != "NOUN":
+        return None
+    previous = token.doc[token.i - 1] if token.i else None
+    if previous is not None and previous.lower_ == "to" and token.dep_ == "compound":
+        # the small model tags some infinitives as nouns ("a push to court others")
+        return lexicon.verbs.get(lemma) or lexicon.nouns.get(lemma)
+    return lexicon.nouns.get(lemma)
+
+
+def _is_setting(noun: Token, lexicon: EventLexicon) -> bool:
+    """Tell whether a nominal trigger only frames another event ("at the summit")."""
+    head = noun.head
+    if noun.dep_ != "pobj" or head.dep_ != "prep":
+        return False
+    if head.lower_ == "of":
+        return head.head.lemma_.lower() in lexicon.setting_nouns
+    return head.lower_ in lexicon.setting_preps
+
+
+def find_candidates(
+    sent: Span, lexicon: EventLexicon, actor_tokens: Container[int]
+) -> list[Candidate]:
+    found: list[Candidate] = []
+    for token in sent:
+        rules = _rules_for(token, lexicon)
+        if not rules:
+            continue
+        matched = _match(token, rules, actor_tokens)
+        if matched is None:
+            continue
+        rule, absorbed = matched
+        if any(
+            o.lemma_.lower() in lexicon.ignore_objects
+            for o in children(token, OBJECTS | {"xcomp"})
+        ):
+            continue  # "seized the opportunity", "withdrew her name"
+        if rule.pos == "noun":
+            light = _governing_light_verb(token, lexicon)
+            if light is None and _is_setting(token, lexicon):
+                continue
+            found.append(
+                Candidate(token, rule, light or token, "light" if light else "noun")
+            )
+        else:
+            found.append(Candidate(token, rule, token, "verb", absorbed))
+    consumed = {c.absorbed for c in found if c.absorbed is not None}
+    return [c for c in found if c.trigger.i not in consumed]
