@@ -9,6 +9,7 @@ apposition read by ``actor_titles``.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
@@ -24,6 +25,8 @@ from dyad.records import ActorKind
 from dyad.stages.actor_context import Affiliation, Context, Spec
 from dyad.stages.actor_titles import TitleFacts, apposition, name_tokens, pre_title
 
+# A given name like "Won-soon" or "Jae-in": the family name comes first.
+_HYPHENATED_GIVEN = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
 # Confidence of a person coded only from a title without a state, taking the article's
 # dominant state; set low because the guess is wrong whenever a foreigner is quoted.
 DOMINANT_STATE_CONFIDENCE = 0.5
@@ -191,8 +194,8 @@ def register_surnames(ctx: Context, spec: Spec, name: str) -> None:
     if len(parts) < 2:
         return
     keys = [parts[-1]]
-    if spec.code in FAMILY_NAME_FIRST:
-        keys.append(parts[0])
+    if spec.code in FAMILY_NAME_FIRST or _HYPHENATED_GIVEN.search(parts[-1]):
+        keys.append(parts[0])  # "Xi" for Xi Jinping, "Park" for Park Won-soon
     for key in keys:
         if not ctx.kb.lookup_name(key):  # "Cairo" stays a city
             ctx.surnames.setdefault(key.rstrip(".,"), spec)
@@ -208,8 +211,13 @@ def split_person_entity(
         if text in ("'s", "\u2019s"):  # "Donald Trump's Liberation Day": the owner only
             end = i
             break
-        if text in ("-", "\u2013") and i > start and not doc[i - 1].text[:1].isupper():
-            continue  # "Bashar al-Assad", "Tahrir al-Sham": one name
+        if text in ("-", "\u2013") and not (
+            i > start
+            and i + 1 < end
+            and doc[i - 1].text[:1].isupper()
+            and doc[i + 1].text[:1].isupper()
+        ):
+            continue  # "Bashar al-Assad", "Park Won-soon": one name; "Biden-Xi": two
         if text in ("-", "\u2013", "and", "&", "/") or (
             doc[i].is_punct and text not in (".", "'", "\u2019")
         ):

@@ -529,13 +529,23 @@ def _other_organizations(ctx: Context) -> Iterator[tuple[Spec, int, int]]:
         start = ent.start + (1 if ent[0].lower_ == "the" else 0)
         stop = ent.end - (1 if ent[-1].text in ("'s", "\u2019s") else 0)
         name = ctx.doc[start:stop].text
-        if "\n" in name or not name[:1].isupper() or len(name) < 2 or "," in name:
+        if not _is_organization_name(name):
             continue
         if stop <= start:
             continue
         spec = _organization_spec(ctx, ctx.doc[start:stop], name)
         _claim(ctx, start, stop)
         yield spec, start, stop
+
+
+def _is_organization_name(name: str) -> bool:
+    """Reject what the parser wrongly labels ORG ("Omsk in Siberia", "Goma, X")."""
+    if "\n" in name or len(name) < 2 or not name[:1].isupper() or "," in name:
+        return False
+    return not any(word in _NOT_IN_NAMES for word in name.split())
+
+
+_NOT_IN_NAMES = frozenset({"in", "to", "from", "near", "at"})
 
 
 def _organization_spec(ctx: Context, span: Span, name: str) -> Spec:
