@@ -14,6 +14,7 @@ from dyad.pipeline import clean_raw
 from dyad.records import ActorKind, Article, ArticleResult, RawDocument, ResolvedActors
 from dyad.resources import Resources
 from dyad.settings import Settings
+from dyad.stages.actor_people import split_person_entity
 from dyad.stages.actors import resolve_actors
 from dyad.stages.nlp import Parsed, build_sentences, parse_articles
 
@@ -528,3 +529,23 @@ def test_real_parse_administration_is_the_government(real: ArticleResult) -> Non
     assert (None, "OPP", ActorKind.GROUP) in codings or any(
         a.sector == "OPP" for a in real.actors
     )
+
+
+@pytest.mark.parametrize(
+    ("words", "names"),
+    [
+        (["Biden", "-", "Xi"], ["Biden", "Xi"]),
+        (["Bashar", "al", "-", "Assad"], ["Bashar al-Assad"]),
+        (["Park", "Won", "-", "soon"], ["Park Won-soon"]),
+        (["Putin", "and", "Xi"], ["Putin", "Xi"]),
+        (["Donald", "Trump", "'s", "Day"], ["Donald Trump"]),
+    ],
+)
+def test_person_entities_split_into_names(words: list[str], names: list[str]) -> None:
+    spaces = [
+        w not in ("-",) and i + 1 < len(words) and words[i + 1] not in ("-", "'s")
+        for i, w in enumerate(words)
+    ]
+    doc = Doc(VOCAB, words=words, spaces=spaces, pos=["PROPN"] * len(words))
+    parts = split_person_entity(doc, 0, len(words), KB)
+    assert [doc[s:e].text for s, e in parts] == names
