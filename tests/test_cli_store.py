@@ -127,3 +127,17 @@ def test_bad_field_option_is_an_error(tmp_path: Path) -> None:
     )
     assert code == 1
     assert "NAME=KEY" in err
+
+
+def test_ingest_reads_jsonl_from_stdin(tmp_path: Path) -> None:
+    db = tmp_path / "stdin.duckdb"
+    result = CliRunner().invoke(
+        cli,
+        ["ingest", "-", "--db", str(db)],
+        input='{"id": "x", "text": ""}\n{broken\n',
+    )
+    assert result.exit_code == 0
+    assert "2 unreadable inputs" in result.stderr
+    with Store(db, read_only=True) as store:
+        rows = store.con.execute("SELECT DISTINCT origin FROM problems").fetchall()
+    assert rows == [("<stdin>",)]

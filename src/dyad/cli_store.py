@@ -191,7 +191,10 @@ def _summary(stats: Any, seconds: float) -> str:
 
 @click.command()
 @click.argument(
-    "paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path)
+    "paths",
+    nargs=-1,
+    required=True,
+    type=click.Path(exists=True, allow_dash=True, path_type=Path),
 )
 @_db_option
 @click.option(
@@ -226,7 +229,7 @@ def ingest(
     force: bool,
     chunk_size: int | None,
 ) -> None:
-    """Read files and folders (txt, html, jsonl, rss/atom, warc, gzip) into the store.
+    """Read files and folders (txt, html, jsonl, rss/atom, warc, gzip; - for stdin).
 
     Example:
         dyad ingest corpus/ news.jsonl --db dyad.duckdb --workers 2

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 import gzip
+import itertools
 import os
+import sys
 import zlib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -134,6 +136,7 @@ def read_document(
 
 # ---- files and folders ---------------------------------------------------------------
 
+STDIN = Path("-")
 _TEXT = {".txt", ".text"}
 _HTML = {".html", ".htm", ".xhtml", ".shtml"}
 _JSONL = {".jsonl", ".ndjson"}
@@ -207,7 +210,9 @@ def iter_files(paths: Iterable[Path]) -> Iterator[Path]:
         InputError: a path does not exist.
     """
     for path in paths:
-        if path.is_dir():
+        if path == STDIN:
+            yield path
+        elif path.is_dir():
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
@@ -231,8 +236,8 @@ def read_paths(
 def read_file(
     path: Path, *, options: ReadOptions
 ) -> Iterator[RawDocument | FileReport]:
-    """Yield the documents of one file and then its ``FileReport``."""
-    origin = str(path)
+    """Yield the documents of one file (``-``: standard input), then its report."""
+    origin = "<stdin>" if path == STDIN else str(path)
     problems: list[Problem] = []
     count = 0
     try:
@@ -271,6 +276,9 @@ def _kind(name: str) -> str:
 def _read_any(
     path: Path, origin: str, options: ReadOptions
 ) -> Iterator[RawDocument | Problem]:
+    if path == STDIN:
+        yield from _read_stdin(origin, options)
+        return
     gzipped = path.suffix.lower() in (".gz", ".gzip")
     kind = _kind(path.stem if gzipped else path.name)
     if kind == "warc":
@@ -283,6 +291,17 @@ def _read_any(
         return
     data = _read_bytes(path, gzipped, origin, options.max_bytes)
     yield from _read_data(data, kind, path, origin, options)
+
+
+def _read_stdin(origin: str, options: ReadOptions) -> Iterator[RawDocument | Problem]:
+    """Read standard input: JSONL streams line by line, anything else as one file."""
+    stream = sys.stdin.buffer
+    first = stream.readline()
+    if first.lstrip().startswith(b"{"):
+        yield from _read_jsonl(itertools.chain([first], stream), origin, options)
+        return
+    data = first + stream.read(max(options.max_bytes + 1 - len(first), 0))
+    yield from _read_data(data, "unknown", Path.cwd() / "stdin", origin, options)
 
 
 def _open(path: Path, gzipped: bool) -> IO[bytes]:
