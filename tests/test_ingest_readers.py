@@ -99,6 +99,7 @@ def test_rss_items_with_content_and_with_a_linked_local_page(tmp_path: Path) -> 
     docs, _ = _read(tmp_path / "feed.rss")
     assert [d.title for d in docs] == ["Full item", "Linked item"]
     assert str(docs[0].published) == "2024-03-05"
+    assert docs[0].source == "Feed"  # the channel title
     assert "resume talks" in docs[1].text  # read from page.html
 
 

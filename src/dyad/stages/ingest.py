@@ -417,7 +417,7 @@ def _feed_document(
                 text=found.text,
                 title=item.get("title") or found.title,
                 published=published or found.published,
-                source=found.source,
+                source=item.get("site") or found.source,
                 url=url or found.url,
                 origin=origin,
                 problems=(*problems, *found.problems),
@@ -427,6 +427,7 @@ def _feed_document(
     if not text.strip():
         raise InputError("feed item has no content and no readable linked page")
     return RawDocument(
+        source=item.get("site"),
         text=text,
         title=item.get("title"),
         published=published,

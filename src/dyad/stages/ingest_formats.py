@@ -333,8 +333,13 @@ def feed_items(data: bytes, *, origin: str) -> Iterator[dict[str, str | None]]:
     items += root.findall("atom:entry", _NS)
     if not items and not root.tag.endswith(("rss", "feed", "RDF")):
         raise InputError(f"{origin}: XML but not an RSS or Atom feed ({root.tag})")
+    channel = _first_text(
+        root, ("./channel/title", "rss1:channel/rss1:title", "atom:title")
+    )
+    site = _TITLE_SEPARATORS.split(channel)[0].strip() if channel else None
     for item in items:
         yield {
+            "site": site or None,
             "title": _first_text(item, ("title", "rss1:title", "atom:title")),
             "link": _first_text(item, ("link", "rss1:link")) or _atom_link(item),
             "guid": _first_text(item, ("guid", "atom:id")),
