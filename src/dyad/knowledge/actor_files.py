@@ -64,6 +64,8 @@ class _Builder:
         kb.max_title_words = max((len(t.split()) for t in kb.titles), default=1)
         kb.group_heads = {g.split()[-1] for g in (*kb.groups, *kb.modified_groups)}
         _index_short_forms(kb)
+        for key in kb.person_names:
+            kb.names_by_initial.setdefault(key.split()[-1][:1], []).append(key)
         return kb
 
 

@@ -215,6 +215,7 @@ class ActorKB:
     institutions: dict[str, str] = field(default_factory=dict)
     national_titles: dict[str, str] = field(default_factory=dict)
     group_heads: set[str] = field(default_factory=set)  # last words of group nouns
+    names_by_initial: dict[str, list[str]] = field(default_factory=dict)
     place_words: set[str] = field(default_factory=set)  # "Oblast": a place, not a name
     max_title_words: int = 1
 
@@ -264,11 +265,10 @@ class ActorKB:
         parts = key.split()
         if len(parts) < 2 or not self.person_names:
             return None
+        # misspellings keep the surname's first letter: compare with those names only
+        candidates = self.names_by_initial.get(parts[-1][:1], ())
         found = process.extractOne(
-            key,
-            self.person_names.keys(),
-            scorer=fuzz.ratio,
-            score_cutoff=FUZZY_NAME_CUTOFF,
+            key, candidates, scorer=fuzz.ratio, score_cutoff=FUZZY_NAME_CUTOFF
         )
         if found is None:
             return None
