@@ -481,21 +481,25 @@ class Store:
 
     def refresh_clusters(self, cluster_ids: Sequence[str]) -> None:
         """Recompute the figures of ``cluster_ids``; drop those left without members."""
-        for cluster in cluster_ids:
-            self.con.execute(_REFRESH_CLUSTER, [cluster, cluster])
-            self.con.execute(
-                "DELETE FROM event_clusters WHERE cluster_id = ? AND n_mentions = 0",
-                [cluster],
-            )
+        if not cluster_ids:
+            return
+        ids = list(cluster_ids)
+        self.con.execute(_REFRESH_CLUSTERS, [ids])
+        self.con.execute(
+            "DELETE FROM event_clusters WHERE list_contains(?, cluster_id) AND "
+            "cluster_id NOT IN (SELECT DISTINCT cluster_id FROM event_cluster_members)",
+            [ids],
+        )
 
 
-_REFRESH_CLUSTER = """
+_REFRESH_CLUSTERS = """
 UPDATE event_clusters SET
     first_day = s.first_day, last_day = s.last_day, n_articles = s.n_articles,
     n_sources = s.n_sources, n_mentions = s.n_mentions,
     first_seen = s.first_seen, last_seen = s.last_seen
 FROM (
-    SELECT min(e.event_day) AS first_day, max(e.event_day) AS last_day,
+    SELECT m.cluster_id,
+           min(e.event_day) AS first_day, max(e.event_day) AS last_day,
            count(DISTINCT m.article_id) AS n_articles,
            count(DISTINCT coalesce(a.source,
                regexp_extract(a.url, '^[a-z]+://([^/]+)', 1),
@@ -506,7 +510,8 @@ FROM (
     FROM event_cluster_members m
     JOIN events e USING (article_id, event_id)
     JOIN articles a USING (article_id)
-    WHERE m.cluster_id = ?
+    WHERE list_contains(?, m.cluster_id)
+    GROUP BY m.cluster_id
 ) s
-WHERE cluster_id = ?
+WHERE event_clusters.cluster_id = s.cluster_id
 """
