@@ -177,7 +177,9 @@ def _person_sector(
     if affiliation is None:
         return None
     if affiliation.is_state or affiliation.code == "IGO":
-        return affiliation.sector or ("GOV" if info is not None else None)
+        # a generic title of a state or IGO ("UN spokesperson", "Kremlin aide") is an
+        # official; a bare place before a name ("South Jerusalem X") says nothing
+        return (affiliation.sector or "GOV") if info is not None else None
     return affiliation.sector
 
 
