@@ -442,8 +442,10 @@ def _local_page(link: str | None, feed: Path) -> Path | None:
     if not link or fmt.is_web_url(link):
         return None
     relative = link.removeprefix("file://").lstrip("/")
-    for candidate in (feed.parent / relative, feed.parent / Path(relative).name):
-        if candidate.is_file():
+    folder = feed.parent.resolve()
+    for candidate in (folder / relative, folder / Path(relative).name):
+        # only pages beside the feed: a link never reads files elsewhere
+        if candidate.resolve().is_relative_to(folder) and candidate.is_file():
             return candidate
     return None
 
