@@ -9,6 +9,7 @@ import pytest
 
 from dyad import dates
 from dyad.evaluation.annotated import (
+    SPLITS,
     Annotated,
     OffsetMap,
     Scores,
@@ -91,7 +92,7 @@ def test_baseline_pairs_marks_and_takes_the_name_next_to_the_cue() -> None:
 def test_annotated_set_matches_the_shared_texts(shared: Path) -> None:
     articles = load_set(shared)
     assert len(articles) >= 30
-    assert {a.split for a in articles} == {"dev", "heldout1", "heldout"}
+    assert {a.split for a in articles} == set(SPLITS)
     for article in articles:
         for time in article.times:
             assert dates.is_valid_value(time["value"]), time
