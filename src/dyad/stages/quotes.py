@@ -320,13 +320,22 @@ def _is_cue(token: Token, vocab: QuoteCues) -> bool:
         return token.nbor(1).lower_ == "to"
     lemma = token.lemma_.lower()
     if lemma in vocab.naming_verbs and token.dep_ in {"acl", "amod", "relcl"}:
-        return False
+        if not _calls_on(token):
+            return False
     if lemma in _PUBLISHING and any(
         c.dep_ == "dobj" and c.lemma_.lower() in vocab.document_nouns
         for c in token.children
     ):
         return True  # "the Department issued a statement: …"
     return token.pos_ in {"VERB", "AUX"} and lemma in vocab.speech_verbs
+
+
+def _calls_on(token: Token) -> bool:
+    """Return True for "called on (drivers) to" / "called for": an appeal, not a name."""
+    return token.lemma_.lower() == "call" and any(
+        c.dep_ in {"prep", "prt"} and c.lower_ in {"on", "for", "upon"}
+        for c in token.children
+    )
 
 
 def _direct_speaker(
@@ -336,9 +345,37 @@ def _direct_speaker(
     cues = [t for t in frame if t.i + 1 < len(t.doc) and _is_cue(t, resolver.cues)]
     if not cues:
         return None
-    finite = [t for t in cues if _is_finite(t)] or cues
-    cue = min(finite, key=lambda t: _distance(t, span))
+    own = _own_clause_cues(parsed, span, cues)
+    if own:
+        cue = max(own, key=lambda t: (_depth(t), -_distance(t, span)))
+    else:
+        finite = [t for t in cues if _is_finite(t)] or cues
+        cue = min(finite, key=lambda t: _distance(t, span))
     return resolver.speaker(cue, span.paragraph, marked)
+
+
+def _own_clause_cues(
+    parsed: Parsed, span: _Marked, cues: Sequence[Token]
+) -> list[Token]:
+    """Return the cues whose dependency subtree holds the quote's words.
+
+    With two speech verbs in a sentence ("A said B, who described it as "…""), the verb
+    governing the quotation is the one it belongs to, however near the other is.
+    """
+    region = parsed.doc.char_span(span.start, span.end, alignment_mode="expand")
+    if region is None:
+        return []
+    inside = {t.i for t in region if not t.is_punct}
+    return [cue for cue in cues if any(t.i in inside for t in cue.subtree)]
+
+
+def _depth(token: Token) -> int:
+    """Return how many heads lie above ``token`` (the root has depth 0)."""
+    depth = 0
+    while token.head.i != token.i and depth < 100:
+        token = token.head
+        depth += 1
+    return depth
 
 
 def _is_finite(token: Token) -> bool:
@@ -558,8 +595,7 @@ def _subject(cue: Token, cues: QuoteCues) -> Token | None:
             return _object_of(agent, "pobj")
         subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
         if subjects:
-            named = [t for t in subjects if t.ent_type_ == "PERSON"]
-            subject = (named or subjects)[0]
+            subject = _main_subject(subjects)
             if subject.tag_ in {"WDT", "WP"} and verb.dep_ == "relcl":
                 return verb.head
             return _author(subject, cues)
@@ -570,6 +606,21 @@ def _subject(cue: Token, cues: QuoteCues) -> Token | None:
             return _author(inverted, cues)  # type: ignore[arg-type]  # checked
         verb = verb.head if verb.dep_ in {"conj", "xcomp", "advcl"} else None
     return _name_before(cue)
+
+
+def _main_subject(subjects: Sequence[Token]) -> Token:
+    """Return the subject that names the speaker when the parse gives several.
+
+    "Early opponent MP Tanya Davies said": a PERSON entity first, else the proper noun
+    nearest the verb, else the first subject.
+    """
+    named = [t for t in subjects if t.ent_type_ == "PERSON"]
+    if named:
+        return named[0]
+    proper = [t for t in subjects if t.pos_ == "PROPN"]
+    if proper and len(subjects) > 1:
+        return proper[-1]
+    return subjects[0]
 
 
 # How many tokens before a speech verb with no parsed subject we look for a name.
