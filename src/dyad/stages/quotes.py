@@ -319,9 +319,9 @@ def _is_cue(token: Token, vocab: QuoteCues) -> bool:
     if token.lower_ == "according":
         return token.nbor(1).lower_ == "to"
     lemma = token.lemma_.lower()
-    if lemma in vocab.naming_verbs and token.dep_ in {"acl", "amod", "relcl"}:
-        if not _calls_on(token):
-            return False
+    naming = lemma in vocab.naming_verbs and token.dep_ in {"acl", "amod", "relcl"}
+    if naming and not _calls_on(token):
+        return False
     if lemma in _PUBLISHING and any(
         c.dep_ == "dobj" and c.lemma_.lower() in vocab.document_nouns
         for c in token.children
@@ -331,7 +331,7 @@ def _is_cue(token: Token, vocab: QuoteCues) -> bool:
 
 
 def _calls_on(token: Token) -> bool:
-    """Return True for "called on (drivers) to" / "called for": an appeal, not a name."""
+    """Return True for "called on (drivers) to" or "called for": an appeal."""
     return token.lemma_.lower() == "call" and any(
         c.dep_ in {"prep", "prt"} and c.lower_ in {"on", "for", "upon"}
         for c in token.children
