@@ -92,6 +92,7 @@ def extract_quotes(
     text = parsed.article.text
     marked, problems = _find_marked(text, parsed.article.article_id)
     resolver = _Resolver(parsed, actors, mentions, vocab)
+    resolver.marked = marked
     indirect = list(_indirect_quotes(parsed, marked, resolver))
     resolver.reported = [
         (q.start, q.speaker_id) for q in indirect if q.speaker_id is not None
@@ -446,6 +447,7 @@ class _Resolver:
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.last_speaker: _Speaker | None = None
         self.reported: list[tuple[int, str]] = []  # indirect speech: (start, actor)
+        self.marked: Sequence[_Marked] = ()
 
     def speaker(
         self, cue: Token, paragraph: int, marked: Sequence[_Marked]
@@ -455,6 +457,8 @@ class _Resolver:
         if subject is None or _inside(subject, marked):
             return _Speaker(None, cue.idx, cue.idx, cue_text, None, paragraph)
         person = _person_near(subject) or self._person_mention(subject)
+        if person is None and subject.i > cue.i:
+            person = self._person_after(cue)
         if person is not None and not _inside(person.root, marked):
             subject = person.root
         span = person if person is not None else _phrase(subject)
@@ -462,6 +466,32 @@ class _Resolver:
         return _Speaker(
             span.text, span.start_char, span.end_char, cue_text, actor_id, paragraph
         )
+
+    def _person_after(self, cue: Token) -> Span | None:
+        """Return the first person named after an inverted cue, before any comma.
+
+        "…," said study co-author and Research Fellow Martin How: the parse may split
+        the long subject, but the person's name still ends it.
+        """
+        doc = self.parsed.doc
+        end = cue.sent.end
+        for token in doc[cue.i + 1 : cue.sent.end]:
+            if token.is_punct and token.text not in {"-", "\u2013"}:
+                end = token.i
+                break
+        if end <= cue.i + 1:
+            return None
+        first, last = doc[cue.i + 1].idx, doc[end - 1].idx + len(doc[end - 1])
+        for m in self.mentions:
+            actor = self.actors.get(m.actor_id)
+            if (
+                first <= m.start
+                and m.end <= last
+                and actor is not None
+                and actor.kind is ActorKind.PERSON
+            ):
+                return doc.char_span(m.start, m.end, alignment_mode="expand")
+        return None
 
     def _person_mention(self, head: Token) -> Span | None:
         """Return the span of a person actor named beside the subject's head word."""
@@ -514,7 +544,13 @@ class _Resolver:
         person named as a grammatical subject; the later of the two wins.
         """
         personal = pronoun.lower_ in {"he", "she", "i", "him", "her"}
-        before = [m for m in self.mentions if m.end <= pronoun.idx]
+        before = [
+            m
+            for m in self.mentions
+            if m.end <= pronoun.idx and not self._quoted(m.start)
+        ]
+        if pronoun.lower_ == "it":
+            return self._last_thing(before)
         subject = self._last_person(before, strict=True) if personal else None
         reported = [r for r in self.reported if r[0] < pronoun.idx]
         if reported and (subject is None or subject.start < reported[-1][0]):
@@ -535,6 +571,21 @@ class _Resolver:
             return before[-1].actor_id if before else None
         found = self._last_person(before, strict=False)
         return found.actor_id if found is not None else None
+
+    def _quoted(self, position: int) -> bool:
+        return any(m.open_mark <= position < m.close_mark for m in self.marked)
+
+    def _last_thing(self, before: Sequence[Mention]) -> str | None:
+        """Return the actor "it" stands for: the last non-person, a subject first."""
+        things = [
+            m
+            for m in before
+            if (actor := self.actors.get(m.actor_id)) is not None
+            and actor.kind is not ActorKind.PERSON
+        ]
+        subjects = [m for m in things if self._named(m, True)]
+        found = (subjects or things)[-1:]
+        return found[0].actor_id if found else None
 
     def _last_person(
         self, before: Sequence[Mention], *, strict: bool
