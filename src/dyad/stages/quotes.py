@@ -644,19 +644,61 @@ def _subject(cue: Token, cues: QuoteCues) -> Token | None:
         agent = _object_of(verb, "agent")
         if agent is not None and _object_of(agent, "pobj") is not None:
             return _object_of(agent, "pobj")
-        subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+        subjects = _subjects_of(verb)
         if subjects:
             subject = _main_subject(subjects)
             if subject.tag_ in {"WDT", "WP"} and verb.dep_ == "relcl":
                 return verb.head
             return _author(subject, cues)
-        if verb.dep_ == "relcl":
+        if verb.dep_ == "relcl" or _describes(verb, cues):
             return verb.head
         inverted = _object_of(verb, "dobj")
         if verb.i == cue.i and _is_inverted(cue, inverted):
             return _author(inverted, cues)  # type: ignore[arg-type]  # checked
-        verb = verb.head if verb.dep_ in {"conj", "xcomp", "advcl"} else None
+        verb = _clause_above(verb, cues)
     return _name_before(cue)
+
+
+def _subjects_of(verb: Token) -> list[Token]:
+    """Return a verb's subjects, also those the parser hung on its auxiliary."""
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+    if subjects:
+        return subjects
+    return [
+        c
+        for aux in verb.children
+        if aux.dep_ in {"aux", "auxpass"}
+        for c in aux.children
+        if c.dep_ in _SUBJECT_DEPS
+    ]
+
+
+def _describes(verb: Token, cues: QuoteCues) -> bool:
+    """Return True for a participle on the speaker ("Members … protested by …")."""
+    return (
+        verb.dep_ == "acl"
+        and verb.head.pos_ in {"NOUN", "PROPN"}
+        and verb.head.lemma_.lower() not in cues.document_nouns
+        and verb.lemma_.lower() not in cues.naming_verbs
+    )
+
+
+def _clause_above(verb: Token, cues: QuoteCues) -> Token | None:
+    """Return the verb whose subject a subjectless speech verb shares, if any.
+
+    Coordinated and adverbial verbs share it ("…and added"), as do verbs under a
+    preposition ("protested by shouting") and participles on a document noun ("the
+    Ministry has, in a statement, called on drivers to …").
+    """
+    if verb.dep_ in {"conj", "xcomp", "advcl"}:
+        return verb.head
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+        return verb.head.head
+    if verb.dep_ == "acl" and verb.head.lemma_.lower() in cues.document_nouns:
+        for above in verb.head.ancestors:
+            if above.pos_ in {"VERB", "AUX"}:
+                return above
+    return None
 
 
 def _main_subject(subjects: Sequence[Token]) -> Token:
