@@ -293,3 +293,216 @@ def test_seed_article_quotes_and_speakers(resources, shared) -> None:  # type: i
     assert len(set(yun_sun)) == 1
     assert yun_sun[0] is not None
     assert "Sun" in names[yun_sun[0]]
+
+
+# --- speaker rules on hand-built parses (absolute heads) ------------------------------
+
+# A token with an absolute head index: (text, head, dep, pos, tag, lemma, space after)
+AbsTok = tuple[str, int, str, str, str, str, bool]
+LEE = Actor(article_id="h1", actor_id="a2", name="Kim Lee", kind=ActorKind.PERSON)
+MINISTRY = Actor(
+    article_id="h1", actor_id="a3", name="Ministry", kind=ActorKind.ORGANIZATION
+)
+
+
+def parse_abs(tokens: list[AbsTok]) -> Parsed:
+    return parse([(t[0], t[1] - i, *t[2:]) for i, t in enumerate(tokens)])
+
+
+def person_ents(parsed: Parsed, *indexes: int) -> None:
+    parsed.doc.ents = [
+        spacy.tokens.Span(parsed.doc, i, i + 1, label="PERSON") for i in indexes
+    ]
+
+
+def test_the_speech_verb_governing_the_quote_wins_over_a_nearer_one() -> None:
+    # Lee described it as “a failure”, Sun said.
+    parsed = parse_abs(
+        [
+            ("Lee", 1, "nsubj", "PROPN", "NNP", "Lee", True),
+            ("described", 10, "ccomp", "VERB", "VBD", "describe", True),
+            ("it", 1, "dobj", "PRON", "PRP", "it", True),
+            ("as", 1, "prep", "ADP", "IN", "as", True),
+            ("“", 6, "punct", "PUNCT", "``", "“", False),
+            ("a", 6, "det", "DET", "DT", "a", True),
+            ("failure", 3, "pobj", "NOUN", "NN", "failure", False),
+            ("”", 6, "punct", "PUNCT", "''", "”", False),
+            (",", 10, "punct", "PUNCT", ",", ",", True),
+            ("Sun", 10, "nsubj", "PROPN", "NNP", "Sun", True),
+            ("said", 10, "ROOT", "VERB", "VBD", "say", False),
+            (".", 10, "punct", "PUNCT", ".", ".", False),
+        ]
+    )
+    mentions = [mention(parsed, "Lee", "a2"), mention(parsed, "Sun")]
+    (quote,) = extract_quotes(parsed, [SUN, LEE], mentions).records
+    assert (quote.text, quote.speaker_id, quote.cue) == ("a failure", "a2", "described")
+
+
+def test_proper_noun_subject_wins_among_several_parsed_subjects() -> None:
+    # Early opponent MP Kim Lee said, “We have won.”
+    parsed = parse_abs(
+        [
+            ("Early", 1, "amod", "ADJ", "JJ", "early", True),
+            ("opponent", 5, "nsubj", "NOUN", "NN", "opponent", True),
+            ("MP", 4, "compound", "PROPN", "NNP", "MP", True),
+            ("Kim", 4, "compound", "PROPN", "NNP", "Kim", True),
+            ("Lee", 5, "nsubj", "PROPN", "NNP", "Lee", True),
+            ("said", 5, "ROOT", "VERB", "VBD", "say", False),
+            (",", 5, "punct", "PUNCT", ",", ",", True),
+            ("“", 10, "punct", "PUNCT", "``", "“", False),
+            ("We", 10, "nsubj", "PRON", "PRP", "we", True),
+            ("have", 10, "aux", "AUX", "VBP", "have", True),
+            ("won", 5, "ccomp", "VERB", "VBN", "win", False),
+            (".", 5, "punct", "PUNCT", ".", ".", False),
+            ("”", 10, "punct", "PUNCT", "''", "”", False),
+        ]
+    )
+    (quote,) = extract_quotes(parsed, [], []).records
+    assert quote.speaker_text is not None
+    assert "Lee" in quote.speaker_text
+
+
+# Sun spoke. “Lee lost,” he said.
+PRONOUN_AFTER_NAME_IN_QUOTE: list[AbsTok] = [
+    ("Sun", 1, "nsubj", "PROPN", "NNP", "Sun", True),
+    ("spoke", 1, "ROOT", "VERB", "VBD", "speak", False),
+    (".", 1, "punct", "PUNCT", ".", ".", True),
+    ("“", 5, "punct", "PUNCT", "``", "“", False),
+    ("Lee", 5, "nsubj", "PROPN", "NNP", "Lee", True),
+    ("lost", 9, "ccomp", "VERB", "VBD", "lose", False),
+    (",", 9, "punct", "PUNCT", ",", ",", False),
+    ("”", 9, "punct", "PUNCT", "''", "”", True),
+    ("he", 9, "nsubj", "PRON", "PRP", "he", True),
+    ("said", 9, "ROOT", "VERB", "VBD", "say", False),
+    (".", 9, "punct", "PUNCT", ".", ".", False),
+]
+
+
+def test_pronoun_never_resolves_to_a_person_named_inside_the_quote() -> None:
+    parsed = parse_abs(PRONOUN_AFTER_NAME_IN_QUOTE)
+    person_ents(parsed, 0, 4)
+    mentions = [mention(parsed, "Sun"), mention(parsed, "Lee", "a2")]
+    (quote,) = extract_quotes(parsed, [SUN, LEE], mentions).records
+    assert (quote.speaker_text, quote.speaker_id) == ("he", "a1")
+
+
+def test_it_stands_for_the_last_organisation_not_a_person() -> None:
+    # The Ministry spoke. Sun left. It urged “more care on the roads”.
+    parsed = parse_abs(
+        [
+            ("The", 1, "det", "DET", "DT", "the", True),
+            ("Ministry", 2, "nsubj", "PROPN", "NNP", "Ministry", True),
+            ("spoke", 2, "ROOT", "VERB", "VBD", "speak", False),
+            (".", 2, "punct", "PUNCT", ".", ".", True),
+            ("Sun", 5, "nsubj", "PROPN", "NNP", "Sun", True),
+            ("left", 5, "ROOT", "VERB", "VBD", "leave", False),
+            (".", 5, "punct", "PUNCT", ".", ".", True),
+            ("It", 8, "nsubj", "PRON", "PRP", "it", True),
+            ("urged", 8, "ROOT", "VERB", "VBD", "urge", True),
+            ("“", 11, "punct", "PUNCT", "``", "“", False),
+            ("more", 11, "amod", "ADJ", "JJR", "more", True),
+            ("care", 8, "dobj", "NOUN", "NN", "care", False),
+            ("”", 11, "punct", "PUNCT", "''", "”", False),
+            (".", 8, "punct", "PUNCT", ".", ".", False),
+        ]
+    )
+    person_ents(parsed, 4)
+    mentions = [mention(parsed, "Ministry", "a3"), mention(parsed, "Sun")]
+    (quote,) = extract_quotes(parsed, [SUN, MINISTRY], mentions).records
+    assert quote.speaker_id == "a3"
+
+
+def test_called_on_in_a_statement_takes_the_clause_subject() -> None:
+    # The Ministry has, in a statement, called on drivers to “slow down”.
+    parsed = parse_abs(
+        [
+            ("The", 1, "det", "DET", "DT", "the", True),
+            ("Ministry", 2, "nsubj", "PROPN", "NNP", "Ministry", True),
+            ("has", 14, "aux", "AUX", "VBZ", "have", False),
+            (",", 14, "punct", "PUNCT", ",", ",", True),
+            ("in", 14, "prep", "ADP", "IN", "in", True),
+            ("a", 6, "det", "DET", "DT", "a", True),
+            ("statement", 4, "pobj", "NOUN", "NN", "statement", False),
+            (",", 6, "punct", "PUNCT", ",", ",", True),
+            ("called", 6, "acl", "VERB", "VBN", "call", True),
+            ("on", 8, "prep", "ADP", "IN", "on", True),
+            ("drivers", 9, "pobj", "NOUN", "NNS", "driver", True),
+            ("to", 14, "aux", "PART", "TO", "to", True),
+            ("“", 14, "punct", "PUNCT", "``", "“", False),
+            ("please", 14, "intj", "INTJ", "UH", "please", True),
+            ("slow", 14, "ROOT", "VERB", "VB", "slow", True),
+            ("down", 14, "prt", "ADP", "RP", "down", False),
+            ("”", 14, "punct", "PUNCT", "''", "”", False),
+            (".", 14, "punct", "PUNCT", ".", ".", False),
+        ]
+    )
+    mentions = [mention(parsed, "Ministry", "a3")]
+    (quote,) = extract_quotes(parsed, [MINISTRY], mentions).records
+    assert (quote.speaker_id, quote.cue) == ("a3", "called")
+
+
+@pytest.mark.parametrize("attached", ["ROOT", "acl"])
+def test_speech_verb_under_by_takes_the_subject_of_the_main_verb(
+    attached: str,
+) -> None:
+    # Members protested by shouting “shame on you”.
+    parsed = parse_abs(
+        [
+            (
+                "Members",
+                1 if attached == "ROOT" else 0,
+                "nsubj",
+                "NOUN",
+                "NNS",
+                "member",
+                True,
+            ),
+            (
+                "protested",
+                1 if attached == "ROOT" else 0,
+                attached,
+                "VERB",
+                "VBD",
+                "protest",
+                True,
+            ),
+            ("by", 1, "prep", "ADP", "IN", "by", True),
+            ("shouting", 2, "pcomp", "VERB", "VBG", "shout", True),
+            ("“", 5, "punct", "PUNCT", "``", "“", False),
+            ("shame", 3, "dobj", "NOUN", "NN", "shame", True),
+            ("on", 5, "prep", "ADP", "IN", "on", True),
+            ("you", 6, "pobj", "PRON", "PRP", "you", False),
+            ("”", 5, "punct", "PUNCT", "''", "”", False),
+            (".", 1, "punct", "PUNCT", ".", ".", False),
+        ]
+    )
+    (quote,) = extract_quotes(parsed, [], []).records
+    assert quote.speaker_text == "Members"
+
+
+def test_person_named_at_the_end_of_an_inverted_subject_is_the_speaker() -> None:
+    # “We won,” said study co-author Kim Lee.
+    parsed = parse_abs(
+        [
+            ("“", 2, "punct", "PUNCT", "``", "“", False),
+            ("We", 2, "nsubj", "PRON", "PRP", "we", True),
+            ("won", 5, "ccomp", "VERB", "VBD", "win", False),
+            (",", 5, "punct", "PUNCT", ",", ",", False),
+            ("”", 5, "punct", "PUNCT", "''", "”", True),
+            ("said", 5, "ROOT", "VERB", "VBD", "say", True),
+            ("study", 7, "compound", "NOUN", "NN", "study", True),
+            ("co-author", 5, "nsubj", "NOUN", "NN", "co-author", True),
+            ("Kim", 9, "compound", "PROPN", "NNP", "Kim", True),
+            ("Lee", 5, "dep", "PROPN", "NNP", "Lee", False),
+            (".", 5, "punct", "PUNCT", ".", ".", False),
+        ]
+    )
+    (quote,) = extract_quotes(parsed, [LEE], [mention(parsed, "Kim Lee", "a2")]).records
+    assert (quote.speaker_text, quote.speaker_id) == ("Kim Lee", "a2")
+
+
+def test_cue_list_has_the_common_speech_verbs() -> None:
+    from dyad.knowledge.quotes import load_quote_cues
+
+    verbs = load_quote_cues().speech_verbs
+    assert {"characterize", "specify", "warn", "insist", "tweet", "urge"} <= verbs
