@@ -506,3 +506,35 @@ def test_cue_list_has_the_common_speech_verbs() -> None:
 
     verbs = load_quote_cues().speech_verbs
     assert {"characterize", "specify", "warn", "insist", "tweet", "urge"} <= verbs
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            'Someone, seemingly John Barnes, says "the talks went badly and nobody '
+            'is happy".',
+            "John Barnes",
+        ),
+        (
+            'Senator Mary Walsh characterized the agreement as "a historic failure '
+            'for the country".',
+            "Mary Walsh",
+        ),
+        (
+            "Prime Minister Anthony Albanese spoke with Chinese leader Xi Jinping on "
+            'Friday. "Xi told me the relationship is improving," he said.',
+            "Anthony Albanese",
+        ),
+    ],
+)
+def test_real_parse_speakers(resources, text: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    from dyad.pipeline import run_article
+
+    result = run_article(
+        RawDocument(text=text, published=dt.date(2023, 6, 15)), resources
+    )
+    names = {a.actor_id: a.name for a in result.actors}  # type: ignore[union-attr]
+    (quote,) = [q for q in result.quotes if q.kind is QuoteKind.DIRECT]  # type: ignore[union-attr]
+    assert names.get(quote.speaker_id or "") == speaker
