@@ -5,7 +5,8 @@ quote marks in a paragraph is a quote, and its speaker is the capitalised name n
 to the nearest speech cue ("said", "told", …) in the paragraph, else nearest to the
 quote. Detection is scored by one-to-one span overlap (P/R/F1); speaker accuracy is the
 share of matched gold quotes with a known speaker whose system speaker names the same
-one (see ``speaker_matches``). Every split (``dev``, ``heldout1``, ``heldout``, ``heldout2``) is reported.
+one (see ``speaker_matches``). Every split (``dev``, ``heldout1``, ``heldout``,
+``heldout2``) is reported.
 """
 
 from __future__ import annotations
