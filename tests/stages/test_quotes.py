@@ -538,3 +538,38 @@ def test_real_parse_speakers(resources, text: str, speaker: str) -> None:  # typ
     names = {a.actor_id: a.name for a in result.actors}  # type: ignore[union-attr]
     (quote,) = [q for q in result.quotes if q.kind is QuoteKind.DIRECT]  # type: ignore[union-attr]
     assert names.get(quote.speaker_id or "") == speaker
+
+
+def test_she_stands_for_an_unnamed_person_subject_after_the_last_name() -> None:
+    # Sun spoke. One of the victims left. “We lost,” she said.
+    parsed = parse_abs(
+        [
+            ("Sun", 1, "nsubj", "PROPN", "NNP", "Sun", True),
+            ("spoke", 1, "ROOT", "VERB", "VBD", "speak", False),
+            (".", 1, "punct", "PUNCT", ".", ".", True),
+            ("One", 7, "nsubj", "NUM", "CD", "one", True),
+            ("of", 3, "prep", "ADP", "IN", "of", True),
+            ("the", 6, "det", "DET", "DT", "the", True),
+            ("victims", 4, "pobj", "NOUN", "NNS", "victim", True),
+            ("left", 7, "ROOT", "VERB", "VBD", "leave", False),
+            (".", 7, "punct", "PUNCT", ".", ".", True),
+            ("“", 11, "punct", "PUNCT", "``", "“", False),
+            ("We", 11, "nsubj", "PRON", "PRP", "we", True),
+            ("lost", 15, "ccomp", "VERB", "VBD", "lose", False),
+            (",", 15, "punct", "PUNCT", ",", ",", False),
+            ("”", 15, "punct", "PUNCT", "''", "”", True),
+            ("she", 15, "nsubj", "PRON", "PRP", "she", True),
+            ("said", 15, "ROOT", "VERB", "VBD", "say", False),
+            (".", 15, "punct", "PUNCT", ".", ".", False),
+        ]
+    )
+    person_ents(parsed, 0)
+    (quote,) = extract_quotes(parsed, [SUN], [mention(parsed, "Sun")]).records
+    assert (quote.speaker_text, quote.speaker_id) == ("One of the victims", None)
+
+
+def test_he_still_stands_for_a_person_named_after_an_unnamed_subject() -> None:
+    parsed = parse_abs(PRONOUN_AFTER_NAME_IN_QUOTE)
+    person_ents(parsed, 0)
+    (quote,) = extract_quotes(parsed, [SUN], [mention(parsed, "Sun")]).records
+    assert quote.speaker_id == "a1"

@@ -19,6 +19,7 @@ _KEYS = (
     "naming_verbs",
     "mention_nouns",
     "quoting_verbs",
+    "person_nouns",
 )
 
 
@@ -35,6 +36,7 @@ class QuoteCues:
     naming_verbs: frozenset[str]
     mention_nouns: frozenset[str]
     quoting_verbs: frozenset[str]
+    person_nouns: frozenset[str] = frozenset()
 
 
 def parse_quote_cues(path: Path) -> QuoteCues:
@@ -62,6 +64,7 @@ def parse_quote_cues(path: Path) -> QuoteCues:
         naming_verbs=frozenset(lists["naming_verbs"]),
         mention_nouns=frozenset(lists["mention_nouns"]),
         quoting_verbs=frozenset(lists["quoting_verbs"]),
+        person_nouns=frozenset(lists["person_nouns"]),
     )
 
 

@@ -463,9 +463,47 @@ class _Resolver:
             subject = person.root
         span = person if person is not None else _phrase(subject)
         actor_id = self.actor_for(span, subject, paragraph)
+        if subject.lower_ in {"he", "she"}:
+            unnamed = self._unnamed_antecedent(subject)
+            if unnamed is not None:
+                span, actor_id = unnamed, None
         return _Speaker(
             span.text, span.start_char, span.end_char, cue_text, actor_id, paragraph
         )
+
+    def _unnamed_antecedent(self, pronoun: Token) -> Span | None:
+        """Return the unnamed person ("One of the victims") that "he"/"she" stands for.
+
+        Only a subject in the pronoun's sentence or the one before, later than every
+        person named or quoted before the pronoun, and headed by a person noun.
+        """
+        doc = self.parsed.doc
+        sent = pronoun.sent
+        start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        latest = max(
+            [
+                m.start
+                for m in self.mentions
+                if m.end <= pronoun.idx
+                and not self._quoted(m.start)
+                and (actor := self.actors.get(m.actor_id)) is not None
+                and actor.kind is ActorKind.PERSON
+            ]
+            + [self.last_speaker.start if self.last_speaker is not None else -1],
+            default=-1,
+        )
+        for token in reversed(doc[start : pronoun.i]):
+            if token.idx <= latest:
+                return None
+            if token.dep_ not in _SUBJECT_DEPS or self._quoted(token.idx):
+                continue
+            phrase = _person_phrase(token, self.cues)
+            if phrase is not None and not any(
+                m.start < phrase.end_char and m.end > phrase.start_char
+                for m in self.mentions
+            ):
+                return phrase
+        return None
 
     def _person_after(self, cue: Token) -> Span | None:
         """Return the first person named after an inverted cue, before any comma.
@@ -698,6 +736,18 @@ def _clause_above(verb: Token, cues: QuoteCues) -> Token | None:
         for above in verb.head.ancestors:
             if above.pos_ in {"VERB", "AUX"}:
                 return above
+    return None
+
+
+def _person_phrase(token: Token, cues: QuoteCues) -> Span | None:
+    """Return "a resident" or "One of the victims" when ``token`` heads one."""
+    if token.lemma_.lower() in cues.person_nouns:
+        return _phrase(token)
+    if token.lower_ in {"one", "some", "many", "several"} or token.pos_ == "NUM":
+        of = next((c for c in token.children if c.lower_ == "of"), None)
+        whole = _object_of(of, "pobj") if of is not None else None
+        if whole is not None and whole.lemma_.lower() in cues.person_nouns:
+            return token.doc[token.i : whole.i + 1]
     return None
 
 
