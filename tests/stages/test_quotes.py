@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 import spacy
@@ -573,3 +574,30 @@ def test_he_still_stands_for_a_person_named_after_an_unnamed_subject() -> None:
     person_ents(parsed, 0)
     (quote,) = extract_quotes(parsed, [SUN], [mention(parsed, "Sun")]).records
     assert quote.speaker_id == "a1"
+
+
+@pytest.mark.parametrize(("role", "found"), [("First", None), ("Prime", "a2")])
+def test_role_noun_finds_an_actor_only_with_a_matching_title(
+    role: str, found: str | None
+) -> None:
+    # Lee spoke. “We won,” the <role> Minister said.
+    parsed = parse_abs(
+        [
+            ("Lee", 1, "nsubj", "PROPN", "NNP", "Lee", True),
+            ("spoke", 1, "ROOT", "VERB", "VBD", "speak", False),
+            (".", 1, "punct", "PUNCT", ".", ".", True),
+            ("“", 5, "punct", "PUNCT", "``", "“", False),
+            ("We", 5, "nsubj", "PRON", "PRP", "we", True),
+            ("won", 11, "ccomp", "VERB", "VBD", "win", False),
+            (",", 11, "punct", "PUNCT", ",", ",", False),
+            ("”", 11, "punct", "PUNCT", "''", "”", True),
+            ("the", 10, "det", "DET", "DT", "the", True),
+            (role, 10, "compound", "PROPN", "NNP", role, True),
+            ("Minister", 11, "nsubj", "PROPN", "NNP", "minister", True),
+            ("said", 11, "ROOT", "VERB", "VBD", "say", False),
+            (".", 11, "punct", "PUNCT", ".", ".", False),
+        ]
+    )
+    lee = replace(LEE, title="Prime Minister")
+    (quote,) = extract_quotes(parsed, [lee], [mention(parsed, "Lee", "a2")]).records
+    assert (quote.speaker_text, quote.speaker_id) == (f"{role} Minister", found)

@@ -561,7 +561,7 @@ class _Resolver:
         if head.lower_ in self.cues.pronouns:
             return self._antecedent(head, paragraph)
         if head.lemma_.lower() in self.cues.role_nouns:
-            return self._by_title(head)
+            return self._by_title(head, span)
         return self._by_name(head)
 
     def _by_name(self, head: Token) -> str | None:
@@ -646,12 +646,22 @@ class _Resolver:
             return span.root.dep_ in _SUBJECT_DEPS
         return any(t.ent_type_ == "PERSON" for t in span)
 
-    def _by_title(self, head: Token) -> str | None:
+    def _by_title(self, head: Token, span: Span) -> str | None:
+        """Return the last actor whose title has the role word and its named parts.
+
+        "the spokesperson" finds any spokesperson; "First Minister" never finds a
+        "Prime Minister": capitalised words before the role word must be in the title.
+        """
         word = head.lemma_.lower()
+        qualifiers = [
+            t.lower_ for t in span if t.i < head.i and t.is_title and t.is_alpha
+        ]
         for mention in reversed(self.mentions):
             actor = self.actors.get(mention.actor_id)
             title = actor.title.lower() if actor is not None and actor.title else ""
-            if mention.end <= head.idx and word in title:
+            if mention.end > head.idx or word not in title:
+                continue
+            if all(q in title.split() for q in qualifiers):
                 return mention.actor_id
         return None
 
