@@ -1,4 +1,4 @@
-"""Views of one ``ArticleResult`` for people and other tools (``dyad extract --format``)."""
+"""Views of one ``ArticleResult`` for people and tools (``dyad extract --format``)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ from rich.table import Table
 
 from dyad.contract import to_json
 from dyad.records import ArticleResult
+
+TABLE_WIDTH = 160
 
 
 def _actors_table(result: ArticleResult) -> Table:
@@ -111,7 +113,11 @@ def print_result(result: ArticleResult, fmt: str) -> None:
     if fmt == "json":
         sys.stdout.write(to_json(result) + "\n")
     elif fmt == "table":
-        print_table(result, Console(soft_wrap=False))
+        console = Console(soft_wrap=False)
+        if not console.is_terminal:
+            # piped output has no width of its own; tables are unreadable at 80 columns
+            console = Console(soft_wrap=False, width=TABLE_WIDTH)
+        print_table(result, console)
     else:
         from dyad import exports
 
