@@ -71,7 +71,7 @@ class _LineLoader(_BaseLoader):  # type: ignore[misc]  # PyYAML's loaders are un
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
-    mapping: dict[str, Any] = loader.construct_mapping(node, deep=True)  # type: ignore[no-untyped-call]  # PyYAML is untyped
+    mapping: dict[str, Any] = loader.construct_mapping(node, deep=True)
     mapping["__line__"] = node.start_mark.line + 1
     return mapping
 
@@ -79,16 +79,16 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str,
 def _construct_timestamp(loader: _LineLoader, node: yaml.ScalarNode) -> Any:
     """Read a date, turning an impossible one (2020-13-01) into a marked YAML error."""
     try:
-        return loader.construct_yaml_timestamp(node)  # type: ignore[no-untyped-call]  # PyYAML is untyped
+        return loader.construct_yaml_timestamp(node)
     except ValueError as e:
         raise yaml.constructor.ConstructorError(
             None, None, f"invalid date {node.value!r}: {e}", node.start_mark) from e
 
 
-_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)  # type: ignore[arg-type]  # PyYAML's constructor typing is loose
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 _LineLoader.add_constructor(
     yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
-    _construct_mapping,  # type: ignore[arg-type]  # PyYAML's constructor typing is loose
+    _construct_mapping,
 )
 
 
@@ -103,7 +103,7 @@ def read_yaml(path: Path) -> Any:
     except (OSError, UnicodeDecodeError) as e:
         raise ResourceError(f"{path}: cannot read: {e}") from e
     try:
-        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(text, Loader=_LineLoader)
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark
         line = mark.line + 1 if mark is not None else 0
