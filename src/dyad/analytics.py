@@ -259,7 +259,7 @@ def event_where(f: EventFilter) -> tuple[str, list[Any]]:
     return " AND ".join(clauses), params
 
 
-_EVENT_FROM = (
+EVENT_FROM = (
     "FROM events e JOIN articles a USING (article_id) "
     'LEFT JOIN sentences s ON s.article_id = e.article_id AND s."index" = '
     "e.sentence_index "
@@ -268,6 +268,17 @@ _NAMES = (
     "(SELECT list(x.name ORDER BY x.name) FROM actors x WHERE x.article_id = "
     "e.article_id "
     "AND list_contains({ids}, x.actor_id))"
+)
+# The columns behind an ``EventRow``, in the order ``event_row`` reads them; use with
+# ``EVENT_FROM`` (aliases e = events, a = articles, s = sentences).
+EVENT_COLUMNS = (
+    "e.article_id, e.event_id, e.type, e.mode, e.cameo, e.quad, e.intensity, "
+    "e.actor_codes, e.recipient_codes, "
+    f"{_NAMES.format(ids='e.actor_ids')}, {_NAMES.format(ids='e.recipient_ids')}, "
+    "e.trigger_text, e.trigger_start, e.trigger_end, e.sentence_index, e.modality, "
+    "e.event_day, e.date_value, e.location_name, e.location_code, e.rule, "
+    'e.confidence, coalesce(substring(a.text, s.start + 1, s."end" - s.start), '
+    "''), a.title, a.url, a.published"
 )
 
 
@@ -281,22 +292,15 @@ def list_events(
     """Return events matching ``filters``, latest first, then in text order."""
     where, params = event_where(filters or EventFilter())
     sql = (
-        "SELECT e.article_id, e.event_id, e.type, e.mode, e.cameo, e.quad, "
-        "e.intensity, "
-        "e.actor_codes, e.recipient_codes, "
-        f"{_NAMES.format(ids='e.actor_ids')}, {_NAMES.format(ids='e.recipient_ids')}, "
-        "e.trigger_text, e.trigger_start, e.trigger_end, e.sentence_index, e.modality, "
-        "e.event_day, e.date_value, e.location_name, e.location_code, e.rule, "
-        'e.confidence, coalesce(substring(a.text, s.start + 1, s."end" - s.start), '
-        "''), "
-        f"a.title, a.url, a.published {_EVENT_FROM} WHERE {where} "
+        f"SELECT {EVENT_COLUMNS} {EVENT_FROM} WHERE {where} "
         "ORDER BY e.event_day DESC NULLS LAST, e.article_id, e.sentence_index, "
         "e.trigger_start, e.event_id LIMIT ? OFFSET ?"
     )
-    return [_event_row(r) for r in _rows(store, sql, [*params, limit, offset])]
+    return [event_row(r) for r in _rows(store, sql, [*params, limit, offset])]
 
 
-def _event_row(r: tuple[Any, ...]) -> EventRow:
+def event_row(r: tuple[Any, ...]) -> EventRow:
+    """Return the ``EventRow`` of one row selected with ``EVENT_COLUMNS``."""
     return EventRow(
         article_id=r[0],
         event_id=r[1],
@@ -330,7 +334,7 @@ def _event_row(r: tuple[Any, ...]) -> EventRow:
 def count_events(store: Store, filters: EventFilter | None = None) -> int:
     """Return how many events match ``filters``."""
     where, params = event_where(filters or EventFilter())
-    return _one(store, f"SELECT count(*) {_EVENT_FROM} WHERE {where}", params)
+    return _one(store, f"SELECT count(*) {EVENT_FROM} WHERE {where}", params)
 
 
 def counts_by_type(
@@ -351,7 +355,7 @@ def counts_by_type(
     where, params = event_where(f)
     rows = _rows(
         store,
-        f"SELECT e.type, min(e.quad), count(*) {_EVENT_FROM} WHERE {where} "
+        f"SELECT e.type, min(e.quad), count(*) {EVENT_FROM} WHERE {where} "
         "GROUP BY e.type ORDER BY count(*) DESC, e.type",
         params,
     )

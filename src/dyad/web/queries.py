@@ -14,28 +14,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from dyad.analytics import EventRow, QuoteRow
+from dyad.analytics import EVENT_COLUMNS, EVENT_FROM, EventRow, QuoteRow, event_row
 from dyad.store import Store
 
-_NAMES = (
-    "(SELECT list(x.name ORDER BY x.name) FROM actors x "
-    "WHERE x.article_id = e.article_id "
-    "AND list_contains({ids}, x.actor_id))"
-)
 _DYAD_EVENTS = (
-    "SELECT e.article_id, e.event_id, e.type, e.mode, e.cameo, e.quad, e.intensity, "
-    "e.actor_codes, e.recipient_codes, "
-    + _NAMES.format(ids="e.actor_ids")
-    + ", "
-    + _NAMES.format(ids="e.recipient_ids")
-    + ", e.trigger_text, e.trigger_start, e.trigger_end, e.sentence_index, e.modality, "
-    "e.event_day, e.date_value, e.location_name, e.location_code, e.rule, "
-    "e.confidence, "
-    "coalesce(substring(a.text, s.start + 1, s.\"end\" - s.start), ''), "
-    "a.title, a.url, a.published "
-    "FROM events e JOIN articles a USING (article_id) "
-    "LEFT JOIN sentences s ON s.article_id = e.article_id "
-    'AND s."index" = e.sentence_index '
+    f"SELECT {EVENT_COLUMNS} {EVENT_FROM}"
     "WHERE EXISTS (SELECT 1 FROM event_dyads d WHERE d.article_id = e.article_id "
     "  AND d.event_id = e.event_id AND ((d.actor_code = ? AND d.recipient_code = ?) "
     "  OR (d.actor_code = ? AND d.recipient_code = ?))) "
@@ -62,7 +45,7 @@ def list_dyad_events(
     a, b = a.upper(), b.upper()
     params: list[Any] = [a, b, b, a, since, since, until, until, all_modalities, limit]
     rows = store.con.execute(_DYAD_EVENTS, params).fetchall()
-    return [_event_row(r) for r in rows]
+    return [event_row(r) for r in rows]
 
 
 _DYAD_QUOTES = (
@@ -115,34 +98,3 @@ def list_codes(store: Store) -> list[str]:
         "SELECT DISTINCT code FROM actors WHERE code IS NOT NULL ORDER BY code"
     ).fetchall()
     return [str(r[0]) for r in rows]
-
-
-def _event_row(r: tuple[Any, ...]) -> EventRow:
-    return EventRow(
-        article_id=r[0],
-        event_id=r[1],
-        type=r[2],
-        mode=r[3],
-        cameo=r[4],
-        quad=r[5],
-        intensity=r[6],
-        actor_codes=tuple(r[7] or ()),
-        recipient_codes=tuple(r[8] or ()),
-        actor_names=tuple(r[9] or ()),
-        recipient_names=tuple(r[10] or ()),
-        trigger_text=r[11] or "",
-        trigger_start=r[12],
-        trigger_end=r[13],
-        sentence_index=r[14],
-        modality=r[15],
-        day=r[16],
-        date_value=r[17],
-        location_name=r[18],
-        location_code=r[19],
-        rule=r[20] or "",
-        confidence=r[21],
-        evidence=r[22],
-        title=r[23],
-        url=r[24],
-        published=r[25],
-    )
