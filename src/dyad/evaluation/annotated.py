@@ -262,6 +262,15 @@ def by_split(
     return totals
 
 
+def split_figures(scores: dict[str, Scores], accuracy: str) -> dict[str, float]:
+    """Return the headline figures of every split: ``<split>_f1``, ``<split>_<accuracy>``."""
+    figures: dict[str, float] = {}
+    for split in SPLITS:
+        figures[f"{split}_f1"] = scores[split].f1
+        figures[f"{split}_{accuracy}"] = scores[split].accuracy
+    return figures
+
+
 def table(
     title: str, rows: Sequence[tuple[str, dict[str, Scores]]], accuracy: str
 ) -> str:

@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any
 
 from dyad.evaluation import SuiteReport
 from dyad.evaluation.annotated import (
-    SPLITS,
     Annotated,
     OffsetMap,
     Scores,
@@ -26,6 +25,7 @@ from dyad.evaluation.annotated import (
     load_set,
     match_spans,
     run_system,
+    split_figures,
     table,
 )
 from dyad.records import ArticleResult, QuoteKind
@@ -83,11 +83,9 @@ def evaluate(shared: Path, resources: Resources) -> SuiteReport:
         [("dyad quotes", ours), ("baseline nearest-name", baseline)],
         "speaker acc",
     )
-    figures = {}
-    for split in SPLITS:
-        figures[f"{split}_f1"] = ours[split].f1
-        figures[f"{split}_speaker_accuracy"] = ours[split].accuracy
-    return SuiteReport(suite="quotes", text=text, figures=figures)
+    return SuiteReport(
+        suite="quotes", text=text, figures=split_figures(ours, "speaker_accuracy")
+    )
 
 
 def _words(text: str) -> set[str]:

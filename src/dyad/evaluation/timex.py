@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any
 from dyad import dates
 from dyad.evaluation import SuiteReport
 from dyad.evaluation.annotated import (
-    SPLITS,
     Annotated,
     OffsetMap,
     Scores,
@@ -25,6 +24,7 @@ from dyad.evaluation.annotated import (
     load_set,
     match_spans,
     run_system,
+    split_figures,
     table,
 )
 from dyad.records import ArticleResult
@@ -51,11 +51,9 @@ def evaluate(shared: Path, resources: Resources) -> SuiteReport:
         [("dyad timex", ours), ("baseline dateparser", baseline)],
         "value acc",
     )
-    figures = {}
-    for split in SPLITS:
-        figures[f"{split}_f1"] = ours[split].f1
-        figures[f"{split}_value_accuracy"] = ours[split].accuracy
-    return SuiteReport(suite="times", text=text, figures=figures)
+    return SuiteReport(
+        suite="times", text=text, figures=split_figures(ours, "value_accuracy")
+    )
 
 
 def score(article: Annotated, predicted: list[Predicted]) -> Scores:
