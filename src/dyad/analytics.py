@@ -581,6 +581,19 @@ def top_dyads(
     ]
 
 
+# The columns behind a ``QuoteRow``, in the order ``quote_row`` reads them; use with
+# ``QUOTE_FROM`` (aliases q = quotes, x = the speaker's actor, ar = articles).
+QUOTE_COLUMNS = (
+    "q.article_id, q.quote_id, q.kind, q.text, x.name, x.code, q.cue, "
+    "ar.title, ar.published"
+)
+QUOTE_FROM = (
+    "FROM quotes q "
+    "JOIN actors x ON x.article_id = q.article_id AND x.actor_id = q.speaker_id "
+    "JOIN articles ar ON ar.article_id = q.article_id "
+)
+
+
 def list_quotes_between(
     store: Store, a: str, b: str, *, limit: int = 50, offset: int = 0
 ) -> list[QuoteRow]:
@@ -588,10 +601,7 @@ def list_quotes_between(
     a, b = a.upper(), b.upper()
     rows = _rows(
         store,
-        "SELECT q.article_id, q.quote_id, q.kind, q.text, x.name, x.code, q.cue, "
-        "ar.title, ar.published FROM quotes q "
-        "JOIN actors x ON x.article_id = q.article_id AND x.actor_id = q.speaker_id "
-        "JOIN articles ar ON ar.article_id = q.article_id "
+        f"SELECT {QUOTE_COLUMNS} {QUOTE_FROM}"
         "WHERE x.code IN (?, ?) AND q.article_id IN (SELECT article_id FROM "
         "event_dyads "
         "WHERE (actor_code = ? AND recipient_code = ?) OR (actor_code = ? AND "
@@ -599,20 +609,22 @@ def list_quotes_between(
         "ORDER BY ar.published DESC NULLS LAST, q.article_id, q.start LIMIT ? OFFSET ?",
         [a, b, a, b, b, a, limit, offset],
     )
-    return [
-        QuoteRow(
-            article_id=r[0],
-            quote_id=r[1],
-            kind=r[2],
-            text=r[3],
-            speaker_name=r[4],
-            speaker_code=r[5],
-            cue=r[6],
-            title=r[7],
-            published=r[8],
-        )
-        for r in rows
-    ]
+    return [quote_row(r) for r in rows]
+
+
+def quote_row(r: tuple[Any, ...]) -> QuoteRow:
+    """Return the ``QuoteRow`` of one row selected with ``QUOTE_COLUMNS``."""
+    return QuoteRow(
+        article_id=r[0],
+        quote_id=r[1],
+        kind=r[2],
+        text=r[3],
+        speaker_name=r[4],
+        speaker_code=r[5],
+        cue=r[6],
+        title=r[7],
+        published=r[8],
+    )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

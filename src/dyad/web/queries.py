@@ -14,7 +14,16 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from dyad.analytics import EVENT_COLUMNS, EVENT_FROM, EventRow, QuoteRow, event_row
+from dyad.analytics import (
+    EVENT_COLUMNS,
+    EVENT_FROM,
+    QUOTE_COLUMNS,
+    QUOTE_FROM,
+    EventRow,
+    QuoteRow,
+    event_row,
+    quote_row,
+)
 from dyad.store import Store
 
 _DYAD_EVENTS = (
@@ -49,10 +58,7 @@ def list_dyad_events(
 
 
 _DYAD_QUOTES = (
-    "SELECT q.article_id, q.quote_id, q.kind, q.text, x.name, x.code, q.cue, "
-    "ar.title, ar.published FROM quotes q "
-    "JOIN actors x ON x.article_id = q.article_id AND x.actor_id = q.speaker_id "
-    "JOIN articles ar ON ar.article_id = q.article_id "
+    f"SELECT {QUOTE_COLUMNS} {QUOTE_FROM}"
     "WHERE x.code IN (?, ?) AND EXISTS (SELECT 1 FROM mentions m "
     "  JOIN actors y ON y.article_id = m.article_id AND y.actor_id = m.actor_id "
     '  WHERE m.article_id = q.article_id AND m.start >= q.start AND m."end" <= q."end" '
@@ -76,20 +82,7 @@ def list_dyad_quotes(
     a, b = a.upper(), b.upper()
     params: list[Any] = [a, b, a, b, since, since, until, until, limit]
     rows = store.con.execute(_DYAD_QUOTES, params).fetchall()
-    return [
-        QuoteRow(
-            article_id=r[0],
-            quote_id=r[1],
-            kind=r[2],
-            text=r[3],
-            speaker_name=r[4],
-            speaker_code=r[5],
-            cue=r[6],
-            title=r[7],
-            published=r[8],
-        )
-        for r in rows
-    ]
+    return [quote_row(r) for r in rows]
 
 
 def list_codes(store: Store) -> list[str]:
