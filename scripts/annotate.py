@@ -1,0 +1,366 @@
+#!/usr/bin/env python3
+"""Annotation tooling for the events and actors sets in ``eval/annotations/``.
+
+Annotations point into the shared corpora by document id and raw-text offsets; nobody
+types offsets by hand. An annotator reads a document with numbered sentences, writes a
+*draft* that names spans by their words, and ``resolve`` turns the draft into offsets,
+failing loudly on a span it cannot find.
+
+    scripts/annotate.py select                 # the document lists of every split
+    scripts/annotate.py docs SET SPLIT         # ids of one list (events|actors, test|dev|train-a|train-b)
+    scripts/annotate.py show ID                # the text with numbered sentences
+    scripts/annotate.py resolve DRAFT OUT      # draft JSONL -> resolved JSONL (offsets)
+    scripts/annotate.py stats FILE...          # counts per split, type, corpus
+
+Draft lines (one JSON object per document):
+
+    {"id": "...", "split": "test", "events": [
+       {"s": 3, "trigger": "condemned", "type": "ACCUSE", "mode": "disapprove",
+        "actor": [{"text": "Iran's foreign ministry", "code": "IRN", "sector": "GOV"}],
+        "recipient": [{"text": "Israel", "code": "ISR", "sector": null}],
+        "modality": "asserted", "date": "2019-01-21", "reported_by": null,
+        "location": null, "note": null}]}
+
+    {"id": "...", "split": "dev", "mentions": [
+       {"s": 2, "text": "Iranian officials", "code": "IRN", "sector": "GOV",
+        "kind": "group"}]}
+
+``s`` is the sentence number printed by ``show``. A span's ``text`` is searched inside that
+sentence; ``"text@2"`` takes its second occurrence there. ``reported_by`` and ``location``
+are spans too (an object with ``text``) or null. Only the standard library is used, so the
+tool runs without the project's virtualenv.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("DYAD_SHARED", ROOT.parent / "shared"))
+CORPORA = {
+    "wikinews": "corpus/wikinews/wikinews.jsonl",
+    "wcep": "corpus/wikipedia-current-events/wikipedia-current-events.jsonl",
+    "globalvoices": "corpus/globalvoices/globalvoices.jsonl",
+}
+# How many documents of each corpus every split takes (events) and the actor-mention set.
+PLAN: dict[str, dict[str, dict[str, int]]] = {
+    "events": {
+        "test": {"wikinews": 20, "wcep": 50, "globalvoices": 1},
+        "dev": {"wikinews": 12, "wcep": 30, "globalvoices": 1},
+        "train-a": {"wikinews": 30, "wcep": 70, "globalvoices": 1},
+        "train-b": {"wikinews": 30, "wcep": 70, "globalvoices": 1},
+    },
+    "actors": {
+        "test": {"wikinews": 18, "wcep": 12},
+        "dev": {"wikinews": 18, "wcep": 12},
+    },
+}
+WIKINEWS_CHARS = (600, 5000)  # long articles are left out to keep annotation feasible
+ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sgt", "capt", "gov", "sen", "rep",
+    "jr", "sr", "prof", "inc", "ltd", "co", "corp", "no", "vs", "etc", "mt", "ft", "jan",
+    "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec", "adm", "maj", "pres",
+    "rev", "hon", "approx", "est", "dept", "univ", "av", "ave",
+}
+SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+TYPES = {
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+}
+MODALITIES = {"asserted", "negated", "hypothetical", "future"}
+SECTORS = {
+    "GOV", "MIL", "LEG", "JUD", "COP", "SPY", "PTY", "REB", "OPP", "UAF", "CVL", "BUS",
+    "MED", "EDU", "ELI", "LAB", "REL", "REF", "AGR", "CRM", "SOC", "UNK",
+}
+KINDS = {"state", "person", "organization", "igo", "group", "region", "place"}
+CODE = re.compile(r"^(?:[A-Z]{3}|IGO|NGO|MNC)$")
+DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?|-W\d{2}|-Q[1-4])?$")
+
+
+def corpus_of(doc_id: str) -> str:
+    """Return the corpus key of a document id."""
+    if doc_id.startswith("wikinews-"):
+        return "wikinews"
+    if doc_id.startswith("wcep-"):
+        return "wcep"
+    return "globalvoices"
+
+
+def load_corpora() -> dict[str, dict[str, Any]]:
+    """Return every shared document by id."""
+    docs: dict[str, dict[str, Any]] = {}
+    for rel in CORPORA.values():
+        with (SHARED / rel).open(encoding="utf-8") as handle:
+            for line in handle:
+                row = json.loads(line)
+                docs[row["id"]] = row
+    return docs
+
+
+def reserved() -> set[str]:
+    """Return the ids reserved for blind evaluation."""
+    lines = (SHARED / "eval" / "reserved-ids.txt").read_text(encoding="utf-8").splitlines()
+    return {x.strip() for x in lines if x.strip() and not x.startswith("#")}
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Split raw text into sentence spans: every newline, then sentence-final marks."""
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for line in text.split("\n"):
+        start = 0
+        for match in SENTENCE_END.finditer(line):
+            word = re.search(r"(\w+)\W*$", line[start : match.start() + 1])
+            token = word.group(1).lower() if word else ""
+            if token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+                continue
+            spans.append((offset + start, offset + match.end()))
+            start = match.end()
+        spans.append((offset + start, offset + len(line)))
+        offset += len(line) + 1
+    out = []
+    for a, b in spans:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            out.append((a, b))
+    return out
+
+
+def select() -> dict[str, dict[str, list[str]]]:
+    """Return the deterministic document lists: set -> split -> ids.
+
+    Each corpus is ordered by the SHA-1 of ``"<set>-v1" + id``; reserved ids and (for
+    Wikinews) articles outside ``WIKINEWS_CHARS`` are skipped; the splits take
+    consecutive blocks in the order of ``PLAN``.
+    """
+    docs = load_corpora()
+    blocked = reserved()
+    out: dict[str, dict[str, list[str]]] = {}
+    for name, plan in PLAN.items():
+        pools: dict[str, list[str]] = {}
+        for key in CORPORA:
+            ids = [
+                d for d in docs
+                if corpus_of(d) == key and d not in blocked and _eligible(docs[d])
+            ]
+            ids.sort(key=lambda d: hashlib.sha1(f"{name}-v1{d}".encode()).hexdigest())
+            pools[key] = ids
+        out[name] = {}
+        taken = dict.fromkeys(CORPORA, 0)
+        for split, counts in plan.items():
+            chosen: list[str] = []
+            for key, n in counts.items():
+                chosen += pools[key][taken[key] : taken[key] + n]
+                taken[key] += n
+            out[name][split] = chosen
+    return out
+
+
+def _eligible(doc: dict[str, Any]) -> bool:
+    if corpus_of(doc["id"]) != "wikinews":
+        return True
+    low, high = WIKINEWS_CHARS
+    return low <= len(doc["text"]) <= high
+
+
+def show(doc_id: str) -> str:
+    """Return a document's header and its numbered sentences."""
+    doc = load_corpora()[doc_id]
+    lines = [f"# {doc_id}", f"# title: {doc.get('title')}", f"# date: {doc.get('date')}"]
+    for i, (a, b) in enumerate(sentences(doc["text"])):
+        lines.append(f"[s{i}] {doc['text'][a:b]}")
+    return "\n".join(lines)
+
+
+class DraftError(ValueError):
+    """A draft item that cannot be resolved; the message names file, line and item."""
+
+
+def _find(text: str, sent: tuple[int, int], spec: str, where: str) -> dict[str, Any]:
+    surface, _, nth = spec.rpartition("@") if re.search(r"@\d+$", spec) else (spec, "", "1")
+    a, b = sent
+    pos, seen = a - 1, 0
+    while seen < int(nth):
+        pos = text.find(surface, pos + 1, b)
+        if pos < 0:
+            raise DraftError(f"{where}: {surface!r} (occurrence {nth}) not in the sentence")
+        seen += 1
+    return {"start": pos, "end": pos + len(surface), "text": surface}
+
+
+def _span(
+    text: str, sent: tuple[int, int], item: Any, where: str, *, coded: bool
+) -> dict[str, Any]:
+    if isinstance(item, str):
+        item = {"text": item}
+    if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+        raise DraftError(f"{where}: a span needs a 'text' string")
+    span = _find(text, sent, item["text"], where)
+    if coded:
+        code, sector = item.get("code"), item.get("sector")
+        if code is not None and not CODE.match(code):
+            raise DraftError(f"{where}: bad code {code!r}")
+        if sector is not None and sector not in SECTORS:
+            raise DraftError(f"{where}: bad sector {sector!r}")
+        span["code"], span["sector"] = code, sector
+        if item.get("org"):
+            span["org"] = item["org"]
+        if "kind" in item:
+            if item["kind"] not in KINDS:
+                raise DraftError(f"{where}: bad kind {item['kind']!r}")
+            span["kind"] = item["kind"]
+    return span
+
+
+def resolve_doc(row: dict[str, Any], docs: dict[str, Any], where: str) -> dict[str, Any]:
+    """Return one resolved annotation line for one draft line."""
+    doc = docs.get(row.get("id"))
+    if doc is None:
+        raise DraftError(f"{where}: unknown id {row.get('id')!r}")
+    if row["id"] in reserved():
+        raise DraftError(f"{where}: {row['id']} is reserved for blind evaluation")
+    text = doc["text"]
+    sents = sentences(text)
+    out: dict[str, Any] = {
+        "id": row["id"],
+        "corpus": corpus_of(row["id"]),
+        "published": doc.get("date"),
+        "split": row["split"],
+        "sentences": len(sents),
+    }
+    if "events" in row:
+        out["events"] = [
+            _event(text, sents, e, f"{where} event {i}") for i, e in enumerate(row["events"])
+        ]
+    if "mentions" in row:
+        out["mentions"] = [
+            _mention(text, sents, m, f"{where} mention {i}")
+            for i, m in enumerate(row["mentions"])
+        ]
+    return out
+
+
+def _sentence(sents: list[tuple[int, int]], item: dict[str, Any], where: str) -> tuple[int, int]:
+    s = item.get("s")
+    if not isinstance(s, int) or not 0 <= s < len(sents):
+        raise DraftError(f"{where}: bad sentence number {s!r}")
+    return sents[s]
+
+
+def _event(text: str, sents: list[tuple[int, int]], e: dict[str, Any], where: str) -> dict[str, Any]:
+    sent = _sentence(sents, e, where)
+    if e.get("type") not in TYPES:
+        raise DraftError(f"{where}: bad type {e.get('type')!r}")
+    modality = e.get("modality", "asserted")
+    if modality not in MODALITIES:
+        raise DraftError(f"{where}: bad modality {modality!r}")
+    date = e.get("date")
+    if date is not None and not DATE.match(date):
+        raise DraftError(f"{where}: bad date {date!r}")
+    sides = {
+        side: [_span(text, sent, x, f"{where} {side}", coded=True) for x in e.get(side) or []]
+        for side in ("actor", "recipient")
+    }
+    extra = {
+        key: _span(text, sent, e[key], f"{where} {key}", coded=key == "reported_by")
+        if e.get(key) else None
+        for key in ("reported_by", "location")
+    }
+    return {
+        "sentence": {"index": e["s"], "start": sent[0], "end": sent[1]},
+        "trigger": _span(text, sent, e.get("trigger"), f"{where} trigger", coded=False),
+        "type": e["type"],
+        "mode": e.get("mode"),
+        **sides,
+        "modality": modality,
+        "date": date,
+        **extra,
+        "note": e.get("note"),
+    }
+
+
+def _mention(text: str, sents: list[tuple[int, int]], m: dict[str, Any], where: str) -> dict[str, Any]:
+    sent = _sentence(sents, m, where)
+    span = _span(text, sent, m, where, coded=True)
+    if span.get("kind") is None:
+        raise DraftError(f"{where}: a mention needs a kind")
+    return {"sentence": m["s"], **span}
+
+
+def resolve(draft: Path, out: Path) -> int:
+    """Resolve a draft file into ``out``; return the number of errors printed."""
+    docs = load_corpora()
+    rows, errors = [], 0
+    for n, line in enumerate(draft.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        where = f"{draft}:{n}"
+        try:
+            rows.append(resolve_doc(json.loads(line), docs, where))
+        except (DraftError, json.JSONDecodeError, KeyError, TypeError) as exc:
+            print(f"{where}: {exc}" if not isinstance(exc, DraftError) else exc, file=sys.stderr)
+            errors += 1
+    ids = [r["id"] for r in rows]
+    for dup in {i for i in ids if ids.count(i) > 1}:
+        print(f"{draft}: {dup} appears more than once", file=sys.stderr)
+        errors += 1
+    if not errors:
+        out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows),
+                       encoding="utf-8")
+    return errors
+
+
+def stats(paths: list[Path]) -> str:
+    """Return counts of documents, events and mentions per split, type and corpus."""
+    per: Counter[str] = Counter()
+    for path in paths:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            per[f"docs {row['split']}"] += 1
+            per[f"docs {row['corpus']}"] += 1
+            for e in row.get("events", []):
+                per[f"events {row['split']}"] += 1
+                per[f"type {e['type']}"] += 1
+                per[f"modality {e['modality']}"] += 1
+            for _ in row.get("mentions", []):
+                per[f"mentions {row['split']}"] += 1
+    return "\n".join(f"{k}\t{v}" for k, v in sorted(per.items()))
+
+
+def main(argv: list[str]) -> int:
+    if not argv:
+        print(__doc__)
+        return 2
+    cmd, args = argv[0], argv[1:]
+    if cmd == "select":
+        print(json.dumps(select(), indent=1))
+    elif cmd == "docs":
+        print("\n".join(select()[args[0]][args[1]]))
+    elif cmd == "show":
+        for doc_id in args:
+            print(show(doc_id))
+            print()
+    elif cmd == "resolve":
+        errors = resolve(Path(args[0]), Path(args[1]))
+        print(f"{errors} errors", file=sys.stderr)
+        return 1 if errors else 0
+    elif cmd == "stats":
+        print(stats([Path(a) for a in args]))
+    else:
+        print(__doc__)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
