@@ -8,16 +8,22 @@ PORT ?= 8000
 
 .PHONY: demo test check eval bench venv clean lock
 
-$(BIN)/.installed: pyproject.toml requirements.lock
+# The demo needs only the package; the tests also need the dev tools (pytest, mypy, ruff,
+# playwright). Each stamp is rebuilt when the project or the lock file changes.
+$(BIN)/.runtime: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -c requirements.lock -e .
+	touch $@
+
+$(BIN)/.installed: $(BIN)/.runtime
 	$(BIN)/pip install -q -c requirements.lock -e '.[dev]'
 	touch $@
 
 venv: $(BIN)/.installed
 
-## demo: ingest the bundled sample articles into $(DB) and serve the dashboard
-demo: venv
+## demo: ingest the bundled sample articles into $(DB) and serve the dashboard on $(HOST):$(PORT)
+demo: $(BIN)/.runtime
 	$(BIN)/dyad ingest src/dyad/data/samples --db $(DB)
 	$(BIN)/dyad serve --db $(DB) --host $(HOST) --port $(PORT)
 
