@@ -21,9 +21,10 @@ from pathlib import Path
 
 from dyad import clusters, ids
 from dyad.errors import DyadError
+from dyad.knowledge.files import data_path
 from dyad.pipeline import STAGES, run_article, run_many
 from dyad.records import ArticleFailure, ArticleResult, RawDocument
-from dyad.resources import Resources, data_path
+from dyad.resources import Resources
 from dyad.settings import Settings
 from dyad.stages import clean, ingest, nlp
 from dyad.store.db import PendingArticle, Store
