@@ -12,7 +12,15 @@ import os
 import sys
 import traceback
 
-HEAVY = ("spacy", "duckdb", "pyarrow", "fastapi", "rapidfuzz", "trafilatura", "dateparser")
+HEAVY = (
+    "spacy",
+    "duckdb",
+    "pyarrow",
+    "fastapi",
+    "rapidfuzz",
+    "trafilatura",
+    "dateparser",
+)
 
 
 def _import_in_child(module: str) -> str:
