@@ -8,9 +8,10 @@ from collections.abc import Iterator
 import pytest
 from store.builders import make_event, make_result, put
 
-from dyad import analytics, clusters
+from dyad import analytics
 from dyad.analytics import EventFilter
 from dyad.records import EventType, Modality
+from dyad.store import clusters
 from dyad.store.db import Store
 
 

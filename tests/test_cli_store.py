@@ -9,9 +9,9 @@ import pytest
 from click.testing import CliRunner
 from store.builders import make_event, make_result, put
 
-from dyad import clusters
 from dyad.cli import cli
 from dyad.records import EventType
+from dyad.store import clusters
 from dyad.store.db import Store
 
 

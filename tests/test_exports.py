@@ -11,9 +11,10 @@ import duckdb
 import pytest
 from store.builders import make_event, make_result, put
 
-from dyad import clusters, exports
+from dyad import exports
 from dyad.analytics import EventFilter
 from dyad.records import EventType, Location
+from dyad.store import clusters
 from dyad.store.db import Store
 
 BALI = Location(name="Bali", code="IDN", lat=-8.4, lon=115.2)

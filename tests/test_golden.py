@@ -45,7 +45,9 @@ def test_seed_article_matches_golden_output(shared, resources, update_golden):
         GOLDEN.parent.mkdir(parents=True, exist_ok=True)
         GOLDEN.write_text(actual, encoding="utf-8")
     expected = GOLDEN.read_text(encoding="utf-8")
-    assert actual == expected, "golden output changed; review and run pytest --update-golden"
+    assert actual == expected, (
+        "golden output changed; review and run pytest --update-golden"
+    )
 
 
 @pytest.mark.model

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from dyad import corpus
-from dyad.resources import data_path
+from dyad.knowledge.files import data_path
 from dyad.settings import Settings
 from dyad.store.db import Store
 

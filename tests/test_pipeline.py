@@ -34,15 +34,21 @@ def test_failure_in_one_article_is_recorded_and_the_rest_go_on(resources, monkey
     raws = [
         RawDocument(text="The French president met the German chancellor.", doc_id="a"),
         RawDocument(text="EXPLODE: officials met in Geneva.", doc_id="b"),
-        RawDocument(text="Kenya and Ethiopia signed a trade deal.", doc_id="c",
-                    published=dt.date(2024, 5, 1)),
+        RawDocument(
+            text="Kenya and Ethiopia signed a trade deal.",
+            doc_id="c",
+            published=dt.date(2024, 5, 1),
+        ),
     ]
     results = list(pipeline.run_many(raws, resources))
     assert [type(r) for r in results] == [ArticleResult, ArticleFailure, ArticleResult]
     failure = results[1]
     assert isinstance(failure, ArticleFailure)
-    assert (failure.article_id, failure.stage, failure.error_type) == ("b", "quotes",
-                                                                       "ValueError")
+    assert (failure.article_id, failure.stage, failure.error_type) == (
+        "b",
+        "quotes",
+        "ValueError",
+    )
     assert "boom" in failure.traceback
 
 
@@ -53,5 +59,6 @@ def test_fail_fast_reraises(resources, monkeypatch):
 
     monkeypatch.setattr(quotes, "extract_quotes", explode)
     with pytest.raises(ValueError, match="boom"):
-        pipeline.run_article(RawDocument(text="Talks were held."), resources,
-                             fail_fast=True)
+        pipeline.run_article(
+            RawDocument(text="Talks were held."), resources, fail_fast=True
+        )

@@ -1,5 +1,5 @@
 """``python -m dyad``: the same as the ``dyad`` command."""
 
-from dyad.cli import main
+from dyad.cli.main import main
 
 main()

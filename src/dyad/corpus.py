@@ -19,13 +19,15 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from dyad import clusters, ids
+from dyad import ids
 from dyad.errors import DyadError
+from dyad.knowledge.files import data_path
 from dyad.pipeline import STAGES, run_article, run_many
 from dyad.records import ArticleFailure, ArticleResult, RawDocument
-from dyad.resources import Resources, data_path
+from dyad.resources import Resources
 from dyad.settings import Settings
 from dyad.stages import clean, ingest, nlp
+from dyad.store.clusters import update_clusters
 from dyad.store.db import PendingArticle, Store
 
 logger = logging.getLogger(__name__)
@@ -287,7 +289,7 @@ def _run(
             writer.write(outcomes)
     finally:
         processor.close()
-    writer.stats.clusters = clusters.update_clusters(store)
+    writer.stats.clusters = update_clusters(store)
     if progress:
         progress(writer.stats)
     return writer.stats

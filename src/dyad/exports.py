@@ -25,8 +25,8 @@ import pyarrow.parquet as pq
 from dyad.analytics import EventFilter, event_where
 from dyad.contract import to_contract
 from dyad.errors import DyadError
+from dyad.knowledge.files import data_path, read_yaml
 from dyad.records import Actor, ArticleResult, Event
-from dyad.resources import data_path, read_yaml
 from dyad.store.db import Store
 from dyad.store.queries import load_result
 from dyad.store.rows import event_day

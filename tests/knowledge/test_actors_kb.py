@@ -9,7 +9,8 @@ import pycountry
 import pytest
 
 from dyad.errors import ResourceError
-from dyad.knowledge.actors import ActorKB, load_actor_kb, surface_key
+from dyad.knowledge.actor_files import load_actor_kb
+from dyad.knowledge.actors import ActorKB, surface_key
 from dyad.records import ActorKind
 
 PEOPLE = Path(__file__).resolve().parent.parent / "data" / "actors" / "people-test.yaml"

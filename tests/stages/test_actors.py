@@ -9,7 +9,8 @@ import pytest
 import spacy
 from spacy.tokens import Doc, Span
 
-from dyad.knowledge.actors import ActorKB, load_actor_kb
+from dyad.knowledge.actor_files import load_actor_kb
+from dyad.knowledge.actors import ActorKB
 from dyad.pipeline import clean_raw
 from dyad.records import ActorKind, Article, ArticleResult, RawDocument, ResolvedActors
 from dyad.resources import Resources

@@ -28,8 +28,8 @@ from dyad.knowledge.actors import (
     name_key,
     surface_key,
 )
+from dyad.knowledge.files import data_path, fail, iter_data_files, read_yaml
 from dyad.records import ActorKind
-from dyad.resources import data_path, fail, iter_data_files, read_yaml
 
 _ENTRY_KINDS = {
     "igo": ActorKind.IGO,
@@ -382,4 +382,13 @@ def build_actor_kb(user_files: Sequence[Path] = ()) -> ActorKB:
     return b.finish()
 
 
-__all__ = ["build_actor_kb"]
+def load_actor_kb(user_files: Sequence[Path] = ()) -> ActorKB:
+    """Return the actor KB from the packaged data files plus ``user_files``.
+
+    Raises:
+        ResourceError: a file is missing or malformed (``file:line: message``).
+    """
+    return build_actor_kb(user_files)
+
+
+__all__ = ["build_actor_kb", "load_actor_kb"]

@@ -27,7 +27,6 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
@@ -349,17 +348,6 @@ def _office_role(office: Office) -> Role:
     return Role(office.code, office.sector, office.title, office.org, in_office=True)
 
 
-def load_actor_kb(user_files: Sequence[Path] = ()) -> ActorKB:
-    """Return the actor KB from the packaged data files plus ``user_files``.
-
-    Raises:
-        ResourceError: a file is missing or malformed (``file:line: message``).
-    """
-    from dyad.knowledge.actor_files import build_actor_kb  # the loader needs our types
-
-    return build_actor_kb(user_files)
-
-
 __all__ = [
     "ActorKB",
     "Entry",
@@ -370,7 +358,6 @@ __all__ = [
     "Role",
     "TitleInfo",
     "fold",
-    "load_actor_kb",
     "name_key",
     "surface_key",
 ]

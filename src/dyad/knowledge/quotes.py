@@ -6,7 +6,7 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
-from dyad.resources import data_path, fail, read_yaml
+from dyad.knowledge.files import data_path, fail, read_yaml
 
 _CUES_FILE = ("quotes", "cues.yaml")
 _KEYS = (

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from dyad.resources import data_path, fail, read_yaml
+from dyad.knowledge.files import data_path, fail, read_yaml
 
 _LEXICON_FILE = ("timex", "lexicon.yaml")
 _VAGUE = {"PAST_REF", "PRESENT_REF", "FUTURE_REF"}

@@ -307,6 +307,8 @@ class Store:
                 self._batch = None
 
     def _clear_articles(self, article_ids: list[str]) -> None:
+        # #9: a cluster that loses an article is dropped whole; its other events become
+        # unclustered, so the next update_clusters recomputes their key from all events.
         clusters = [
             row[0]
             for row in self.con.execute(
@@ -315,11 +317,11 @@ class Store:
                 [article_ids],
             ).fetchall()
         ]
-        for table in (*_ARTICLE_TABLES, "event_cluster_members"):
+        for table in _ARTICLE_TABLES:
             self.con.execute(
                 f"DELETE FROM {table} WHERE list_contains(?, article_id)", [article_ids]
             )
-        self.refresh_clusters(clusters)
+        self.drop_clusters(clusters)
 
     def _put_failure(self, failure: ArticleFailure, version: str) -> None:
         self.con.execute(
@@ -468,16 +470,33 @@ class Store:
     ) -> None:
         """Add new clusters ``(id, type, actor_codes, recipient_codes, anchor_day,
         location_code)`` and memberships ``(cluster_id, article_id, event_id)``."""
-        with self.transaction() as con:
-            for row in new_clusters:
-                con.execute(
-                    "INSERT INTO event_clusters (cluster_id, type, actor_codes, "
-                    "recipient_codes, anchor_day, location_code) VALUES (?, ?, ?, ?, "
-                    "?, ?)",
-                    list(row),
-                )
-            self._insert("event_cluster_members", list(members))
-            self.refresh_clusters(sorted({m[0] for m in members}))
+        with self.transaction():
+            self.add_clusters(members, new_clusters)
+
+    def add_clusters(
+        self,
+        members: Sequence[tuple[str, str, str]],
+        new_clusters: Sequence[tuple[Any, ...]],
+    ) -> None:
+        """Insert clusters and memberships inside the caller's transaction."""
+        for row in new_clusters:
+            self.con.execute(
+                "INSERT INTO event_clusters (cluster_id, type, actor_codes, "
+                "recipient_codes, anchor_day, location_code) VALUES (?, ?, ?, ?, ?, ?)",
+                list(row),
+            )
+        self._insert("event_cluster_members", list(members))
+        self.refresh_clusters(sorted({m[0] for m in members}))
+
+    def drop_clusters(self, cluster_ids: Sequence[str]) -> None:
+        """Delete ``cluster_ids`` and their memberships inside the caller's transaction."""
+        if not cluster_ids:
+            return
+        for table in ("event_cluster_members", "event_clusters"):
+            self.con.execute(
+                f"DELETE FROM {table} WHERE list_contains(?, cluster_id)",
+                [list(cluster_ids)],
+            )
 
     def refresh_clusters(self, cluster_ids: Sequence[str]) -> None:
         """Recompute the figures of ``cluster_ids``; drop those left without members."""

@@ -1,4 +1,4 @@
-"""Commands over the web (registered on the main group by ``cli.py``)."""
+"""``dyad serve``: the HTTP API and the dashboard over a store."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from dyad.cli import handle_errors, settings_from
+from dyad.cli.common import handle_errors, settings_from
 from dyad.errors import DyadError
 
 
@@ -54,6 +54,4 @@ def serve(ctx: click.Context, db: Path | None, host: str, port: int) -> None:
     uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
 
 
-def register(group: click.Group) -> None:
-    """Add this module's commands to ``group``."""
-    group.add_command(serve)
+COMMANDS = (serve,)
