@@ -1,4 +1,4 @@
-"""Tests of the events suite's readers and scoring on tiny hand-made inputs."""
+"""Tests of the public sets' readers and historical scores on tiny hand-made inputs."""
 
 from __future__ import annotations
 
@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from dyad.evaluation import events as suite
+from dyad.evaluation import event_gold as gold
+from dyad.evaluation import event_public as suite
+from dyad.evaluation import event_scoring
 from dyad.records import Event, EventType, Modality
 
 
@@ -34,9 +36,9 @@ def _event(actors: tuple[str, ...], recipients: tuple[str, ...], cameo: str) -> 
 
 def test_halves_are_deterministic_and_both_used() -> None:
     keys = [f"s{i}" for i in range(40)]
-    halves = [suite.half_of(k) for k in keys]
-    assert halves == [suite.half_of(k) for k in keys]
-    assert set(halves) == set(suite.HALVES)
+    halves = [gold.half_of(k) for k in keys]
+    assert halves == [gold.half_of(k) for k in keys]
+    assert set(halves) == set(gold.HALVES)
 
 
 def test_reciprocal_event_gives_triples_both_ways() -> None:
@@ -52,7 +54,7 @@ def test_reciprocal_event_gives_triples_both_ways() -> None:
 
 def test_prf_and_triple_scores() -> None:
     scores = suite.Scores()
-    item = suite.Item(key="k", text="x", triples=(("USA", "CHN", "042"),))
+    item = gold.Item(key="k", text="x", triples=(("USA", "CHN", "042"),))
     guess = suite.Guess(triples=(("USA", "CHN", "043"), ("USA", "RUS", "042")))
     suite.score_triples(scores, item, guess)
     assert (scores.tp, scores.tp_root, scores.predicted, scores.expected) == (
@@ -61,24 +63,28 @@ def test_prf_and_triple_scores() -> None:
         2,
         1,
     )
-    assert suite.prf(1, 2, 1) == pytest.approx((0.5, 1.0, 2 / 3))
-    assert suite.prf(0, 0, 0) == (0.0, 0.0, 0.0)
+    assert event_scoring.prf(1, 2, 1) == pytest.approx((0.5, 1.0, 2 / 3))
+    assert event_scoring.prf(0, 0, 0) == (0.0, 0.0, 0.0)
 
 
 def test_per_label_and_confusion_table() -> None:
     scores = suite.Scores()
-    for gold, guessed in [("AGREE", "AGREE"), ("AGREE", "NONE"), ("REJECT", "AGREE")]:
-        suite.score_label(scores, gold, guessed)
+    for expected, guessed in [
+        ("AGREE", "AGREE"),
+        ("AGREE", "NONE"),
+        ("REJECT", "AGREE"),
+    ]:
+        suite.score_label(scores, expected, guessed)
     table = suite.per_label(scores.confusion)
     assert table["AGREE"] == pytest.approx((0.5, 0.5, 0.5, 2))
     assert scores.accuracy == pytest.approx(1 / 3)
-    rendered = suite.confusion_table(scores.confusion)
+    rendered = event_scoring.confusion_table(scores.confusion)
     assert rendered.splitlines()[0].split()[1:] == ["AGREE", "NONE", "REJEC"]
 
 
 def test_role_agreement_counts_any_shared_country() -> None:
     scores = suite.Scores()
-    item = suite.Item(
+    item = gold.Item(
         key="k", text="x", sources=frozenset({"USA", "GBR"}), targets=frozenset({"IRQ"})
     )
     suite.score_roles(scores, item, suite.Guess(actors=frozenset({"GBR"})))
@@ -111,7 +117,7 @@ def test_plover_reader_maps_old_type_names(tmp_path: Path) -> None:
         },
     ]
     path.write_text(json.dumps(records), encoding="utf-8")
-    items = suite.read_plover_gsr(path)
+    items = gold.read_plover_gsr(path)
     assert [(i.label, sorted(i.sources), sorted(i.targets)) for i in items] == [
         ("REQUEST", ["USA"], ["IRQ"]),
         ("ASSAULT", [], []),
@@ -131,7 +137,7 @@ def test_triple_reader_skips_error_records(tmp_path: Path) -> None:
         {"id": "b", "text": "broken", "error": "x", "expected_events": []},
     ]
     path.write_text("\n".join(json.dumps(x) for x in lines), encoding="utf-8")
-    (item,) = suite.read_triples(path)
+    (item,) = gold.read_triples(path)
     assert item.triples == (("USA", "CHN", "042"),)
     assert item.date is not None
     assert item.date.year == 2008
@@ -139,11 +145,11 @@ def test_triple_reader_skips_error_records(tmp_path: Path) -> None:
 
 def test_real_actor_filter_needs_the_country_named() -> None:
     names = {"ETH": "Ethiopia", "LBY": "Libya", "ERI": "Eritrea"}
-    real = suite.Item(
+    real = gold.Item(
         key="a", text="Ethiopia met Libya.", triples=(("ETH", "LBY", "040"),)
     )
-    fake = suite.Item(
+    fake = gold.Item(
         key="b", text="Gondor met Eriador.", triples=(("ERI", "LBY", "040"),)
     )
-    assert suite.has_real_actors(real, names)
-    assert not suite.has_real_actors(fake, names)
+    assert gold.has_real_actors(real, names)
+    assert not gold.has_real_actors(fake, names)

@@ -42,6 +42,21 @@ def _shared_default() -> Path:
     is_flag=True,
     help="Pin the new figures as floors (say why in CHANGELOG.md).",
 )
+@click.option(
+    "--full", is_flag=True, help="Also the heavier reports (events: train, NGEC)."
+)
+@click.option(
+    "--sample", type=click.IntRange(min=1), help="Print N random stored events."
+)
+@click.option(
+    "--seed", type=int, default=0, show_default=True, help="Seed of --sample."
+)
+@click.option(
+    "--db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The store --sample draws from.",
+)
+@click.option("--dyads-only", is_flag=True, help="--sample only dyad-forming events.")
 @click.pass_context
 @handle_errors
 def evaluate(
@@ -50,14 +65,27 @@ def evaluate(
     shared: Path | None,
     baseline: Path,
     update_baseline: bool,
+    full: bool,
+    sample: int | None,
+    seed: int,
+    db: Path | None,
+    dyads_only: bool,
 ) -> None:
     """Score dyad on the annotated sets, beside plain baselines.
 
-    Example:
+    Examples:
         dyad eval --suite events
+        dyad eval --suite events --sample 20 --seed 1 --db dyad.duckdb --dyads-only
     """
     from dyad.resources import Resources
 
+    if sample is not None:
+        from dyad.evaluation.event_sample import print_sample
+
+        if db is None or (suites and "events" not in suites):
+            raise click.UsageError("--sample needs --db STORE (and --suite events)")
+        click.echo(print_sample(db, sample, seed, dyads_only=dyads_only), nl=False)
+        return
     root = shared or _shared_default()
     if not root.is_dir():
         raise DyadError(
@@ -66,7 +94,7 @@ def evaluate(
     resources = Resources(settings_from(ctx))
     reports = []
     for name in suites or tuple(evaluation.SUITES):
-        report = evaluation.run_suite(name, root, resources)
+        report = evaluation.run_suite(name, root, resources, full=full)
         click.echo(report.text)
         reports.append(report)
     if update_baseline:

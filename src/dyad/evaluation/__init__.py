@@ -24,6 +24,8 @@ SUITES: dict[str, str] = {
     "quotes": "dyad.evaluation.quotes",
     "extraction": "dyad.evaluation.extraction",
 }
+# Suites with heavier reports that `dyad eval --full` turns on (``evaluate(..., full=True)``).
+FULL_SUITES = frozenset({"events"})
 # A headline figure may fall by this much before `dyad eval --check` fails (run noise is
 # zero for deterministic rules, so this only absorbs float rounding).
 EPSILON = 0.005
@@ -44,10 +46,13 @@ class Suite(Protocol):
     def evaluate(self, shared: Path, resources: Resources) -> SuiteReport: ...
 
 
-def run_suite(name: str, shared: Path, resources: Resources) -> SuiteReport:
-    """Run the suite ``name`` on the annotated sets under ``shared``."""
+def run_suite(
+    name: str, shared: Path, resources: Resources, *, full: bool = False
+) -> SuiteReport:
+    """Run the suite ``name`` on the annotated sets under ``shared`` (``full``: all reports)."""
     module = importlib.import_module(SUITES[name])
-    report: SuiteReport = module.evaluate(shared, resources)
+    options = {"full": True} if full and name in FULL_SUITES else {}
+    report: SuiteReport = module.evaluate(shared, resources, **options)
     return report
 
 

@@ -1,592 +1,106 @@
-"""The events suite: score the event coder on the shared gold sets, beside a baseline.
+"""The events suite: how well the event coder does, on our corpus and the public sets.
 
-Sets (see each README under ``shared/eval/gold/``):
+``dyad eval --suite events`` runs the whole pipeline (through the runner) over:
 
-- ``plover-gsr``: PLOVER type accuracy of the main event of each sentence (old type
-  names mapped: DEMAND→REQUEST, DISAPPROVE/INVESTIGATE→ACCUSE, FIGHT→ASSAULT), and
-  actor and recipient country agreement;
-- ``petr2-gsr``: CAMEO triple (source country, target country, code) precision, recall
-  and F1, on the full code and on its two-digit root;
-- ``conflibert-cameo``: quad-class accuracy (test file; label 0, statements and appeals,
-  is predicted when no event is found or the code's root is 01/02);
-- ``petrarch2-unittest``: the triple score on the cases whose expected actors are real
-  countries named in the sentence.
+1. our annotated corpus (``event_corpus``): the frozen ``test`` split, cased and
+   lower-cased, and ``dev`` (and, with ``--full``, the train splits, which a learned
+   coder has seen): strict and type-only P/R/F1, modality and date accuracy, per-type
+   P/R and the confusion matrix, beside a plain baseline (``event_coding``), scored as
+   ``event_scoring`` describes;
+2. the public sets with their historical figures (``event_public``): PLOVER GSR type
+   accuracy and actor/recipient agreement, PETR-2 and PETRARCH-2 triple F1, ConfliBERT
+   quad accuracy, each on a dev and a held-out half;
+3. the public sets in the corpus's terms (``event_sets``): PLOVER GSR strict and
+   type-only P/R/F1, CASE 2021 type P/R/F1, and with ``--full`` the synthetic NGEC stories.
 
-Each set is split by a hash of the sentence id into a ``dev`` half (looked at while
-writing rules) and a ``held-out`` half (not looked at); both are reported. The baseline
-looks up the first trigger word of the sentence without the parse and takes the first
-two actors
-mentioned as actor and recipient.
+The headline figures (``figures``) are the test split's and the public sets'; they are
+what ``eval/baseline.json`` pins. Dev and train figures are printed, not pinned (their
+annotations still grow).
 """
 
 from __future__ import annotations
 
-import csv
-import datetime as dt
-import hashlib
-import json
-import re
-from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from dyad.evaluation import SuiteReport
-from dyad.records import ArticleFailure, ArticleResult, Event, RawDocument
+from dyad.evaluation import (
+    SuiteReport,
+    event_corpus,
+    event_public,
+    event_report,
+    event_sets,
+)
+from dyad.evaluation.event_coding import gold_coded, run_documents, run_raw
+from dyad.evaluation.event_corpus import AnnotatedDoc
+from dyad.evaluation.event_scoring import most_frequent_type
+from dyad.records import RawDocument
 
 if TYPE_CHECKING:
-    from dyad.knowledge.events import EventLexicon
     from dyad.resources import Resources
 
-OLD_PLOVER_NAMES = {
-    "DEMAND": "REQUEST",
-    "DISAPPROVE": "ACCUSE",
-    "INVESTIGATE": "ACCUSE",
-    "FIGHT": "ASSAULT",
-}
-NONE = "NONE"  # the label of a sentence with no event
-HALVES = ("dev", "held-out")
-_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
-_SUFFIXES = ("", "s", "es", "ed", "d", "ing", "ies")
+
+def corpus_groups(
+    shared: Path, *, full: bool, folder: Path = event_corpus.ANNOTATIONS
+) -> tuple[dict[str, list[AnnotatedDoc]], str]:
+    """Return the scored groups of our corpus and the baseline's type.
+
+    Groups: ``test``, ``dev`` and (``full``) ``train`` (all train splits together); the
+    baseline's type is the most frequent type of the train splits (loaded either way).
+    """
+    loaded = event_corpus.load_splits(shared, event_corpus.SPLITS, folder)
+    train = [d for s in event_corpus.TRAIN_SPLITS for d in loaded.get(s, [])]
+    groups = {s: loaded[s] for s in event_corpus.EVAL_SPLITS if s in loaded}
+    if full and train:
+        groups["train"] = train
+    source = train or [d for docs in groups.values() for d in docs]
+    return groups, most_frequent_type(e for d in source for e in gold_coded(d))
 
 
-def half_of(key: str) -> str:
-    """Return the half (``dev`` or ``held-out``) a sentence id falls in, by hash."""
-    digest = hashlib.blake2b(key.encode("utf-8"), digest_size=4).digest()
-    return HALVES[digest[0] % 2]
-
-
-@dataclass(frozen=True, slots=True)
-class Item:
-    """One gold sentence: its text, expected label or triples, and expected codes."""
-
-    key: str
-    text: str
-    label: str = NONE
-    triples: tuple[tuple[str, str, str], ...] = ()
-    sources: frozenset[str] = frozenset()
-    targets: frozenset[str] = frozenset()
-    date: dt.date | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Guess:
-    """What a coder said about one sentence."""
-
-    label: str = NONE
-    quad: int = 0
-    actors: frozenset[str] = frozenset()
-    recipients: frozenset[str] = frozenset()
-    triples: tuple[tuple[str, str, str], ...] = ()
-
-
-# ---- reading the gold sets -----------------------------------------------------------
-
-
-def _codes(value: object) -> frozenset[str]:
-    if not isinstance(value, list):
-        return frozenset()
-    return frozenset(
-        str(v["code"])[:3] for v in value if isinstance(v, dict) and v.get("code")
-    )
-
-
-def read_plover_gsr(path: Path) -> list[Item]:
-    """Read ``PLOVER_GSR_CAMEO.json`` (skipping its header record)."""
-    items = []
-    for record in json.loads(path.read_text(encoding="utf-8")):
-        if "text" not in record:
-            continue
-        label = OLD_PLOVER_NAMES.get(record["event"], record["event"])
-        items.append(
-            Item(
-                key=record["id"],
-                text=record["text"],
-                label=label,
-                sources=_codes(record.get("source")),
-                targets=_codes(record.get("target")),
-                date=dt.date(2000, 1, 1),
+def corpus_sections(
+    shared: Path, resources: Resources, figures: dict[str, float], *, full: bool
+) -> list[str]:
+    """Return the sections about our corpus; add the test split's figures."""
+    groups, base_type = corpus_groups(shared, full=full)
+    if not groups:
+        return ["our corpus: no eval/annotations/events-*.jsonl file yet"]
+    rows: list[tuple[str, event_report.SplitScores]] = []
+    for name, docs in groups.items():
+        results = run_documents(docs, resources)
+        rows.append((name, event_report.score_split(docs, results, base_type)))
+        if name in event_corpus.TEST_SPLITS:
+            lowered = run_documents(docs, resources, lower=True)
+            scores = event_report.score_split(docs, lowered, base_type, lower=True)
+            rows.append((f"{name} lower-cased", scores))
+    for name, scores in rows:
+        if name.split()[0] in event_corpus.TEST_SPLITS:
+            figures.update(
+                event_report.figures(name.replace(" lower-cased", "_lower"), scores)
             )
-        )
-    return items
+    sections = [event_report.summary(rows, base_type), event_report.by_corpus(rows)]
+    sections.extend(event_report.detail(name, s) for name, s in rows)
+    return sections
 
 
-def _date(value: str | None) -> dt.date | None:
-    try:
-        return dt.datetime.strptime(value or "", "%Y%m%d").date()
-    except ValueError:
-        return None
-
-
-def read_triples(path: Path) -> list[Item]:
-    """Read a ``*.derived.jsonl`` file of sentences with expected CAMEO triples."""
-    items = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        record = json.loads(line)
-        if record.get("error") or not record.get("text"):
-            continue
-        triples = tuple(
-            (e["source"][:3], e["target"][:3], e["code"])
-            for e in record["expected_events"]
-        )
-        items.append(
-            Item(
-                key=record["id"],
-                text=record["text"],
-                triples=triples,
-                date=_date(record.get("date")),
-            )
-        )
-    return items
-
-
-def read_conflibert(path: Path) -> list[Item]:
-    """Read ``cameo_class_test.tsv`` (sentence, quad label 0 to 4)."""
-    items = []
-    with path.open(encoding="utf-8", newline="") as handle:
-        for number, row in enumerate(csv.reader(handle, delimiter="\t")):
-            if len(row) == 2 and row[1].strip().isdigit():
-                items.append(
-                    Item(
-                        key=f"conflibert-test-{number}",
-                        text=row[0],
-                        label=row[1].strip(),
-                    )
-                )
-    return items
-
-
-def has_real_actors(item: Item, names: Mapping[str, str]) -> bool:
-    """Tell whether every expected code is a country named in the sentence."""
-    codes = {c for triple in item.triples for c in triple[:2] if c}
-    return bool(codes) and all(
-        code in names and names[code].lower() in item.text.lower() for code in codes
-    )
-
-
-def country_names() -> dict[str, str]:
-    """Return ISO alpha-3 → common short name (the first word is enough to match)."""
-    import pycountry
-
-    names = {}
-    for country in pycountry.countries:
-        name = getattr(country, "common_name", None) or country.name
-        names[country.alpha_3] = name.split(",")[0].split(" (")[0]
-    return names
-
-
-# ---- coding: the system and the baseline ---------------------------------------------
-
-
-def _codes_of(ids: Iterable[str], codes: Mapping[str, str | None]) -> frozenset[str]:
-    return frozenset(c for c in (codes.get(i) for i in ids) if c)
-
-
-def event_triples(
-    event: Event, codes: Mapping[str, str | None]
-) -> list[tuple[str, str, str]]:
-    """Return the (source, target, cameo) triples of an event, reciprocal both ways."""
-    sources = sorted(_codes_of(event.actor_ids, codes))
-    targets = sorted(_codes_of(event.recipient_ids, codes))
-    cameo = event.cameo or ""
-    if targets:
-        return [(s, t, cameo) for s in sources for t in targets if s != t]
-    if len(sources) > 1:
-        return [(s, t, cameo) for s in sources for t in sources if s != t]
-    return [(s, "", cameo) for s in sources]
-
-
-def quad_label(cameo: str | None, quad: int) -> int:
-    """Return the class (0 to 4) of the conflibert set: 0 for CAMEO 01/02 statements."""
-    if cameo is None:
-        return 0
-    return 0 if cameo[:2] in ("01", "02") else quad
-
-
-def guess_from_events(result: ArticleResult) -> Guess:
-    """Return the system's guess: the most confident event; triples of all events."""
-    codes = {a.actor_id: a.code for a in result.actors}
-    if not result.events:
-        return Guess()
-    top = max(result.events, key=lambda e: (e.confidence, -e.trigger_start))
-    triples = tuple(t for e in result.events for t in event_triples(e, codes))
-    return Guess(
-        label=top.type.value,
-        quad=quad_label(top.cameo, top.quad),
-        actors=_codes_of(top.actor_ids, codes),
-        recipients=_codes_of(top.recipient_ids, codes),
-        triples=triples,
-    )
-
-
-def _lemma_candidates(word: str) -> Iterable[str]:
-    lower = word.lower()
-    for suffix in _SUFFIXES:
-        if suffix and lower.endswith(suffix):
-            stem = lower[: -len(suffix)]
-            yield stem
-            yield stem + "e"
-            if suffix == "ies":
-                yield stem + "y"
-        elif not suffix:
-            yield lower
-
-
-def guess_baseline(result: ArticleResult, lexicon: EventLexicon) -> Guess:
-    """Return the baseline guess: first trigger word, first two actors mentioned."""
-    codes = {a.actor_id: a.code for a in result.actors}
-    ordered = [
-        codes.get(m.actor_id) for m in sorted(result.mentions, key=lambda m: m.start)
-    ]
-    mentioned = list(dict.fromkeys(c for c in ordered if c))
-    for word in _WORD.findall(result.article.text):
-        for lemma in _lemma_candidates(word):
-            rules = lexicon.verbs.get(lemma) or lexicon.nouns.get(lemma)
-            if rules:
-                rule = rules[0]
-                source = mentioned[0] if mentioned else ""
-                target = mentioned[1] if len(mentioned) > 1 else ""
-                return Guess(
-                    label=rule.type.value,
-                    quad=quad_label(rule.cameo, rule.quad),
-                    actors=frozenset(mentioned[:1]),
-                    recipients=frozenset(mentioned[1:2]),
-                    triples=((source, target, rule.cameo),) if source else (),
-                )
-    return Guess()
-
-
-# ---- scores --------------------------------------------------------------------------
-
-
-@dataclass
-class Scores:
-    """Counts for one coder on one half of one set."""
-
-    n: int = 0
-    correct: int = 0
-    confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
-    actor_hits: int = 0
-    actor_n: int = 0
-    coded_hits: int = 0  # actor agreement where the guess names a coded actor at all
-    coded_n: int = 0
-    recipient_hits: int = 0
-    recipient_n: int = 0
-    tp: int = 0
-    tp_root: int = 0
-    predicted: int = 0
-    expected: int = 0
-
-    @property
-    def accuracy(self) -> float:
-        return self.correct / self.n if self.n else 0.0
-
-
-def prf(tp: int, predicted: int, expected: int) -> tuple[float, float, float]:
-    """Return precision, recall and F1 from counts (0 where undefined)."""
-    p = tp / predicted if predicted else 0.0
-    r = tp / expected if expected else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
-
-
-def score_label(scores: Scores, gold: str, guessed: str) -> None:
-    """Count one single-label decision (type or quad class)."""
-    scores.n += 1
-    scores.correct += gold == guessed
-    scores.confusion[(gold, guessed)] += 1
-
-
-def score_roles(scores: Scores, item: Item, guess: Guess) -> None:
-    """Count actor and recipient country agreement (any shared code counts)."""
-    if item.sources:
-        scores.actor_n += 1
-        scores.actor_hits += bool(item.sources & guess.actors)
-        if guess.actors:
-            scores.coded_n += 1
-            scores.coded_hits += bool(item.sources & guess.actors)
-    if item.targets:
-        scores.recipient_n += 1
-        scores.recipient_hits += bool(item.targets & guess.recipients)
-
-
-def _matches(
-    gold: Sequence[tuple[str, ...]], guessed: Sequence[tuple[str, ...]]
-) -> int:
-    left = Counter(gold)
-    hits = 0
-    for triple in guessed:
-        if left[triple] > 0:
-            left[triple] -= 1
-            hits += 1
-    return hits
-
-
-def score_triples(scores: Scores, item: Item, guess: Guess) -> None:
-    """Count triple matches, on the full CAMEO code and on its two-digit root."""
-    guessed = list(dict.fromkeys(guess.triples))
-    scores.n += 1
-    scores.predicted += len(guessed)
-    scores.expected += len(item.triples)
-    scores.tp += _matches(item.triples, guessed)
-    scores.tp_root += _matches(
-        [(s, t, c[:2]) for s, t, c in item.triples],
-        [(s, t, c[:2]) for s, t, c in guessed],
-    )
-
-
-def per_label(
-    confusion: Mapping[tuple[str, str], int],
-) -> dict[str, tuple[float, float, float, int]]:
-    """Return label → (precision, recall, F1, support) from a confusion counter."""
-    labels = sorted({g for g, _ in confusion} | {p for _, p in confusion})
-    table = {}
-    for label in labels:
-        tp = confusion.get((label, label), 0)
-        predicted = sum(v for (_, p), v in confusion.items() if p == label)
-        support = sum(v for (g, _), v in confusion.items() if g == label)
-        table[label] = (*prf(tp, predicted, support), support)
-    return table
-
-
-def confusion_table(confusion: Mapping[tuple[str, str], int]) -> str:
-    """Render a gold by predicted table (rows gold, columns predicted)."""
-    labels = sorted({g for g, _ in confusion} | {p for _, p in confusion})
-    short = [label[:5] for label in labels]
-    lines = ["gold\\pred  " + " ".join(f"{s:>5}" for s in short)]
-    for gold in labels:
-        cells = " ".join(f"{confusion.get((gold, p), 0) or '.':>5}" for p in labels)
-        lines.append(f"{gold[:10]:<10} {cells}")
-    return "\n".join(lines)
-
-
-# ---- running -------------------------------------------------------------------------
-
-
-def code_items(items: Sequence[Item], resources: Resources) -> dict[str, ArticleResult]:
-    """Run the pipeline over the sentences of ``items`` in batches, by sentence id."""
-    from dyad.pipeline import run_many
-
+def public_sections(
+    shared: Path, resources: Resources, figures: dict[str, float], *, full: bool
+) -> list[str]:
+    """Return the public sets' sections (historical, then corpus-style)."""
+    historical = event_public.read_sets(shared)
+    typed = event_sets.read_sets(shared, full=full)
+    items = [*historical.items(), *typed.items()]
     raws = (RawDocument(text=i.text, doc_id=i.key, published=i.date) for i in items)
-    results: dict[str, ArticleResult] = {}
-    for result in run_many(raws, resources):
-        if not isinstance(result, ArticleFailure):
-            results[result.article.article_id] = result
-    return results
-
-
-def _both(
-    items: Sequence[Item],
-    results: Mapping[str, ArticleResult],
-    lexicon: EventLexicon,
-    score: str,
-) -> dict[tuple[str, str], Scores]:
-    table: dict[tuple[str, str], Scores] = {}
-    for item in items:
-        result = results.get(item.key)
-        if result is None:
-            continue
-        for coder, guess in (
-            ("system", guess_from_events(result)),
-            ("baseline", guess_baseline(result, lexicon)),
-        ):
-            scores = table.setdefault((coder, half_of(item.key)), Scores())
-            if score == "type":
-                score_label(scores, item.label, guess.label)
-                score_roles(scores, item, guess)
-            elif score == "quad":
-                score_label(scores, item.label, str(guess.quad))
-            else:
-                score_triples(scores, item, guess)
-    return table
-
-
-def _line(name: str, values: Sequence[float]) -> str:
-    return f"  {name:<34}" + "".join(f"{v:>10.3f}" for v in values)
-
-
-def _header() -> str:
-    cols = ["sys dev", "sys held", "base dev", "base held"]  # HALVES per coder
-    return "  " + " " * 34 + "".join(f"{c:>10}" for c in cols)
-
-
-def _report_type(
-    table: Mapping[tuple[str, str], Scores], figures: dict[str, float]
-) -> str:
-    keys = [(c, h) for c in ("system", "baseline") for h in HALVES]
-    get = [table.get(k, Scores()) for k in keys]
-    lines = [
-        "plover-gsr (PLOVER type of the main event; actor/recipient countries)",
-        _header(),
-        _line("type accuracy", [s.accuracy for s in get]),
-        _line(
-            "actor country agreement",
-            [s.actor_hits / s.actor_n if s.actor_n else 0 for s in get],
-        ),
-        _line(
-            "  where an actor was coded",
-            [s.coded_hits / s.coded_n if s.coded_n else 0 for s in get],
-        ),
-        _line(
-            "recipient country agreement",
-            [s.recipient_hits / s.recipient_n if s.recipient_n else 0 for s in get],
-        ),
-        f"  sentences: {get[0].n} dev, {get[1].n} held-out",
-    ]
-    for (coder, half), s in zip(keys, get, strict=True):
-        if coder == "system":
-            tag = half.replace("-", "")
-            figures[f"plover_type_accuracy_{tag}"] = s.accuracy
-            figures[f"plover_actor_agreement_{tag}"] = s.actor_hits / max(s.actor_n, 1)
-            figures[f"plover_recipient_agreement_{tag}"] = s.recipient_hits / max(
-                s.recipient_n, 1
-            )
-    for half in HALVES:
-        merged = table.get(("system", half), Scores())
-        lines.append(f"  per-type P/R/F1 (system, {half}):")
-        for label, (p, r, f, n) in per_label(merged.confusion).items():
-            lines.append(f"    {label:<10} P {p:.2f}  R {r:.2f}  F1 {f:.2f}  n {n}")
-        lines.append(f"  confusion (system, {half}):")
-        lines.extend(
-            "    " + row for row in confusion_table(merged.confusion).splitlines()
-        )
-    return "\n".join(lines)
-
-
-def _report_quad(
-    table: Mapping[tuple[str, str], Scores], figures: dict[str, float]
-) -> str:
-    get = [table.get((c, h), Scores()) for c in ("system", "baseline") for h in HALVES]
-    for half, s in zip(HALVES, get[:2], strict=True):
-        figures[f"conflibert_quad_accuracy_{half.replace('-', '')}"] = s.accuracy
-    lines = [
-        "conflibert-cameo (quad class 0-4 of the main event)",
-        _header(),
-        _line("quad accuracy", [s.accuracy for s in get]),
-    ]
-    lines.append("  confusion (system, dev+held-out):")
-    merged = get[0].confusion + get[1].confusion
-    lines.extend("    " + row for row in confusion_table(merged).splitlines())
-    return "\n".join(lines)
-
-
-def _report_triples(
-    name: str, table: Mapping[tuple[str, str], Scores], figures: dict[str, float]
-) -> str:
-    get = [table.get((c, h), Scores()) for c in ("system", "baseline") for h in HALVES]
-    full = [prf(s.tp, s.predicted, s.expected) for s in get]
-    root = [prf(s.tp_root, s.predicted, s.expected) for s in get]
-    for half, values in zip(HALVES, root[:2], strict=True):
-        figures[f"{name.split('-')[0]}_triple_f1_root_{half.replace('-', '')}"] = (
-            values[2]
-        )
-    return "\n".join(
-        [
-            f"{name} (source, target, CAMEO triples)",
-            _header(),
-            _line("precision (full code)", [v[0] for v in full]),
-            _line("recall (full code)", [v[1] for v in full]),
-            _line("F1 (full code)", [v[2] for v in full]),
-            _line("precision (code root)", [v[0] for v in root]),
-            _line("recall (code root)", [v[1] for v in root]),
-            _line("F1 (code root)", [v[2] for v in root]),
-            f"  sentences: {get[0].n} dev, {get[1].n} held-out",
-        ]
+    results = run_raw(raws, resources)
+    sections = event_public.report(
+        historical, results, resources.event_lexicon, figures
     )
+    sections.extend(event_sets.report(typed, results, figures))
+    return sections
 
 
-def evaluate(shared: Path, resources: Resources) -> SuiteReport:
-    """Score the event coder on the gold sets under ``shared/eval/gold``."""
-    gold = shared / "eval" / "gold"
-    plover = read_plover_gsr(gold / "plover-gsr" / "PLOVER_GSR_CAMEO.json")
-    petr2 = read_triples(gold / "petr2-gsr" / "PETR2_GSR_validation.derived.jsonl")
-    quads = read_conflibert(gold / "conflibert-cameo" / "cameo_class_test.tsv")
-    names = country_names()
-    unit = [
-        i
-        for i in read_triples(
-            gold / "petrarch2-unittest" / "PETR.UnitTest.records.derived.jsonl"
-        )
-        if has_real_actors(i, names)
-    ]
-    results = code_items([*plover, *petr2, *quads, *unit], resources)
-    lexicon = resources.event_lexicon
+def evaluate(shared: Path, resources: Resources, *, full: bool = False) -> SuiteReport:
+    """Score the event coder on our corpus and the public gold sets under ``shared``."""
     figures: dict[str, float] = {}
-    sections = [
-        _report_type(_both(plover, results, lexicon, "type"), figures),
-        _report_triples(
-            "petr2-gsr", _both(petr2, results, lexicon, "triples"), figures
-        ),
-        _report_quad(_both(quads, results, lexicon, "quad"), figures),
-        _report_triples(
-            "petrarch2-unittest (real actors)",
-            _both(unit, results, lexicon, "triples"),
-            figures,
-        ),
-    ]
+    sections = corpus_sections(shared, resources, figures, full=full)
+    sections += public_sections(shared, resources, figures, full=full)
     text = "\n\n".join(["== events ==", *sections])
     return SuiteReport(suite="events", text=text, figures=figures)
-
-
-# ---- cost of the stage ---------------------------------------------------------------
-
-
-def measure_cost(
-    raws: Sequence[RawDocument], resources: Resources
-) -> tuple[float, float, int]:
-    """Time the bare parse of ``raws`` and ``code_events`` over the parsed docs.
-
-    Both are measured in this process on the same cleaned texts; the actors stage runs
-    between them untimed (it provides the events stage's input). Returns the parse
-    seconds, the events seconds and the number of tokens.
-    """
-    import time
-
-    from dyad.pipeline import clean_raw
-    from dyad.stages import actors, nlp
-    from dyad.stages.events import code_events
-
-    items = [clean_raw(raw, resources) for raw in raws]
-    nlp.add_paragraph_breaker(resources.nlp)
-    start = time.perf_counter()
-    parsed = [p for p, _ in nlp.parse_articles(resources.nlp, items)]
-    parse_seconds = time.perf_counter() - start
-    inputs = [(p, actors.resolve_actors(p, kb=resources.actor_kb)) for p in parsed]
-    lexicon = resources.event_lexicon
-    start = time.perf_counter()
-    for p, found in inputs:
-        code_events(p, found.actors, found.mentions, lexicon=lexicon)
-    events_seconds = time.perf_counter() - start
-    return parse_seconds, events_seconds, sum(len(p.doc) for p in parsed)
-
-
-def main() -> None:  # pragma: no cover - a benchmark run by hand
-    """Print the events stage's cost relative to the parse on the Wikinews corpus."""
-    import argparse
-    import sys
-
-    from dyad.resources import Resources
-
-    parser = argparse.ArgumentParser(description=main.__doc__)
-    parser.add_argument("shared", type=Path, help="the shared data folder")
-    parser.add_argument("--limit", type=int, default=200)
-    args = parser.parse_args()
-    corpus = args.shared / "corpus" / "wikinews" / "wikinews.jsonl"
-    raws = []
-    for line in corpus.read_text(encoding="utf-8").splitlines()[: args.limit]:
-        record = json.loads(line)
-        published = (
-            dt.date.fromisoformat(record["date"]) if record.get("date") else None
-        )
-        raws.append(
-            RawDocument(text=record["text"], doc_id=record["id"], published=published)
-        )
-    parse_s, events_s, tokens = measure_cost(raws, Resources())
-    sys.stdout.write(
-        f"{len(raws)} articles, {tokens} tokens: parse {parse_s:.2f} s, "
-        f"events {events_s:.2f} s, events/parse = {events_s / parse_s:.3f}\n"
-    )
-
-
-if __name__ == "__main__":  # pragma: no cover
-    main()
