@@ -13,7 +13,9 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
+
+from dyad.errors import DyadError
 
 if TYPE_CHECKING:
     from dyad.resources import Resources
@@ -56,11 +58,26 @@ def run_suite(
     return report
 
 
+def read_baseline(baseline: Path) -> dict[str, Any]:
+    """Return the pinned figures of ``baseline`` (suite → figure → floor).
+
+    Raises:
+        DyadError: the file cannot be read or is not a JSON object.
+    """
+    try:
+        pinned = json.loads(baseline.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
+        raise DyadError(f"{baseline}: not a readable baseline file: {e}") from e
+    if not isinstance(pinned, dict):
+        raise DyadError(f"{baseline}: not a baseline file (expected a JSON object)")
+    return pinned
+
+
 def compare_with_baseline(reports: list[SuiteReport], baseline: Path) -> list[str]:
     """Return one line per headline figure that fell below its pinned floor."""
     if not baseline.exists():
         return []
-    pinned = json.loads(baseline.read_text(encoding="utf-8"))
+    pinned = read_baseline(baseline)
     drops = []
     for report in reports:
         for key, floor in pinned.get(report.suite, {}).items():
@@ -72,9 +89,7 @@ def compare_with_baseline(reports: list[SuiteReport], baseline: Path) -> list[st
 
 def write_baseline(reports: list[SuiteReport], baseline: Path) -> None:
     """Store the figures of ``reports`` in ``baseline``, keeping other suites' figures."""
-    pinned = (
-        json.loads(baseline.read_text(encoding="utf-8")) if baseline.exists() else {}
-    )
+    pinned = read_baseline(baseline) if baseline.exists() else {}
     for report in reports:
         pinned[report.suite] = {
             k: round(v, 4) for k, v in sorted(report.figures.items())
