@@ -28,8 +28,7 @@ from dyad.records import EventType, Modality, RawDocument
 ANNOTATIONS = Path(__file__).resolve().parents[3] / "eval" / "annotations"
 TEST_SPLITS = ("test",)
 EVAL_SPLITS = ("test", "dev")
-TRAIN_SPLITS = ("train-a", "train-b", "train-b2")
-SPLITS = (*EVAL_SPLITS, *TRAIN_SPLITS)
+TRAIN_PREFIX = "train-"  # train-a, train-b, … : every events-train-*.jsonl file
 FROZEN = ("test",)
 CORPORA = {
     "wikinews": ("corpus", "wikinews", "wikinews.jsonl"),
@@ -130,9 +129,18 @@ def hash_file(split: str, folder: Path = ANNOTATIONS) -> Path:
     return folder / f"events-{split}.sha256"
 
 
+def train_splits(folder: Path = ANNOTATIONS) -> tuple[str, ...]:
+    """Return the train splits whose annotation file exists, by name."""
+    names = (
+        p.name[len("events-") : -len(".jsonl")] for p in folder.glob("events-*.jsonl")
+    )
+    return tuple(sorted(n for n in names if n.startswith(TRAIN_PREFIX)))
+
+
 def available_splits(folder: Path = ANNOTATIONS) -> tuple[str, ...]:
-    """Return the splits (in ``SPLITS`` order) whose annotation file exists."""
-    return tuple(s for s in SPLITS if annotation_file(s, folder).is_file())
+    """Return the splits whose annotation file exists: test, dev, then the train ones."""
+    present = tuple(s for s in EVAL_SPLITS if annotation_file(s, folder).is_file())
+    return present + train_splits(folder)
 
 
 def file_digest(path: Path) -> str:
@@ -243,11 +251,12 @@ def load_split(
 
 
 def load_splits(
-    shared: Path, splits: Sequence[str] = SPLITS, folder: Path = ANNOTATIONS
+    shared: Path, splits: Sequence[str] | None = None, folder: Path = ANNOTATIONS
 ) -> dict[str, list[AnnotatedDoc]]:
-    """Return the documents of each requested split whose file exists."""
-    present = set(available_splits(folder))
-    return {s: load_split(shared, s, folder) for s in splits if s in present}
+    """Return the documents of each requested split (default: all) whose file exists."""
+    present = available_splits(folder)
+    wanted = present if splits is None else tuple(s for s in splits if s in present)
+    return {s: load_split(shared, s, folder) for s in wanted}
 
 
 def _document(

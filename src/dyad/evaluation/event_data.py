@@ -2,7 +2,7 @@
 
 ``training_documents(shared, resources)`` returns ``TrainingDoc`` records from:
 
-- our annotated train splits (``events-train-*.jsonl``; ``level="event"``): every gold
+- our annotated train splits (every ``events-train-*.jsonl``; ``level="event"``): every gold
   event with its sentence, trigger, actor and recipient spans **mapped onto the cleaned
   text** the pipeline produces for ``raw`` (so they line up with the parse), its type,
   mode, modality and date;
@@ -235,19 +235,20 @@ def _align_parties(
 def our_documents(
     shared: Path,
     resources: Resources,
-    splits: Sequence[str] = event_corpus.TRAIN_SPLITS,
+    splits: Sequence[str] | None = None,
     folder: Path = event_corpus.ANNOTATIONS,
 ) -> list[TrainingDoc]:
-    """Return the aligned documents of our annotated ``splits`` whose files exist.
+    """Return the aligned documents of our ``splits`` (default: every train split).
 
     Raises:
         DyadError: a frozen (test) split is asked for, or a file fails to load.
     """
-    frozen = sorted(set(splits) & set(event_corpus.TEST_SPLITS))
+    wanted = event_corpus.train_splits(folder) if splits is None else tuple(splits)
+    frozen = sorted(set(wanted) & set(event_corpus.TEST_SPLITS))
     if frozen:
         raise DyadError(f"the {', '.join(frozen)} split is frozen: never train on it")
-    loaded = event_corpus.load_splits(shared, splits, folder)
-    return [align_document(d, resources) for s in splits for d in loaded.get(s, [])]
+    loaded = event_corpus.load_splits(shared, wanted, folder)
+    return [align_document(d, resources) for s in wanted for d in loaded.get(s, [])]
 
 
 # ---- public sets ---------------------------------------------------------------------
@@ -332,7 +333,7 @@ def training_documents(
     shared: Path,
     resources: Resources,
     sources: Sequence[str] = DEFAULT_SOURCES,
-    splits: Sequence[str] = event_corpus.TRAIN_SPLITS,
+    splits: Sequence[str] | None = None,
 ) -> list[TrainingDoc]:
     """Return every training document: our train ``splits``, then the public ``sources``."""
     unknown = sorted(set(sources) - set(SOURCES))

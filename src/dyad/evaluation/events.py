@@ -47,8 +47,8 @@ def corpus_groups(
     Groups: ``test``, ``dev`` and (``full``) ``train`` (all train splits together); the
     baseline's type is the most frequent type of the train splits (loaded either way).
     """
-    loaded = event_corpus.load_splits(shared, event_corpus.SPLITS, folder)
-    train = [d for s in event_corpus.TRAIN_SPLITS for d in loaded.get(s, [])]
+    loaded = event_corpus.load_splits(shared, None, folder)
+    train = [d for s in event_corpus.train_splits(folder) for d in loaded[s]]
     groups = {s: loaded[s] for s in event_corpus.EVAL_SPLITS if s in loaded}
     if full and train:
         groups["train"] = train
