@@ -95,7 +95,11 @@ class GoldEvent:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class AnnotatedDoc:
-    """One annotated document with its raw shared text and its gold events."""
+    """One annotated document with its raw shared text and its gold events.
+
+    ``split`` is the one its record names (a train split may be written in several files:
+    ``train-b`` in ``events-train-b.jsonl`` and ``events-train-b2.jsonl``).
+    """
 
     doc_id: str
     corpus: str
@@ -263,8 +267,9 @@ def _document(
     row: dict[str, Any], doc: dict[str, Any], split: str, where: str
 ) -> AnnotatedDoc:
     text = str(doc["text"])
-    if row.get("split", split) != split:
-        raise DyadError(f"{where}: split {row.get('split')!r} in the {split} file")
+    named = str(row.get("split") or split)
+    if not _same_split(named, split):
+        raise DyadError(f"{where}: split {named!r} in the {split} file")
     try:
         events = tuple(
             _event(text, e, f"{where} event {i}")
@@ -276,13 +281,20 @@ def _document(
     return AnnotatedDoc(
         doc_id=str(row["id"]),
         corpus=str(row.get("corpus") or ""),
-        split=split,
+        split=named,
         published=published,
         title=doc.get("title"),
         text=text,
         events=events,
         skip=row.get("skip"),
     )
+
+
+def _same_split(named: str, file_split: str) -> bool:
+    """Tell whether a record's split fits its file (a train split may span files)."""
+    if file_split.startswith(TRAIN_PREFIX):
+        return named.startswith(TRAIN_PREFIX)
+    return named == file_split
 
 
 def _span(text: str, item: dict[str, Any], where: str) -> Span:

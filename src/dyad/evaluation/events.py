@@ -72,10 +72,9 @@ def corpus_sections(
             scores = event_report.score_split(docs, lowered, base_type, lower=True)
             rows.append((f"{name} lower-cased", scores))
     for name, scores in rows:
-        if name.split()[0] in event_corpus.TEST_SPLITS:
-            figures.update(
-                event_report.figures(name.replace(" lower-cased", "_lower"), scores)
-            )
+        split, *suffix = name.split()
+        if split in event_corpus.TEST_SPLITS:
+            figures.update(event_report.figures(split, scores, lower=bool(suffix)))
     sections = [event_report.summary(rows, base_type), event_report.by_corpus(rows)]
     sections.extend(event_report.detail(name, s) for name, s in rows)
     return sections
