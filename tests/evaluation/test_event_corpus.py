@@ -143,3 +143,31 @@ def test_raw_to_clean_follows_collapsed_blanks() -> None:
     assert span is not None
     assert span.text == "The UN met."
     assert mapper.span(1, 2) is None  # a removed character has no place
+
+
+def test_a_train_split_may_span_files_but_test_may_not(
+    shared: Path, tmp_path: Path
+) -> None:
+    row = _annotation(_shared_text(shared))
+    _write(tmp_path, "train-b2", [{**row, "split": "train-b"}])
+    assert event_corpus.train_splits(tmp_path) == ("train-b2",)
+    (doc,) = event_corpus.load_splits(shared, None, tmp_path)["train-b2"]
+    assert doc.split == "train-b"
+    _write(tmp_path, "dev", [{**row, "split": "test"}])
+    with pytest.raises(DyadError, match="split 'test' in the dev file"):
+        event_corpus.load_split(shared, "dev", tmp_path)
+
+
+def test_suite_groups_and_the_baseline_type_come_from_train(
+    shared: Path, tmp_path: Path
+) -> None:
+    from dyad.evaluation.events import corpus_groups
+
+    row = _annotation(_shared_text(shared))
+    accuse = {**row["events"][0], "type": "ACCUSE"}
+    _write(tmp_path, "dev", [{**row, "events": row["events"] * 2}])  # two SUPPORT
+    _write(tmp_path, "train-a", [{**row, "split": "train-a", "events": [accuse]}])
+    groups, base = corpus_groups(shared, full=False, folder=tmp_path)
+    assert (list(groups), base) == (["dev"], "ACCUSE")
+    groups, _ = corpus_groups(shared, full=True, folder=tmp_path)
+    assert list(groups) == ["dev", "train"]

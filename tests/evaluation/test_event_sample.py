@@ -73,6 +73,8 @@ def test_sample_without_a_store_is_a_usage_error(tmp_path: Path) -> None:
     code, _, err = _run("--sample", "2")
     assert code == 2
     assert "--sample needs --db STORE" in err
+    other = CliRunner().invoke(cli, ["eval", "--suite", "times", "--sample", "2"])
+    assert other.exit_code == 2
     code, _, err = _run("--sample", "2", "--db", str(tmp_path / "none.duckdb"))
     assert code == 1
     assert "no such store" in err
