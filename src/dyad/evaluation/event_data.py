@@ -12,8 +12,14 @@
   and reciprocal phrases of ``cameo_ner_train``; no codes);
 - the dev half of CASE 2021 task 2 (``level="sentence"``: the snippet's ACLED type mapped
   to PLOVER by ``data/eval/case2021-plover.yaml``, ``NONE`` for disasters);
-- the dev half of the synthetic NGEC stories (``level="document"``, ``weak=True``: the type
-  and mode the story was generated for, not what it says).
+- only when asked for (``sources=SOURCES``), the dev half of the synthetic NGEC stories
+  (``level="document"``, ``weak=True``: the type and mode the story was generated for,
+  not what it says).
+
+``our_documents(shared, resources, ["dev"])`` gives the dev split the same way, for model
+selection (dev is also scored by ``dyad eval``, so a model tuned on it reports dev figures
+that flatter it). Beware that 266 ConfliBERT test sentences are PLOVER GSR sentences, so
+a model trained on the PLOVER dev half has seen some of the ConfliBERT test file.
 
 The held-out halves, ConfliBERT's test file and our ``test`` split are what ``dyad eval``
 scores; they are never returned here (asking for ``test`` is an error). Order is fixed:
