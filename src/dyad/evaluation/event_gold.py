@@ -21,7 +21,7 @@ from functools import cache
 from pathlib import Path
 
 from dyad.errors import DyadError
-from dyad.resources import data_path, read_yaml
+from dyad.knowledge.files import data_path, read_yaml
 
 OLD_PLOVER_NAMES = {
     "DEMAND": "REQUEST",
