@@ -357,13 +357,13 @@ def _inside(sentence: Span, span: Span, where: str) -> Span:
 def main(argv: Sequence[str] | None = None) -> int:  # pragma: no cover - run by hand
     """Freeze a split (``--freeze test``) or print each split's counts."""
     import argparse
+    import os
     import sys
 
     parser = argparse.ArgumentParser(description=main.__doc__)
     parser.add_argument("--freeze", choices=FROZEN, help="pin a split's SHA-256")
-    parser.add_argument(
-        "--shared", type=Path, default=ANNOTATIONS.parents[2] / "shared"
-    )
+    default = os.environ.get("DYAD_SHARED", str(ANNOTATIONS.parents[2] / "shared"))
+    parser.add_argument("--shared", type=Path, default=Path(default))
     args = parser.parse_args(argv)
     if args.freeze:
         sys.stdout.write(f"{freeze(args.freeze)}  {args.freeze}\n")
