@@ -60,7 +60,8 @@ def test_dyads_only_keeps_dyad_forming_events(db: Path) -> None:
 def test_the_command_prints_sentence_names_and_codes(db: Path) -> None:
     code, out, _ = _run("--sample", "2", "--seed", "3", "--db", str(db), "--dyads-only")
     assert code == 0
-    assert out.startswith(f"2 events drawn from {db} with seed 3")
+    assert out.startswith(f"2 events drawn from {db} with seed 3; the store holds ")
+    assert "12 events, 6 of them dyad-forming (50 %)" in out.splitlines()[0]
     assert "sentence:  Blinken met Xi in Beijing." in out
     assert "actor:     Antony Blinken [USA GOV]" in out
     assert "recipient: Xi Jinping [CHN GOV]" in out

@@ -117,9 +117,25 @@ def _event(store: Store, article_id: str, event_id: str) -> SampledEvent:
     )
 
 
-def render(events: Sequence[SampledEvent], *, seed: int, db: Path) -> str:
+def dyad_share(store: Store) -> tuple[int, int]:
+    """Return how many events the store holds and how many of them form a dyad."""
+    row = store.con.execute(
+        f"SELECT count(*), count(*) FILTER (WHERE {_DYAD}) FROM events e"
+    ).fetchone()
+    return (int(row[0]), int(row[1])) if row else (0, 0)
+
+
+def render(
+    events: Sequence[SampledEvent], *, seed: int, db: Path, share: tuple[int, int]
+) -> str:
     """Return the sample as plain text, one numbered block per event."""
-    lines = [f"{len(events)} events drawn from {db} with seed {seed}", ""]
+    total, dyads = share
+    percent = f" ({100 * dyads / total:.0f} %)" if total else ""
+    lines = [
+        f"{len(events)} events drawn from {db} with seed {seed}; the store holds "
+        f"{total} events, {dyads} of them dyad-forming{percent}",
+        "",
+    ]
     for number, e in enumerate(events, 1):
         kind = e.type + (f"/{e.mode}" if e.mode else "")
         side = " + ".join(p.label() for p in e.actors) or "-"
@@ -145,8 +161,7 @@ def print_sample(db: Path, n: int, seed: int, *, dyads_only: bool) -> str:
     """Open ``db`` read-only and return the rendered sample."""
     store = Store(db, read_only=True)
     try:
-        return render(
-            sample_events(store, n, seed, dyads_only=dyads_only), seed=seed, db=db
-        )
+        drawn = sample_events(store, n, seed, dyads_only=dyads_only)
+        return render(drawn, seed=seed, db=db, share=dyad_share(store))
     finally:
         store.close()
