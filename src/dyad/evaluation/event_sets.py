@@ -175,6 +175,8 @@ def _type_section(
     }[name]
     lines = [title, f"  {'half':<10}{'n':>6}{'P':>8}{'R':>8}{'F1':>8}{'main acc':>10}"]
     for half, c in counts.items():
+        if not c.n:
+            continue  # NGEC is only sampled from its held-out half
         p, r, f = prf(c.tp, c.predicted, c.expected)
         lines.append(
             f"  {half:<10}{c.n:>6}{p:>8.3f}{r:>8.3f}{f:>8.3f}{c.accuracy:>10.3f}"
