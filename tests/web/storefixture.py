@@ -258,6 +258,7 @@ def _first() -> ArticleResult:
         (usa_gov, xi),
         (),
         modality=Modality.HYPOTHETICAL,
+        place=Location(name="Washington", code="USA", lat=38.9, lon=-77.0),
     )
     start, end = _at(TEXT_1, "China", 1)
     b.mentions.append(
@@ -311,7 +312,16 @@ def _third() -> ArticleResult:
     eu = b.actor(
         "a3", "European Union", ActorKind.IGO, "IGO", None, "The European Union"
     )
-    b.event("e1", EventType.ASSAULT, "shelled", (rus,), (ukr,), day="2023-05-02")
+    kharkiv = Location(name="Kharkiv", code="UKR", lat=50.0, lon=36.25)
+    b.event(
+        "e1",
+        EventType.ASSAULT,
+        "shelled",
+        (rus,),
+        (ukr,),
+        day="2023-05-02",
+        place=kharkiv,
+    )
     b.event("e2", EventType.AID, "sent aid", (eu,), (ukr,), day="2023-05-03")
     return b.result()
 

@@ -78,9 +78,16 @@ def test_events_filter_by_actor_and_recipient(client: TestClient) -> None:
     [
         pytest.param({"type": "accuse"}, 2, id="type-any-case"),
         pytest.param({"modality": "hypothetical"}, 1, id="modality"),
-        pytest.param({"since": "2023-06-01", "until": "2023-06-30"}, 3, id="dates"),
+        pytest.param(
+            {"since": "2023-06-01", "until": "2023-06-30", "all_modalities": "true"},
+            3,
+            id="dates",
+        ),
+        pytest.param({"since": "2023-06-01", "until": "2023-06-30"}, 2, id="asserted"),
         pytest.param({"q": "balloon"}, 1, id="words"),
-        pytest.param({"actor": "", "type": ""}, 7, id="blank-means-any"),
+        pytest.param(
+            {"actor": "", "type": "", "all_modalities": "true"}, 7, id="blank-means-any"
+        ),
     ],
 )
 def test_events_filters(
@@ -101,7 +108,6 @@ def test_events_paginate(client: TestClient) -> None:
     ("params", "fragment"),
     [
         pytest.param({"type": "HUG"}, "type", id="unknown-type"),
-        pytest.param({"actor": "USAF"}, "actor", id="bad-code"),
         pytest.param({"since": "yesterday"}, "since", id="bad-date"),
         pytest.param({"limit": "0"}, "limit", id="limit-too-small"),
         pytest.param({"limit": "x"}, "limit", id="limit-not-a-number"),
@@ -114,6 +120,15 @@ def test_bad_event_filters_are_422(
         client.get("/api/events", params=params), 422, "invalid_request"
     )
     assert fragment in body["error"]
+
+
+@pytest.mark.issue(13)
+def test_unknown_actor_code_is_422_with_suggestions(client: TestClient) -> None:
+    body = assert_error(
+        client.get("/api/events", params={"actor": "Chnia"}), 422, "unknown_code"
+    )
+    assert body["error"].startswith("actor: unknown country or actor code 'Chnia'")
+    assert "CHN (China)" in body["error"]
 
 
 def test_series_counts_asserted_events_by_month(client: TestClient) -> None:

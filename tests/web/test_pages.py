@@ -49,7 +49,7 @@ def test_dyad_page_chart_links_bars_to_event_lists(client: TestClient) -> None:
 
 def test_dyad_page_hides_hypothetical_events_unless_asked(client: TestClient) -> None:
     assert "“agree”" not in client.get("/dyad/USA/CHN").text
-    assert "“agree”" in client.get("/dyad/USA/CHN?all=1").text
+    assert "“agree”" in client.get("/dyad/USA/CHN?all_modalities=true").text
 
 
 def test_article_page_links_every_event_to_its_evidence(client: TestClient) -> None:
@@ -70,7 +70,7 @@ def test_search_keeps_the_form_values(client: TestClient) -> None:
     [
         pytest.param("/article/nope", 404, id="unknown-article"),
         pytest.param("/no/such/page", 404, id="unknown-path"),
-        pytest.param("/dyad/USA/C", 422, id="bad-code"),
+        pytest.param("/dyad/USA/QQQ", 404, id="bad-code"),
         pytest.param("/search?since=soon", 422, id="bad-date"),
     ],
 )

@@ -9,6 +9,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import Response
 
 from dyad import analytics
 from dyad.analytics import (
@@ -16,7 +17,6 @@ from dyad.analytics import (
     ArticleSummary,
     ClusterRow,
     DyadSummary,
-    EventFilter,
     EventRow,
     SeriesPoint,
     TypeCount,
@@ -24,20 +24,23 @@ from dyad.analytics import (
 from dyad.contract import to_contract
 from dyad.records import ArticleResult
 from dyad.store import Store
+from dyad.store import dashboard as board
+from dyad.store.dashboard import ViewFilter
 from dyad.web import dashboard
 from dyad.web.deps import Limit, Offset, StoreDep
 from dyad.web.errors import WebError
 from dyad.web.extract import ExtractRequest
+from dyad.web.filters import parse_actor_code, view_filter
 from dyad.web.params import (
     EVENT_TYPES,
     CodeParam,
     DayParam,
     WordsParam,
-    event_filter,
     parse_choice,
     parse_code,
     parse_day,
 )
+from dyad.web.tabular import CSV_RESPONSE, Format, csv_response
 
 router = APIRouter(prefix="/api")
 
@@ -51,7 +54,7 @@ AllModalities = Annotated[
     bool,
     Query(description="Count hypothetical, future and negated events too."),
 ]
-Filters = Annotated[EventFilter, Depends(event_filter)]
+Filters = Annotated[ViewFilter, Depends(view_filter)]
 
 
 def load_article(store: Store, article_id: str) -> ArticleResult:
@@ -63,19 +66,37 @@ def load_article(store: Store, article_id: str) -> ArticleResult:
 
 
 def dyad_codes(a: str, b: str) -> tuple[str, str]:
-    """Return the two codes of a dyad path, validated (422) and upper-cased."""
-    first, second = parse_code(a, name="a"), parse_code(b, name="b")
+    """Return the two codes of a dyad path, each a code, alpha-2 code or name.
+
+    Raises:
+        WebError: 404 ``unknown_code``, naming the value and suggesting codes.
+    """
+    first = parse_actor_code(a, label="dyad", status=404)
+    second = parse_actor_code(b, label="dyad", status=404)
     if first is None or second is None:
-        raise WebError(422, "a dyad needs two three-letter actor codes")
+        raise WebError(404, "a dyad needs two country or actor codes", "unknown_code")
     return first, second
 
 
-@router.get("/articles", tags=["store"], summary="Articles", responses=_ERRORS)
+@router.get(
+    "/articles",
+    tags=["store"],
+    summary="Articles",
+    responses=_ERRORS | CSV_RESPONSE,
+    response_model=dashboard.Page[ArticleSummary],
+)
 def list_articles(
-    store: StoreDep, limit: Limit = 50, offset: Offset = 0, q: WordsParam = None
-) -> dashboard.Page[ArticleSummary]:
+    store: StoreDep,
+    limit: Limit = 50,
+    offset: Offset = 0,
+    q: WordsParam = None,
+    format: Format = "json",
+) -> dashboard.Page[ArticleSummary] | Response:
     """Return stored articles, newest first, optionally matching words ``q``."""
-    return dashboard.search_articles(store, q=q, limit=limit, offset=offset)
+    page = dashboard.search_articles(store, q=q, limit=limit, offset=offset)
+    if format == "csv":
+        return csv_response(page.items, ArticleSummary, "articles")
+    return page
 
 
 @router.get(
@@ -89,15 +110,37 @@ def get_article(store: StoreDep, article_id: str) -> dict[str, Any]:
     return to_contract(load_article(store, article_id))
 
 
-@router.get("/events", tags=["store"], summary="Events", responses=_ERRORS)
+@router.get(
+    "/events",
+    tags=["store"],
+    summary="Events",
+    responses=_ERRORS | CSV_RESPONSE,
+    response_model=dashboard.Page[EventRow],
+)
 def list_events(
-    store: StoreDep, filters: Filters, limit: Limit = 50, offset: Offset = 0
-) -> dashboard.Page[EventRow]:
-    """Return events matching the filters of ``dyad events``, latest first."""
-    return dashboard.search_events(store, filters, limit=limit, offset=offset)
+    store: StoreDep,
+    filters: Filters,
+    limit: Limit = 50,
+    offset: Offset = 0,
+    format: Format = "json",
+) -> dashboard.Page[EventRow] | Response:
+    """Return events matching the shared filters, latest first (asserted by default).
+
+    With ``format=csv``, the page of events as a CSV download.
+    """
+    page = dashboard.search_events(store, filters, limit=limit, offset=offset)
+    if format == "csv":
+        return csv_response(page.items, EventRow, "events")
+    return page
 
 
-@router.get("/clusters", tags=["store"], summary="Event clusters", responses=_ERRORS)
+@router.get(
+    "/clusters",
+    tags=["store"],
+    summary="Event clusters",
+    responses=_ERRORS,
+    response_model=list[ClusterRow],
+)
 def list_clusters(
     store: StoreDep,
     limit: Limit = 50,
@@ -107,9 +150,10 @@ def list_clusters(
     since: DayParam = None,
     until: DayParam = None,
     min_articles: Annotated[int, Query(ge=1, le=100_000)] = 1,
-) -> list[ClusterRow]:
+    format: Format = "json",
+) -> list[ClusterRow] | Response:
     """Return real-world events reported across articles, most reported first."""
-    return analytics.list_clusters(
+    rows = analytics.list_clusters(
         store,
         limit=limit,
         offset=offset,
@@ -119,24 +163,41 @@ def list_clusters(
         until=parse_day(until, name="until"),
         min_articles=min_articles,
     )
+    if format == "csv":
+        return csv_response(rows, ClusterRow, "clusters")
+    return rows
 
 
-@router.get("/actors", tags=["store"], summary="Actors", responses=_ERRORS)
+@router.get(
+    "/actors",
+    tags=["store"],
+    summary="Actors",
+    responses=_ERRORS,
+    response_model=tuple[ActorSummary, ...],
+)
 def list_actors(
     store: StoreDep,
     limit: Limit = 50,
     offset: Offset = 0,
     q: WordsParam = None,
     code: CodeParam = None,
-) -> tuple[ActorSummary, ...]:
+    format: Format = "json",
+) -> tuple[ActorSummary, ...] | Response:
     """Return actors grouped across articles, most mentioned first."""
-    return dashboard.search_actors(
+    rows = dashboard.search_actors(
         store, q=q, code=parse_code(code, name="code"), limit=limit, offset=offset
     )
+    if format == "csv":
+        return csv_response(rows, ActorSummary, "actors")
+    return rows
 
 
 @router.get(
-    "/series/{a}/{b}", tags=["analytics"], summary="Dyad series", responses=_ERRORS
+    "/series/{a}/{b}",
+    tags=["analytics"],
+    summary="Dyad series",
+    responses=_ERRORS,
+    response_model=list[SeriesPoint],
 )
 def dyad_series(
     store: StoreDep,
@@ -146,10 +207,11 @@ def dyad_series(
     since: DayParam = None,
     until: DayParam = None,
     all_modalities: AllModalities = False,
-) -> list[SeriesPoint]:
+    format: Format = "json",
+) -> list[SeriesPoint] | Response:
     """Return the events between ``a`` and ``b`` per period (as ``dyad series``)."""
     first, second = dyad_codes(a, b)
-    return analytics.dyad_series(
+    rows = analytics.dyad_series(
         store,
         first,
         second,
@@ -158,75 +220,69 @@ def dyad_series(
         until=parse_day(until, name="until"),
         all_modalities=all_modalities,
     )
+    if format == "csv":
+        return csv_response(rows, SeriesPoint, "series")
+    return rows
 
 
-@router.get("/top", tags=["analytics"], summary="Most active dyads", responses=_ERRORS)
+@router.get(
+    "/top",
+    tags=["analytics"],
+    summary="Most active dyads",
+    responses=_ERRORS,
+    response_model=list[DyadSummary],
+)
 def top_dyads(
     store: StoreDep,
+    filters: Filters,
     limit: Annotated[int, Query(ge=1, le=500)] = 10,
-    since: DayParam = None,
-    until: DayParam = None,
-    all_modalities: AllModalities = False,
-) -> list[DyadSummary]:
+    format: Format = "json",
+) -> list[DyadSummary] | Response:
     """Return the pairs of codes with most events between them (as ``dyad top``)."""
-    return analytics.top_dyads(
-        store,
-        limit=limit,
-        since=parse_day(since, name="since"),
-        until=parse_day(until, name="until"),
-        all_modalities=all_modalities,
-    )
+    rows = board.list_dyads(store, filters, limit=limit)
+    if format == "csv":
+        return csv_response(rows, DyadSummary, "top-dyads")
+    return rows
 
 
-@router.get("/types", tags=["analytics"], summary="Events by type", responses=_ERRORS)
+@router.get(
+    "/types",
+    tags=["analytics"],
+    summary="Events by type",
+    responses=_ERRORS,
+    response_model=list[TypeCount],
+)
 def counts_by_type(
-    store: StoreDep,
-    since: DayParam = None,
-    until: DayParam = None,
-    actor: CodeParam = None,
-    all_modalities: AllModalities = False,
-) -> list[TypeCount]:
-    """Return how many events of each type, most frequent first."""
-    return analytics.counts_by_type(
-        store,
-        since=parse_day(since, name="since"),
-        until=parse_day(until, name="until"),
-        actor=parse_code(actor, name="actor"),
-        all_modalities=all_modalities,
-    )
+    store: StoreDep, filters: Filters, format: Format = "json"
+) -> list[TypeCount] | Response:
+    """Return how many events of each type under the filters, most frequent first."""
+    rows = board.type_counts(store, filters)
+    if format == "csv":
+        return csv_response(rows, TypeCount, "types")
+    return rows
 
 
 @router.get(
     "/overview", tags=["pages"], summary="The overview page's data", responses=_ERRORS
 )
-def overview(store: StoreDep) -> dashboard.Overview:
+def overview(store: StoreDep, filters: Filters) -> dashboard.Overview:
     """Return totals, the most active dyads with their series, latest events, types."""
-    return dashboard.build_overview(store)
+    return dashboard.build_overview(store, filters)
 
 
 @router.get(
     "/dyads/{a}/{b}", tags=["pages"], summary="The dyad page's data", responses=_ERRORS
 )
 def dyad(
-    store: StoreDep,
-    a: str,
-    b: str,
-    by: Period = "month",
-    since: DayParam = None,
-    until: DayParam = None,
-    all_modalities: AllModalities = False,
+    store: StoreDep, a: str, b: str, filters: Filters, by: Period = "month"
 ) -> dashboard.DyadView:
-    """Return a dyad's series, the events behind each period and quotes between them."""
+    """Return a dyad's series, the events behind each period and quotes between them.
+
+    ``a`` and ``b`` may be codes, two-letter codes or country names; an unknown one
+    is a 404 with suggestions.
+    """
     first, second = dyad_codes(a, b)
-    return dashboard.build_dyad(
-        store,
-        first,
-        second,
-        by=by,
-        since=parse_day(since, name="since"),
-        until=parse_day(until, name="until"),
-        all_modalities=all_modalities,
-    )
+    return dashboard.build_dyad(store, first, second, by=by, f=filters)
 
 
 @router.post(

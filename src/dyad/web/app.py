@@ -37,7 +37,7 @@ def _version() -> str:
 
 def create_app(settings: Settings, *, max_body_bytes: int = MAX_BODY_BYTES) -> FastAPI:
     """Return the dyad web application serving the store at ``settings.db``."""
-    from dyad.web import api, pages
+    from dyad.web import api, api_explore, pages, pages_explore
     from dyad.web.formatting import install_filters
 
     app = FastAPI(
@@ -65,5 +65,7 @@ def create_app(settings: Settings, *, max_body_bytes: int = MAX_BODY_BYTES) -> F
     install_error_handlers(app, templates)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(api.router)
+    app.include_router(api_explore.router)
     app.include_router(pages.router)
+    app.include_router(pages_explore.router)
     return app

@@ -36,6 +36,7 @@ class PeriodBar:
     material_cooperation: int = 0
     verbal_conflict: int = 0
     material_conflict: int = 0
+    not_asserted: int = 0  # of the above, events not asserted (drawn dashed)
 
     @property
     def cooperation(self) -> int:
@@ -128,13 +129,13 @@ def _axis(mid: float, top: int, scale: float, plot_w: float) -> str:
         f'<line class="axis" x1="{left}" x2="{_fmt(right)}" y1="{_fmt(mid)}" '
         f'y2="{_fmt(mid)}"/>'
         f'<text class="y-label" x="{left - 4}" y="{_fmt(y_up + 4)}" '
-        f'text-anchor="end">{top}</text>'
+        f'text-anchor="end">+{top}</text>'
         f'<text class="y-label" x="{left - 4}" y="{_fmt(mid + 4)}" '
         f'text-anchor="end">0</text>'
         f'<text class="y-label" x="{left - 4}" y="{_fmt(y_down)}" '
-        f'text-anchor="end">{top}</text>'
-        + _side_title("coop", "cooperation", (y_up + mid) / 2)
-        + _side_title("conf", "conflict", (mid + y_down) / 2)
+        f'text-anchor="end">\u2212{top}</text>'
+        + _side_title("coop", "cooperation (+)", (y_up + mid) / 2)
+        + _side_title("conf", "conflict (\u2212)", (mid + y_down) / 2)
     )
 
 
@@ -164,11 +165,18 @@ def _period(bar: PeriodBar, x: float, slot: float, mid: float, scale: float) -> 
             f'<rect class="{css}" x="{_fmt(left)}" y="{_fmt(min(y0, y1))}" '
             f'width="{_fmt(width)}" height="{_fmt(abs(y1 - y0))}"/>'
         )
+    if bar.not_asserted and rects:
+        top = mid - bar.cooperation * scale
+        rects.append(
+            f'<rect class="not-asserted" x="{_fmt(left)}" y="{_fmt(top)}" '
+            f'width="{_fmt(width)}" height="{_fmt((bar.cooperation + bar.conflict) * scale)}"/>'
+        )
     tip = (
         f"{bar.label}: {bar.cooperation} cooperation "
         f"({bar.verbal_cooperation} verbal, {bar.material_cooperation} material), "
         f"{bar.conflict} conflict ({bar.verbal_conflict} verbal, "
         f"{bar.material_conflict} material)"
+        + (f"; {bar.not_asserted} not asserted" if bar.not_asserted else "")
     )
     hit = (
         f'<rect class="hit" x="{_fmt(x)}" y="{CHART_MARGIN_TOP}" width="{_fmt(slot)}" '

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Generic, TypeVar
+from dataclasses import dataclass, replace
+from typing import Any, Generic, TypeVar
 
 from dyad import analytics
 from dyad.analytics import (
@@ -17,14 +17,15 @@ from dyad.analytics import (
     ArticleSummary,
     ClusterRow,
     DyadSummary,
-    EventFilter,
     EventRow,
     QuoteRow,
     SeriesPoint,
     TypeCount,
 )
 from dyad.store import Store
-from dyad.web.queries import list_dyad_events, list_dyad_quotes
+from dyad.store import dashboard as board
+from dyad.store.dashboard import ViewFilter
+from dyad.web.queries import list_dyad_quotes
 
 T = TypeVar("T")
 # How much the overview shows.
@@ -52,6 +53,7 @@ class Overview:
     """The overview page: totals, most active dyads, latest events, counts by type."""
 
     counts: dict[str, int]
+    events_selected: int
     top_dyads: tuple[DyadTrend, ...]
     latest_events: tuple[EventRow, ...]
     counts_by_type: tuple[TypeCount, ...]
@@ -77,6 +79,7 @@ class DyadView:
     since: dt.date | None
     until: dt.date | None
     series: tuple[SeriesPoint, ...]
+    not_asserted: dict[str, int]  # period label -> events not asserted (when shown)
     periods: tuple[PeriodEvents, ...]
     events_shown: int
     events_total: int
@@ -93,21 +96,46 @@ class Page(Generic[T]):
     items: tuple[T, ...]
 
 
-def build_overview(store: Store) -> Overview:
-    """Return the overview of the store."""
-    top = analytics.top_dyads(store, limit=TOP_DYADS)
-    series = [analytics.dyad_series(store, d.a, d.b) for d in top]
-    trends = tuple(
-        DyadTrend(dyad=d, series=s)
-        for d, s in zip(top, align_months(series), strict=True)
-    )
+def build_overview(store: Store, f: ViewFilter | None = None) -> Overview:
+    """Return the overview of the store under the shared filters ``f``."""
+    f = f or ViewFilter()
+    top = board.list_dyads(store, f, limit=TOP_DYADS)
+    months = trend_series(store, f, [(d.a, d.b) for d in top])
     return Overview(
         counts=analytics.store_counts(store),
-        top_dyads=trends,
-        latest_events=tuple(analytics.list_events(store, limit=LATEST_EVENTS)),
-        counts_by_type=tuple(analytics.counts_by_type(store)),
-        top_clusters=tuple(analytics.list_clusters(store, limit=TOP_CLUSTERS)),
+        events_selected=board.count_filtered_events(store, f),
+        top_dyads=tuple(DyadTrend(dyad=d, series=months[(d.a, d.b)]) for d in top),
+        latest_events=tuple(board.list_filtered_events(store, f, limit=LATEST_EVENTS)),
+        counts_by_type=tuple(board.type_counts(store, f)),
+        top_clusters=tuple(
+            analytics.list_clusters(
+                store,
+                limit=TOP_CLUSTERS,
+                type=f.type,
+                since=f.since,
+                until=f.until,
+            )
+        ),
     )
+
+
+def trend_series(
+    store: Store, f: ViewFilter, dyads: list[tuple[str, str]]
+) -> dict[tuple[str, str], tuple[SeriesPoint, ...]]:
+    """Return the monthly series of each dyad, all padded to one common range."""
+    found: dict[tuple[str, str], list[SeriesPoint]] = {d: [] for d in dyads}
+    for m in board.dyad_months(store, f, dyads):
+        found[(m.a, m.b)].append(
+            replace(
+                _empty_month(m.month),
+                verbal_cooperation=m.cooperation,
+                verbal_conflict=m.conflict,
+                events=m.cooperation + m.conflict,
+                net_cooperation=m.cooperation - m.conflict,
+            )
+        )
+    aligned = align_months([found[d] for d in dyads])
+    return dict(zip(dyads, aligned, strict=True))
 
 
 def _empty_month(period: dt.date) -> SeriesPoint:
@@ -153,31 +181,14 @@ def period_label(day: dt.date, by: str) -> str:
 
 
 def build_dyad(
-    store: Store,
-    a: str,
-    b: str,
-    *,
-    by: str = "month",
-    since: dt.date | None = None,
-    until: dt.date | None = None,
-    all_modalities: bool = False,
+    store: Store, a: str, b: str, *, by: str = "month", f: ViewFilter | None = None
 ) -> DyadView:
-    """Return the series of ``a`` and ``b``, its events by period, and quotes."""
+    """Return the series of ``a`` and ``b`` under ``f``, its events by period, quotes."""
+    f = f or ViewFilter()
     a, b = a.upper(), b.upper()
-    series = tuple(
-        analytics.dyad_series(
-            store, a, b, by=by, since=since, until=until, all_modalities=all_modalities
-        )
-    )
-    events = list_dyad_events(
-        store,
-        a,
-        b,
-        since=since,
-        until=until,
-        all_modalities=all_modalities,
-        limit=DYAD_EVENT_LIMIT,
-    )
+    rows = board.period_counts(store, a, b, f, by=by)
+    series = tuple(fill_periods(rows, by))
+    events = board.list_between(store, a, b, f, limit=DYAD_EVENT_LIMIT)
     grouped: dict[str, list[EventRow]] = {}
     for event in events:
         if event.day is not None:
@@ -186,10 +197,11 @@ def build_dyad(
         a=a,
         b=b,
         by=by,
-        all_modalities=all_modalities,
-        since=since,
-        until=until,
+        all_modalities=f.all_modalities,
+        since=f.since,
+        until=f.until,
         series=series,
+        not_asserted={period_label(r[0], by): int(r[7]) for r in rows if r[7]},
         periods=tuple(
             PeriodEvents(label=k, events=tuple(v)) for k, v in grouped.items()
         ),
@@ -197,21 +209,54 @@ def build_dyad(
         events_total=sum(p.events for p in series),
         quotes=tuple(
             list_dyad_quotes(
-                store, a, b, since=since, until=until, limit=DYAD_QUOTE_LIMIT
+                store, a, b, since=f.since, until=f.until, limit=DYAD_QUOTE_LIMIT
             )
         ),
     )
 
 
+def fill_periods(rows: Sequence[tuple[Any, ...]], by: str) -> list[SeriesPoint]:
+    """Return a series from ``board.period_counts`` rows, empty periods included."""
+    found = {r[0]: r for r in rows}
+    if not found:
+        return []
+    points, period = [], min(found)
+    while period <= max(found):
+        r = found.get(period, (period, 0, 0, 0, 0, 0, 0.0))
+        points.append(
+            SeriesPoint(
+                period=period,
+                label=period_label(period, by),
+                verbal_cooperation=r[1],
+                material_cooperation=r[2],
+                verbal_conflict=r[3],
+                material_conflict=r[4],
+                events=r[5],
+                intensity=float(r[6]),
+                net_cooperation=r[1] + r[2] - r[3] - r[4],
+            )
+        )
+        period = _next_period(period, by)
+    return points
+
+
+def _next_period(start: dt.date, by: str) -> dt.date:
+    if by == "day":
+        return start + dt.timedelta(days=1)
+    if by == "week":
+        return start + dt.timedelta(days=7)
+    return (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+
+
 def search_events(
-    store: Store, filters: EventFilter, *, limit: int, offset: int
+    store: Store, f: ViewFilter, *, limit: int, offset: int
 ) -> Page[EventRow]:
-    """Return one page of events matching ``filters`` and their total."""
+    """Return one page of events matching ``f`` and their total."""
     return Page(
-        total=analytics.count_events(store, filters),
+        total=board.count_filtered_events(store, f),
         limit=limit,
         offset=offset,
-        items=tuple(analytics.list_events(store, filters, limit=limit, offset=offset)),
+        items=tuple(board.list_filtered_events(store, f, limit=limit, offset=offset)),
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from urllib.parse import quote, urlencode
 
 from fastapi.templating import Jinja2Templates
@@ -50,7 +50,7 @@ def urlpart(value: str) -> str:
     return quote(value, safe="")
 
 
-def query(params: dict[str, object], **changes: object) -> str:
+def query(params: Mapping[str, object], **changes: object) -> str:
     """Return ``?a=1&b=2`` for ``params`` updated by ``changes``, blanks dropped."""
     merged = {**params, **changes}
     kept = {k: v for k, v in merged.items() if v not in (None, "", False)}

@@ -8,26 +8,26 @@ from collections.abc import Sequence
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from markupsafe import Markup
 
-from dyad.analytics import EventFilter, SeriesPoint
-from dyad.web import charts, dashboard
+from dyad.analytics import DyadSummary, SeriesPoint
+from dyad.store import Store
+from dyad.store import dashboard as board
+from dyad.store.dashboard import MapPoint, ViewFilter
+from dyad.web import charts, dashboard, explore, worldmap
 from dyad.web.api import dyad_codes, load_article
 from dyad.web.article_view import build_article_page
 from dyad.web.deps import StoreDep
-from dyad.web.formatting import quad_class
+from dyad.web.filters import SECTOR_CODES, filter_params, view_filter
+from dyad.web.formatting import quad_class, query
 from dyad.web.params import (
     EVENT_TYPES,
     MODALITIES,
     CodeParam,
-    DayParam,
     WordsParam,
-    event_filter,
     parse_code,
-    parse_day,
 )
-from dyad.web.queries import list_codes
 
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 50
@@ -36,6 +36,7 @@ PAGE_SIZE = 50
 # twin still has them all.
 MAX_CHART_PERIODS = 240
 Page = Annotated[int, Query(ge=1, le=100_000)]
+Filters = Annotated[ViewFilter, Depends(view_filter)]
 
 
 def _render(request: Request, template: str, **context: Any) -> HTMLResponse:
@@ -52,28 +53,54 @@ def _sparkline(series: Sequence[SeriesPoint], label: str) -> Markup:
     )
 
 
+def _filter_context(store: Store, f: ViewFilter) -> dict[str, Any]:
+    return {
+        "f": f,
+        "fparams": filter_params(f, shared_only=True),
+        "types": EVENT_TYPES,
+        "sectors": SECTOR_CODES,
+        "modalities": MODALITIES,
+        "codes": [c for c, _ in board.event_codes(store)],
+    }
+
+
+def _map(points: Sequence[MapPoint], f: ViewFilter, title: str) -> Markup:
+    base = filter_params(f, shared_only=True)
+    return worldmap.world_map(
+        points,
+        title=title,
+        link=lambda p: "/search" + query(base, location=p.code or ""),
+    )
+
+
 @router.get("/", response_class=HTMLResponse)
-def overview(request: Request, store: StoreDep) -> HTMLResponse:
+def overview(request: Request, store: StoreDep, f: Filters) -> HTMLResponse:
     """The overview; JSON twin: ``/api/overview``."""
-    data = dashboard.build_overview(store)
+    data = dashboard.build_overview(store, f)
     sparks = [
-        _sparkline(
-            t.series,
-            f"{t.dyad.a} and {t.dyad.b} by month"
-            + (f", {t.series[0].label} to {t.series[-1].label}" if t.series else ""),
-        )
+        _sparkline(t.series, f"{t.dyad.a} and {t.dyad.b} by month")
         for t in data.top_dyads
     ]
     types = charts.horizontal_bars(
         [(c.type, c.events, quad_class(c.quad)) for c in data.counts_by_type],
-        title="Asserted events by type",
+        title="Events by type",
     )
+    points = explore.build_map(store, f)
     return _render(
-        request, "overview.html", data=data, sparks=sparks, types_chart=types
+        request,
+        "overview.html",
+        data=data,
+        sparks=sparks,
+        types_chart=types,
+        world=_map(points, f, "Where the events took place"),
+        places=len(points),
+        **_filter_context(store, f),
     )
 
 
-def _period_bars(series: Sequence[SeriesPoint]) -> list[charts.PeriodBar]:
+def _period_bars(
+    series: Sequence[SeriesPoint], not_asserted: dict[str, int]
+) -> list[charts.PeriodBar]:
     return [
         charts.PeriodBar(
             label=p.label,
@@ -82,48 +109,53 @@ def _period_bars(series: Sequence[SeriesPoint]) -> list[charts.PeriodBar]:
             material_cooperation=p.material_cooperation,
             verbal_conflict=p.verbal_conflict,
             material_conflict=p.material_conflict,
+            not_asserted=not_asserted.get(p.label, 0),
         )
         for p in series
     ]
 
 
-@router.get("/dyad/{a}/{b}", response_class=HTMLResponse)
+@router.get("/dyad/{a}/{b}", response_class=HTMLResponse, response_model=None)
 def dyad_page(
     request: Request,
     store: StoreDep,
     a: str,
     b: str,
+    f: Filters,
     by: Annotated[Literal["day", "week", "month"], Query()] = "month",
-    since: DayParam = None,
-    until: DayParam = None,
-    all: bool = False,
-) -> HTMLResponse:
+) -> Response:
     """A dyad over time; JSON twin: ``/api/dyads/{a}/{b}``."""
     first, second = dyad_codes(a, b)
-    view = dashboard.build_dyad(
-        store,
-        first,
-        second,
-        by=by,
-        since=parse_day(since, name="since"),
-        until=parse_day(until, name="until"),
-        all_modalities=all,
-    )
+    if (first, second) != (a, b):
+        url = f"/dyad/{first}/{second}"
+        return RedirectResponse(url + query(dict(request.query_params)), 307)
+    view = dashboard.build_dyad(store, first, second, by=by, f=f)
     chart = charts.cooperation_conflict_chart(
-        _period_bars(view.series[-MAX_CHART_PERIODS:]),
+        _period_bars(view.series[-MAX_CHART_PERIODS:], view.not_asserted),
         title=f"{first} and {second}: cooperation and conflict by {by}",
     )
-    params = {"by": by, "since": since, "until": until, "all": "1" if all else None}
-    json_params = {**params, "all": None, "all_modalities": "true" if all else None}
+    points = explore.build_map(store, f, between=(first, second))
+    partners = [] if view.events_total else _partners(store, f, first, second)
     return _render(
         request,
         "dyad.html",
         view=view,
         chart=chart,
-        params=params,
-        json_params=json_params,
+        by=by,
+        world=_map(points, f, f"Where {first} and {second} events took place"),
+        places=len(points),
+        partners=partners,
         clipped=max(len(view.series) - MAX_CHART_PERIODS, 0),
+        **_filter_context(store, f),
     )
+
+
+def _partners(store: Store, f: ViewFilter, a: str, b: str) -> list[DyadSummary]:
+    """Return the busiest dyads of either side (what to look at instead)."""
+    found = board.list_dyads(store, f, limit=5, code=a)
+    if b != a:
+        found += board.list_dyads(store, f, limit=5, code=b)
+    return sorted(set(found), key=lambda d: (-d.events, d.a, d.b))[:8]
 
 
 @router.get("/article/{article_id:path}", response_class=HTMLResponse)
@@ -135,24 +167,22 @@ def article_page(request: Request, store: StoreDep, article_id: str) -> HTMLResp
 
 @router.get("/search", response_class=HTMLResponse)
 def search_page(
-    request: Request,
-    store: StoreDep,
-    filters: Annotated[EventFilter, Depends(event_filter)],
-    page: Page = 1,
+    request: Request, store: StoreDep, f: Filters, page: Page = 1
 ) -> HTMLResponse:
-    """Events by actor, type, dates and words; JSON twin: ``/api/events``."""
+    """Events by actor, type, dates and words, with facets; JSON: ``/api/events``."""
     offset = (page - 1) * PAGE_SIZE
-    result = dashboard.search_events(store, filters, limit=PAGE_SIZE, offset=offset)
-    form = {k: v for k, v in request.query_params.items() if k != "page"}
+    result = dashboard.search_events(store, f, limit=PAGE_SIZE, offset=offset)
+    points = explore.build_map(store, f)
     return _render(
         request,
         "search.html",
-        codes=list_codes(store),
         result=result,
-        form=form,
+        form=filter_params(f),
+        facets=explore.build_facets(store, f),
         page=page,
-        types=EVENT_TYPES,
-        modalities=MODALITIES,
+        world=_map(points, f, "Where the events found took place"),
+        places=len(points),
+        **_filter_context(store, f),
     )
 
 
