@@ -1,7 +1,8 @@
 """End to end in headless Chromium: the dashboard served by uvicorn on localhost.
 
 Uses Debian's ``/usr/bin/chromium`` driven by Playwright (never a browser download).
-Screenshots go to ``test-output/`` at the project root.
+Screenshots of every page visited go to ``test-output/`` at the project root (ignored
+by git).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any
 
 import pytest
 import uvicorn
+from pyarrow import csv as pyarrow_csv
 
 from dyad.settings import Settings
 from dyad.web.app import create_app
@@ -124,7 +126,7 @@ def test_dashboard_end_to_end(page: Any, base_url: str) -> None:
     assert page.locator("section:target").count() == 1
 
     page.locator("a", has_text="Include hypothetical").click()
-    page.wait_for_url("**all=1*")
+    page.wait_for_url("**all_modalities=true*")
     assert page.locator(".modality.hypothetical").count() == 1
 
     page.locator("table.events a", has_text="“met”").first.click()
@@ -165,3 +167,59 @@ def test_search_and_error_pages_render(page: Any, base_url: str) -> None:
     assert page.locator(".endpoint").count() >= 10
     _shoot(page, "api-docs")
     assert [p for p in page.problems if "404" not in p] == []
+
+
+@pytest.mark.issue(13)
+def test_picker_dyad_map_filtered_search_and_csv(page: Any, base_url: str) -> None:
+    """Walk what an analyst does: pick a dyad by name, follow the map to a search,
+    narrow it, reload, and download the list as CSV."""
+    page.goto(base_url + "/")
+    page.locator('form.picker input[name="a"]').fill("United States")
+    page.locator('form.picker input[name="b"]').fill("China")
+    page.locator("form.picker button").click()
+    page.wait_for_url("**/dyad/USA/CHN")
+    assert page.locator("svg.chart rect.verbal-coop").count() >= 1
+    assert "\u2212" in (page.locator("svg.chart").text_content() or "")
+    _shoot(page, "picked-dyad")
+
+    places = page.locator("svg.worldmap a.place-link")
+    assert places.count() == 1
+    box = page.locator("svg.worldmap").bounding_box()
+    assert box is not None
+    assert box["width"] > 300
+    _shoot(page, "dyad-map")
+    places.first.click()
+    page.wait_for_url("**/search?location=CHN")
+    assert page.locator("table.events tbody tr").count() == 1
+
+    page.goto(base_url + "/search")
+    page.locator('form.shared-filters select[name="type"]').select_option("ACCUSE")
+    page.locator('form.shared-filters input[name="all_modalities"]').check()
+    page.locator("form.shared-filters button").click()
+    page.wait_for_url("**type=ACCUSE*")
+    assert page.locator("table.events tbody tr").count() == 2
+    page.reload()
+    assert page.locator('form.shared-filters select[name="type"]').input_value() == (
+        "ACCUSE"
+    )
+    assert page.locator('form.shared-filters input[name="all_modalities"]').is_checked()
+    assert page.locator("table.events tbody tr").count() == 2
+    assert page.locator('.facet[data-facet="type"] li').count() >= 3
+    _shoot(page, "filtered-search")
+
+    with page.expect_download() as info:
+        page.locator("a.csv-link").first.click()
+    table = pyarrow_csv.read_csv(info.value.path())
+    assert table.num_rows == 2
+    assert set(table.column("type").to_pylist()) == {"ACCUSE"}
+    assert {"actor_names", "recipient_names", "evidence"} <= set(table.column_names)
+
+    page.goto(base_url + "/dyads")
+    page.locator('th a[data-sort="a"]').click()
+    page.wait_for_url("**sort=a*")
+    assert page.locator("table.dyads tbody tr").count() == 3
+    _shoot(page, "dyads")
+    page.goto(base_url + "/glossary")
+    assert page.locator("#types tbody tr").count() == 16
+    _shoot(page, "glossary")
+    assert page.problems == []
