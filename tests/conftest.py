@@ -23,6 +23,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _knowledge_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Cache built knowledge (dyad.cache) in this run's temp folder, not the user's."""
+    if "DYAD_CACHE_DIR" not in os.environ:
+        os.environ["DYAD_CACHE_DIR"] = str(tmp_path_factory.mktemp("dyad-cache"))
+
+
 @pytest.fixture(scope="session")
 def shared() -> Path:
     path = shared_path()

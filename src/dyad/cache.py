@@ -83,6 +83,32 @@ def _dyad_version() -> str:
         return "0+unknown"
 
 
+def package_version(name: str) -> str:
+    """Return the installed version of distribution ``name`` (for ``extra``)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return f"{name}=={version(name)}"
+    except PackageNotFoundError:
+        return f"{name}==unknown"
+
+
+def module_files(*modules: str) -> tuple[Path, ...]:
+    """Return the source files of the named modules (for ``sources``).
+
+    A builder's own code is part of what it builds: listing it means an edited
+    builder in a development checkout (same version number) rebuilds its cache.
+    """
+    import importlib.util
+
+    files = []
+    for module in modules:
+        spec = importlib.util.find_spec(module)
+        if spec is not None and spec.origin:
+            files.append(Path(spec.origin))
+    return tuple(files)
+
+
 def cache_key(sources: Sequence[Path], extra: Sequence[str] = ()) -> str:
     """Return the hex key of an object built from ``sources`` (read in full).
 
@@ -129,14 +155,20 @@ def _read(path: Path, kind: type[T]) -> T | None:
 
 def _write(folder: Path, name: str, key: str, value: object) -> None:
     target = folder / f"{name}-{key[:24]}{_SUFFIX}"
+    temp: Path | None = None
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{name}-", suffix=".tmp")
+        fd, name_of_temp = tempfile.mkstemp(
+            dir=folder, prefix=f".{name}-", suffix=".tmp"
+        )
+        temp = Path(name_of_temp)
         with os.fdopen(fd, "wb") as handle:
             pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temp, target)
-    except OSError as e:
+        temp.replace(target)
+    except (OSError, pickle.PicklingError) as e:
         logger.info("cannot write cache file %s (%s); continuing without", target, e)
+        if temp is not None:
+            temp.unlink(missing_ok=True)
         return
     for stale in folder.glob(f"{name}-*{_SUFFIX}"):
         if stale != target:

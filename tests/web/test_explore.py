@@ -10,8 +10,8 @@ import re
 import pytest
 from fastapi.testclient import TestClient
 
+from dyad.knowledge.files import data_path, read_yaml
 from dyad.records import EventType, Modality
-from dyad.resources import data_path, read_yaml
 from dyad.web.glossary import build_glossary
 
 pytestmark = pytest.mark.issue(13)

@@ -383,12 +383,21 @@ def build_actor_kb(user_files: Sequence[Path] = ()) -> ActorKB:
 
 
 def load_actor_kb(user_files: Sequence[Path] = ()) -> ActorKB:
-    """Return the actor KB from the packaged data files plus ``user_files``.
+    """Return the actor KB from the packaged data files plus ``user_files``, built
+    once per data version (``dyad.cache``).
 
     Raises:
         ResourceError: a file is missing or malformed (``file:line: message``).
     """
-    return build_actor_kb(user_files)
+    from dyad.cache import load_cached, module_files
+
+    modules = module_files(__name__, "dyad.knowledge.actors", "dyad.knowledge.files")
+    return load_cached(
+        "actor-kb",
+        lambda: build_actor_kb(user_files),
+        kind=ActorKB,
+        sources=(*iter_data_files("actors"), *map(Path, user_files), *modules),
+    )
 
 
 __all__ = ["build_actor_kb", "load_actor_kb"]

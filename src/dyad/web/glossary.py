@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from dyad.knowledge.actors import SECTORS
+from dyad.knowledge.files import data_path, read_yaml
 from dyad.records import Modality
-from dyad.resources import data_path, read_yaml
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
