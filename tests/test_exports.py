@@ -67,7 +67,8 @@ def test_gdelt_rows_have_the_61_columns_and_cluster_counts(
     exports.export_store(store, "gdelt", out, EventFilter(type="CONSULT"))
     with out.open(encoding="utf-8") as stream:
         rows = list(csv.DictReader(stream, delimiter="\t"))
-    assert len(exports.GDELT_COLUMNS) == 61
+    assert len(exports.GDELT_COLUMNS) == 62  # GDELT's 61, then dyad's Modality
+    assert exports.GDELT_COLUMNS[-2:] == ("SOURCEURL", "Modality")
     assert list(rows[0]) == list(exports.GDELT_COLUMNS)
     row = rows[0]
     assert (row["Actor1Code"], row["Actor2Code"], row["Actor1CountryCode"]) == (

@@ -12,11 +12,12 @@ import csv
 import datetime as dt
 import functools
 import hashlib
+import io
 import itertools
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, BinaryIO
 
 import pyarrow as pa
 import pyarrow.csv as pa_csv
@@ -32,7 +33,8 @@ from dyad.store.queries import load_result
 from dyad.store.rows import event_day
 
 FORMATS = ("csv", "parquet", "jsonl", "plover", "gdelt")
-# The 61 columns of a GDELT 2.0 event record, in file order.
+# The 61 columns of a GDELT 2.0 event record, in file order, then dyad's Modality (#13:
+# GDELT has no such column, and a reader counting rows must be able to drop non-facts).
 GDELT_COLUMNS = (
     "GLOBALEVENTID",
     "SQLDATE",
@@ -81,6 +83,7 @@ GDELT_COLUMNS = (
     ),
     "DATEADDED",
     "SOURCEURL",
+    "Modality",
 )
 _NOT_STATES = {"IGO", "NGO", "MNC"}
 # PLOVER sectors that have no CAMEO role code of the same name.
@@ -122,15 +125,36 @@ def _side(actors: Mapping[str, Actor], ids: tuple[str, ...]) -> dict[str, Any]:
     return {
         "text": "; ".join(a.name for a in found) or None,
         "country": next((a.code for a in found if a.code), None),
+        "countries": sorted({a.code for a in found if a.code}),
         "sector": next((a.sector for a in found if a.sector), None),
         "ids": list(ids),
     }
 
 
+def reciprocal_sides(
+    actors: Mapping[str, Actor], event: Event
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Return the actor and recipient ids, a reciprocal event split into its sides.
+
+    A reciprocal event ("X and Y agreed") lists every party as an actor and has no
+    recipient; the parties of the first country code then form the actor side and
+    the others the recipient side, so no side's country is lost (#13).
+    """
+    if event.recipient_ids:
+        return event.actor_ids, event.recipient_ids
+    codes = [actors[i].code if i in actors else None for i in event.actor_ids]
+    first = next((c for c in codes if c), None)
+    if first is None or all(c in (first, None) for c in codes):
+        return event.actor_ids, ()
+    ours = tuple(i for i, c in zip(event.actor_ids, codes, strict=True) if c != first)
+    return tuple(i for i in event.actor_ids if i not in ours), ours
+
+
 def plover_record(result: ArticleResult, event: Event) -> dict[str, Any]:
     """Return one event as a PLOVER JSON record (POLECAT-style field names)."""
     actors = {a.actor_id: a for a in result.actors}
-    source, target = _side(actors, event.actor_ids), _side(actors, event.recipient_ids)
+    first, second = reciprocal_sides(actors, event)
+    source, target = _side(actors, first), _side(actors, second)
     day = event_day(event, result.article.published)
     article = result.article
     sentence = next(
@@ -150,6 +174,9 @@ def plover_record(result: ArticleResult, event: Event) -> dict[str, Any]:
         "recipient": target["text"],
         "recipient_country": target["country"],
         "recipient_sector": target["sector"],
+        "actor_countries": source["countries"],
+        "recipient_countries": target["countries"],
+        "reciprocal": first != event.actor_ids,
         "modality": str(event.modality),
         "reported_by": event.reported_by,
         "place_name": event.location.name if event.location else None,
@@ -288,6 +315,7 @@ def gdelt_row(
             if article.published
             else "",
             "SOURCEURL": article.url or article.article_id,
+            "Modality": str(event.modality),
         }
     )
     return row
@@ -307,21 +335,36 @@ def result_rows(result: ArticleResult, fmt: str) -> Iterator[dict[str, Any]]:
 
 # ---- whole-store exports ------------------------------------------------------------
 
+# Column names as in ``dyad events --format csv`` and the API's CSV (``EventRow``), plus
+# what only a full export carries; every one is in docs/data-dictionary.md.
 _FLAT = (
     "e.article_id, e.event_id, e.type, e.mode, e.cameo, e.quad, e.intensity, "
     "{lists}, e.trigger_text, e.trigger_start, e.trigger_end, e.sentence_index, "
     "e.modality, e.rule, e.confidence, e.date_value, e.date_precision, e.date_source, "
-    "e.event_day, e.location_name, e.location_code, e.location_lat, e.location_lon, "
-    "e.reported_by, e.coder, a.url, a.title, a.published, a.source"
+    "e.event_day AS day, e.location_name, e.location_code, e.location_lat, "
+    "e.location_lon, e.reported_by, e.coder, "
+    "coalesce(substring(a.text, s.start + 1, s.\"end\" - s.start), '') AS evidence, "
+    "a.url, a.title, a.published, a.source"
 )
 _LIST_COLUMNS = ("actor_ids", "recipient_ids", "actor_codes", "recipient_codes")
+_NAME_LIST = (
+    "(SELECT list(x.name ORDER BY x.name) FROM actors x WHERE x.article_id = "
+    "e.article_id AND list_contains(e.{ids}, x.actor_id))"
+)
 
 
 def _flat_sql(where: str, *, join_lists: bool) -> str:
+    names = {
+        f"{side}_names": _NAME_LIST.format(ids=f"{side}_ids")
+        for side in ("actor", "recipient")
+    }
+    columns = {**{c: f"e.{c}" for c in _LIST_COLUMNS}, **names}
     if join_lists:
-        lists = ", ".join(f"array_to_string(e.{c}, ';') AS {c}" for c in _LIST_COLUMNS)
+        lists = ", ".join(
+            f"array_to_string({sql}, ';') AS {c}" for c, sql in columns.items()
+        )
     else:
-        lists = ", ".join(f"e.{c}" for c in _LIST_COLUMNS)
+        lists = ", ".join(f"{sql} AS {c}" for c, sql in columns.items())
     return (
         f"SELECT {_FLAT.format(lists=lists)} FROM events e JOIN articles a USING "
         "(article_id) LEFT JOIN sentences s ON s.article_id = e.article_id AND "
@@ -330,22 +373,25 @@ def _flat_sql(where: str, *, join_lists: bool) -> str:
     )
 
 
-def _write_table(store: Store, fmt: str, out: Path, filters: EventFilter) -> int:
+def _write_table(
+    store: Store, fmt: str, out: Path | BinaryIO, filters: EventFilter
+) -> int:
     where, params = event_where(filters)
     sql = _flat_sql(where, join_lists=fmt == "csv")
     reader = store.con.sql(sql, params=params).to_arrow_reader(10_000)
     rows = 0
     writer: Any
+    sink: Any = str(out) if isinstance(out, Path) else out
     if fmt == "parquet":
-        writer = pq.ParquetWriter(str(out), reader.schema)
+        writer = pq.ParquetWriter(sink, reader.schema)
     else:
-        writer = pa_csv.CSVWriter(str(out), reader.schema)
+        writer = pa_csv.CSVWriter(sink, reader.schema)
     with writer:
         for batch in reader:
             writer.write_batch(batch)
             rows += batch.num_rows
     if rows == 0 and fmt == "parquet":
-        pq.write_table(pa.Table.from_batches([], schema=reader.schema), str(out))
+        pq.write_table(pa.Table.from_batches([], schema=reader.schema), sink)
     return rows
 
 
@@ -413,20 +459,28 @@ def _write_lines(store: Store, fmt: str, stream: IO[str], filters: EventFilter) 
             stream.write(json.dumps(record, ensure_ascii=False) + "\n")
             rows += 1
         return rows
+    return write_gdelt(_event_records(store, fmt, filters), stream)
+
+
+def write_gdelt(records: Iterable[Mapping[str, Any]], stream: IO[str]) -> int:
+    """Write GDELT records as tab-separated rows under a header; return the rows."""
     writer = csv.DictWriter(
         stream, fieldnames=GDELT_COLUMNS, delimiter="\t", lineterminator="\n"
     )
     writer.writeheader()
-    for record in _event_records(store, fmt, filters):
+    rows = 0
+    for record in records:
         writer.writerow(record)
         rows += 1
     return rows
 
 
 def export_store(
-    store: Store, fmt: str, out: Path, filters: EventFilter | None = None
+    store: Store, fmt: str, out: Path | BinaryIO, filters: EventFilter | None = None
 ) -> int:
     """Write the events (articles for ``jsonl``) of ``store`` to ``out``; return rows.
+
+    ``out`` is a file path or a binary stream (``sys.stdout.buffer`` for ``--out -``).
 
     Raises:
         ExportError: the format is unknown or the file cannot be written.
@@ -439,6 +493,12 @@ def export_store(
     try:
         if fmt in ("csv", "parquet"):
             return _write_table(store, fmt, out, chosen)
+        if not isinstance(out, Path):
+            text = io.TextIOWrapper(out, encoding="utf-8", newline="")
+            rows = _write_lines(store, fmt, text, chosen)
+            text.flush()
+            text.detach()
+            return rows
         with out.open("w", encoding="utf-8", newline="") as stream:
             return _write_lines(store, fmt, stream, chosen)
     except OSError as e:

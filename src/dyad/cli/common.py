@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from dyad.cli.checks import EVENT_TYPES, code_callback, type_callback
 from dyad.errors import DyadError
 
 if TYPE_CHECKING:
@@ -127,9 +128,21 @@ def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """Add the event filters (actor, recipient, type, dates, modality, text)."""
     for option in reversed(
         (
-            click.option("--actor", help="Actor code on the actor side (e.g. USA)."),
-            click.option("--recipient", help="Actor code on the recipient side."),
-            click.option("--type", "type_", help="PLOVER event type (e.g. CONSULT)."),
+            click.option(
+                "--actor",
+                callback=code_callback,
+                help="Actor code (or country name) on the actor side (e.g. USA).",
+            ),
+            click.option(
+                "--recipient", callback=code_callback, help="The recipient side."
+            ),
+            click.option(
+                "--type",
+                "type_",
+                type=EVENT_TYPES,
+                callback=type_callback,
+                help="PLOVER event type (e.g. CONSULT).",
+            ),
             click.option("--since", type=DATE, help="First day, YYYY-MM-DD."),
             click.option("--until", type=DATE, help="Last day, YYYY-MM-DD."),
             click.option(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from pathlib import Path
 
 import click
@@ -24,8 +25,18 @@ from dyad.cli.common import (
     required=True,
     type=click.Choice(["csv", "parquet", "jsonl", "plover", "gdelt"]),
 )
-@click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+    help="The file to write, or - for stdout.",
+)
 @filter_options
+@click.option(
+    "--all-modalities",
+    is_flag=True,
+    help="Export negated, hypothetical and future events too (default: asserted).",
+)
 @click.pass_context
 @handle_errors
 def export(
@@ -40,18 +51,27 @@ def export(
     until: dt.datetime | None,
     modality: str | None,
     text: str | None,
+    all_modalities: bool,
 ) -> None:
     """Write the store's events to a file (jsonl: one dyad.article/1 per line).
+
+    Only asserted events unless --modality or --all-modalities says otherwise; every
+    event format carries a modality column. Columns: docs/data-dictionary.md.
 
     Example:
         dyad export --format parquet --out events.parquet
     """
     from dyad import exports
 
+    if modality is None and not all_modalities:
+        modality = "asserted"
     filters = event_filters(actor, recipient, type_, since, until, modality, text)
+    to_stdout = str(out) == "-"
     with open_store(ctx, db, read_only=True) as store:
-        rows = exports.export_store(store, fmt, out, filters)
-    click.echo(f"export: {rows} rows to {out}", err=True)
+        rows = exports.export_store(
+            store, fmt, sys.stdout.buffer if to_stdout else out, filters
+        )
+    click.echo(f"export: {rows} rows to {'stdout' if to_stdout else out}", err=True)
 
 
 COMMANDS = (export,)

@@ -10,6 +10,7 @@ from typing import Any
 
 import click
 
+from dyad.cli.checks import code_callback
 from dyad.cli.common import (
     DATE,
     day,
@@ -133,8 +134,8 @@ def _chart(points: Sequence[Any], a: str, b: str) -> str:
 
 
 @click.command()
-@click.argument("a")
-@click.argument("b")
+@click.argument("a", callback=code_callback)
+@click.argument("b", callback=code_callback)
 @db_option
 @click.option(
     "--by",
@@ -149,8 +150,9 @@ def _chart(points: Sequence[Any], a: str, b: str) -> str:
     is_flag=True,
     help="Count negated, hypothetical and future events too.",
 )
-@click.option("--csv", "as_csv", is_flag=True, help="CSV on stdout.")
-@click.option("--json", "as_json", is_flag=True, help="JSON on stdout.")
+@output_option
+@click.option("--csv", "as_csv", is_flag=True, hidden=True)  # old spelling of --format
+@click.option("--json", "as_json", is_flag=True, hidden=True)
 @click.pass_context
 @handle_errors
 def series(
@@ -162,13 +164,16 @@ def series(
     since: dt.datetime | None,
     until: dt.datetime | None,
     all_modalities: bool,
+    fmt: str | None,
     as_csv: bool,
     as_json: bool,
 ) -> None:
     """Show how a dyad gets along: events by quad class per period.
 
+    A and B are codes or country names; --format table (the default) draws a chart.
+
     Example:
-        dyad series USA CHN --by month --since 2023-01-01
+        dyad series USA CHN --by month --since 2023-01-01 --format csv
     """
     from dyad import analytics
 
@@ -182,16 +187,16 @@ def series(
             until=day(until),
             all_modalities=all_modalities,
         )
-    if as_json or as_csv:
-        emit(points, "json" if as_json else "csv", ())
+    fmt = fmt or ("json" if as_json else "csv" if as_csv else "table")
+    if fmt != "table":
+        emit(points, fmt, ())
     elif not points:
         click.echo(
-            f"no {'' if all_modalities else 'asserted '}events between "
-            f"{a.upper()} and {b.upper()}",
+            f"no {'' if all_modalities else 'asserted '}events between {a} and {b}",
             err=True,
         )
     else:
-        click.echo(_chart(points, a.upper(), b.upper()))
+        click.echo(_chart(points, a, b))
 
 
 @click.command()

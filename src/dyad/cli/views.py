@@ -121,5 +121,8 @@ def print_result(result: ArticleResult, fmt: str) -> None:
     else:
         from dyad import exports
 
+        if fmt == "gdelt":  # the same tab-separated rows as ``dyad export`` (#13)
+            exports.write_gdelt(exports.result_rows(result, fmt), sys.stdout)
+            return
         for row in exports.result_rows(result, fmt):
             sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")

@@ -14,9 +14,9 @@ from typing import Annotated
 
 from fastapi import Query
 
+from dyad.codes import UnknownCode, resolve_code
 from dyad.knowledge.actors import SECTORS
 from dyad.store.dashboard import ViewFilter
-from dyad.web.codes import UnknownCode, resolve_code
 from dyad.web.errors import WebError
 from dyad.web.params import EVENT_TYPES, MODALITIES, parse_choice, parse_day
 

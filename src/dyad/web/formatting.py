@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from collections.abc import Mapping, Sequence
 from urllib.parse import quote, urlencode
 
 from fastapi.templating import Jinja2Templates
+
+from dyad.codes import code_name
 
 # Shown for a missing value (an en dash).
 NONE_SHOWN = "\u2013"
@@ -61,30 +62,6 @@ def query(params: Mapping[str, object], **changes: object) -> str:
 COOPERATION_TYPES = frozenset(
     {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 )
-
-
-# Codes that are not ISO 3166-1 countries but appear in the store.
-_OTHER_CODES = {
-    "IGO": "intergovernmental organisation",
-    "NGO": "non-governmental organisation",
-    "MNC": "company",
-    "KOS": "Kosovo",
-}
-
-
-@functools.lru_cache(maxsize=512)
-def code_name(code: str | None) -> str:
-    """Return a readable name for an actor code (``CHN`` -> ``China``)."""
-    if not code:
-        return NONE_SHOWN
-    if code in _OTHER_CODES:
-        return _OTHER_CODES[code]
-    import pycountry
-
-    country = pycountry.countries.get(alpha_3=code)
-    if country is None:
-        return code
-    return str(getattr(country, "common_name", None) or country.name)
 
 
 def install_filters(templates: Jinja2Templates) -> None:

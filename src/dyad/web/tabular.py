@@ -1,8 +1,9 @@
 """CSV twins of the API's lists: ``?format=csv`` on any list endpoint.
 
 Columns are the record's field names in declaration order (the same names as the JSON
-items); lists of codes or names are joined with ``"; "``; a missing value is an empty
-cell; dates are ISO 8601. The file is UTF-8 and opens in pandas and spreadsheets.
+items and as ``dyad events --format csv``); lists of codes or names are joined with
+``;``; a missing value is an empty cell; dates are ISO 8601. The file is UTF-8 and
+opens in pandas and spreadsheets.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ Format = Annotated[
 CSV_RESPONSE: dict[int | str, dict[str, Any]] = {
     200: {"content": {"text/csv": {}}, "description": "JSON, or CSV with format=csv."}
 }
-LIST_SEPARATOR = "; "
+LIST_SEPARATOR = ";"
 
 
 def _cell(value: Any) -> str:

@@ -1,5 +1,7 @@
 """Actor codes typed by people: resolve names and two-letter codes, suggest near misses.
 
+Shared by the dashboard and the command line.
+
 A dashboard user may type ``CHN``, ``cn``, ``China`` or ``people's republic of china``;
 each resolves to ``CHN``. Codes come from ISO 3166-1 (pycountry) plus the non-state
 codes of ``dyad.article/1`` (``IGO``, ``NGO``, ``MNC``, ``KOS``, ``PSE``) and any code
@@ -14,8 +16,6 @@ from collections.abc import Iterable, Sequence
 
 from rapidfuzz import fuzz, process
 
-from dyad.web.formatting import code_name
-
 # Codes of dyad.article/1 that ISO 3166-1 alpha-3 does not list.
 EXTRA_CODES = {
     "IGO": "intergovernmental organisation",
@@ -23,6 +23,8 @@ EXTRA_CODES = {
     "MNC": "company",
     "KOS": "Kosovo",
 }
+# Shown for a missing code (an en dash).
+NONE_SHOWN = "\u2013"
 # How many suggestions an unknown code gets, and how close (rapidfuzz WRatio, 0-100) a
 # name must be to be suggested; set on typos of country names ("Chnia", "Untied States").
 MAX_SUGGESTIONS = 5
@@ -41,9 +43,24 @@ class UnknownCode(ValueError):
             + ", ".join(f"{c} ({code_name(c)})" for c in self.suggestions)
             + "?"
             if self.suggestions
-            else "; /dyads lists the codes that have events in this store"
+            else "; use an ISO 3166-1 code (USA, CHN), a country name, or IGO, NGO, MNC"
         )
         super().__init__(f"unknown country or actor code {value!r}{hint}")
+
+
+@functools.lru_cache(maxsize=512)
+def code_name(code: str | None) -> str:
+    """Return a readable name for an actor code (``CHN`` -> ``China``)."""
+    if not code:
+        return NONE_SHOWN
+    if code in EXTRA_CODES:
+        return EXTRA_CODES[code]
+    import pycountry
+
+    country = pycountry.countries.get(alpha_3=code)
+    if country is None:
+        return code
+    return str(getattr(country, "common_name", None) or country.name)
 
 
 def _key(text: str) -> str:
