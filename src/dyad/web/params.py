@@ -12,7 +12,6 @@ from typing import Annotated
 
 from fastapi import Query
 
-from dyad.analytics import EventFilter
 from dyad.records import EventType, Modality
 from dyad.web.errors import WebError
 
@@ -57,30 +56,3 @@ CodeParam = Annotated[
 ]
 DayParam = Annotated[str | None, Query(description="ISO date YYYY-MM-DD (inclusive).")]
 WordsParam = Annotated[str | None, Query(max_length=MAX_WORDS, description="Words.")]
-
-
-def event_filter(
-    actor: CodeParam = None,
-    recipient: CodeParam = None,
-    type: Annotated[
-        str | None, Query(description=f"PLOVER type: {', '.join(EVENT_TYPES)}.")
-    ] = None,
-    modality: Annotated[
-        str | None, Query(description=f"One of {', '.join(MODALITIES)}.")
-    ] = None,
-    since: DayParam = None,
-    until: DayParam = None,
-    q: WordsParam = None,
-    article: Annotated[str | None, Query(max_length=100)] = None,
-) -> EventFilter:
-    """Return the event filter of a request (the same filters as ``dyad events``)."""
-    return EventFilter(
-        actor=parse_code(actor, name="actor"),
-        recipient=parse_code(recipient, name="recipient"),
-        type=parse_choice(type, name="type", choices=EVENT_TYPES),
-        modality=parse_choice(modality, name="modality", choices=MODALITIES),
-        since=parse_day(since, name="since"),
-        until=parse_day(until, name="until"),
-        text=q.strip() if q and q.strip() else None,
-        article_id=article.strip() if article and article.strip() else None,
-    )
