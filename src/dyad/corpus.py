@@ -28,7 +28,7 @@ from dyad.resources import Resources
 from dyad.settings import Settings
 from dyad.stages import clean, ingest, nlp
 from dyad.store.clusters import update_clusters
-from dyad.store.db import PendingArticle, Store
+from dyad.store.db import PendingArticle, Store, StoredState
 
 logger = logging.getLogger(__name__)
 
@@ -208,18 +208,23 @@ class _Writer:
     def pending_chunks(
         self, items: Iterable[RawDocument | ingest.FileReport]
     ) -> Iterator[list[RawDocument]]:
-        """Yield chunks of documents to process, each stored as pending first."""
-        chunk: list[PendingArticle] = []
+        """Yield chunks of documents to process, each stored as pending first.
+
+        Documents are checked against the store a chunk at a time (one query), so a
+        chunk holds at most ``chunk_size`` documents.
+        """
+        candidates: list[PendingArticle] = []
         for item in items:
             if isinstance(item, ingest.FileReport):
                 self._file_done(item)
                 continue
-            pending = self._admit(item)
-            if pending is not None:
-                chunk.append(pending)
-            if len(chunk) >= self.options.chunk_size:
-                yield self._flush(chunk)
-                chunk = []
+            candidates.append(self._candidate(item))
+            if len(candidates) >= self.options.chunk_size:
+                chunk = self._admit(candidates)
+                candidates = []
+                if chunk:
+                    yield self._flush(chunk)
+        chunk = self._admit(candidates)
         if chunk:
             yield self._flush(chunk)
 
@@ -230,25 +235,34 @@ class _Writer:
         for p in report.problems:
             logger.info("%s", p.message)
 
-    def _admit(self, raw: RawDocument) -> PendingArticle | None:
+    def _candidate(self, raw: RawDocument) -> PendingArticle:
         self.stats.read += 1
         article_id = ids.article_id(url=raw.url, text=raw.text, given=raw.doc_id)
-        content = raw_hash(raw)
-        if article_id in self.seen or self._is_current(article_id, content):
-            self.seen.add(article_id)
-            self.stats.skipped += 1
-            return None
-        self.seen.add(article_id)
         return PendingArticle(
             article_id=article_id,
-            content_hash=content,
+            content_hash=raw_hash(raw),
             raw=replace(raw, doc_id=article_id),
         )
 
-    def _is_current(self, article_id: str, content: str) -> bool:
-        if self.options.force:
-            return False
-        state = self.store.stored_state(article_id)
+    def _admit(self, candidates: list[PendingArticle]) -> list[PendingArticle]:
+        """Keep the candidates not seen in this run and not stored unchanged."""
+        states = (
+            {}
+            if self.options.force
+            else self.store.stored_states([c.article_id for c in candidates])
+        )
+        admitted = []
+        for c in candidates:
+            if c.article_id in self.seen or self._is_current(
+                states.get(c.article_id), c.content_hash
+            ):
+                self.stats.skipped += 1
+            else:
+                admitted.append(c)
+            self.seen.add(c.article_id)
+        return admitted
+
+    def _is_current(self, state: StoredState | None, content: str) -> bool:
         return (
             state is not None
             and state.content_hash == content

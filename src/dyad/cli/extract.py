@@ -7,7 +7,9 @@ from pathlib import Path
 
 import click
 
-from dyad.cli.common import State, fail, handle_errors, settings_from
+from dyad.cli import views
+from dyad.cli.common import NamesChoice, State, fail, handle_errors, settings_from
+from dyad.formats import extract_formats
 
 
 @click.command()
@@ -35,7 +37,7 @@ from dyad.cli.common import State, fail, handle_errors, settings_from
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["json", "table", "plover", "gdelt"]),
+    type=NamesChoice(extract_formats),
     default="json",
     show_default=True,
 )
@@ -57,7 +59,6 @@ def extract(
     Example:
         dyad extract article.txt --date 2023-06-15 --format table
     """
-    from dyad.cli import views
     from dyad.errors import InputError
     from dyad.pipeline import run_article
     from dyad.records import ArticleFailure

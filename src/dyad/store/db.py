@@ -15,7 +15,7 @@ import datetime as dt
 import logging
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -31,17 +31,13 @@ from dyad.records import (
 )
 from dyad.store.migrations import apply_migrations, latest_version
 from dyad.store.rows import (
-    SCHEMAS,
-    SEQ_COLUMN,
-    SEQUENCED,
     actor_codes_of,
-    actor_row,
     codes_by_actor,
     dyad_pairs,
     event_day,
-    event_row,
     outcome_id,
 )
+from dyad.store.schema import TABLES, EventDyad, row_of
 
 logger = logging.getLogger(__name__)
 
@@ -166,7 +162,7 @@ class Store:
         """Insert ``rows`` now, or add them to the batch of ``put_outcomes``."""
         if not rows:
             return
-        if table in SEQUENCED:  # keep each article's record order for reads
+        if TABLES[table].sequenced:  # keep each article's record order for reads
             rows = [(*row, seq) for seq, row in enumerate(rows)]
         if self._batch is not None:
             self._batch.setdefault(table, []).extend(rows)
@@ -174,19 +170,18 @@ class Store:
             self._write(table, rows)
 
     def _write(self, table: str, rows: Sequence[tuple[Any, ...]]) -> None:
-        schema = SCHEMAS[table]
-        if table in SEQUENCED:
-            schema = [*schema, SEQ_COLUMN]
+        schema = TABLES[table].arrow_schema
         columns = list(zip(*rows, strict=True))
         arrow = pa.table(
-            {
-                name: pa.array(col, type=kind)
-                for (name, kind), col in zip(schema, columns, strict=True)
-            }
+            [
+                pa.array(col, type=f.type)
+                for f, col in zip(schema, columns, strict=True)
+            ],
+            schema=schema,
         )
         self.con.register("_batch", arrow)
         try:
-            names = ", ".join(f'"{name}"' for name, _ in schema)
+            names = ", ".join(f'"{name}"' for name in schema.names)
             self.con.execute(
                 f"INSERT INTO {table} ({names}) SELECT {names} FROM _batch"
             )
@@ -197,15 +192,21 @@ class Store:
 
     def stored_state(self, article_id: str) -> StoredState | None:
         """Return what is stored of ``article_id``, or None when it is new."""
+        return self.stored_states([article_id]).get(article_id)
+
+    def stored_states(self, article_ids: Sequence[str]) -> dict[str, StoredState]:
+        """Return what is stored of each of ``article_ids`` (new ones are absent)."""
+        if not article_ids:
+            return {}
         rows = self.con.execute(
-            "SELECT content_hash, status, pipeline_version FROM articles WHERE "
-            "article_id = ?",
-            [article_id],
+            "SELECT article_id, content_hash, status, pipeline_version FROM articles "
+            "WHERE list_contains(?, article_id)",
+            [list(article_ids)],
         ).fetchall()
-        if not rows:
-            return None
-        row = rows[0]
-        return StoredState(content_hash=row[0], status=row[1], pipeline_version=row[2])
+        return {
+            r[0]: StoredState(content_hash=r[1], status=r[2], pipeline_version=r[3])
+            for r in rows
+        }
 
     def counts(self) -> dict[str, int]:
         """Return the number of rows of every table (for ``dyad stats`` and tests)."""
@@ -276,10 +277,7 @@ class Store:
             )
             self._insert(
                 "problems",
-                [
-                    (None, origin, p.code, p.message, p.stage, p.start, p.end)
-                    for p in problems
-                ],
+                [row_of(replace(p, article_id=None), origin) for p in problems],
             )
 
     def put_outcomes(
@@ -335,21 +333,14 @@ class Store:
                 _now(),
             ],
         )
-        self._insert(
-            "problems",
-            [
-                (
-                    failure.article_id,
-                    self._origin(failure.article_id),
-                    "ingest.failed",
-                    f"failed in stage {failure.stage}: {failure.error_type}: "
-                    f"{failure.message}",
-                    failure.stage,
-                    None,
-                    None,
-                )
-            ],
+        problem = Problem(
+            code="ingest.failed",
+            message=f"failed in stage {failure.stage}: {failure.error_type}: "
+            f"{failure.message}",
+            stage=failure.stage,
+            article_id=failure.article_id,
         )
+        self._insert("problems", [row_of(problem, self._origin(failure.article_id))])
         self.con.execute(
             "UPDATE articles SET status = 'failed', pipeline_version = ?, "
             "processed_at = ? "
@@ -384,62 +375,16 @@ class Store:
             ],
         )
         origin = self._origin(aid)
-        self._insert(
-            "sentences", [(aid, s.index, s.start, s.end) for s in result.sentences]
-        )
+        self._insert("sentences", [row_of(x) for x in result.sentences])
         self._insert(
             "problems",
-            [
-                (aid, origin, p.code, p.message, p.stage, p.start, p.end)
-                for p in result.problems
-            ],
+            [row_of(replace(p, article_id=aid), origin) for p in result.problems],
         )
-        self._insert("actors", [actor_row(x) for x in result.actors])
-        self._insert(
-            "mentions",
-            [
-                (aid, m.actor_id, m.text, m.start, m.end, m.sentence_index)
-                for m in result.mentions
-            ],
-        )
-        self._insert(
-            "times",
-            [
-                (
-                    aid,
-                    t.time_id,
-                    t.text,
-                    t.start,
-                    t.end,
-                    t.sentence_index,
-                    t.value,
-                    str(t.precision) if t.precision else None,
-                    t.anchor,
-                    t.coder,
-                )
-                for t in result.times
-            ],
-        )
+        self._insert("actors", [row_of(x) for x in result.actors])
+        self._insert("mentions", [row_of(x) for x in result.mentions])
+        self._insert("times", [row_of(x) for x in result.times])
         self._put_events(result)
-        self._insert(
-            "quotes",
-            [
-                (
-                    aid,
-                    q.quote_id,
-                    str(q.kind),
-                    q.text,
-                    q.start,
-                    q.end,
-                    q.sentence_index,
-                    q.speaker_id,
-                    q.speaker_text,
-                    q.cue,
-                    q.coder,
-                )
-                for q in result.quotes
-            ],
-        )
+        self._insert("quotes", [row_of(x) for x in result.quotes])
 
     def _put_events(self, result: ArticleResult) -> None:
         codes = codes_by_actor(result.actors)
@@ -448,16 +393,18 @@ class Store:
         for e in result.events:
             actor_codes = actor_codes_of(e.actor_ids, codes)
             recipient_codes = actor_codes_of(e.recipient_ids, codes)
-            rows.append(
-                event_row(
-                    e,
-                    actor_codes,
-                    recipient_codes,
-                    event_day(e, result.article.published),
-                )
-            )
+            day = event_day(e, result.article.published)
+            rows.append(row_of(e, actor_codes, recipient_codes, day))
             pairs.extend(
-                (e.article_id, e.event_id, a, r, reciprocal)
+                row_of(
+                    EventDyad(
+                        article_id=e.article_id,
+                        event_id=e.event_id,
+                        actor_code=a,
+                        recipient_code=r,
+                        reciprocal=reciprocal,
+                    )
+                )
                 for a, r, reciprocal in dyad_pairs(actor_codes, recipient_codes)
             )
         self._insert("events", rows)

@@ -22,9 +22,10 @@ from dyad.analytics import (
     QuoteRow,
     SeriesPoint,
     TypeCount,
+    list_dyad_events,
+    list_dyad_quotes,
 )
 from dyad.store import Store
-from dyad.web.queries import list_dyad_events, list_dyad_quotes
 
 T = TypeVar("T")
 # How much the overview shows.

@@ -11,7 +11,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 from markupsafe import Markup
 
-from dyad.analytics import EventFilter, SeriesPoint
+from dyad.analytics import EventFilter, SeriesPoint, list_codes
 from dyad.web import charts, dashboard
 from dyad.web.api import dyad_codes, load_article
 from dyad.web.article_view import build_article_page
@@ -27,7 +27,6 @@ from dyad.web.params import (
     parse_code,
     parse_day,
 )
-from dyad.web.queries import list_codes
 
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 50
