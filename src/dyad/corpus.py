@@ -20,13 +20,14 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from dyad import ids
+from dyad import readers as ingest
 from dyad.errors import DyadError
 from dyad.knowledge.files import data_path
 from dyad.pipeline import STAGES, run_article, run_many
 from dyad.records import ArticleFailure, ArticleResult, RawDocument
 from dyad.resources import Resources
 from dyad.settings import Settings
-from dyad.stages import clean, ingest, nlp
+from dyad.stages import clean, nlp
 from dyad.store.clusters import update_clusters
 from dyad.store.db import PendingArticle, Store, StoredState
 

@@ -61,9 +61,9 @@ def extract(
     """
     from dyad.errors import InputError
     from dyad.pipeline import run_article
+    from dyad.readers import parse_date, read_document
     from dyad.records import ArticleFailure
     from dyad.resources import Resources
-    from dyad.stages.ingest import parse_date, read_document
 
     settings = settings_from(ctx, actor_files=actor_files, event_files=event_files)
     origin = "<stdin>" if source == "-" else source

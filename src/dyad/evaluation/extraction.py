@@ -23,8 +23,8 @@ import trafilatura
 from dyad.errors import InputError
 from dyad.evaluation import SuiteReport
 from dyad.pipeline import clean_raw
+from dyad.readers.parsing import read_html
 from dyad.resources import Resources
-from dyad.stages.ingest_formats import read_html
 
 BENCHMARK = Path("eval", "gold", "article-extraction-benchmark")
 SHINGLE = 4
