@@ -23,7 +23,7 @@ from dyad import ids
 from dyad import readers as ingest
 from dyad.errors import DyadError
 from dyad.knowledge.files import data_path
-from dyad.pipeline import STAGES, run_article, run_many
+from dyad.pipeline import STAGES, run_many
 from dyad.records import ArticleFailure, ArticleResult, RawDocument
 from dyad.resources import Resources
 from dyad.settings import Settings
@@ -70,7 +70,8 @@ Progress = Callable[[IngestStats], None]
 def pipeline_version(settings: Settings) -> str:
     """Return the version string of the whole pipeline (model and every stage)."""
     parts = [settings.model, clean.VERSION, nlp.VERSION, ingest.VERSION]
-    parts += [stage.version for stage in STAGES]
+    # clean and nlp are named above (their place in the string predates their rows)
+    parts += [s.version for s in STAGES if s.name not in ("clean", "nlp")]
     parts.append(_packaged_data_hash())
     for path in (*settings.actor_files, *settings.event_files):  # user data changes it
         try:
@@ -165,30 +166,9 @@ def _work(chunk: list[RawDocument], fail_fast: bool) -> list[Outcome]:
 def process_chunk(
     chunk: Sequence[RawDocument], resources: Resources, fail_fast: bool = False
 ) -> list[Outcome]:
-    """Run the pipeline over one chunk; an error outside the stages fails an article."""
-    try:
-        return list(run_many(chunk, resources, fail_fast=fail_fast))
-    except Exception as e:  # a stage that escaped the runner's guard (clean, nlp)
-        if fail_fast:
-            raise
-        logger.warning(
-            "a chunk failed as a whole (%s: %s); running its articles one by one",
-            type(e).__name__,
-            e,
-        )
-    return [_run_one(raw, resources) for raw in chunk]
-
-
-def _run_one(raw: RawDocument, resources: Resources) -> Outcome:
-    try:
-        return run_article(raw, resources)
-    except Exception as e:  # the runner's guard did not cover it: record, go on
-        return ArticleFailure(
-            article_id=raw.doc_id or "",
-            stage="clean/nlp",
-            error_type=type(e).__name__,
-            message=str(e),
-        )
+    """Run the pipeline over one chunk (the runner guards every stage of every
+    article, so a chunk never fails as a whole)."""
+    return list(run_many(chunk, resources, fail_fast=fail_fast))
 
 
 class _Writer:

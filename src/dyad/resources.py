@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from dyad.knowledge.clean import CleanRules
     from dyad.knowledge.events import EventLexicon
     from dyad.knowledge.places import Gazetteer
+    from dyad.knowledge.quotes import QuoteCues
+    from dyad.knowledge.timex import TimexLexicon
 
 logger = logging.getLogger(__name__)
 
@@ -55,8 +57,13 @@ class Resources:
 
     @functools.cached_property
     def nlp(self) -> Language:
-        """The pinned spaCy pipeline."""
-        return load_model(self.settings.model)
+        """The pinned spaCy pipeline, with the paragraph-break component in place.
+
+        The component is added here, once, so that parsing never changes the model.
+        """
+        from dyad.stages.nlp import add_paragraph_breaker
+
+        return add_paragraph_breaker(load_model(self.settings.model))
 
     @functools.cached_property
     def clean_rules(self) -> CleanRules:
@@ -85,3 +92,17 @@ class Resources:
         from dyad.knowledge.events import load_event_lexicon
 
         return load_event_lexicon(self.settings.event_files)
+
+    @functools.cached_property
+    def timex_lexicon(self) -> TimexLexicon:
+        """Month, weekday and relative-time words for the timex stage."""
+        from dyad.knowledge.timex import load_timex_lexicon
+
+        return load_timex_lexicon()
+
+    @functools.cached_property
+    def quote_cues(self) -> QuoteCues:
+        """Speech verbs and other cues for the quotes stage."""
+        from dyad.knowledge.quotes import load_quote_cues
+
+        return load_quote_cues()
