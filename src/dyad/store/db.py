@@ -3,10 +3,9 @@
 Every write is a method of ``Store`` and runs inside one transaction. Raw input is
 stored (``status = 'pending'``) before it is processed; ``put_outcomes`` then replaces
 all rows of each article (delete by ``article_id``, insert) and marks it ``done`` or
-``failed``,
-so re-processing is idempotent and a run killed at any moment leaves either the old or
-the new rows of an article, never a mix. Values reach SQL only as parameters or as Arrow
-tables registered on the connection.
+``failed``, so re-processing is idempotent and a run killed at any moment leaves either
+the old or the new rows of an article, never a mix. Values reach SQL only as parameters
+or as Arrow tables registered on the connection.
 """
 
 from __future__ import annotations
@@ -15,7 +14,7 @@ import datetime as dt
 import logging
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -29,61 +28,28 @@ from dyad.records import (
     Problem,
     RawDocument,
 )
+from dyad.store import cluster_rows
 from dyad.store.migrations import apply_migrations, latest_version
 from dyad.store.rows import (
+    PendingArticle,
+    StoredState,
     actor_codes_of,
     codes_by_actor,
     dyad_pairs,
     event_day,
     outcome_id,
 )
-from dyad.store.schema import TABLES, EventDyad, row_of
+from dyad.store.schema import (
+    ARTICLE_TABLES,
+    COUNTED_TABLES,
+    TABLES,
+    EventDyad,
+    record_from_row,
+    row_of,
+    rows_as_dicts,
+)
 
 logger = logging.getLogger(__name__)
-
-# Tables whose rows belong to one article and are replaced when it is re-processed.
-_ARTICLE_TABLES = (
-    "sentences",
-    "problems",
-    "actors",
-    "mentions",
-    "times",
-    "events",
-    "event_dyads",
-    "quotes",
-    "failures",
-)
-COUNTED_TABLES = (
-    "articles",
-    "sentences",
-    "problems",
-    "failures",
-    "actors",
-    "mentions",
-    "times",
-    "events",
-    "quotes",
-    "event_clusters",
-    "event_cluster_members",
-)
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class PendingArticle:
-    """A raw document with the id and content hash it will be stored under."""
-
-    article_id: str
-    content_hash: str
-    raw: RawDocument
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class StoredState:
-    """What the store knows of an article before processing it again."""
-
-    content_hash: str
-    status: str
-    pipeline_version: str | None
 
 
 def _now() -> dt.datetime:
@@ -218,22 +184,14 @@ class Store:
 
     def raw_documents(self, *, status: str) -> Iterator[RawDocument]:
         """Yield the raw input of articles with ``status`` (for ``dyad rerun``)."""
-        rows = self.con.execute(
-            "SELECT article_id, raw_text, raw_title, raw_published, raw_source, "
-            "raw_url, "
-            "origin FROM articles WHERE status = ? ORDER BY article_id",
+        cursor = self.con.execute(
+            "SELECT article_id AS doc_id, raw_text AS text, raw_title AS title, "
+            "raw_published AS published, raw_source AS source, raw_url AS url, origin "
+            "FROM articles WHERE status = ? ORDER BY article_id",
             [status],
-        ).fetchall()
-        for row in rows:
-            yield RawDocument(
-                doc_id=row[0],
-                text=row[1],
-                title=row[2],
-                published=row[3],
-                source=row[4],
-                url=row[5],
-                origin=row[6],
-            )
+        )
+        for row in rows_as_dicts(cursor.description, cursor.fetchall()):
+            yield record_from_row(RawDocument, row)
 
     # ---- writes -------------------------------------------------------------------
 
@@ -315,7 +273,7 @@ class Store:
                 [article_ids],
             ).fetchall()
         ]
-        for table in _ARTICLE_TABLES:
+        for table in ARTICLE_TABLES:
             self.con.execute(
                 f"DELETE FROM {table} WHERE list_contains(?, article_id)", [article_ids]
             )
@@ -426,58 +384,17 @@ class Store:
         new_clusters: Sequence[tuple[Any, ...]],
     ) -> None:
         """Insert clusters and memberships inside the caller's transaction."""
-        for row in new_clusters:
-            self.con.execute(
-                "INSERT INTO event_clusters (cluster_id, type, actor_codes, "
-                "recipient_codes, anchor_day, location_code) VALUES (?, ?, ?, ?, ?, ?)",
-                list(row),
-            )
+        cluster_rows.insert_clusters(self.con, new_clusters)
         self._insert("event_cluster_members", list(members))
         self.refresh_clusters(sorted({m[0] for m in members}))
 
     def drop_clusters(self, cluster_ids: Sequence[str]) -> None:
         """Delete ``cluster_ids`` and their memberships inside the caller's transaction."""
-        if not cluster_ids:
-            return
-        for table in ("event_cluster_members", "event_clusters"):
-            self.con.execute(
-                f"DELETE FROM {table} WHERE list_contains(?, cluster_id)",
-                [list(cluster_ids)],
-            )
+        cluster_rows.drop_clusters(self.con, cluster_ids)
 
     def refresh_clusters(self, cluster_ids: Sequence[str]) -> None:
         """Recompute the figures of ``cluster_ids``; drop those left without members."""
-        if not cluster_ids:
-            return
-        ids = list(cluster_ids)
-        self.con.execute(_REFRESH_CLUSTERS, [ids])
-        self.con.execute(
-            "DELETE FROM event_clusters WHERE list_contains(?, cluster_id) AND "
-            "cluster_id NOT IN (SELECT DISTINCT cluster_id FROM event_cluster_members)",
-            [ids],
-        )
+        cluster_rows.refresh_clusters(self.con, cluster_ids)
 
 
-_REFRESH_CLUSTERS = """
-UPDATE event_clusters SET
-    first_day = s.first_day, last_day = s.last_day, n_articles = s.n_articles,
-    n_sources = s.n_sources, n_mentions = s.n_mentions,
-    first_seen = s.first_seen, last_seen = s.last_seen
-FROM (
-    SELECT m.cluster_id,
-           min(e.event_day) AS first_day, max(e.event_day) AS last_day,
-           count(DISTINCT m.article_id) AS n_articles,
-           count(DISTINCT coalesce(a.source,
-               regexp_extract(a.url, '^[a-z]+://([^/]+)', 1),
-                                   a.article_id)) AS n_sources,
-           count(*) AS n_mentions,
-           min(coalesce(a.published, e.event_day)) AS first_seen,
-           max(coalesce(a.published, e.event_day)) AS last_seen
-    FROM event_cluster_members m
-    JOIN events e USING (article_id, event_id)
-    JOIN articles a USING (article_id)
-    WHERE list_contains(?, m.cluster_id)
-    GROUP BY m.cluster_id
-) s
-WHERE event_clusters.cluster_id = s.cluster_id
-"""
+__all__ = ["COUNTED_TABLES", "PendingArticle", "Store", "StoredState"]

@@ -7,8 +7,34 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from dyad.records import Actor, ArticleFailure, ArticleResult, Event, Precision
+from dyad.records import (
+    Actor,
+    ArticleFailure,
+    ArticleResult,
+    Event,
+    Precision,
+    RawDocument,
+)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PendingArticle:
+    """A raw document with the id and content hash it will be stored under."""
+
+    article_id: str
+    content_hash: str
+    raw: RawDocument
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StoredState:
+    """What the store knows of an article before processing it again."""
+
+    content_hash: str
+    status: str
+    pipeline_version: str | None
 
 
 def day_of(value: str | None, precision: str | None) -> dt.date | None:

@@ -264,3 +264,30 @@ TABLES: dict[str, Table] = {
         Table(name="event_cluster_members", record=ClusterMember),
     )
 }
+
+# Tables whose rows belong to one article and are replaced when it is re-processed.
+ARTICLE_TABLES = (
+    "sentences",
+    "problems",
+    "actors",
+    "mentions",
+    "times",
+    "events",
+    "event_dyads",
+    "quotes",
+    "failures",
+)
+# Tables ``dyad stats`` counts.
+COUNTED_TABLES = (
+    "articles",
+    "sentences",
+    "problems",
+    "failures",
+    "actors",
+    "mentions",
+    "times",
+    "events",
+    "quotes",
+    "event_clusters",
+    "event_cluster_members",
+)
