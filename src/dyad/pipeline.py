@@ -20,6 +20,7 @@ from spacy.language import Language
 from dyad.knowledge.actors import ActorKB
 from dyad.knowledge.clean import CleanRules
 from dyad.knowledge.events import EventLexicon
+from dyad.knowledge.grammar import Grammar
 from dyad.knowledge.quotes import QuoteCues
 from dyad.knowledge.timex import TimexLexicon
 from dyad.records import (
@@ -83,9 +84,9 @@ def _actors(
 
 
 def _times(
-    parsed: nlp_stage.Parsed, *, timex_lexicon: TimexLexicon
+    parsed: nlp_stage.Parsed, *, timex_lexicon: TimexLexicon, grammar: Grammar
 ) -> StageResult[TimeExpr]:
-    return timex_stage.find_times(parsed, lexicon=timex_lexicon)
+    return timex_stage.find_times(parsed, lexicon=timex_lexicon, grammar=grammar)
 
 
 def _events(
@@ -104,8 +105,11 @@ def _quotes(
     mentions: Sequence[Mention],
     *,
     quote_cues: QuoteCues,
+    grammar: Grammar,
 ) -> StageResult[Quote]:
-    return quote_stage.extract_quotes(parsed, actors, mentions, cues=quote_cues)
+    return quote_stage.extract_quotes(
+        parsed, actors, mentions, cues=quote_cues, grammar=grammar
+    )
 
 
 def _attribution(

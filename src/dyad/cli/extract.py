@@ -81,8 +81,7 @@ def extract(
         url=url,
     )
     resources = Resources(settings)
-    if settings.event_files:
-        resources.event_lexicon  # noqa: B018 - a bad --events file fails here, as file:line
+    resources.validate()  # a bad data file fails here, as file:line, before any work
     result = run_article(raw, resources, fail_fast=State.debug)
     if isinstance(result, ArticleFailure):
         fail(

@@ -16,7 +16,7 @@ from typing import Any
 
 from dyad.knowledge.files import data_path, fail, read_yaml
 
-_LEXICON_FILE = ("timex", "lexicon.yaml")
+TIMEX_FILE = ("timex", "lexicon.yaml")
 _VAGUE = {"PAST_REF", "PRESENT_REF", "FUTURE_REF"}
 _DIRECTIONS = {"past", "current", "future"}
 
@@ -170,4 +170,4 @@ def parse_timex_lexicon(path: Path) -> TimexLexicon:
 @functools.cache
 def load_timex_lexicon() -> TimexLexicon:
     """Return the packaged timex vocabulary, read once per process."""
-    return parse_timex_lexicon(data_path(*_LEXICON_FILE))
+    return parse_timex_lexicon(data_path(*TIMEX_FILE))

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from dyad.knowledge.grammar import Grammar
 from dyad.knowledge.quotes import QuoteCues
 from dyad.records import (
     Actor,
@@ -54,9 +55,11 @@ class Resolver:
         actors: Sequence[Actor],
         mentions: Sequence[Mention],
         cues: QuoteCues,
+        grammar: Grammar,
     ) -> None:
         self.parsed = parsed
         self.cues = cues
+        self.grammar = grammar
         self.actors = {a.actor_id: a for a in actors}
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.last_speaker: Speaker | None = None
@@ -75,7 +78,7 @@ class Resolver:
             subject = person.root
         span = person if person is not None else phrase(subject)
         actor_id = self.actor_for(span, subject, paragraph)
-        if subject.lower_ in {"he", "she"}:
+        if subject.lower_ in self.grammar.third_person_pronouns:
             unnamed = self._unnamed_antecedent(subject)
             if unnamed is not None:
                 span, actor_id = unnamed, None
@@ -109,7 +112,7 @@ class Resolver:
                 return None
             if token.dep_ not in SUBJECT_DEPS or self._quoted(token.idx):
                 continue
-            phrase = person_phrase(token, self.cues)
+            phrase = person_phrase(token, self.cues, self.grammar)
             if phrase is not None and not any(
                 m.start < phrase.end_char and m.end > phrase.start_char
                 for m in self.mentions
@@ -193,7 +196,7 @@ class Resolver:
         The last quote's speaker (within ``PRONOUN_PARAGRAPHS``) competes with the last
         person named as a grammatical subject; the later of the two wins.
         """
-        personal = pronoun.lower_ in {"he", "she", "i", "him", "her"}
+        personal = pronoun.lower_ in self.grammar.personal_pronouns
         before = [
             m
             for m in self.mentions

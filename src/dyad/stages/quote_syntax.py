@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
+from dyad.knowledge.grammar import Grammar
 from dyad.knowledge.quotes import QuoteCues
 from dyad.records import (
     Actor,
@@ -102,11 +103,11 @@ def _clause_above(verb: Token, cues: QuoteCues) -> Token | None:
     return None
 
 
-def person_phrase(token: Token, cues: QuoteCues) -> Span | None:
+def person_phrase(token: Token, cues: QuoteCues, grammar: Grammar) -> Span | None:
     """Return "a resident" or "One of the victims" when ``token`` heads one."""
     if token.lemma_.lower() in cues.person_nouns:
         return phrase(token)
-    if token.lower_ in {"one", "some", "many", "several"} or token.pos_ == "NUM":
+    if token.lower_ in grammar.quantifiers or token.pos_ == "NUM":
         of = next((c for c in token.children if c.lower_ == "of"), None)
         whole = _object_of(of, "pobj") if of is not None else None
         if whole is not None and whole.lemma_.lower() in cues.person_nouns:

@@ -20,6 +20,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from dyad import ids
+from dyad.knowledge.grammar import Grammar, load_grammar
 from dyad.knowledge.quotes import QuoteCues, load_quote_cues
 from dyad.records import (
     Actor,
@@ -54,12 +55,17 @@ def extract_quotes(
     mentions: Sequence[Mention],
     *,
     cues: QuoteCues | None = None,
+    grammar: Grammar | None = None,
 ) -> StageResult[Quote]:
-    """Find quotations and attribute each to a speaker."""
+    """Find quotations and attribute each to a speaker.
+
+    ``cues`` and ``grammar`` default to the packaged ones; the runner passes those of
+    ``Resources``.
+    """
     vocab = cues or load_quote_cues()
     text = parsed.article.text
     marked, problems = find_marked(text, parsed.article.article_id)
-    resolver = Resolver(parsed, actors, mentions, vocab)
+    resolver = Resolver(parsed, actors, mentions, vocab, grammar or load_grammar())
     resolver.marked = marked
     indirect = list(_indirect_quotes(parsed, marked, resolver))
     resolver.reported = [

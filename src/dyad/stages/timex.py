@@ -16,6 +16,7 @@ import re
 from spacy.tokens import Span, Token
 
 from dyad import dates, ids
+from dyad.knowledge.grammar import Grammar, load_grammar
 from dyad.knowledge.timex import TimexLexicon, load_timex_lexicon
 from dyad.records import Precision, Problem, StageResult, TimeExpr
 from dyad.stages.nlp import Parsed
@@ -28,17 +29,23 @@ CODER = VERSION
 # "could lead"); calibrated on the sample article and Wikinews dev articles.
 MAX_CLAUSE_CLIMB = 3
 _CLAUSE_DEPS = {"advcl", "xcomp", "ccomp", "conj", "relcl", "pcomp", "acl"}
-_PAST_AUX = {"was", "were", "had", "did"}
-_PERFECT_AUX = {"has", "have", "'ve"}
 _COMPLEMENT_DEPS = {"xcomp", "ccomp", "dobj"}
 _EXPLICIT = {"iso", "mdy", "dmy", "my", "qshort"}
 
 
 def find_times(
-    parsed: Parsed, *, lexicon: TimexLexicon | None = None
+    parsed: Parsed,
+    *,
+    lexicon: TimexLexicon | None = None,
+    grammar: Grammar | None = None,
 ) -> StageResult[TimeExpr]:
-    """Find time expressions and normalise them against the publication date."""
+    """Find time expressions and normalise them against the publication date.
+
+    ``lexicon`` and ``grammar`` default to the packaged ones; the runner passes those of
+    ``Resources``.
+    """
     lex = lexicon or load_timex_lexicon()
+    words = grammar or load_grammar()
     article = parsed.article
     records: list[TimeExpr] = []
     problems: list[Problem] = []
@@ -50,7 +57,7 @@ def find_times(
         span = parsed.doc.char_span(start, end, alignment_mode="expand")
         if span is None or not _is_time(kind, match, span, lex):
             continue
-        direction = _direction(span, lex)
+        direction = _direction(span, lex, words)
         if _previous_word(span) in lex.open_prepositions:
             direction = "nearest"
         context = Context(article.published, direction, lex, reference, last_date)
@@ -175,7 +182,7 @@ def _is_count(span: Span) -> bool:
 # --- past or future -------------------------------------------------------------------
 
 
-def _verb_tense(verb: Token, via: Token, lex: TimexLexicon) -> str:
+def _verb_tense(verb: Token, via: Token, lex: TimexLexicon, grammar: Grammar) -> str:
     """Return past, present, future or nearest for a verb from its tag and auxiliaries.
 
     ``via`` is the child of ``verb`` the time expression hangs from. ``nearest`` is for
@@ -184,7 +191,10 @@ def _verb_tense(verb: Token, via: Token, lex: TimexLexicon) -> str:
     """
     auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
     words = {a.lower_ for a in auxes}
-    past_marked = bool(words & (_PAST_AUX | _PERFECT_AUX)) or verb.tag_ == "VBD"
+    past_marked = (
+        bool(words & (grammar.past_auxiliaries | grammar.perfect_auxiliaries))
+        or verb.tag_ == "VBD"
+    )
     if words & lex.future_auxiliaries and not (verb.lower_ == "going" and past_marked):
         return "future"
     if words & lex.open_auxiliaries or "to" in words:
@@ -213,7 +223,7 @@ def _marked_words(token: Token, lex: TimexLexicon) -> str | None:
     return None
 
 
-def _direction(span: Span, lex: TimexLexicon) -> str:
+def _direction(span: Span, lex: TimexLexicon, grammar: Grammar) -> str:
     """Return past, present or future for the clause governing ``span``."""
     token: Token = span.root
     climbed = 0
@@ -228,7 +238,7 @@ def _direction(span: Span, lex: TimexLexicon) -> str:
             if marked is not None:
                 return marked
             continue
-        tense = _verb_tense(token, via, lex)
+        tense = _verb_tense(token, via, lex, grammar)
         if tense != "present" or climbed >= MAX_CLAUSE_CLIMB:
             return tense if tense != "present" else result
         climbed += 1
