@@ -40,8 +40,8 @@ WORD_LIST_MODULES = {
     "dyad.stages.clean",  # #9 follow-up: credit words ("agencies", "wires", "staff")
     "dyad.stages.quotes",  # #9 follow-up: publishing verbs, "for"/"upon"
     "dyad.stages.quote_syntax",  # #9 follow-up: partitive nouns, naming verbs
-    "dyad.stages.timex",  # #9 follow-up: holiday words before weekdays, plan nouns
-    "dyad.stages.timex_values",  # #9 follow-up: "earlier"/"before", "week"/"weekend"
+    "dyad.stages.timex",  # pattern-group names ("iso", "mdy"), not English words
+    "dyad.stages.timex_values",  # #9 follow-up: "earlier"/"before" (unit names, too)
 }
 # spaCy's tag, dependency and entity labels are annotation codes, not English words.
 _LABELS = set(GLOSSARY)

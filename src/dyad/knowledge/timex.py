@@ -46,6 +46,8 @@ class TimexLexicon:
     schedule_verbs: frozenset[str]
     future_words: frozenset[str]
     past_words: frozenset[str]
+    plan_nouns: frozenset[str]
+    weekday_name_words: frozenset[str]
     pattern: re.Pattern[str]
 
 
@@ -125,6 +127,14 @@ def _check(path: Path, lex: dict[str, Any]) -> None:
             raise fail(path, line, f"period modifier '{word}': {way!r} is not valid")
 
 
+def _words(path: Path, lex: Mapping[str, Any], key: str) -> frozenset[str]:
+    """Return the lower-case word list ``key``; raise ``file:line`` when it is not one."""
+    words = lex.get(key)
+    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+        raise fail(path, lex.get("__line__"), f"'{key}' must be a list of words")
+    return frozenset(w.lower() for w in words)
+
+
 def _lower_map(mapping: Mapping[str, Any]) -> dict[str, Any]:
     return {str(k).lower(): v for k, v in _plain(mapping).items()}
 
@@ -163,6 +173,8 @@ def parse_timex_lexicon(path: Path) -> TimexLexicon:
         schedule_verbs=frozenset(lex["schedule_verbs"]),
         future_words=frozenset(lex["future_words"]),
         past_words=frozenset(lex["past_words"]),
+        plan_nouns=_words(path, raw, "plan_nouns"),
+        weekday_name_words=_words(path, raw, "weekday_name_words"),
         pattern=_build_pattern(lex),
     )
 

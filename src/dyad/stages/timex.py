@@ -144,14 +144,7 @@ def _is_time(kind: str, match: re.Match[str], span: Span, lex: TimexLexicon) -> 
             or span.root.ent_type_ == "DATE"
         )
     if kind == "wday":
-        return _previous_word(span) not in {
-            "good",
-            "black",
-            "super",
-            "ash",
-            "holy",
-            "easter",
-        }
+        return _previous_word(span) not in lex.weekday_name_words
     return True
 
 
@@ -216,7 +209,7 @@ def _marked_words(token: Token, lex: TimexLexicon) -> str | None:
     ]
     if any(w in lex.future_words for w in words):
         return "future"
-    if token.lemma_.lower() in {"plan", "schedule", "proposal", "invitation"}:
+    if token.lemma_.lower() in lex.plan_nouns:
         return "future"
     if any(w in lex.past_words for w in words[1:]):
         return "past"
