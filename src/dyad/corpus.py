@@ -20,15 +20,16 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from dyad import ids
+from dyad import readers as ingest
 from dyad.errors import DyadError
 from dyad.knowledge.files import data_path
-from dyad.pipeline import STAGES, run_article, run_many
+from dyad.pipeline import STAGES, run_many
 from dyad.records import ArticleFailure, ArticleResult, RawDocument
 from dyad.resources import Resources
 from dyad.settings import Settings
-from dyad.stages import clean, ingest, nlp
+from dyad.stages import clean, nlp
 from dyad.store.clusters import update_clusters
-from dyad.store.db import PendingArticle, Store
+from dyad.store.db import PendingArticle, Store, StoredState
 
 logger = logging.getLogger(__name__)
 
@@ -69,9 +70,11 @@ Progress = Callable[[IngestStats], None]
 def pipeline_version(settings: Settings) -> str:
     """Return the version string of the whole pipeline (model and every stage)."""
     parts = [settings.model, clean.VERSION, nlp.VERSION, ingest.VERSION]
-    parts += [stage.version for stage in STAGES]
+    # clean and nlp are named above (their place in the string predates their rows)
+    parts += [s.version for s in STAGES if s.name not in ("clean", "nlp")]
     parts.append(_packaged_data_hash())
-    for path in (*settings.actor_files, *settings.event_files):  # user data changes it
+    mine = sorted(settings.data_dir.rglob("*.yaml")) if settings.data_dir else []
+    for path in (*settings.actor_files, *settings.event_files, *mine):  # user data too
         try:
             parts.append(ids.content_hash(path.read_text(encoding="utf-8"))[:8])
         except OSError as e:
@@ -164,30 +167,9 @@ def _work(chunk: list[RawDocument], fail_fast: bool) -> list[Outcome]:
 def process_chunk(
     chunk: Sequence[RawDocument], resources: Resources, fail_fast: bool = False
 ) -> list[Outcome]:
-    """Run the pipeline over one chunk; an error outside the stages fails an article."""
-    try:
-        return list(run_many(chunk, resources, fail_fast=fail_fast))
-    except Exception as e:  # a stage that escaped the runner's guard (clean, nlp)
-        if fail_fast:
-            raise
-        logger.warning(
-            "a chunk failed as a whole (%s: %s); running its articles one by one",
-            type(e).__name__,
-            e,
-        )
-    return [_run_one(raw, resources) for raw in chunk]
-
-
-def _run_one(raw: RawDocument, resources: Resources) -> Outcome:
-    try:
-        return run_article(raw, resources)
-    except Exception as e:  # the runner's guard did not cover it: record, go on
-        return ArticleFailure(
-            article_id=raw.doc_id or "",
-            stage="clean/nlp",
-            error_type=type(e).__name__,
-            message=str(e),
-        )
+    """Run the pipeline over one chunk (the runner guards every stage of every
+    article, so a chunk never fails as a whole)."""
+    return list(run_many(chunk, resources, fail_fast=fail_fast))
 
 
 class _Writer:
@@ -208,18 +190,23 @@ class _Writer:
     def pending_chunks(
         self, items: Iterable[RawDocument | ingest.FileReport]
     ) -> Iterator[list[RawDocument]]:
-        """Yield chunks of documents to process, each stored as pending first."""
-        chunk: list[PendingArticle] = []
+        """Yield chunks of documents to process, each stored as pending first.
+
+        Documents are checked against the store a chunk at a time (one query), so a
+        chunk holds at most ``chunk_size`` documents.
+        """
+        candidates: list[PendingArticle] = []
         for item in items:
             if isinstance(item, ingest.FileReport):
                 self._file_done(item)
                 continue
-            pending = self._admit(item)
-            if pending is not None:
-                chunk.append(pending)
-            if len(chunk) >= self.options.chunk_size:
-                yield self._flush(chunk)
-                chunk = []
+            candidates.append(self._candidate(item))
+            if len(candidates) >= self.options.chunk_size:
+                chunk = self._admit(candidates)
+                candidates = []
+                if chunk:
+                    yield self._flush(chunk)
+        chunk = self._admit(candidates)
         if chunk:
             yield self._flush(chunk)
 
@@ -230,25 +217,34 @@ class _Writer:
         for p in report.problems:
             logger.info("%s", p.message)
 
-    def _admit(self, raw: RawDocument) -> PendingArticle | None:
+    def _candidate(self, raw: RawDocument) -> PendingArticle:
         self.stats.read += 1
         article_id = ids.article_id(url=raw.url, text=raw.text, given=raw.doc_id)
-        content = raw_hash(raw)
-        if article_id in self.seen or self._is_current(article_id, content):
-            self.seen.add(article_id)
-            self.stats.skipped += 1
-            return None
-        self.seen.add(article_id)
         return PendingArticle(
             article_id=article_id,
-            content_hash=content,
+            content_hash=raw_hash(raw),
             raw=replace(raw, doc_id=article_id),
         )
 
-    def _is_current(self, article_id: str, content: str) -> bool:
-        if self.options.force:
-            return False
-        state = self.store.stored_state(article_id)
+    def _admit(self, candidates: list[PendingArticle]) -> list[PendingArticle]:
+        """Keep the candidates not seen in this run and not stored unchanged."""
+        states = (
+            {}
+            if self.options.force
+            else self.store.stored_states([c.article_id for c in candidates])
+        )
+        admitted = []
+        for c in candidates:
+            if c.article_id in self.seen or self._is_current(
+                states.get(c.article_id), c.content_hash
+            ):
+                self.stats.skipped += 1
+            else:
+                admitted.append(c)
+            self.seen.add(c.article_id)
+        return admitted
+
+    def _is_current(self, state: StoredState | None, content: str) -> bool:
         return (
             state is not None
             and state.content_hash == content

@@ -1,19 +1,28 @@
 """The runner: the only code that knows the order of the stages.
 
-``STAGES`` lists the stages after parsing with what each requires and provides; the
-runner checks the table once at import. ``run_many`` cleans and parses articles in
-batches (``nlp.pipe``) and runs the remaining stages per article, turning an unexpected
-exception in one article into an ``ArticleFailure`` while the others go on.
+``STAGES`` declares every stage, clean and nlp included, in order; what each reads and
+needs comes from its function's signature (``runner.Stage``) and is checked once, at
+import. ``run_many`` runs articles in batches of ``settings.batch_size``: clean per
+article, nlp over the batch (``nlp.pipe``), the other stages per article. The runner
+guards every stage: an unexpected exception fails that article only (an
+``ArticleFailure`` naming the stage and the exception type) and a batch stage that fails
+runs again one article at a time. ``run_stages`` runs a chosen subset, for the
+evaluation suites. ``docs/pipeline.md`` mirrors the table.
 """
 
 from __future__ import annotations
 
-import logging
-import traceback
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+import itertools
+from collections.abc import Iterable, Iterator, Sequence
 
-from dyad.errors import ResourceError
+from spacy.language import Language
+
+from dyad.knowledge.actors import ActorKB
+from dyad.knowledge.clean import CleanRules
+from dyad.knowledge.events import EventLexicon
+from dyad.knowledge.grammar import Grammar
+from dyad.knowledge.quotes import QuoteCues
+from dyad.knowledge.timex import TimexLexicon
 from dyad.records import (
     Actor,
     Article,
@@ -21,218 +30,187 @@ from dyad.records import (
     ArticleResult,
     Event,
     Mention,
-    Place,
     Problem,
     Quote,
     RawDocument,
+    StageResult,
     TimeExpr,
 )
 from dyad.resources import Resources
-from dyad.stages import actors, clean, events, nlp, places, quotes, situate, timex
+from dyad.runner import (
+    ArticleState,
+    Stage,
+    check_stages,
+    result_of,
+    run_batch,
+)
+from dyad.settings import Settings
+from dyad.stages import actors as actor_stage
+from dyad.stages import clean, places, situate
+from dyad.stages import events as event_stage
+from dyad.stages import nlp as nlp_stage
+from dyad.stages import quotes as quote_stage
+from dyad.stages import timex as timex_stage
 
-logger = logging.getLogger(__name__)
-
-
-@dataclass
-class _Work:
-    """The records of one article as the stages fill them in (runner-private)."""
-
-    parsed: nlp.Parsed
-    actors: tuple[Actor, ...] = ()
-    mentions: tuple[Mention, ...] = ()
-    times: tuple[TimeExpr, ...] = ()
-    places: tuple[Place, ...] = ()
-    events: tuple[Event, ...] = ()
-    quotes: tuple[Quote, ...] = ()
-    problems: list[Problem] = field(default_factory=list)
-
-
-@dataclass(frozen=True, slots=True)
-class Stage:
-    """One step after parsing: its name, version, inputs, outputs and adapter."""
-
-    name: str
-    version: str
-    requires: tuple[str, ...]
-    provides: tuple[str, ...]
-    run: Callable[[_Work, Resources], None]
+# ---- adapters: stages whose entry point does not yet take state fields and return a
+# StageResult (actors and events keep their signatures while issues #10 and #11 rework
+# those modules; clean and nlp return their own shapes).
 
 
-def _run_actors(work: _Work, res: Resources) -> None:
-    found = actors.resolve_actors(work.parsed, kb=res.actor_kb)
-    work.actors, work.mentions = found.actors, found.mentions
-    work.problems.extend(found.problems)
-
-
-def _run_timex(work: _Work, res: Resources) -> None:
-    found = timex.find_times(work.parsed)
-    work.times = found.records
-    work.problems.extend(found.problems)
-
-
-def _run_places(work: _Work, res: Resources) -> None:
-    found = places.find_places(
-        work.parsed, work.actors, work.mentions, gazetteer=res.gazetteer
+def _clean(
+    raw: RawDocument, *, clean_rules: CleanRules, settings: Settings
+) -> StageResult[Article]:
+    article, problems = clean.clean_document(
+        raw, rules=clean_rules, max_chars=settings.max_text_chars
     )
-    work.places = found.records
-    work.problems.extend(found.problems)
+    return StageResult(records=(article,), problems=problems)
 
 
-def _run_events(work: _Work, res: Resources) -> None:
-    found = events.code_events(
-        work.parsed, work.actors, work.mentions, lexicon=res.event_lexicon
+def _parse(
+    article: Sequence[Article], *, nlp: Language, settings: Settings
+) -> StageResult[nlp_stage.Parsed]:
+    items = ((a, None) for a in article)
+    parsed = nlp_stage.parse_articles(nlp, items, batch_size=settings.batch_size)
+    return StageResult(records=tuple(p for p, _ in parsed))
+
+
+def _actors(
+    parsed: nlp_stage.Parsed, *, actor_kb: ActorKB
+) -> StageResult[Actor | Mention]:
+    found = actor_stage.resolve_actors(parsed, kb=actor_kb)
+    return StageResult(
+        records=(*found.actors, *found.mentions), problems=found.problems
     )
-    work.events = found.records
-    work.problems.extend(found.problems)
 
 
-def _run_situate(work: _Work, res: Resources) -> None:
-    found = situate.situate_events(work.parsed, work.events, work.times, work.places)
-    work.events = found.records
-    work.problems.extend(found.problems)
+def _times(
+    parsed: nlp_stage.Parsed, *, timex_lexicon: TimexLexicon, grammar: Grammar
+) -> StageResult[TimeExpr]:
+    return timex_stage.find_times(parsed, lexicon=timex_lexicon, grammar=grammar)
 
 
-def _run_quotes(work: _Work, res: Resources) -> None:
-    found = quotes.extract_quotes(work.parsed, work.actors, work.mentions)
-    work.quotes = found.records
-    work.problems.extend(found.problems)
+def _events(
+    parsed: nlp_stage.Parsed,
+    actors: Sequence[Actor],
+    mentions: Sequence[Mention],
+    *,
+    event_lexicon: EventLexicon,
+) -> StageResult[Event]:
+    return event_stage.code_events(parsed, actors, mentions, lexicon=event_lexicon)
 
 
-def _run_attribution(work: _Work, res: Resources) -> None:
-    work.events = quotes.attribute_events(work.events, work.quotes)
+def _quotes(
+    parsed: nlp_stage.Parsed,
+    actors: Sequence[Actor],
+    mentions: Sequence[Mention],
+    *,
+    quote_cues: QuoteCues,
+    grammar: Grammar,
+) -> StageResult[Quote]:
+    return quote_stage.extract_quotes(
+        parsed, actors, mentions, cues=quote_cues, grammar=grammar
+    )
+
+
+def _attribution(
+    events: Sequence[Event], quotes: Sequence[Quote]
+) -> StageResult[Event]:
+    return StageResult(records=quote_stage.attribute_events(events, quotes))
 
 
 STAGES: tuple[Stage, ...] = (
-    Stage("actors", actors.VERSION, ("parsed",), ("actors", "mentions"), _run_actors),
-    Stage("timex", timex.VERSION, ("parsed",), ("times",), _run_timex),
-    Stage(
-        "places",
-        places.VERSION,
-        ("parsed", "actors", "mentions"),
-        ("places",),
-        _run_places,
-    ),
-    Stage(
-        "events",
-        events.VERSION,
-        ("parsed", "actors", "mentions"),
-        ("events",),
-        _run_events,
-    ),
-    Stage(
-        "situate",
-        situate.VERSION,
-        ("parsed", "events", "times", "places"),
-        ("events",),
-        _run_situate,
-    ),
-    Stage(
-        "quotes",
-        quotes.VERSION,
-        ("parsed", "actors", "mentions"),
-        ("quotes",),
-        _run_quotes,
-    ),
-    Stage(
-        "attribution",
-        quotes.VERSION,
-        ("events", "quotes"),
-        ("events",),
-        _run_attribution,
-    ),
+    Stage("clean", clean.VERSION, _clean, ("article",)),
+    Stage("nlp", nlp_stage.VERSION, _parse, ("parsed",), batch=True),
+    Stage("actors", actor_stage.VERSION, _actors, ("actors", "mentions")),
+    Stage("timex", timex_stage.VERSION, _times, ("times",)),
+    Stage("places", places.VERSION, places.find_places, ("places",)),
+    Stage("events", event_stage.VERSION, _events, ("events",)),
+    Stage("situate", situate.VERSION, situate.situate_events, ("events",)),
+    Stage("quotes", quote_stage.VERSION, _quotes, ("quotes",)),
+    Stage("attribution", quote_stage.VERSION, _attribution, ("events",)),
 )
+check_stages(STAGES, {"raw"})
 
 
-def _check_stage_order(stages: tuple[Stage, ...]) -> None:
-    available = {"parsed"}
-    for stage in stages:
-        missing = set(stage.requires) - available
-        if missing:
-            raise RuntimeError(
-                f"stage {stage.name} requires {sorted(missing)} before it; "
-                "this is a bug in pipeline.STAGES"
-            )
-        available.update(stage.provides)
+def _chosen(names: Iterable[str] | None) -> tuple[Stage, ...]:
+    if names is None:
+        return STAGES
+    wanted = set(names)
+    unknown = wanted - {s.name for s in STAGES}
+    if unknown:
+        raise ValueError(
+            f"unknown stages {sorted(unknown)}; stages: {[s.name for s in STAGES]}"
+        )
+    chosen = tuple(s for s in STAGES if s.name in wanted)
+    try:
+        check_stages(chosen, {"raw"})
+    except RuntimeError as e:
+        raise ValueError(f"run_stages{tuple(sorted(wanted))}: {e}") from None
+    return chosen
 
 
-_check_stage_order(STAGES)
-
-
-def clean_raw(raw: RawDocument, res: Resources) -> tuple[Article, tuple[Problem, ...]]:
-    """Clean one raw document into an article (the first stage)."""
-    return clean.clean_document(
-        raw, rules=res.clean_rules, max_chars=res.settings.max_text_chars
-    )
-
-
-def finish_article(
-    parsed: nlp.Parsed,
+def _run_batch(
+    raws: Sequence[RawDocument],
     res: Resources,
-    problems: Iterable[Problem] = (),
+    stages: Sequence[Stage],
+    fail_fast: bool,
+) -> list[ArticleResult | ArticleFailure]:
+    outcomes: list[ArticleState | ArticleFailure] = [
+        ArticleState(raw=raw) for raw in raws
+    ]
+    for stage in stages:
+        outcomes = run_batch(stage, outcomes, res, fail_fast)
+    return [o if isinstance(o, ArticleFailure) else result_of(o) for o in outcomes]
+
+
+def run_stages(
+    raws: Iterable[RawDocument],
+    res: Resources,
+    names: Iterable[str] | None = None,
     *,
     fail_fast: bool = False,
-) -> ArticleResult | ArticleFailure:
-    """Run the stages after parsing on one article."""
-    work = _Work(parsed=parsed, problems=list(problems))
-    for stage in STAGES:
-        try:
-            stage.run(work, res)
-        except ResourceError:
-            raise  # a missing or malformed data file fails every article: stop the run
-        except (
-            Exception
-        ) as e:  # the runner's one catch-all: one article fails, not the batch
-            if fail_fast:
-                raise
-            return _failure(parsed.article.article_id, stage.name, e)
-    return _result(work)
+) -> Iterator[ArticleResult | ArticleFailure]:
+    """Run the stages called ``names`` (in table order; all when None) over ``raws``,
+    yielding one outcome per input, in order; fields of stages not run stay empty.
 
-
-def _result(work: _Work) -> ArticleResult:
-    article = work.parsed.article
-    problems = tuple(
-        replace(p, article_id=article.article_id) if p.article_id is None else p
-        for p in work.problems
-    )
-    return ArticleResult(
-        article=article,
-        sentences=work.parsed.sentences,
-        actors=work.actors,
-        mentions=work.mentions,
-        times=work.times,
-        events=work.events,
-        quotes=work.quotes,
-        problems=problems,
-    )
-
-
-def _failure(article_id: str, stage: str, error: BaseException) -> ArticleFailure:
-    logger.warning("article %s failed in stage %s: %s", article_id, stage, error)
-    return ArticleFailure(
-        article_id=article_id,
-        stage=stage,
-        error_type=type(error).__name__,
-        message=str(error),
-        traceback="".join(traceback.format_exception(error)),
-    )
+    Raises:
+        ValueError: a name is unknown, or a chosen stage needs one not chosen.
+    """
+    stages = _chosen(names)
+    size = max(res.settings.batch_size, 1)
+    iterator = iter(raws)
+    while batch := list(itertools.islice(iterator, size)):
+        yield from _run_batch(batch, res, stages, fail_fast)
 
 
 def run_many(
     raws: Iterable[RawDocument], res: Resources, *, fail_fast: bool = False
 ) -> Iterator[ArticleResult | ArticleFailure]:
     """Run the whole pipeline over ``raws``, yielding one result per input in order."""
-    items = (clean_raw(raw, res) for raw in raws)
-    for parsed, problems in nlp.parse_articles(
-        res.nlp, items, batch_size=res.settings.batch_size
-    ):
-        yield finish_article(parsed, res, problems, fail_fast=fail_fast)
+    return run_stages(raws, res, fail_fast=fail_fast)
 
 
 def run_article(
     raw: RawDocument, res: Resources, *, fail_fast: bool = False
 ) -> ArticleResult | ArticleFailure:
-    """Run the whole pipeline over one document."""
+    """Run the whole pipeline over one document (never raises but for ``fail_fast``
+    and a ``ResourceError``)."""
     return next(run_many([raw], res, fail_fast=fail_fast))
 
 
-__all__ = ["STAGES", "Stage", "clean_raw", "finish_article", "run_article", "run_many"]
+def clean_raw(raw: RawDocument, res: Resources) -> tuple[Article, tuple[Problem, ...]]:
+    """Clean one raw document into an article (the first stage, on its own)."""
+    return clean.clean_document(
+        raw, rules=res.clean_rules, max_chars=res.settings.max_text_chars
+    )
+
+
+__all__ = [
+    "STAGES",
+    "ArticleState",
+    "Stage",
+    "clean_raw",
+    "run_article",
+    "run_many",
+    "run_stages",
+]

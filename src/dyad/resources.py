@@ -10,9 +10,11 @@ from __future__ import annotations
 import functools
 import logging
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dyad.errors import ResourceError
+from dyad.knowledge.files import data_path
 from dyad.settings import MODEL_PACKAGE, MODEL_VERSION, Settings
 
 if TYPE_CHECKING:
@@ -21,7 +23,10 @@ if TYPE_CHECKING:
     from dyad.knowledge.actors import ActorKB
     from dyad.knowledge.clean import CleanRules
     from dyad.knowledge.events import EventLexicon
+    from dyad.knowledge.grammar import Grammar
     from dyad.knowledge.places import Gazetteer
+    from dyad.knowledge.quotes import QuoteCues
+    from dyad.knowledge.timex import TimexLexicon
 
 logger = logging.getLogger(__name__)
 
@@ -55,8 +60,13 @@ class Resources:
 
     @functools.cached_property
     def nlp(self) -> Language:
-        """The pinned spaCy pipeline."""
-        return load_model(self.settings.model)
+        """The pinned spaCy pipeline, with the paragraph-break component in place.
+
+        The component is added here, once, so that parsing never changes the model.
+        """
+        from dyad.stages.nlp import add_paragraph_breaker
+
+        return add_paragraph_breaker(load_model(self.settings.model))
 
     @functools.cached_property
     def clean_rules(self) -> CleanRules:
@@ -85,3 +95,55 @@ class Resources:
         from dyad.knowledge.events import load_event_lexicon
 
         return load_event_lexicon(self.settings.event_files)
+
+    @functools.cached_property
+    def timex_lexicon(self) -> TimexLexicon:
+        """Month, weekday and relative-time words for the timex stage."""
+        from dyad.knowledge.timex import TIMEX_FILE, parse_timex_lexicon
+
+        return parse_timex_lexicon(self.data_file(*TIMEX_FILE))
+
+    @functools.cached_property
+    def quote_cues(self) -> QuoteCues:
+        """Speech verbs and other cues for the quotes stage."""
+        from dyad.knowledge.quotes import CUES_FILE, parse_quote_cues
+
+        return parse_quote_cues(self.data_file(*CUES_FILE))
+
+    @functools.cached_property
+    def grammar(self) -> Grammar:
+        """Closed-class words (prepositions, auxiliaries, pronouns, quantifiers)."""
+        from dyad.knowledge.grammar import GRAMMAR_FILE, parse_grammar
+
+        return parse_grammar(self.data_file(*GRAMMAR_FILE))
+
+    def data_file(self, *parts: str) -> Path:
+        """Return the data file ``parts``: the user's copy under ``settings.data_dir``
+        when there is one, else the packaged file."""
+        if self.settings.data_dir is not None:
+            mine = self.settings.data_dir.joinpath(*parts)
+            if mine.is_file():
+                return mine
+        return data_path(*parts)
+
+    def validate(self) -> None:
+        """Load and check every data file now, so a mistake fails at start-up with
+        ``file:line: message`` rather than in the first article.
+
+        Raises:
+            ResourceError: a data file is missing or malformed.
+        """
+        for name in VALIDATED:
+            getattr(self, name)
+
+
+# The data the runner passes to stages, checked by ``Resources.validate``.
+VALIDATED = (
+    "clean_rules",
+    "actor_kb",
+    "gazetteer",
+    "event_lexicon",
+    "timex_lexicon",
+    "quote_cues",
+    "grammar",
+)

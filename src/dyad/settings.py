@@ -24,6 +24,8 @@ class Settings:
 
     ``actor_files``/``event_files`` are extra user data files merged over the packaged
     ones (later files win). ``db`` is the DuckDB path used by store commands.
+    ``data_dir`` is a folder of data files that replace the packaged ones with the same
+    relative path (``grammar.yaml``, ``quotes/cues.yaml``, ``timex/lexicon.yaml``).
     """
 
     model: str = MODEL_NAME
@@ -33,6 +35,7 @@ class Settings:
     event_files: tuple[Path, ...] = ()
     db: Path = Path("dyad.duckdb")
     batch_size: int = 32
+    data_dir: Path | None = None
 
 
 def load_settings(path: Path | None = None, **overrides: Any) -> Settings:
@@ -52,8 +55,9 @@ def load_settings(path: Path | None = None, **overrides: Any) -> Settings:
     for key in ("actor_files", "event_files"):
         if key in values:
             values[key] = tuple(Path(p) for p in values[key])
-    if "db" in values:
-        values["db"] = Path(values["db"])
+    for key in ("db", "data_dir"):
+        if key in values:
+            values[key] = Path(values[key])
     return replace(Settings(), **values)
 
 

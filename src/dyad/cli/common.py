@@ -30,6 +30,23 @@ F = TypeVar("F", bound=Callable[..., Any])
 DATE = click.DateTime(formats=["%Y-%m-%d"])
 
 
+class NamesChoice(click.Choice):  # type: ignore[type-arg]  # click 8.2 made it generic
+    """A ``click.Choice`` whose names come from a registry, read when they are needed."""
+
+    def __init__(self, names: Callable[[], Sequence[str]]) -> None:
+        self._names = names
+        super().__init__(())
+
+    @property  # type: ignore[override]  # read from the registry, never stored
+    def choices(self) -> Sequence[str]:
+        """The names registered now."""
+        return tuple(self._names())
+
+    @choices.setter
+    def choices(self, value: Sequence[str]) -> None:
+        """Ignore click's assignment in ``__init__``: the registry is the source."""
+
+
 class State:
     """Process-wide CLI flags set by the root group (``--debug``)."""
 

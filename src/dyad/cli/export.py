@@ -9,12 +9,14 @@ from pathlib import Path
 import click
 
 from dyad.cli.common import (
+    NamesChoice,
     db_option,
     event_filters,
     filter_options,
     handle_errors,
     open_store,
 )
+from dyad.formats import export_formats
 
 
 @click.command()
@@ -23,7 +25,7 @@ from dyad.cli.common import (
     "--format",
     "fmt",
     required=True,
-    type=click.Choice(["csv", "parquet", "jsonl", "plover", "gdelt"]),
+    type=NamesChoice(export_formats),
 )
 @click.option(
     "--out",

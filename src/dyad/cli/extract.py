@@ -7,7 +7,9 @@ from pathlib import Path
 
 import click
 
-from dyad.cli.common import State, fail, handle_errors, settings_from
+from dyad.cli import views
+from dyad.cli.common import NamesChoice, State, fail, handle_errors, settings_from
+from dyad.formats import extract_formats
 
 
 @click.command()
@@ -35,7 +37,7 @@ from dyad.cli.common import State, fail, handle_errors, settings_from
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["json", "table", "plover", "gdelt"]),
+    type=NamesChoice(extract_formats),
     default="json",
     show_default=True,
 )
@@ -57,12 +59,11 @@ def extract(
     Example:
         dyad extract article.txt --date 2023-06-15 --format table
     """
-    from dyad.cli import views
     from dyad.errors import InputError
     from dyad.pipeline import run_article
+    from dyad.readers import parse_date, read_document
     from dyad.records import ArticleFailure
     from dyad.resources import Resources
-    from dyad.stages.ingest import parse_date, read_document
 
     settings = settings_from(ctx, actor_files=actor_files, event_files=event_files)
     origin = "<stdin>" if source == "-" else source
@@ -80,8 +81,7 @@ def extract(
         url=url,
     )
     resources = Resources(settings)
-    if settings.event_files:
-        resources.event_lexicon  # noqa: B018 - a bad --events file fails here, as file:line
+    resources.validate()  # a bad data file fails here, as file:line, before any work
     result = run_article(raw, resources, fail_fast=State.debug)
     if isinstance(result, ArticleFailure):
         fail(

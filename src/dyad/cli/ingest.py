@@ -131,7 +131,7 @@ def ingest(
         dyad ingest corpus/ news.jsonl --db dyad.duckdb --workers 2
     """
     from dyad import corpus
-    from dyad.stages.ingest import ReadOptions, count_documents, parse_fields
+    from dyad.readers import ReadOptions, count_documents, parse_fields
 
     settings = settings_from(ctx, db=db)
     read = ReadOptions(max_bytes=settings.max_input_bytes, fields=parse_fields(fields))

@@ -1,15 +1,24 @@
-"""Views of one ``ArticleResult`` for people and tools (``dyad extract --format``)."""
+"""Views of one ``ArticleResult`` for people (``dyad extract --format table``).
+
+The other ``--format`` choices are the output formats of ``dyad.formats``.
+"""
 
 from __future__ import annotations
 
-import json
 import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, BinaryIO, TextIO
 
 from rich.console import Console
 from rich.table import Table
 
-from dyad.contract import to_json
+from dyad.formats import FORMATS, register_format
 from dyad.records import ArticleResult
+
+if TYPE_CHECKING:
+    from dyad.store.analytics import EventFilter
+    from dyad.store.db import Store
 
 TABLE_WIDTH = 160
 
@@ -108,21 +117,33 @@ def print_table(result: ArticleResult, console: Console) -> None:
         console.print(f"[dim]{p.code}: {p.message}[/dim]")
 
 
-def print_result(result: ArticleResult, fmt: str) -> None:
-    """Write ``result`` to stdout in format ``fmt`` (json, table, plover, gdelt)."""
-    if fmt == "json":
-        sys.stdout.write(to_json(result) + "\n")
-    elif fmt == "table":
-        console = Console(soft_wrap=False)
+@dataclass(frozen=True, slots=True)
+class TableView:
+    """The ``table`` format of ``dyad extract``: readable tables for people."""
+
+    name: str = "table"
+    summary: str = "readable tables (actors, events, times, quotes)"
+    extract: bool = True
+    export: bool = False
+
+    def write_result(self, result: ArticleResult, stream: TextIO) -> None:
+        """Print ``result`` as tables; piped output is ``TABLE_WIDTH`` columns wide."""
+        console = Console(file=stream, soft_wrap=False)
         if not console.is_terminal:
             # piped output has no width of its own; tables are unreadable at 80 columns
-            console = Console(soft_wrap=False, width=TABLE_WIDTH)
+            console = Console(file=stream, soft_wrap=False, width=TABLE_WIDTH)
         print_table(result, console)
-    else:
-        from dyad import exports
 
-        if fmt == "gdelt":  # the same tab-separated rows as ``dyad export`` (#13)
-            exports.write_gdelt(exports.result_rows(result, fmt), sys.stdout)
-            return
-        for row in exports.result_rows(result, fmt):
-            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+    def write_store(
+        self, store: Store, filters: EventFilter, out: Path | BinaryIO
+    ) -> int:
+        """Not offered by ``dyad export`` (``export`` is False)."""
+        raise NotImplementedError("this is a bug: table is not an export format")
+
+
+register_format(TableView())
+
+
+def print_result(result: ArticleResult, fmt: str) -> None:
+    """Write ``result`` to stdout in the registered format ``fmt``."""
+    FORMATS.get(fmt).write_result(result, sys.stdout)

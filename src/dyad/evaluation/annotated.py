@@ -12,7 +12,7 @@ import datetime as dt
 import difflib
 import json
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -157,33 +157,23 @@ def run_system(
     return _CACHE[key]
 
 
+# The stages these suites score, and those they need; run through the runner (#9).
+SCORED_STAGES = ("clean", "nlp", "actors", "timex", "quotes")
+
+
 def _run(
     articles: Sequence[Annotated], resources: Resources
 ) -> Iterable[tuple[str, ArticleResult]]:
-    from dyad import pipeline
-    from dyad.stages import actors, nlp, quotes, timex
+    from dyad.pipeline import run_stages
 
     raws = [
         RawDocument(text=a.text, published=a.published, doc_id=a.article_id)
         for a in articles
     ]
-    items = (pipeline.clean_raw(raw, resources) for raw in raws)
-    for parsed, _ in nlp.parse_articles(resources.nlp, items):
-        found = actors.resolve_actors(parsed, kb=resources.actor_kb)
-        times = timex.find_times(parsed)
-        said = quotes.extract_quotes(parsed, found.actors, found.mentions)
-        article = parsed.article
-        yield (
-            article.article_id,
-            ArticleResult(
-                article=article,
-                sentences=parsed.sentences,
-                actors=found.actors,
-                mentions=found.mentions,
-                times=times.records,
-                quotes=said.records,
-            ),
-        )
+    for outcome in run_stages(raws, resources, SCORED_STAGES, fail_fast=True):
+        if not isinstance(outcome, ArticleResult):
+            raise TypeError("this is a bug: fail_fast gives results only")
+        yield outcome.article.article_id, replace(outcome, problems=())
 
 
 class OffsetMap:

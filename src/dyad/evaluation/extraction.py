@@ -22,9 +22,10 @@ import trafilatura
 
 from dyad.errors import InputError
 from dyad.evaluation import SuiteReport
-from dyad.pipeline import clean_raw
+from dyad.pipeline import run_stages
+from dyad.readers.parsing import read_html
+from dyad.records import ArticleResult
 from dyad.resources import Resources
-from dyad.stages.ingest_formats import read_html
 
 BENCHMARK = Path("eval", "gold", "article-extraction-benchmark")
 SHINGLE = 4
@@ -107,8 +108,10 @@ def ours(resources: Resources) -> Callable[[str, str], str]:
 
     def extract(html: str, url: str) -> str:
         raw = read_html(html, origin=url or "page", url=url or None)
-        article, _ = clean_raw(raw, resources)
-        return article.text
+        outcome = next(run_stages([raw], resources, ["clean"], fail_fast=True))
+        if not isinstance(outcome, ArticleResult):
+            raise TypeError("this is a bug: fail_fast gives results only")
+        return outcome.article.text
 
     return extract
 

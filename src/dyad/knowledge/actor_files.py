@@ -383,8 +383,7 @@ def build_actor_kb(user_files: Sequence[Path] = ()) -> ActorKB:
 
 
 def load_actor_kb(user_files: Sequence[Path] = ()) -> ActorKB:
-    """Return the actor KB from the packaged data files plus ``user_files``, built
-    once per data version (``dyad.cache``).
+    """Return the actor KB of the packaged files plus ``user_files`` (cached, ``dyad.cache``).
 
     Raises:
         ResourceError: a file is missing or malformed (``file:line: message``).
@@ -392,12 +391,9 @@ def load_actor_kb(user_files: Sequence[Path] = ()) -> ActorKB:
     from dyad.cache import load_cached, module_files
 
     modules = module_files(__name__, "dyad.knowledge.actors", "dyad.knowledge.files")
-    return load_cached(
-        "actor-kb",
-        lambda: build_actor_kb(user_files),
-        kind=ActorKB,
-        sources=(*iter_data_files("actors"), *map(Path, user_files), *modules),
-    )
+    sources = (*iter_data_files("actors"), *map(Path, user_files), *modules)
+    build = functools.partial(build_actor_kb, user_files)
+    return load_cached("actor-kb", build, kind=ActorKB, sources=sources)
 
 
 __all__ = ["build_actor_kb", "load_actor_kb"]

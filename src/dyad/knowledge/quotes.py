@@ -8,7 +8,7 @@ from pathlib import Path
 
 from dyad.knowledge.files import data_path, fail, read_yaml
 
-_CUES_FILE = ("quotes", "cues.yaml")
+CUES_FILE = ("quotes", "cues.yaml")
 _KEYS = (
     "speech_verbs",
     "indirect_verbs",
@@ -71,4 +71,4 @@ def parse_quote_cues(path: Path) -> QuoteCues:
 @functools.cache
 def load_quote_cues() -> QuoteCues:
     """Return the packaged quote cues, read once per process."""
-    return parse_quote_cues(data_path(*_CUES_FILE))
+    return parse_quote_cues(data_path(*CUES_FILE))

@@ -16,7 +16,7 @@ from typing import Any
 
 from dyad.knowledge.files import data_path, fail, read_yaml
 
-_LEXICON_FILE = ("timex", "lexicon.yaml")
+TIMEX_FILE = ("timex", "lexicon.yaml")
 _VAGUE = {"PAST_REF", "PRESENT_REF", "FUTURE_REF"}
 _DIRECTIONS = {"past", "current", "future"}
 
@@ -46,6 +46,8 @@ class TimexLexicon:
     schedule_verbs: frozenset[str]
     future_words: frozenset[str]
     past_words: frozenset[str]
+    plan_nouns: frozenset[str]
+    weekday_name_words: frozenset[str]
     pattern: re.Pattern[str]
 
 
@@ -125,6 +127,14 @@ def _check(path: Path, lex: dict[str, Any]) -> None:
             raise fail(path, line, f"period modifier '{word}': {way!r} is not valid")
 
 
+def _words(path: Path, lex: Mapping[str, Any], key: str) -> frozenset[str]:
+    """Return the lower-case word list ``key``; raise ``file:line`` when it is not one."""
+    words = lex.get(key)
+    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+        raise fail(path, lex.get("__line__"), f"'{key}' must be a list of words")
+    return frozenset(w.lower() for w in words)
+
+
 def _lower_map(mapping: Mapping[str, Any]) -> dict[str, Any]:
     return {str(k).lower(): v for k, v in _plain(mapping).items()}
 
@@ -163,6 +173,8 @@ def parse_timex_lexicon(path: Path) -> TimexLexicon:
         schedule_verbs=frozenset(lex["schedule_verbs"]),
         future_words=frozenset(lex["future_words"]),
         past_words=frozenset(lex["past_words"]),
+        plan_nouns=_words(path, raw, "plan_nouns"),
+        weekday_name_words=_words(path, raw, "weekday_name_words"),
         pattern=_build_pattern(lex),
     )
 
@@ -170,4 +182,4 @@ def parse_timex_lexicon(path: Path) -> TimexLexicon:
 @functools.cache
 def load_timex_lexicon() -> TimexLexicon:
     """Return the packaged timex vocabulary, read once per process."""
-    return parse_timex_lexicon(data_path(*_LEXICON_FILE))
+    return parse_timex_lexicon(data_path(*TIMEX_FILE))

@@ -49,9 +49,13 @@ def _force_paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
+PARAGRAPH_COMPONENT = "dyad_paragraphs"
+
+
 def add_paragraph_breaker(nlp: Language) -> Language:
-    """Insert the paragraph-break component before the parser, once."""
-    name = "dyad_paragraphs"
+    """Insert the paragraph-break component before the parser, once (``Resources``
+    does this when it loads the model)."""
+    name = PARAGRAPH_COMPONENT
     if name not in nlp.pipe_names:
         if not Language.has_factory(name):
             Language.component(name, func=_force_paragraph_breaks)
@@ -81,8 +85,19 @@ def build_sentences(article: Article, doc: Doc) -> tuple[Sentence, ...]:
 def parse_articles(
     nlp: Language, items: Iterable[tuple[Article, C]], *, batch_size: int = 32
 ) -> Iterator[tuple[Parsed, C]]:
-    """Parse articles in batches, yielding each with its context in input order."""
-    add_paragraph_breaker(nlp)
+    """Parse articles in batches, yielding each with its context in input order.
+
+    ``nlp`` is used as it is, never changed (#9); it must hold the paragraph-break
+    component, as ``Resources.nlp`` does.
+
+    Raises:
+        ValueError: the component is missing (this is a bug in the caller).
+    """
+    if PARAGRAPH_COMPONENT not in nlp.pipe_names:
+        raise ValueError(
+            "the spaCy pipeline lacks the paragraph-break component; pass "
+            "Resources.nlp or call add_paragraph_breaker once first (a bug)"
+        )
     pairs = ((article.text, (article, context)) for article, context in items)
     for doc, (article, context) in nlp.pipe(
         pairs, as_tuples=True, batch_size=batch_size

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from dyad.dates import VAGUE_VALUES
+from dyad.knowledge.grammar import Grammar, load_grammar
 from dyad.records import (
     DateSource,
     Event,
@@ -43,18 +44,6 @@ _CLAUSE_DEPS = {
     "acl",
     "pcomp",
 }
-_LOCATIVE = {
-    "in",
-    "at",
-    "near",
-    "outside",
-    "inside",
-    "across",
-    "throughout",
-    "within",
-    "around",
-    "to",
-}
 
 
 def situate_events(
@@ -62,15 +51,21 @@ def situate_events(
     events: Sequence[Event],
     times: Sequence[TimeExpr],
     places: Sequence[Place],
+    *,
+    grammar: Grammar | None = None,
 ) -> StageResult[Event]:
-    """Return ``events`` with their date and location filled in."""
+    """Return ``events`` with their date and location filled in.
+
+    ``grammar`` defaults to the packaged one; the runner passes ``Resources.grammar``.
+    """
+    words = grammar or load_grammar()
     doc = parsed.doc
     published = parsed.article.published
     situated = []
     for event in events:
         trigger = _token_at(doc, event.trigger_start, event.trigger_end)
         date = _date(doc, event, trigger, times, published)
-        location = _location(doc, event, trigger, places)
+        location = _location(doc, event, trigger, places, words)
         situated.append(
             dataclasses.replace(event, date=date, location=location or event.location)
         )
@@ -149,7 +144,11 @@ def _distance(start: int, end: int, event: Event) -> int:
 
 
 def _location(
-    doc: Doc, event: Event, trigger: Token | None, places: Sequence[Place]
+    doc: Doc,
+    event: Event,
+    trigger: Token | None,
+    places: Sequence[Place],
+    grammar: Grammar,
 ) -> Location | None:
     if trigger is None:
         return None
@@ -158,7 +157,7 @@ def _location(
     ranked: list[tuple[int, int, Place]] = []
     for place in candidates:
         root = _token_at(doc, place.start, place.end)
-        if root is None or not _is_locative(root):
+        if root is None or not _is_locative(root, grammar):
             continue
         if _in_subtree(root, trigger):
             rank = 0
@@ -173,9 +172,11 @@ def _location(
     return Location(name=place.text, code=place.code, lat=place.lat, lon=place.lon)
 
 
-def _is_locative(token: Token) -> bool:
+def _is_locative(token: Token, grammar: Grammar) -> bool:
     """Return True when ``token`` is the object of a locative preposition."""
     current = token
     while current.dep_ in {"compound", "conj", "appos"} and current.head.i != current.i:
         current = current.head
-    return current.dep_ == "pobj" and current.head.lower_ in _LOCATIVE
+    return (
+        current.dep_ == "pobj" and current.head.lower_ in grammar.locative_prepositions
+    )

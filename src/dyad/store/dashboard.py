@@ -16,17 +16,17 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from typing import Any
 
-from dyad.analytics import (
+from dyad.store.analytics import (
     EVENT_COLUMNS,
     EVENT_FROM,
-    DyadSummary,
     EventFilter,
     EventRow,
     TypeCount,
-    event_row,
     event_where,
+    select_records,
 )
 from dyad.store.db import Store
+from dyad.store.dyads import DyadSummary
 
 # Columns the dyad table may be sorted by, and the SQL each one sorts on.
 DYAD_SORTS = {
@@ -148,8 +148,7 @@ def list_filtered_events(
         "ORDER BY e.event_day DESC NULLS LAST, e.article_id, e.sentence_index, "
         "e.trigger_start, e.event_id LIMIT ? OFFSET ?"
     )
-    rows = store.con.execute(sql, [*params, limit, offset]).fetchall()
-    return [event_row(r) for r in rows]
+    return select_records(store, EventRow, sql, [*params, limit, offset])
 
 
 def count_filtered_events(store: Store, f: ViewFilter) -> int:
@@ -263,13 +262,12 @@ def list_between(
     """Return the dated events between ``a`` and ``b`` under ``f``, latest first."""
     where, params = filter_where(f)
     pair, pair_params = dyad_where(a, b)
-    rows = store.con.execute(
+    sql = (
         f"SELECT {EVENT_COLUMNS} {EVENT_FROM} WHERE {where} AND {pair} "
         "AND e.event_day IS NOT NULL ORDER BY e.event_day DESC, e.article_id, "
-        "e.sentence_index, e.trigger_start, e.event_id LIMIT ?",
-        [*params, *pair_params, limit],
-    ).fetchall()
-    return [event_row(r) for r in rows]
+        "e.sentence_index, e.trigger_start, e.event_id LIMIT ?"
+    )
+    return select_records(store, EventRow, sql, [*params, *pair_params, limit])
 
 
 def period_counts(

@@ -3,10 +3,9 @@
 Every write is a method of ``Store`` and runs inside one transaction. Raw input is
 stored (``status = 'pending'``) before it is processed; ``put_outcomes`` then replaces
 all rows of each article (delete by ``article_id``, insert) and marks it ``done`` or
-``failed``,
-so re-processing is idempotent and a run killed at any moment leaves either the old or
-the new rows of an article, never a mix. Values reach SQL only as parameters or as Arrow
-tables registered on the connection.
+``failed``, so re-processing is idempotent and a run killed at any moment leaves either
+the old or the new rows of an article, never a mix. Values reach SQL only as parameters
+or as Arrow tables registered on the connection.
 """
 
 from __future__ import annotations
@@ -15,7 +14,7 @@ import datetime as dt
 import logging
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -29,65 +28,28 @@ from dyad.records import (
     Problem,
     RawDocument,
 )
+from dyad.store import cluster_rows
 from dyad.store.migrations import apply_migrations, latest_version
 from dyad.store.rows import (
-    SCHEMAS,
-    SEQ_COLUMN,
-    SEQUENCED,
+    PendingArticle,
+    StoredState,
     actor_codes_of,
-    actor_row,
     codes_by_actor,
     dyad_pairs,
     event_day,
-    event_row,
     outcome_id,
+)
+from dyad.store.schema import (
+    ARTICLE_TABLES,
+    COUNTED_TABLES,
+    TABLES,
+    EventDyad,
+    record_from_row,
+    row_of,
+    rows_as_dicts,
 )
 
 logger = logging.getLogger(__name__)
-
-# Tables whose rows belong to one article and are replaced when it is re-processed.
-_ARTICLE_TABLES = (
-    "sentences",
-    "problems",
-    "actors",
-    "mentions",
-    "times",
-    "events",
-    "event_dyads",
-    "quotes",
-    "failures",
-)
-COUNTED_TABLES = (
-    "articles",
-    "sentences",
-    "problems",
-    "failures",
-    "actors",
-    "mentions",
-    "times",
-    "events",
-    "quotes",
-    "event_clusters",
-    "event_cluster_members",
-)
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class PendingArticle:
-    """A raw document with the id and content hash it will be stored under."""
-
-    article_id: str
-    content_hash: str
-    raw: RawDocument
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class StoredState:
-    """What the store knows of an article before processing it again."""
-
-    content_hash: str
-    status: str
-    pipeline_version: str | None
 
 
 def _now() -> dt.datetime:
@@ -166,7 +128,7 @@ class Store:
         """Insert ``rows`` now, or add them to the batch of ``put_outcomes``."""
         if not rows:
             return
-        if table in SEQUENCED:  # keep each article's record order for reads
+        if TABLES[table].sequenced:  # keep each article's record order for reads
             rows = [(*row, seq) for seq, row in enumerate(rows)]
         if self._batch is not None:
             self._batch.setdefault(table, []).extend(rows)
@@ -174,19 +136,18 @@ class Store:
             self._write(table, rows)
 
     def _write(self, table: str, rows: Sequence[tuple[Any, ...]]) -> None:
-        schema = SCHEMAS[table]
-        if table in SEQUENCED:
-            schema = [*schema, SEQ_COLUMN]
+        schema = TABLES[table].arrow_schema
         columns = list(zip(*rows, strict=True))
         arrow = pa.table(
-            {
-                name: pa.array(col, type=kind)
-                for (name, kind), col in zip(schema, columns, strict=True)
-            }
+            [
+                pa.array(col, type=f.type)
+                for f, col in zip(schema, columns, strict=True)
+            ],
+            schema=schema,
         )
         self.con.register("_batch", arrow)
         try:
-            names = ", ".join(f'"{name}"' for name, _ in schema)
+            names = ", ".join(f'"{name}"' for name in schema.names)
             self.con.execute(
                 f"INSERT INTO {table} ({names}) SELECT {names} FROM _batch"
             )
@@ -197,15 +158,21 @@ class Store:
 
     def stored_state(self, article_id: str) -> StoredState | None:
         """Return what is stored of ``article_id``, or None when it is new."""
+        return self.stored_states([article_id]).get(article_id)
+
+    def stored_states(self, article_ids: Sequence[str]) -> dict[str, StoredState]:
+        """Return what is stored of each of ``article_ids`` (new ones are absent)."""
+        if not article_ids:
+            return {}
         rows = self.con.execute(
-            "SELECT content_hash, status, pipeline_version FROM articles WHERE "
-            "article_id = ?",
-            [article_id],
+            "SELECT article_id, content_hash, status, pipeline_version FROM articles "
+            "WHERE list_contains(?, article_id)",
+            [list(article_ids)],
         ).fetchall()
-        if not rows:
-            return None
-        row = rows[0]
-        return StoredState(content_hash=row[0], status=row[1], pipeline_version=row[2])
+        return {
+            r[0]: StoredState(content_hash=r[1], status=r[2], pipeline_version=r[3])
+            for r in rows
+        }
 
     def counts(self) -> dict[str, int]:
         """Return the number of rows of every table (for ``dyad stats`` and tests)."""
@@ -217,22 +184,14 @@ class Store:
 
     def raw_documents(self, *, status: str) -> Iterator[RawDocument]:
         """Yield the raw input of articles with ``status`` (for ``dyad rerun``)."""
-        rows = self.con.execute(
-            "SELECT article_id, raw_text, raw_title, raw_published, raw_source, "
-            "raw_url, "
-            "origin FROM articles WHERE status = ? ORDER BY article_id",
+        cursor = self.con.execute(
+            "SELECT article_id AS doc_id, raw_text AS text, raw_title AS title, "
+            "raw_published AS published, raw_source AS source, raw_url AS url, origin "
+            "FROM articles WHERE status = ? ORDER BY article_id",
             [status],
-        ).fetchall()
-        for row in rows:
-            yield RawDocument(
-                doc_id=row[0],
-                text=row[1],
-                title=row[2],
-                published=row[3],
-                source=row[4],
-                url=row[5],
-                origin=row[6],
-            )
+        )
+        for row in rows_as_dicts(cursor.description, cursor.fetchall()):
+            yield record_from_row(RawDocument, row)
 
     # ---- writes -------------------------------------------------------------------
 
@@ -276,10 +235,7 @@ class Store:
             )
             self._insert(
                 "problems",
-                [
-                    (None, origin, p.code, p.message, p.stage, p.start, p.end)
-                    for p in problems
-                ],
+                [row_of(replace(p, article_id=None), origin) for p in problems],
             )
 
     def put_outcomes(
@@ -317,7 +273,7 @@ class Store:
                 [article_ids],
             ).fetchall()
         ]
-        for table in _ARTICLE_TABLES:
+        for table in ARTICLE_TABLES:
             self.con.execute(
                 f"DELETE FROM {table} WHERE list_contains(?, article_id)", [article_ids]
             )
@@ -335,21 +291,14 @@ class Store:
                 _now(),
             ],
         )
-        self._insert(
-            "problems",
-            [
-                (
-                    failure.article_id,
-                    self._origin(failure.article_id),
-                    "ingest.failed",
-                    f"failed in stage {failure.stage}: {failure.error_type}: "
-                    f"{failure.message}",
-                    failure.stage,
-                    None,
-                    None,
-                )
-            ],
+        problem = Problem(
+            code="ingest.failed",
+            message=f"failed in stage {failure.stage}: {failure.error_type}: "
+            f"{failure.message}",
+            stage=failure.stage,
+            article_id=failure.article_id,
         )
+        self._insert("problems", [row_of(problem, self._origin(failure.article_id))])
         self.con.execute(
             "UPDATE articles SET status = 'failed', pipeline_version = ?, "
             "processed_at = ? "
@@ -384,62 +333,16 @@ class Store:
             ],
         )
         origin = self._origin(aid)
-        self._insert(
-            "sentences", [(aid, s.index, s.start, s.end) for s in result.sentences]
-        )
+        self._insert("sentences", [row_of(x) for x in result.sentences])
         self._insert(
             "problems",
-            [
-                (aid, origin, p.code, p.message, p.stage, p.start, p.end)
-                for p in result.problems
-            ],
+            [row_of(replace(p, article_id=aid), origin) for p in result.problems],
         )
-        self._insert("actors", [actor_row(x) for x in result.actors])
-        self._insert(
-            "mentions",
-            [
-                (aid, m.actor_id, m.text, m.start, m.end, m.sentence_index)
-                for m in result.mentions
-            ],
-        )
-        self._insert(
-            "times",
-            [
-                (
-                    aid,
-                    t.time_id,
-                    t.text,
-                    t.start,
-                    t.end,
-                    t.sentence_index,
-                    t.value,
-                    str(t.precision) if t.precision else None,
-                    t.anchor,
-                    t.coder,
-                )
-                for t in result.times
-            ],
-        )
+        self._insert("actors", [row_of(x) for x in result.actors])
+        self._insert("mentions", [row_of(x) for x in result.mentions])
+        self._insert("times", [row_of(x) for x in result.times])
         self._put_events(result)
-        self._insert(
-            "quotes",
-            [
-                (
-                    aid,
-                    q.quote_id,
-                    str(q.kind),
-                    q.text,
-                    q.start,
-                    q.end,
-                    q.sentence_index,
-                    q.speaker_id,
-                    q.speaker_text,
-                    q.cue,
-                    q.coder,
-                )
-                for q in result.quotes
-            ],
-        )
+        self._insert("quotes", [row_of(x) for x in result.quotes])
 
     def _put_events(self, result: ArticleResult) -> None:
         codes = codes_by_actor(result.actors)
@@ -448,16 +351,18 @@ class Store:
         for e in result.events:
             actor_codes = actor_codes_of(e.actor_ids, codes)
             recipient_codes = actor_codes_of(e.recipient_ids, codes)
-            rows.append(
-                event_row(
-                    e,
-                    actor_codes,
-                    recipient_codes,
-                    event_day(e, result.article.published),
-                )
-            )
+            day = event_day(e, result.article.published)
+            rows.append(row_of(e, actor_codes, recipient_codes, day))
             pairs.extend(
-                (e.article_id, e.event_id, a, r, reciprocal)
+                row_of(
+                    EventDyad(
+                        article_id=e.article_id,
+                        event_id=e.event_id,
+                        actor_code=a,
+                        recipient_code=r,
+                        reciprocal=reciprocal,
+                    )
+                )
                 for a, r, reciprocal in dyad_pairs(actor_codes, recipient_codes)
             )
         self._insert("events", rows)
@@ -479,58 +384,17 @@ class Store:
         new_clusters: Sequence[tuple[Any, ...]],
     ) -> None:
         """Insert clusters and memberships inside the caller's transaction."""
-        for row in new_clusters:
-            self.con.execute(
-                "INSERT INTO event_clusters (cluster_id, type, actor_codes, "
-                "recipient_codes, anchor_day, location_code) VALUES (?, ?, ?, ?, ?, ?)",
-                list(row),
-            )
+        cluster_rows.insert_clusters(self.con, new_clusters)
         self._insert("event_cluster_members", list(members))
         self.refresh_clusters(sorted({m[0] for m in members}))
 
     def drop_clusters(self, cluster_ids: Sequence[str]) -> None:
         """Delete ``cluster_ids`` and their memberships inside the caller's transaction."""
-        if not cluster_ids:
-            return
-        for table in ("event_cluster_members", "event_clusters"):
-            self.con.execute(
-                f"DELETE FROM {table} WHERE list_contains(?, cluster_id)",
-                [list(cluster_ids)],
-            )
+        cluster_rows.drop_clusters(self.con, cluster_ids)
 
     def refresh_clusters(self, cluster_ids: Sequence[str]) -> None:
         """Recompute the figures of ``cluster_ids``; drop those left without members."""
-        if not cluster_ids:
-            return
-        ids = list(cluster_ids)
-        self.con.execute(_REFRESH_CLUSTERS, [ids])
-        self.con.execute(
-            "DELETE FROM event_clusters WHERE list_contains(?, cluster_id) AND "
-            "cluster_id NOT IN (SELECT DISTINCT cluster_id FROM event_cluster_members)",
-            [ids],
-        )
+        cluster_rows.refresh_clusters(self.con, cluster_ids)
 
 
-_REFRESH_CLUSTERS = """
-UPDATE event_clusters SET
-    first_day = s.first_day, last_day = s.last_day, n_articles = s.n_articles,
-    n_sources = s.n_sources, n_mentions = s.n_mentions,
-    first_seen = s.first_seen, last_seen = s.last_seen
-FROM (
-    SELECT m.cluster_id,
-           min(e.event_day) AS first_day, max(e.event_day) AS last_day,
-           count(DISTINCT m.article_id) AS n_articles,
-           count(DISTINCT coalesce(a.source,
-               regexp_extract(a.url, '^[a-z]+://([^/]+)', 1),
-                                   a.article_id)) AS n_sources,
-           count(*) AS n_mentions,
-           min(coalesce(a.published, e.event_day)) AS first_seen,
-           max(coalesce(a.published, e.event_day)) AS last_seen
-    FROM event_cluster_members m
-    JOIN events e USING (article_id, event_id)
-    JOIN articles a USING (article_id)
-    WHERE list_contains(?, m.cluster_id)
-    GROUP BY m.cluster_id
-) s
-WHERE event_clusters.cluster_id = s.cluster_id
-"""
+__all__ = ["COUNTED_TABLES", "PendingArticle", "Store", "StoredState"]

@@ -1,4 +1,4 @@
-"""The data behind each dashboard page, built from ``dyad.analytics`` (and ``queries``).
+"""The data behind each dashboard page, from ``dyad.analytics`` and ``store.dashboard``.
 
 Each function here backs one HTML page and its JSON twin under ``/api``, so both always
 show the same thing. Records only; charts are drawn from them by ``charts``.
@@ -21,11 +21,11 @@ from dyad.analytics import (
     QuoteRow,
     SeriesPoint,
     TypeCount,
+    list_dyad_quotes,
 )
 from dyad.store import Store
 from dyad.store import dashboard as board
 from dyad.store.dashboard import ViewFilter
-from dyad.web.queries import list_dyad_quotes
 
 T = TypeVar("T")
 # How much the overview shows.

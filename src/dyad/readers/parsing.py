@@ -1,4 +1,4 @@
-"""Format readers for ingest: HTML pages, RSS/Atom feeds, JSON records, WARC archives.
+"""Parsing for the readers: HTML pages, RSS/Atom feeds, JSON records, WARC archives.
 
 Each reader takes bytes (or a stream) and an ``origin`` and returns ``RawDocument``s;
 it raises ``InputError`` when its input cannot be read at all. HTML main text, title,

@@ -11,8 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dyad.errors import InputError
-from dyad.records import RawDocument
-from dyad.stages.ingest import (
+from dyad.readers import (
     FileReport,
     ReadOptions,
     count_documents,
@@ -20,7 +19,8 @@ from dyad.stages.ingest import (
     parse_fields,
     read_paths,
 )
-from dyad.stages.ingest_formats import parse_any_date
+from dyad.readers.parsing import parse_any_date
+from dyad.records import RawDocument
 
 OPTIONS = ReadOptions(max_bytes=1_000_000)
 BODY = (

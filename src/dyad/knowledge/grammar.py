@@ -1,0 +1,57 @@
+"""Closed-class words the stages read the parse with (``data/grammar.yaml``).
+
+Prepositions, auxiliaries, pronouns and quantifiers: one file, validated on load, so that
+no stage module holds an English word list (#9).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+from dyad.knowledge.files import data_path, fail, read_yaml
+
+GRAMMAR_FILE = ("grammar.yaml",)
+
+
+@dataclass(frozen=True, slots=True)
+class Grammar:
+    """Lower-case closed-class word sets."""
+
+    locative_prepositions: frozenset[str]
+    past_auxiliaries: frozenset[str]
+    perfect_auxiliaries: frozenset[str]
+    personal_pronouns: frozenset[str]
+    third_person_pronouns: frozenset[str]
+    quantifiers: frozenset[str]
+
+
+def parse_grammar(path: Path) -> Grammar:
+    """Read and validate the grammar file at ``path``.
+
+    Raises:
+        ResourceError: the file is missing or malformed (``file:line: message``).
+    """
+    data = read_yaml(path)
+    if not isinstance(data, dict):
+        raise fail(path, 1, "expected a mapping of word lists")
+    line = data.get("__line__")
+    keys = [f.name for f in dataclasses.fields(Grammar)]
+    unknown = sorted(set(data) - {*keys, "__line__"})
+    if unknown:
+        raise fail(path, line, f"unknown keys {unknown}; expected {keys}")
+    values = {}
+    for key in keys:
+        words = data.get(key)
+        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+            raise fail(path, line, f"{key}: expected a list of words")
+        values[key] = frozenset(w.lower() for w in words)
+    return Grammar(**values)
+
+
+@functools.cache
+def load_grammar() -> Grammar:
+    """Return the packaged grammar words, read once per process."""
+    return parse_grammar(data_path(*GRAMMAR_FILE))
