@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from dyad.errors import ResourceError
+from dyad.knowledge.actor_case import given_names
+from dyad.knowledge.actor_modifiers import modifier_places
 from dyad.knowledge.actors import (
     FAMILY_NAME_FIRST,
     SECTORS,
@@ -51,6 +53,11 @@ class _Builder:
                 h for h in self.kb.surfaces.get(variant, ()) if h.kb_id != hit.kb_id
             )
             self.kb.surfaces[variant] = (hit, *existing)  # later files win
+            lower = variant.lower()
+            others = tuple(
+                h for h in self.kb.lower_surfaces.get(lower, ()) if h.kb_id != hit.kb_id
+            )
+            self.kb.lower_surfaces[lower] = (hit, *others)
 
     def add_entry(self, entry: Entry, names: Iterable[str]) -> None:
         self.kb.entries[entry.kb_id] = entry
@@ -61,16 +68,36 @@ class _Builder:
         kb = self.kb
         for key in kb.surfaces:
             kb.prefixes.update(key[:i] for i in range(1, len(key) + 1))
+        for key in kb.lower_surfaces:
+            kb.lower_prefixes.update(key[:i] for i in range(1, len(key) + 1))
+        _index_offices(kb)
         kb.max_title_words = max((len(t.split()) for t in kb.titles), default=1)
-        kb.group_heads = {g.split()[-1] for g in (*kb.groups, *kb.modified_groups)}
+        kb.group_heads = {
+            g.split()[-1] for g in (*kb.groups, *kb.modified_groups, *kb.roles)
+        }
+        kb.office_heads = {t.split()[-1] for t in (*kb.titles, *kb.roles) if t}
+        kb.modifier_places = modifier_places(kb)
         _index_short_forms(kb)
         for key in kb.person_names:
             kb.names_by_initial.setdefault(key.split()[-1][:1], []).append(key)
         return kb
 
 
+def _index_offices(kb: ActorKB) -> None:
+    """Map (state, office title) to the people who held it, for unnamed offices."""
+    holders: dict[tuple[str, str], list[str]] = {}
+    for person in kb.people.values():
+        for office in person.offices:
+            if office.code:
+                key = (office.code, office.title.lower())
+                if person.kb_id not in holders.setdefault(key, []):
+                    holders[key].append(person.kb_id)
+    kb.office_holders = {k: tuple(v) for k, v in holders.items()}
+
+
 def _index_short_forms(kb: ActorKB) -> None:
     """Map surnames (and family names for FAMILY_NAME_FIRST states) to people."""
+    given = given_names()
     forms: dict[str, list[str]] = {}
     for person in kb.people.values():
         for name in (person.name, *person.aliases):
@@ -83,6 +110,8 @@ def _index_short_forms(kb: ActorKB) -> None:
             for key in keys:
                 if not key[:1].isupper() or len(key) < 2 or key in kb.surfaces:
                     continue
+                if key.lower() in given:
+                    continue  # a lone given name ("Ali", "John") names no one
                 if person.kb_id not in forms.setdefault(key, []):
                     forms[key].append(person.kb_id)
     kb.short_forms = {k: tuple(v) for k, v in forms.items()}
@@ -190,8 +219,20 @@ def _add_organizations(b: _Builder, data: Any, path: Path) -> None:
             code=code,
             sector=_sector(item, path),
             org=org,
+            since=_since(item, path),
         )
         b.add_entry(entry, (name, *aliases))
+
+
+def _since(item: Mapping[str, Any], path: Path) -> tuple[tuple[dt.date, str], ...]:
+    changes = []
+    for change in _items(item.get("since"), path, "since"):
+        start = _date(change, "start", path)
+        sector = _sector(change, path)
+        if start is None or sector is None:
+            raise fail(path, item.get("__line__"), "'since' needs a start and a sector")
+        changes.append((start, sector))
+    return tuple(sorted(changes))
 
 
 def _add_regions(b: _Builder, data: Any, path: Path) -> None:
@@ -293,6 +334,21 @@ def _add_titles(b: _Builder, data: Any, path: Path) -> None:
         for word in spec.get("bare") or ():
             b.kb.groups[str(word).lower()] = GroupNoun(sector, bare=True)
     b.kb.place_words.update(str(w).lower() for w in data.get("place_words") or ())
+    b.kb.thing_words.update(str(w).lower() for w in data.get("thing_words") or ())
+    b.kb.ambiguous_lower.update(
+        fold(str(w)).lower() for w in data.get("ambiguous_lower") or ()
+    )
+    for sector, words in (data.get("roles") or {}).items():
+        if sector != "__line__":
+            _check_sector(sector, path, None)
+            b.kb.roles.update((str(w).lower(), sector) for w in words or ())
+    for office, words in (data.get("office_titles") or {}).items():
+        if office == "__line__":
+            continue
+        for word in (office, *(words or ())):
+            b.kb.title_synonyms.setdefault(str(word).lower(), set()).add(
+                str(office).lower()
+            )
     for word, code in (data.get("national") or {}).items():
         if word != "__line__":
             b.kb.national_titles[str(word).lower()] = str(code)

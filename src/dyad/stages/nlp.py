@@ -13,6 +13,7 @@ from typing import TypeVar
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from dyad.knowledge.actor_case import recase
 from dyad.records import Article, Sentence
 
 VERSION = "nlp.spacy.v1"
@@ -83,7 +84,9 @@ def parse_articles(
 ) -> Iterator[tuple[Parsed, C]]:
     """Parse articles in batches, yielding each with its context in input order."""
     add_paragraph_breaker(nlp)
-    pairs = ((article.text, (article, context)) for article, context in items)
+    # #10: a lower-cased article is parsed from a copy with its capitals restored (same
+    # length and offsets); records keep the article's own text
+    pairs = ((recase(article.text), (article, context)) for article, context in items)
     for doc, (article, context) in nlp.pipe(
         pairs, as_tuples=True, batch_size=batch_size
     ):
