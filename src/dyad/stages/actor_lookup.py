@@ -72,7 +72,8 @@ def explain(name: str, day: dt.date | None, resources: Resources) -> Explanation
     )
     kb = resources.actor_kb
     reasons = (*_entry_reasons(kb, name), *_person_reasons(kb, name, day))
-    reasons += _office_reasons(kb, name, day) + _group_reasons(kb, name)
+    office = _office_reasons(kb, name, day)
+    reasons += office or _group_reasons(kb, name)
     reasons += _place_reasons(kb, name)
     return Explanation(name=name, day=day, actors=coded, reasons=reasons)
 
