@@ -27,7 +27,7 @@ import re
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from dyad.knowledge.files import data_path, fail, read_yaml
+from dyad.knowledge.actor_words import word_lists
 
 # Share of letters written as capitals below which a text counts as lower-cased: news
 # prose runs at 2-5 % (names, sentence starts); a lower-cased copy at 0 %.
@@ -56,22 +56,6 @@ def is_shouting(text: str) -> bool:
     if letters < MIN_LETTERS:
         return False
     return len(_LOWER.findall(text)) < CASELESS_SHARE * letters
-
-
-@functools.cache
-def _word_lists() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """Given names, words that are no names after a title, day and month names."""
-    path = data_path("actors", "given-names.yaml")
-    data = read_yaml(path)
-    if not isinstance(data, dict):
-        raise fail(path, None, "expected a mapping of word lists")
-    lists = []
-    for key in ("given_names", "not_names", "calendar"):
-        words = data.get(key)
-        if not isinstance(words, list):
-            raise fail(path, data.get("__line__"), f"'{key}' must be a list of words")
-        lists.append(frozenset(str(word).lower() for word in words))
-    return lists[0], lists[1], lists[2]
 
 
 @functools.cache
@@ -202,7 +186,7 @@ def _longest_name(
 def _given_name_pairs(
     words: list[re.Match[str]], chars: list[str], taken: set[int], surnames: set[str]
 ) -> None:
-    given, _, calendar = _word_lists()
+    given, _, calendar = word_lists()
     titles = _titles()
     for k, word in enumerate(words):
         low = word.group(0).lower().rstrip(".")
@@ -236,15 +220,10 @@ def _is_name_word(word: re.Match[str]) -> bool:
     return (
         len(low) > 1
         and low not in STOP_WORDS
-        and low not in _word_lists()[1]
+        and low not in word_lists()[1]
         and low not in _titles()
         and not low.endswith(("ed", "ing"))
     )
 
 
-def given_names() -> frozenset[str]:
-    """Return the common given names (lower case) of ``given-names.yaml``."""
-    return _word_lists()[0]
-
-
-__all__ = ["given_names", "is_caseless", "recase"]
+__all__ = ["is_caseless", "recase"]

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from dyad.errors import ResourceError
-from dyad.knowledge.actor_case import given_names
 from dyad.knowledge.actor_modifiers import modifier_places
+from dyad.knowledge.actor_words import given_names
 from dyad.knowledge.actors import (
     FAMILY_NAME_FIRST,
     SECTORS,
