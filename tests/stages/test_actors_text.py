@@ -92,11 +92,14 @@ def test_dateline_and_interview_label_are_no_actors(resources: Resources) -> Non
     text = (
         "NUSA DUA, Indonesia (Reuters) - The African Union praised the deal.\n"
         "WN: What does Kenya want?\n"
+        "((WN))  And Uganda?\n"
+        "((Jane Porter))  Uganda agrees.\n"
         "By Jane Porter\n"
     )
     mentions = {m.text for m in _resolve(resources, text).mentions}
     assert "African Union" in mentions
     assert "Kenya" in mentions
+    assert "Uganda" in mentions
     assert not mentions & {"NUSA DUA", "Indonesia", "Reuters", "WN", "Jane Porter"}
 
 

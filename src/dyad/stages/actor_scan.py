@@ -39,6 +39,8 @@ _DATELINE = re.compile(
     re.MULTILINE | re.VERBOSE,
 )
 _BYLINE = re.compile(r"^[ \t]*((?:By|BY)[ ][A-Z][^\n.!?]{1,50})$", re.MULTILINE)
+# Interview transcripts mark the speaker of each answer "((WN))", "((Jimmy Wales))".
+_SPEAKER = re.compile(r"^[ \t]*(\(\([^()\n]{1,40}\)\))", re.MULTILINE)
 _LABEL = re.compile(
     r"^[ \t]*([A-Z][\w.'\u2019-]*(?:[ ][A-Z][\w.'\u2019-]*){0,3})[ ]?:[ ]", re.MULTILINE
 )
@@ -149,8 +151,8 @@ def furniture_tokens(doc: Doc, casing: Casing) -> set[int]:
     A dateline is a line-initial ALL-CAPS place with an optional state, agency and date
     before a dash ("NUSA DUA, Indonesia (Reuters) - ", "WASHINGTON -"); the places
     stage reads it as the place of the report. A label is up to four words at the start
-    of a line before a colon ("WN:", "Jimmy Wales:"). In lower-cased text the same
-    shapes are read without their capitals.
+    of a line before a colon ("WN:", "Jimmy Wales:") or in double parentheses ("((WN))").
+    In lower-cased text the same shapes are read without their capitals.
     """
     flags = re.IGNORECASE if casing is Casing.LOWER else 0
     text = doc.text
@@ -158,7 +160,7 @@ def furniture_tokens(doc: Doc, casing: Casing) -> set[int]:
         (m.start("place"), m.end())
         for m in re.finditer(_DATELINE.pattern, text, _DATELINE.flags | flags)
     ]
-    for pattern in (_BYLINE, _LABEL):
+    for pattern in (_BYLINE, _LABEL, _SPEAKER):
         found = re.finditer(pattern.pattern, text, pattern.flags | flags)
         spans += [(m.start(1), m.end(1)) for m in found]
     out: set[int] = set()
