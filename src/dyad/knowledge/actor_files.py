@@ -15,17 +15,15 @@ from typing import Any
 
 from dyad.errors import ResourceError
 from dyad.knowledge.actor_modifiers import modifier_places
-from dyad.knowledge.actor_words import given_names
+from dyad.knowledge.actor_words import add_titles, given_names
 from dyad.knowledge.actors import (
     FAMILY_NAME_FIRST,
     SECTORS,
     ActorKB,
     Entry,
-    GroupNoun,
     Hit,
     Office,
     Person,
-    TitleInfo,
     fold,
     name_key,
     surface_key,
@@ -309,61 +307,6 @@ def _add_people(b: _Builder, data: Any, path: Path, *, replace: bool = False) ->
             b.add_surface(spelling, Hit(person.kb_id, "person"))
 
 
-def _add_titles(b: _Builder, data: Any, path: Path) -> None:
-    if not isinstance(data, Mapping):
-        raise fail(path, None, "titles file must be a mapping")
-    titles = data.get("titles") or {}
-    for sector, words in titles.items():
-        if sector == "__line__":
-            continue
-        info = (
-            TitleInfo(None, generic=True)
-            if sector == "generic"
-            else TitleInfo(None, former=True)
-            if sector == "former"
-            else TitleInfo(_check_sector(sector, path, titles.get("__line__")))
-        )
-        for word in words or ():
-            b.kb.titles[str(word).lower()] = info
-    for sector, spec in (data.get("groups") or {}).items():
-        if sector == "__line__":
-            continue
-        _check_sector(sector, path, spec.get("__line__"))
-        for word in spec.get("modified") or ():
-            b.kb.modified_groups[str(word).lower()] = sector
-        for word in spec.get("bare") or ():
-            b.kb.groups[str(word).lower()] = GroupNoun(sector, bare=True)
-    b.kb.place_words.update(str(w).lower() for w in data.get("place_words") or ())
-    b.kb.thing_words.update(str(w).lower() for w in data.get("thing_words") or ())
-    b.kb.ambiguous_lower.update(
-        fold(str(w)).lower() for w in data.get("ambiguous_lower") or ()
-    )
-    for sector, words in (data.get("roles") or {}).items():
-        if sector != "__line__":
-            _check_sector(sector, path, None)
-            b.kb.roles.update((str(w).lower(), sector) for w in words or ())
-    for office, words in (data.get("office_titles") or {}).items():
-        if office == "__line__":
-            continue
-        for word in (office, *(words or ())):
-            b.kb.title_synonyms.setdefault(str(word).lower(), set()).add(
-                str(office).lower()
-            )
-    for word, code in (data.get("national") or {}).items():
-        if word != "__line__":
-            b.kb.national_titles[str(word).lower()] = str(code)
-    for sector, words in (data.get("institutions") or {}).items():
-        if sector != "__line__":
-            for word in words or ():
-                b.kb.institutions[str(word).lower()] = sector
-
-
-def _check_sector(sector: str, path: Path, line: int | None) -> str:
-    if sector not in SECTORS and sector != "NGO":
-        raise fail(path, line, f"unknown sector {sector!r}")
-    return sector
-
-
 def _add_user_people(b: _Builder, data: Any, path: Path) -> None:
     _add_people(b, data, path, replace=True)  # a user's entry replaces ours
 
@@ -426,7 +369,7 @@ def build_actor_kb(user_files: Sequence[Path] = ()) -> ActorKB:
     for name, data in _packaged_files():
         path = data_path("actors", name)
         if name == "titles.yaml":
-            _add_titles(b, data, path)
+            add_titles(b.kb, data, path)
         elif name.startswith("people-"):
             _add_people(b, data, path)
         else:

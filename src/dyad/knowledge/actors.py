@@ -32,6 +32,15 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
+from dyad.knowledge.actor_records import (
+    Entry,
+    GroupNoun,
+    Hit,
+    Office,
+    Person,
+    Role,
+    TitleInfo,
+)
 from dyad.records import ActorKind
 
 SECTORS = frozenset(
@@ -113,98 +122,6 @@ def name_key(text: str) -> str:
     return _SPACES.sub(" ", fold(text).replace(".", " ")).strip().lower()
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """A named actor other than a person: a state, organisation, group or region."""
-
-    kb_id: str
-    name: str
-    kind: ActorKind
-    code: str | None = None
-    sector: str | None = None
-    org: str | None = None
-    since: tuple[tuple[dt.date, str], ...] = ()  # (first day, sector), oldest first
-
-    def sector_on(self, day: dt.date | None) -> str | None:
-        """Return the entry's sector on ``day`` (the latest ``since`` change before it;
-        with no day, the latest change)."""
-        sector = self.sector
-        for start, changed in self.since:
-            if day is None or start <= day:
-                sector = changed
-        return sector
-
-
-@dataclass(frozen=True, slots=True)
-class Office:
-    """One office a person held; ``end`` is exclusive and ``None`` while in office."""
-
-    title: str
-    code: str | None
-    org: str | None
-    sector: str | None
-    start: dt.date | None
-    end: dt.date | None
-
-    def is_held_on(self, day: dt.date) -> bool:
-        """Return True when the office was held on ``day``."""
-        return (self.start is None or self.start <= day) and (
-            self.end is None or day < self.end
-        )
-
-
-@dataclass(frozen=True, slots=True)
-class Person:
-    """A known person: canonical name, other spellings, home state and dated offices."""
-
-    kb_id: str
-    name: str
-    aliases: tuple[str, ...]
-    code: str | None
-    offices: tuple[Office, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Role:
-    """What a person was on a given day: the coding of their actor record."""
-
-    code: str | None
-    sector: str | None
-    title: str | None
-    org: str | None
-    in_office: bool
-
-
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """A name found in the KB: the entry (or person) and how it was named.
-
-    ``form`` is one of ``name``, ``demonym``, ``capital``, ``seat``, ``person``;
-    ``sector`` is the sector this form gives (a capital or seat names a government arm).
-    """
-
-    kb_id: str
-    form: str
-    sector: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class TitleInfo:
-    """What a title word says: its sector, whether it is generic, or marks a former."""
-
-    sector: str | None
-    generic: bool = False
-    former: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class GroupNoun:
-    """A group noun ("troops"), its sector, and whether it codes without a modifier."""
-
-    sector: str
-    bare: bool
-
-
 @dataclass
 class ActorKB:
     """The actor knowledge base, with lookups compiled once at load time.
@@ -228,7 +145,9 @@ class ActorKB:
     group_heads: set[str] = field(default_factory=set)  # last words of group nouns
     names_by_initial: dict[str, list[str]] = field(default_factory=dict)
     place_words: set[str] = field(default_factory=set)  # "Oblast": a place, not a name
-    thing_words: set[str] = field(default_factory=set)  # "Typhoon": neither person nor body
+    thing_words: set[str] = field(
+        default_factory=set
+    )  # "Typhoon": neither person nor body
     max_title_words: int = 1
     lower_surfaces: dict[str, tuple[Hit, ...]] = field(default_factory=dict)
     lower_prefixes: set[str] = field(default_factory=set)

@@ -21,6 +21,7 @@ start offset.
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 
@@ -29,9 +30,11 @@ from spacy.tokens import Doc, Span, Token
 from dyad import ids
 from dyad.knowledge.actors import ActorKB, fold
 from dyad.records import Actor, ActorKind, Mention, Problem, ResolvedActors
-from dyad.stages.actor_context import Context, KbSpan, Spec, affiliation_of, entry_spec
+from dyad.stages.actor_context import Context, KbSpan, Spec
 from dyad.stages.actor_groups import claim, find_groups
+from dyad.stages.actor_names import kb_actors
 from dyad.stages.actor_offices import find_offices
+from dyad.stages.actor_orgs import other_organizations
 from dyad.stages.actor_people import (
     person_spec,
     pick_short_form,
@@ -51,34 +54,6 @@ DOMINANT_STATE_MIN = 2
 # Highest confidence of a person coded only by the article's dominant state: a lone
 # word with no more support than that is dropped (usually a tagging slip).
 DOMINANT_GUESS = 0.5
-# Confidence of an organisation known only from the parser's ORG label.
-UNKNOWN_ORG_CONFIDENCE = 0.4
-# A capital used as a place ("talks in Beijing") is a location, not an actor.
-_LOCATIVE = frozenset(
-    {
-        "in",
-        "at",
-        "near",
-        "outside",
-        "around",
-        "throughout",
-        "across",
-        "inside",
-        "within",
-        "from",
-        "via",
-        "toward",
-        "towards",
-    }
-)
-# Entity labels whose names may contain a country name that is not an actor mention.
-_NAME_LABELS = frozenset(
-    {"ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE", "NORP"}
-)
-# Institution sectors that make "<state> <word>" an arm of that state ("Russian Defence
-# Ministry") rather than a name that merely contains a country ("Bank of China").
-_STATE_ARMS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP"})
-_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "nummod"})
 
 
 def resolve_actors(parsed: Parsed, *, kb: ActorKB) -> ResolvedActors:
@@ -108,8 +83,8 @@ def resolve_actors(parsed: Parsed, *, kb: ActorKB) -> ResolvedActors:
     found.extend(_surnames(ctx))
     found.extend(find_groups(ctx, modified=True))
     found.extend(find_offices(ctx))
-    found.extend(_kb_actors(ctx, spans))
-    found.extend(_other_organizations(ctx))
+    found.extend(kb_actors(ctx, spans))
+    found.extend(other_organizations(ctx))
     found.extend(find_groups(ctx, modified=False))
     return _build(parsed, found)
 
@@ -242,9 +217,19 @@ def _is_unsupported(ctx: Context, spec: Spec, size: int) -> bool:
         return True
     if any(word.lower() in ctx.kb.thing_words for word in spec.name.split()):
         return True  # "Typhoon Haiyan", "Flight 610"
+    if not _is_latin(spec.name):
+        return True  # a run of another script inside English text, not a name
     if spec.title is not None and ctx.kb.lookup_state(spec.title) is not None:
         return True
     return size == 1 and spec.title is None and spec.confidence <= DOMINANT_GUESS
+
+
+def _is_latin(name: str) -> bool:
+    """True when every letter of ``name`` is Latin (accents allowed)."""
+    return all(
+        not c.isalpha() or c.isascii() or unicodedata.name(c, "").startswith("LATIN")
+        for c in name
+    )
 
 
 def _surnames(ctx: Context) -> Iterator[tuple[Spec, int, int]]:
@@ -298,139 +283,6 @@ def _next_to_name(ctx: Context, i: int) -> bool:
         and ctx.texts[i][:1].isupper()
         and (ctx.owner[i] or i not in ctx.span_at)
     )
-
-
-# ---- step 4: KB names
-def _kb_actors(ctx: Context, spans: list[KbSpan]) -> Iterator[tuple[Spec, int, int]]:
-    for span in spans:
-        if any(ctx.owner[span.start : span.end]) or _inside_other_name(ctx, span):
-            continue
-        hit = span.hits[0]
-        if hit.form == "person":
-            continue  # people were handled first; an unresolved name stays uncoded
-        if hit.form == "capital" and (
-            _is_locative(ctx.doc[span.end - 1])
-            or _is_place_modifier(ctx.doc[span.end - 1])
-        ):
-            continue
-        claim(ctx, span.start, span.end)
-        yield entry_spec(ctx.kb, hit, ctx.published), span.start, span.end
-
-
-def _is_place_modifier(token: Token) -> bool:
-    """A capital naming where something is ("the Cairo speech", "Beijing's streets")."""
-    return token.dep_ in ("compound", "nmod") and token.head.i > token.i
-
-
-def _is_locative(token: Token) -> bool:
-    head = token.head
-    while head.dep_ == "conj" and head.head.i != head.i:
-        head = head.head  # "in Beijing and Washington"
-    if token.dep_ == "pobj" or (token.dep_ == "conj" and head.dep_ == "pobj"):
-        prep = token.head if token.dep_ == "pobj" else head.head
-        return prep.lower_ in _LOCATIVE
-    return False
-
-
-def _inside_other_name(ctx: Context, span: KbSpan) -> bool:
-    """True when a KB name is only part of a longer name ("Washington Post")."""
-    token = ctx.doc[span.start]
-    if token.ent_type_ not in _NAME_LABELS:
-        return False
-    ent = _entity_of(ctx, token)
-    if ent is None or (ent.start >= span.start and ent.end <= span.end):
-        return False
-    if token.ent_type_ == "LANGUAGE":
-        return True
-    for t in ent:
-        if span.start <= t.i < span.end or t.i in ctx.span_at or t.is_stop:
-            continue
-        if (
-            t.text[:1].isupper()
-            and ctx.kb.institution_sector(t.lower_) not in _STATE_ARMS
-            and ctx.kb.modified_group_sector(t.lower_) is None
-        ):
-            return True
-    return False
-
-
-def _entity_of(ctx: Context, token: Token) -> Span | None:
-    """The entity ``token`` lies in (an index built once per article, on first use)."""
-    if not ctx.ent_at:
-        ctx.ent_at.update(
-            (i, ent) for ent in ctx.doc.ents for i in range(ent.start, ent.end)
-        )
-    return ctx.ent_at.get(token.i)
-
-
-# ---- step 5: other organisations
-def _other_organizations(ctx: Context) -> Iterator[tuple[Spec, int, int]]:
-    for ent in ctx.doc.ents:
-        if ent.label_ != "ORG" or any(ctx.owner[ent.start : ent.end]):
-            continue
-        start = ent.start + (1 if ent[0].lower_ == "the" else 0)
-        stop = ent.end - (1 if ent[-1].text in ("'s", "\u2019s") else 0)
-        name = ctx.doc[start:stop].text
-        if not _is_organization_name(name) or any(
-            word.lower() in ctx.kb.thing_words for word in name.split()
-        ):
-            continue
-        if stop <= start:
-            continue
-        spec = _organization_spec(ctx, ctx.doc[start:stop], name)
-        claim(ctx, start, stop)
-        yield spec, start, stop
-
-
-def _is_organization_name(name: str) -> bool:
-    """Reject what the parser wrongly labels ORG ("Omsk in Siberia", "Goma, X")."""
-    if "\n" in name or len(name) < 2 or not name[:1].isupper() or "," in name:
-        return False
-    return not any(word in _NOT_IN_NAMES for word in name.split())
-
-
-_NOT_IN_NAMES = frozenset({"in", "to", "from", "near", "at"})
-
-
-def _organization_spec(ctx: Context, span: Span, name: str) -> Spec:
-    code, sector, state, igo = None, None, None, None
-    for token in span:
-        kind = ctx.kb.institution_sector(token.lower_)
-        if kind is not None and (sector is None or kind in _STATE_ARMS):
-            sector = kind
-        kb_span = ctx.span_at.get(token.i)
-        found = affiliation_of(ctx, kb_span) if kb_span else None
-        if found is not None and found.is_state and state is None:
-            state = found.code
-        elif found is not None and found.code == "IGO" and igo is None:
-            igo = found.org
-    if igo is not None:  # "United Nations Office for Humanitarian Affairs"
-        code, sector = "IGO", None
-    elif sector in _STATE_ARMS:
-        code = state or ctx.dominant  # "the Senate" in a story about one country
-    elif state is not None and span[0].i in ctx.span_at:
-        code = state  # "Lebanese Civil Defense", "Indian Railways"
-    if code is None and igo is None and sector is not None and sector != "NGO":
-        code = _name_state(ctx, span) or ctx.dominant  # a local body of the story
-    sector = None if sector == "NGO" else sector
-    return Spec(
-        identity=f"org:{name.lower()}",
-        name=name,
-        kind=ActorKind.IGO if igo else ActorKind.ORGANIZATION,
-        code=code,
-        sector=sector,
-        org=igo or name,
-        confidence=UNKNOWN_ORG_CONFIDENCE,
-    )
-
-
-def _name_state(ctx: Context, span: Span) -> str | None:
-    """The state of a place or people inside a name ("Scottish National Party")."""
-    for token in span:
-        code = ctx.kb.place_state(token.text)
-        if code is not None:
-            return code
-    return None
 
 
 # ---- building records
