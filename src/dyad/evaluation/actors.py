@@ -166,31 +166,31 @@ def lower_copy(text: str) -> str:
 
 
 def system_items(docs: Sequence[Doc], resources: Resources) -> dict[str, list[Item]]:
-    """Run clean, parse and the actors stage; return raw-offset mentions per doc id."""
-    from dyad import pipeline
-    from dyad.stages import actors, nlp
+    """Run the pipeline (``pipeline.run_many``) and return raw-offset mentions per doc id.
 
-    raws = {d.doc_id: d.text for d in docs}
-    items = (
-        pipeline.clean_raw(
-            RawDocument(text=d.text, published=d.published, doc_id=d.doc_id), resources
-        )
-        for d in docs
-    )
+    Raises:
+        DyadError: an article failed in the pipeline (this is a bug).
+    """
+    from dyad.pipeline import run_many
+    from dyad.records import ArticleFailure
+
+    raws = [
+        RawDocument(text=d.text, published=d.published, doc_id=d.doc_id) for d in docs
+    ]
     out: dict[str, list[Item]] = {}
-    for parsed, _ in nlp.parse_articles(resources.nlp, items):
-        found = actors.resolve_actors(parsed, kb=resources.actor_kb)
-        article = parsed.article
-        mapping = OffsetMap(raws[article.article_id], article.text)
-        by_id = {a.actor_id: a for a in found.actors}
+    for doc, result in zip(docs, run_many(raws, resources), strict=True):
+        if isinstance(result, ArticleFailure):
+            raise DyadError(f"{doc.doc_id}: the pipeline failed: {result.message}")
+        mapping = OffsetMap(doc.text, result.article.text)
+        by_id = {a.actor_id: a for a in result.actors}
         mentions = []
-        for m in found.mentions:
+        for m in result.mentions:
             actor = by_id[m.actor_id]
             start, end = mapping.span(m.start, m.end)
             mentions.append(
                 Item(start, end, actor.code, actor.sector, actor.kind.value)
             )
-        out[article.article_id] = mentions
+        out[doc.doc_id] = mentions
     return out
 
 
