@@ -141,3 +141,21 @@ def test_ingest_reads_jsonl_from_stdin(tmp_path: Path) -> None:
     with Store(db, read_only=True) as store:
         rows = store.con.execute("SELECT DISTINCT origin FROM problems").fetchall()
     assert rows == [("<stdin>",)]
+
+
+@pytest.mark.model
+@pytest.mark.issue(10)
+def test_actors_lookup_shows_the_coding_and_why() -> None:
+    result = CliRunner().invoke(
+        cli, ["actors", "lookup", "the Chinese president", "--date", "2024-06-01"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "Xi Jinping" in result.stdout
+    assert "code=CHN sector=GOV" in result.stdout
+    assert "why:" in result.stdout
+
+
+@pytest.mark.issue(10)
+def test_actors_lookup_rejects_a_bad_date() -> None:
+    result = CliRunner().invoke(cli, ["actors", "lookup", "Iran", "--date", "June"])
+    assert result.exit_code == 2

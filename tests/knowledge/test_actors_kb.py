@@ -224,3 +224,4 @@ def test_short_name_parts_must_match_exactly(kb: ActorKB) -> None:
     assert found is not None
     assert found[0].name == "Xi Jinping"
     assert kb.find_person("Xu Jinping") is None
+

@@ -118,7 +118,7 @@ def test_state_names_short_names_and_demonyms_share_one_actor() -> None:
         ("US", "officials", "USA", "GOV"),
         ("Russian", "troops", "RUS", "MIL"),
         ("Chinese", "lawmakers", "CHN", "LEG"),
-        ("Iranian", "protesters", "IRN", "OPP"),
+        ("Iranian", "protesters", "IRN", "CVL"),
     ],
 )
 def test_state_and_group_noun_make_a_coded_group(
@@ -168,7 +168,7 @@ def test_bare_group_noun_is_a_group_without_code() -> None:
         ),
         kb=KB,
     )
-    assert coded(result) == [("Protesters", None, "OPP", ["Protesters"])]
+    assert coded(result) == [("Protesters", None, "CVL", ["Protesters"])]
 
 
 def test_igo_title_codes_an_unknown_spokesperson() -> None:
@@ -275,7 +275,7 @@ def test_surname_refers_back_to_the_full_name() -> None:
         ),
         kb=KB,
     )
-    assert coded(result) == [("Yun Sun", None, None, ["Yun Sun", "Sun"])]
+    assert coded(result) == [("Yun Sun", None, "CVL", ["Yun Sun", "Sun"])]
 
 
 def test_known_short_form_resolves_without_full_name() -> None:
@@ -527,8 +527,8 @@ def test_real_parse_codes_the_actor(
 def test_real_parse_administration_is_the_government(real: ArticleResult) -> None:
     codings = {(a.code, a.sector, a.kind) for a in real.actors}
     assert ("USA", "GOV", ActorKind.GROUP) in codings
-    assert (None, "OPP", ActorKind.GROUP) in codings or any(
-        a.sector == "OPP" for a in real.actors
+    assert (None, "CVL", ActorKind.GROUP) in codings or any(
+        a.sector == "CVL" for a in real.actors
     )
 
 

@@ -28,6 +28,11 @@ LONG_FUNCTIONS = {
 # the engineer moving that module's lists into data/ files (#10, #11); the others are
 # ours, left for a follow-up of #9 (see the report).
 WORD_LIST_MODULES = {
+    "dyad.stages.actor_groups",  # actors (#10): leadership verbs
+    "dyad.stages.actor_lookup",  # actors (#10): "capital", "seat"
+    "dyad.stages.actor_names",  # actors (#10): locative prepositions
+    "dyad.stages.actor_offices",  # actors (#10): office modifiers, determiners
+    "dyad.stages.actor_orgs",  # actors (#10): prepositions
     "dyad.stages.actor_people",  # actors (#10)
     "dyad.stages.actor_titles",  # actors (#10): title words repeated from titles.yaml
     "dyad.stages.actors",  # actors (#10): pronouns, locative prepositions

@@ -21,6 +21,7 @@ from dyad.cli.common import (
     handle_errors,
     open_store,
     output_option,
+    settings_from,
 )
 
 
@@ -76,7 +77,7 @@ def events(
     )
 
 
-@click.command()
+@click.group(invoke_without_command=True)
 @db_option
 @click.option("--q", "query", help="Words in the actor's name.")
 @click.option("--code", help="Actor code (e.g. CHN, IGO).")
@@ -96,16 +97,39 @@ def actors(
 ) -> None:
     """List actors across stored articles, most mentioned first.
 
+    \b
     Example:
         dyad actors --code CHN
+        dyad actors lookup "the Chinese president" --date 2024-06-01
     """
     from dyad import analytics
+
+    if ctx.invoked_subcommand is not None:
+        return
 
     with open_store(ctx, db, read_only=True) as store:
         rows = analytics.list_actors(
             store, q=query, code=code, limit=limit, offset=offset
         )
     emit(rows, fmt, ("name", "kind", "code", "sector", "org", "articles", "mentions"))
+
+
+@actors.command(name="lookup")
+@click.argument("name")
+@click.option("--date", "on", type=click.DateTime(["%Y-%m-%d"]), default=None)
+@click.pass_context
+@handle_errors
+def lookup_actor(ctx: click.Context, name: str, on: dt.datetime | None) -> None:
+    """Show how a name is coded (on a date) and why.
+
+    Example:
+        dyad actors lookup "Iran's foreign minister" --date 2024-06-01
+    """
+    from dyad.resources import Resources
+    from dyad.stages.actor_lookup import explain, render
+
+    resources = Resources(settings_from(ctx))
+    click.echo(render(explain(name, on.date() if on else None, resources)))
 
 
 def _chart(points: Sequence[Any], a: str, b: str) -> str:

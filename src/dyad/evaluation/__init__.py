@@ -25,6 +25,7 @@ SUITES: dict[str, str] = {
     "times": "dyad.evaluation.timex",
     "quotes": "dyad.evaluation.quotes",
     "extraction": "dyad.evaluation.extraction",
+    "actors": "dyad.evaluation.actors",
 }
 # Suites with heavier reports that `dyad eval --full` turns on (``evaluate(..., full=True)``).
 FULL_SUITES = frozenset({"events"})

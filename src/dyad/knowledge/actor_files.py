@@ -14,16 +14,16 @@ from pathlib import Path
 from typing import Any
 
 from dyad.errors import ResourceError
+from dyad.knowledge.actor_modifiers import modifier_places
+from dyad.knowledge.actor_words import add_titles, given_names
 from dyad.knowledge.actors import (
     FAMILY_NAME_FIRST,
     SECTORS,
     ActorKB,
     Entry,
-    GroupNoun,
     Hit,
     Office,
     Person,
-    TitleInfo,
     fold,
     name_key,
     surface_key,
@@ -51,6 +51,11 @@ class _Builder:
                 h for h in self.kb.surfaces.get(variant, ()) if h.kb_id != hit.kb_id
             )
             self.kb.surfaces[variant] = (hit, *existing)  # later files win
+            lower = variant.lower()
+            others = tuple(
+                h for h in self.kb.lower_surfaces.get(lower, ()) if h.kb_id != hit.kb_id
+            )
+            self.kb.lower_surfaces[lower] = (hit, *others)
 
     def add_entry(self, entry: Entry, names: Iterable[str]) -> None:
         self.kb.entries[entry.kb_id] = entry
@@ -61,16 +66,36 @@ class _Builder:
         kb = self.kb
         for key in kb.surfaces:
             kb.prefixes.update(key[:i] for i in range(1, len(key) + 1))
+        for key in kb.lower_surfaces:
+            kb.lower_prefixes.update(key[:i] for i in range(1, len(key) + 1))
+        _index_offices(kb)
         kb.max_title_words = max((len(t.split()) for t in kb.titles), default=1)
-        kb.group_heads = {g.split()[-1] for g in (*kb.groups, *kb.modified_groups)}
+        kb.group_heads = {
+            g.split()[-1] for g in (*kb.groups, *kb.modified_groups, *kb.roles)
+        }
+        kb.office_heads = {t.split()[-1] for t in (*kb.titles, *kb.roles) if t}
+        kb.modifier_places = modifier_places(kb)
         _index_short_forms(kb)
         for key in kb.person_names:
             kb.names_by_initial.setdefault(key.split()[-1][:1], []).append(key)
         return kb
 
 
+def _index_offices(kb: ActorKB) -> None:
+    """Map (state, office title) to the people who held it, for unnamed offices."""
+    holders: dict[tuple[str, str], list[str]] = {}
+    for person in kb.people.values():
+        for office in person.offices:
+            if office.code:
+                key = (office.code, office.title.lower())
+                if person.kb_id not in holders.setdefault(key, []):
+                    holders[key].append(person.kb_id)
+    kb.office_holders = {k: tuple(v) for k, v in holders.items()}
+
+
 def _index_short_forms(kb: ActorKB) -> None:
     """Map surnames (and family names for FAMILY_NAME_FIRST states) to people."""
+    given = given_names()
     forms: dict[str, list[str]] = {}
     for person in kb.people.values():
         for name in (person.name, *person.aliases):
@@ -83,6 +108,8 @@ def _index_short_forms(kb: ActorKB) -> None:
             for key in keys:
                 if not key[:1].isupper() or len(key) < 2 or key in kb.surfaces:
                     continue
+                if key.lower() in given:
+                    continue  # a lone given name ("Ali", "John") names no one
                 if person.kb_id not in forms.setdefault(key, []):
                     forms[key].append(person.kb_id)
     kb.short_forms = {k: tuple(v) for k, v in forms.items()}
@@ -190,8 +217,20 @@ def _add_organizations(b: _Builder, data: Any, path: Path) -> None:
             code=code,
             sector=_sector(item, path),
             org=org,
+            since=_since(item, path),
         )
         b.add_entry(entry, (name, *aliases))
+
+
+def _since(item: Mapping[str, Any], path: Path) -> tuple[tuple[dt.date, str], ...]:
+    changes = []
+    for change in _items(item.get("since"), path, "since"):
+        start = _date(change, "start", path)
+        sector = _sector(change, path)
+        if start is None or sector is None:
+            raise fail(path, item.get("__line__"), "'since' needs a start and a sector")
+        changes.append((start, sector))
+    return tuple(sorted(changes))
 
 
 def _add_regions(b: _Builder, data: Any, path: Path) -> None:
@@ -268,46 +307,6 @@ def _add_people(b: _Builder, data: Any, path: Path, *, replace: bool = False) ->
             b.add_surface(spelling, Hit(person.kb_id, "person"))
 
 
-def _add_titles(b: _Builder, data: Any, path: Path) -> None:
-    if not isinstance(data, Mapping):
-        raise fail(path, None, "titles file must be a mapping")
-    titles = data.get("titles") or {}
-    for sector, words in titles.items():
-        if sector == "__line__":
-            continue
-        info = (
-            TitleInfo(None, generic=True)
-            if sector == "generic"
-            else TitleInfo(None, former=True)
-            if sector == "former"
-            else TitleInfo(_check_sector(sector, path, titles.get("__line__")))
-        )
-        for word in words or ():
-            b.kb.titles[str(word).lower()] = info
-    for sector, spec in (data.get("groups") or {}).items():
-        if sector == "__line__":
-            continue
-        _check_sector(sector, path, spec.get("__line__"))
-        for word in spec.get("modified") or ():
-            b.kb.modified_groups[str(word).lower()] = sector
-        for word in spec.get("bare") or ():
-            b.kb.groups[str(word).lower()] = GroupNoun(sector, bare=True)
-    b.kb.place_words.update(str(w).lower() for w in data.get("place_words") or ())
-    for word, code in (data.get("national") or {}).items():
-        if word != "__line__":
-            b.kb.national_titles[str(word).lower()] = str(code)
-    for sector, words in (data.get("institutions") or {}).items():
-        if sector != "__line__":
-            for word in words or ():
-                b.kb.institutions[str(word).lower()] = sector
-
-
-def _check_sector(sector: str, path: Path, line: int | None) -> str:
-    if sector not in SECTORS and sector != "NGO":
-        raise fail(path, line, f"unknown sector {sector!r}")
-    return sector
-
-
 def _add_user_people(b: _Builder, data: Any, path: Path) -> None:
     _add_people(b, data, path, replace=True)  # a user's entry replaces ours
 
@@ -370,7 +369,7 @@ def build_actor_kb(user_files: Sequence[Path] = ()) -> ActorKB:
     for name, data in _packaged_files():
         path = data_path("actors", name)
         if name == "titles.yaml":
-            _add_titles(b, data, path)
+            add_titles(b.kb, data, path)
         elif name.startswith("people-"):
             _add_people(b, data, path)
         else:

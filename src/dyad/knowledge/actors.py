@@ -16,7 +16,9 @@ after the packaged ones and win where they name the same thing.
 
 Name matching is exact on the characters of a name with its spaces made single, accents
 folded and a leading "the" dropped (``surface_key``), so it does not depend on how a
-tokenizer splits "Asia-Pacific" or "U.S."; case is kept, so "US" never matches "us".
+tokenizer splits "Asia-Pacific" or "U.S.". Exact keys keep case ("US" never matches "us"
+in cased text); a second, lower-cased index serves lower-cased and ALL-CAPS text, where
+``ambiguous_lower`` words ("us", "who", "chad") need context before they count.
 Everything here is plain data; the actors stage walks spaCy documents against it.
 """
 
@@ -30,6 +32,15 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
+from dyad.knowledge.actor_records import (
+    Entry,
+    GroupNoun,
+    Hit,
+    Office,
+    Person,
+    Role,
+    TitleInfo,
+)
 from dyad.records import ActorKind
 
 SECTORS = frozenset(
@@ -111,88 +122,6 @@ def name_key(text: str) -> str:
     return _SPACES.sub(" ", fold(text).replace(".", " ")).strip().lower()
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """A named actor other than a person: a state, organisation, group or region."""
-
-    kb_id: str
-    name: str
-    kind: ActorKind
-    code: str | None = None
-    sector: str | None = None
-    org: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Office:
-    """One office a person held; ``end`` is exclusive and ``None`` while in office."""
-
-    title: str
-    code: str | None
-    org: str | None
-    sector: str | None
-    start: dt.date | None
-    end: dt.date | None
-
-    def is_held_on(self, day: dt.date) -> bool:
-        """Return True when the office was held on ``day``."""
-        return (self.start is None or self.start <= day) and (
-            self.end is None or day < self.end
-        )
-
-
-@dataclass(frozen=True, slots=True)
-class Person:
-    """A known person: canonical name, other spellings, home state and dated offices."""
-
-    kb_id: str
-    name: str
-    aliases: tuple[str, ...]
-    code: str | None
-    offices: tuple[Office, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Role:
-    """What a person was on a given day: the coding of their actor record."""
-
-    code: str | None
-    sector: str | None
-    title: str | None
-    org: str | None
-    in_office: bool
-
-
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """A name found in the KB: the entry (or person) and how it was named.
-
-    ``form`` is one of ``name``, ``demonym``, ``capital``, ``seat``, ``person``;
-    ``sector`` is the sector this form gives (a capital or seat names a government arm).
-    """
-
-    kb_id: str
-    form: str
-    sector: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class TitleInfo:
-    """What a title word says: its sector, whether it is generic, or marks a former."""
-
-    sector: str | None
-    generic: bool = False
-    former: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class GroupNoun:
-    """A group noun ("troops"), its sector, and whether it codes without a modifier."""
-
-    sector: str
-    bare: bool
-
-
 @dataclass
 class ActorKB:
     """The actor knowledge base, with lookups compiled once at load time.
@@ -216,7 +145,19 @@ class ActorKB:
     group_heads: set[str] = field(default_factory=set)  # last words of group nouns
     names_by_initial: dict[str, list[str]] = field(default_factory=dict)
     place_words: set[str] = field(default_factory=set)  # "Oblast": a place, not a name
+    thing_words: set[str] = field(
+        default_factory=set
+    )  # "Typhoon": neither person nor body
     max_title_words: int = 1
+    lower_surfaces: dict[str, tuple[Hit, ...]] = field(default_factory=dict)
+    lower_prefixes: set[str] = field(default_factory=set)
+    ambiguous_lower: set[str] = field(default_factory=set)  # "us", "who": need context
+    # (state code, lower-cased office title) -> people who held it ("the Chinese president")
+    office_holders: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
+    modifier_places: dict[str, str] = field(default_factory=dict)  # "lagos" -> NGA
+    title_synonyms: dict[str, set[str]] = field(default_factory=dict)
+    roles: dict[str, str] = field(default_factory=dict)  # "border guard" -> COP
+    office_heads: set[str] = field(default_factory=set)  # last words of titles, roles
 
     # ---- lookups -------------------------------------------------------------------
     def lookup_name(self, text: str) -> tuple[Hit, ...]:
@@ -230,6 +171,43 @@ class ActorKB:
     def is_name_prefix(self, key: str) -> bool:
         """Return True when some KB name key starts with ``key`` (for span scanning)."""
         return key in self.prefixes
+
+    def lookup_lower_key(self, key: str) -> tuple[Hit, ...]:
+        """Return the hits of a lower-cased ``surface_key`` (caseless text)."""
+        return self.lower_surfaces.get(key, ())
+
+    def is_lower_prefix(self, key: str) -> bool:
+        """Return True when some lower-cased KB name key starts with ``key``."""
+        return key in self.lower_prefixes
+
+    def holder_of(self, code: str, title: str, day: dt.date | None) -> Person | None:
+        """Return who held the office ``title`` of state ``code`` on ``day``, if one did.
+
+        ``title`` is matched lower-cased against the office titles of the data files
+        and their ``office_titles`` synonyms ("foreign minister" = "foreign secretary").
+        With several holders on one day (co-leaders) none is returned; with no day the
+        latest holder counts.
+        """
+        found: dict[str, tuple[dt.date, Person]] = {}
+        for office_title in _synonyms(self, title):
+            for kb_id in self.office_holders.get((code, office_title), ()):
+                person = self.people[kb_id]
+                for office in person.offices:
+                    if office.code != code or office.title.lower() != office_title:
+                        continue
+                    if day is None or office.is_held_on(day):
+                        found[kb_id] = (office.start or dt.date.min, person)
+        if day is None and found:
+            return max(found.values(), key=lambda f: f[0])[1]
+        return next(iter(found.values()))[1] if len(found) == 1 else None
+
+    def role_sector(self, words: str) -> str | None:
+        """Return the sector of a singular role noun ("soldier" -> MIL), if it is one."""
+        return self.roles.get(words.lower())
+
+    def place_state(self, word: str) -> str | None:
+        """Return the state of a city or region used as a modifier ("Lagos police")."""
+        return self.modifier_places.get(fold(word).lower())
 
     def lookup_state(self, text: str) -> Hit | None:
         """Return the state hit of ``text`` (name, short name, demonym, capital)."""
@@ -329,6 +307,11 @@ class ActorKB:
     def institution_sector(self, word: str) -> str | None:
         """Return the sector a kind of institution gives ("think tank" -> EDU)."""
         return self.institutions.get(word.lower())
+
+
+def _synonyms(kb: ActorKB, title: str) -> set[str]:
+    """The office titles (lower case) that ``title`` may stand for."""
+    return kb.title_synonyms.get(title.lower(), {title.lower()})
 
 
 def _parts_match(parts: Sequence[str], other: Sequence[str]) -> bool:

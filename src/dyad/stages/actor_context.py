@@ -53,6 +53,7 @@ class Context:
     ent_at: dict[int, Span] = field(default_factory=dict)
     texts: list[str] = field(default_factory=list)  # token texts, read once
     pos: list[str] = field(default_factory=list)  # token coarse tags, read once
+    casing: str = "cased"  # actor_scan.Casing: cased, lower or upper
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,8 +67,9 @@ class Affiliation:
     start: int
 
 
-def entry_spec(kb: ActorKB, hit: Hit) -> Spec:
-    """Return the spec of a non-person KB hit (a capital or seat names a state arm)."""
+def entry_spec(kb: ActorKB, hit: Hit, day: dt.date | None = None) -> Spec:
+    """Return the spec of a non-person KB hit (a capital or seat names a state arm),
+    with the entry's sector on ``day`` (a group that took power is GOV from then)."""
     entry = kb.entry(hit.kb_id)
     if entry.kind is ActorKind.STATE and hit.sector:
         return Spec(
@@ -84,7 +86,7 @@ def entry_spec(kb: ActorKB, hit: Hit) -> Spec:
         name=entry.name,
         kind=entry.kind,
         code=entry.code,
-        sector=entry.sector,
+        sector=entry.sector_on(day),
         org=entry.org,
         kb_id=entry.kb_id,
     )

@@ -33,6 +33,9 @@ DOMINANT_STATE_CONFIDENCE = 0.5
 # Sectors of titles that belong to a state (a bare "Health Minister" takes the dominant
 # state of the article).
 STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
+# Sector of a named person whom nothing in the text gives a title or a body: PLOVER
+# codes private individuals as civilians (checked on the actors dev split).
+PRIVATE_SECTOR = "CVL"
 
 
 def person_spec(ctx: Context, start: int, end: int) -> tuple[Spec, list[int]]:
@@ -147,7 +150,9 @@ def _unknown_person_spec(
     if code is None:
         code = _conjunct_code(ctx, head)
     sector = _person_sector(info, affiliation, facts.former or post.former)
-    if code is None and sector in STATE_SECTORS and ctx.dominant:
+    if sector is None and info is None and affiliation is None:
+        sector = PRIVATE_SECTOR  # a named person with no title or body: a civilian
+    if code is None and ctx.dominant and (affiliation is None or not affiliation.org):
         code, confidence = ctx.dominant, DOMINANT_STATE_CONFIDENCE
     return Spec(
         identity=f"person:{name_key(name)}",

@@ -44,7 +44,11 @@ def name_tokens(
     """Trim title words, verbs and possessives off a PERSON entity's edges."""
     while start < end and (_not_name(doc[start]) or _is_title_word(kb, doc, start)):
         start += 1
-    while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct):
+    while end > start and (
+        doc[end - 1].text in _POSSESSIVE
+        or doc[end - 1].is_punct
+        or doc[end - 1].like_num  # "Sinn Féin - 7" in a results table
+    ):
         end -= 1
     return start, end
 

@@ -21,6 +21,7 @@ start offset.
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 
@@ -29,50 +30,30 @@ from spacy.tokens import Doc, Span, Token
 from dyad import ids
 from dyad.knowledge.actors import ActorKB, fold
 from dyad.records import Actor, ActorKind, Mention, Problem, ResolvedActors
-from dyad.stages.actor_context import Context, KbSpan, Spec, affiliation_of, entry_spec
+from dyad.stages.actor_context import Context, KbSpan, Spec
+from dyad.stages.actor_groups import claim, find_groups
+from dyad.stages.actor_names import kb_actors
+from dyad.stages.actor_offices import find_offices
+from dyad.stages.actor_orgs import other_organizations
 from dyad.stages.actor_people import (
     person_spec,
     pick_short_form,
     register_surnames,
     split_person_entity,
 )
+from dyad.stages.actor_scan import casing_of, furniture_tokens, kb_spans
 from dyad.stages.actor_titles import title_noun_above
 from dyad.stages.nlp import Parsed
 
-VERSION = "actors.kb.v1"
+VERSION = "actors.kb.v2"
 # Share of state mentions one state needs to count as the article's "dominant" state,
 # which codes titles and groups that name no state ("officials said"); calibrated on
 # Wikinews stories about one country (typically 70-100%) versus bilateral ones (<60%).
 DOMINANT_STATE_SHARE = 0.6
 DOMINANT_STATE_MIN = 2
-# Confidence of an organisation known only from the parser's ORG label.
-UNKNOWN_ORG_CONFIDENCE = 0.4
-# A capital used as a place ("talks in Beijing") is a location, not an actor.
-_LOCATIVE = frozenset(
-    {
-        "in",
-        "at",
-        "near",
-        "outside",
-        "around",
-        "throughout",
-        "across",
-        "inside",
-        "within",
-        "from",
-        "via",
-        "toward",
-        "towards",
-    }
-)
-# Entity labels whose names may contain a country name that is not an actor mention.
-_NAME_LABELS = frozenset(
-    {"ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"}
-)
-# Institution sectors that make "<state> <word>" an arm of that state ("Russian Defence
-# Ministry") rather than a name that merely contains a country ("Bank of China").
-_STATE_ARMS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP"})
-_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "nummod"})
+# Highest confidence of a person coded only by the article's dominant state: a lone
+# word with no more support than that is dropped (usually a tagging slip).
+DOMINANT_GUESS = 0.5
 
 
 def resolve_actors(parsed: Parsed, *, kb: ActorKB) -> ResolvedActors:
@@ -82,7 +63,8 @@ def resolve_actors(parsed: Parsed, *, kb: ActorKB) -> ResolvedActors:
     for token in doc:  # one pass: spaCy builds a Token object per access
         texts.append(token.text)
         pos.append(token.pos_)
-    spans = _kb_spans(doc, kb, texts)
+    casing = casing_of(texts, parsed.article.text)
+    spans = kb_spans(doc, kb, texts, casing)
     ctx = Context(
         doc=doc,
         kb=kb,
@@ -92,47 +74,35 @@ def resolve_actors(parsed: Parsed, *, kb: ActorKB) -> ResolvedActors:
         owner=[False] * len(doc),
         texts=texts,
         pos=pos,
+        casing=casing,
     )
+    for i in furniture_tokens(doc, casing):
+        ctx.owner[i] = True
     found: list[tuple[Spec, int, int]] = []
     found.extend(_people(ctx))
     found.extend(_surnames(ctx))
-    found.extend(_groups(ctx, modified=True))
-    found.extend(_kb_actors(ctx, spans))
-    found.extend(_other_organizations(ctx))
-    found.extend(_groups(ctx, modified=False))
+    found.extend(find_groups(ctx, modified=True))
+    found.extend(find_offices(ctx))
+    found.extend(kb_actors(ctx, spans))
+    found.extend(other_organizations(ctx))
+    found.extend(find_groups(ctx, modified=False))
     return _build(parsed, found)
 
 
-# ---- step 0: KB names
-def _kb_spans(doc: Doc, kb: ActorKB, words: list[str]) -> list[KbSpan]:
-    """Longest non-overlapping runs of tokens whose joined text is a KB name."""
-    texts = [fold(word) for word in words]
-    spans: list[KbSpan] = []
-    i, n = 0, len(texts)
-    while i < n:
-        best, key, j = None, texts[i], i
-        while kb.is_name_prefix(key):
-            hits = kb.lookup_key(key)
-            if hits:
-                best = KbSpan(i, j + 1, hits)
-            j += 1
-            if j >= n or "\n" in doc[j - 1].whitespace_:
-                break
-            key += (" " if doc[j - 1].whitespace_ else "") + texts[j]
-        if best is not None:
-            spans.append(best)
-            i = best.end
-        else:
-            i += 1
-    return spans
-
-
 def _dominant_state(doc: Doc, kb: ActorKB, spans: list[KbSpan]) -> str | None:
+    """The state most of the article's state names, demonyms, capitals and cities
+    belong to, when it has ``DOMINANT_STATE_SHARE`` of them."""
     counts: Counter[str] = Counter()
+    covered = {span.start for span in spans}
     for span in spans:
         entry = kb.entries.get(span.hits[0].kb_id)
         if entry is not None and entry.kind is ActorKind.STATE and entry.code:
             counts[entry.code] += 1
+    for ent in doc.ents:  # cities and regions count for their state ("Christchurch")
+        if ent.label_ in ("GPE", "LOC", "NORP") and ent.start not in covered:
+            code = kb.place_state(ent.text.removeprefix("the "))
+            if code is not None:
+                counts[code] += 1
     if not counts:
         return None
     code, top = counts.most_common(1)[0]
@@ -245,30 +215,57 @@ def _is_unsupported(ctx: Context, spec: Spec, size: int) -> bool:
         return False
     if spec.name.split()[-1].lower() in ctx.kb.place_words:
         return True
+    if any(word.lower() in ctx.kb.thing_words for word in spec.name.split()):
+        return True  # "Typhoon Haiyan", "Flight 610"
+    if not _is_latin(spec.name):
+        return True  # a run of another script inside English text, not a name
     if spec.title is not None and ctx.kb.lookup_state(spec.title) is not None:
         return True
-    return size == 1 and spec.title is None and spec.code is None
+    return size == 1 and spec.title is None and spec.confidence <= DOMINANT_GUESS
+
+
+def _is_latin(name: str) -> bool:
+    """True when every letter of ``name`` is Latin (accents allowed)."""
+    return all(
+        not c.isalpha() or c.isascii() or unicodedata.name(c, "").startswith("LATIN")
+        for c in name
+    )
 
 
 def _surnames(ctx: Context) -> Iterator[tuple[Spec, int, int]]:
     short_forms = ctx.kb.short_forms
+    caseless = ctx.casing == "lower"
     for i, text in enumerate(ctx.texts):
-        if ctx.owner[i] or ctx.pos[i] != "PROPN" or not text[:1].isupper():
+        if ctx.owner[i] or _in_other_name(ctx, i):
             continue
         spec = ctx.surnames.get(text)
+        if spec is None and (
+            ctx.pos[i] != "PROPN" or not text[:1].isupper() or caseless
+        ):
+            continue  # in lower-cased text only names the article introduced
         if spec is None and fold(text) not in short_forms:
+            continue
+        if spec is not None and ctx.pos[i] not in ("PROPN", "NOUN"):
             continue
         token = ctx.doc[i]
         if spec is None:
             spec = _known_short_form(ctx, token)
         if spec is not None:
-            _claim(ctx, token.i, token.i + 1)
+            claim(ctx, token.i, token.i + 1)
             ctx.person_at[token.i] = spec
             yield spec, token.i, token.i + 1
 
 
+def _in_other_name(ctx: Context, i: int) -> bool:
+    """True when token ``i`` lies in a KB name of a non-person ("Hong" in Hong Kong)."""
+    span = ctx.span_at.get(i)
+    return span is not None and span.hits[0].form != "person"
+
+
 def _known_short_form(ctx: Context, token: Token) -> Spec | None:
-    if token.ent_type_ not in ("", "PERSON", "ORG", "GPE", "NORP"):
+    """A KB person called by one name the article never gave in full: only when the
+    parser reads it as a person ("Xi said"), never a place or organisation."""
+    if token.ent_type_ != "PERSON":
         return None
     if _next_to_name(ctx, token.i - 1) or _next_to_name(ctx, token.i + 1):
         return None  # part of a longer name ("Omar Bongo Odinma"), not a surname
@@ -288,302 +285,7 @@ def _next_to_name(ctx: Context, i: int) -> bool:
     )
 
 
-# ---- step 3 and 6: groups
-def _group_noun_at(ctx: Context, token: Token) -> tuple[str, int] | None:
-    """Return the sector and first token of a group noun ending at ``token``."""
-    kb = ctx.kb
-    if token.i > 0 and not ctx.owner[token.i - 1]:
-        two = f"{ctx.doc[token.i - 1].lower_} {token.lower_}"
-        sector = kb.modified_group_sector(two)
-        if sector is not None:
-            return sector, token.i - 1
-    sector = kb.modified_group_sector(token.lower_)
-    return (sector, token.i) if sector is not None else None
-
-
-def _groups(ctx: Context, *, modified: bool) -> Iterator[tuple[Spec, int, int]]:
-    heads = ctx.kb.group_heads
-    for i, text in enumerate(ctx.texts):
-        if (
-            ctx.owner[i]
-            or ctx.pos[i] not in ("NOUN", "PROPN")
-            or text.lower() not in heads
-        ):
-            continue
-        token = ctx.doc[i]
-        noun = _group_noun_at(ctx, token)
-        if noun is None:
-            continue
-        sector, first = noun
-        if modified:
-            shared = _coordinated_groups(ctx, token, sector)
-            if shared:
-                _claim(ctx, first, token.i + 1)
-                for spec, start, end in shared:
-                    _claim(ctx, start, end)
-                    yield spec, start, end
-                continue
-        found = (
-            _modified_group(ctx, token, sector, first)
-            if modified
-            else _bare_group(ctx, token, sector, first)
-        )
-        if found is not None:
-            spec, start = found
-            _claim(ctx, start, token.i + 1)
-            yield spec, start, token.i + 1
-
-
-def _coordinated_groups(
-    ctx: Context, noun: Token, sector: str
-) -> list[tuple[Spec, int, int]]:
-    """ "Indian and Pakistani troops": one group per state, sharing the noun."""
-    candidates = [c for c in noun.children if c.dep_ in _MODIFIER_DEPS and c.i < noun.i]
-    for prep in noun.rights:  # "the armed forces of Egypt, Qatar and Turkey"
-        if prep.dep_ == "prep" and prep.lower_ == "of":
-            candidates += [c for c in prep.children if c.dep_ == "pobj"]
-    for child in candidates:
-        states = [t for t in (child, *child.conjuncts) if _state_span(ctx, t)]
-        if len(states) < 2:
-            continue
-        states.sort(key=lambda t: t.i)
-        found = []
-        for k, token in enumerate(states):
-            span = ctx.span_at[token.i]
-            entry = ctx.kb.entry(span.hits[0].kb_id)
-            end = noun.i + 1 if k == len(states) - 1 and token.i < noun.i else span.end
-            words = f"{ctx.doc[span.start : span.end].text} {noun.text}"
-            found.append(
-                (_group_spec(entry.code, entry.name, sector, words), span.start, end)
-            )
-        return found
-    return []
-
-
-def _state_span(ctx: Context, token: Token) -> bool:
-    span = ctx.span_at.get(token.i)
-    if span is None or ctx.owner[token.i] or span.hits[0].form == "person":
-        return False
-    return ctx.kb.entry(span.hits[0].kb_id).kind is ActorKind.STATE
-
-
-def _modifier_spans(ctx: Context, noun: Token) -> Iterator[tuple[int, int]]:
-    """Token spans of the modifiers of a group noun that name a KB entry or person."""
-    for child in noun.children:
-        if child.dep_ in _MODIFIER_DEPS and child.i < noun.i:
-            if child.i in ctx.person_at:
-                yield child.i, child.i
-            elif child.i in ctx.span_at and not ctx.owner[child.i]:
-                span = ctx.span_at[child.i]
-                yield span.start, span.end
-        elif child.dep_ == "prep" and child.lower_ == "of":
-            for pobj in child.children:
-                if pobj.dep_ == "pobj" and pobj.i in ctx.span_at:
-                    span = ctx.span_at[pobj.i]
-                    yield span.start, span.end
-
-
-def _modified_group(
-    ctx: Context, noun: Token, sector: str, first: int
-) -> tuple[Spec, int] | None:
-    for start, end in _modifier_spans(ctx, noun):
-        if start == end:  # a person: "the Biden administration"
-            person = ctx.person_at[start]
-            return _group_spec(
-                person.code,
-                None,
-                sector,
-                f"{person.name} {noun.text}",
-            ), first
-        span = ctx.span_at[start]
-        if span.hits[0].form == "person":
-            continue
-        entry = ctx.kb.entry(span.hits[0].kb_id)
-        if entry.kind is ActorKind.ORGANIZATION:
-            return None  # "the Stimson Centre think tank": the organisation alone
-        if entry.kind in (ActorKind.IGO, ActorKind.GROUP):
-            spec = entry_spec(ctx.kb, span.hits[0])
-            return spec, min(start, first)
-        words = ctx.doc[min(start, first) : noun.i + 1].text
-        if entry.kind is ActorKind.REGION:
-            return _group_spec(None, entry.name, sector, words), min(start, first)
-        return _group_spec(entry.code, entry.name, sector, words), min(start, first)
-    if noun.ent_type_ == "NORP" or (
-        noun.i > 0
-        and ctx.doc[noun.i - 1].ent_type_ == "NORP"
-        and not ctx.owner[noun.i - 1]
-    ):
-        start = noun.i - 1 if ctx.doc[noun.i - 1].ent_type_ == "NORP" else noun.i
-        words = ctx.doc[start : noun.i + 1].text
-        return _group_spec(None, words, sector, words, confidence=0.5), start
-    return None
-
-
-def _group_spec(
-    code: str | None,
-    owner: str | None,
-    sector: str,
-    words: str,
-    *,
-    confidence: float = 0.8,
-) -> Spec:
-    who = code or owner or "?"
-    return Spec(
-        identity=f"group:{who}:{sector}",
-        name=words.removeprefix("the "),
-        kind=ActorKind.GROUP,
-        code=code,
-        sector=sector,
-        confidence=confidence,
-    )
-
-
-def _bare_group(
-    ctx: Context, noun: Token, sector: str, first: int
-) -> tuple[Spec, int] | None:
-    group = ctx.kb.group_noun(ctx.doc[first : noun.i + 1].text.lower())
-    if group is None or not group.bare or noun.ent_type_ or not _is_group_use(noun):
-        return None
-    code = ctx.dominant
-    words = ctx.doc[first : noun.i + 1].text
-    return _group_spec(
-        code, None, group.sector, words, confidence=0.5 if code else 0.4
-    ), first
-
-
-def _is_group_use(noun: Token) -> bool:
-    """A plural ("protesters"), a collective with "the" ("the military"), police."""
-    if noun.tag_ in ("NNS", "NNPS") or noun.lower_ == "police":
-        return noun.dep_ != "compound"
-    return any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
-
-
-# ---- step 4: KB names
-def _kb_actors(ctx: Context, spans: list[KbSpan]) -> Iterator[tuple[Spec, int, int]]:
-    for span in spans:
-        if any(ctx.owner[span.start : span.end]) or _inside_other_name(ctx, span):
-            continue
-        hit = span.hits[0]
-        if hit.form == "person":
-            continue  # people were handled first; an unresolved name stays uncoded
-        if hit.form == "capital" and (
-            _is_locative(ctx.doc[span.end - 1])
-            or _is_place_modifier(ctx.doc[span.end - 1])
-        ):
-            continue
-        _claim(ctx, span.start, span.end)
-        yield entry_spec(ctx.kb, hit), span.start, span.end
-
-
-def _is_place_modifier(token: Token) -> bool:
-    """A capital naming where something is ("the Cairo speech", "Beijing's streets")."""
-    return token.dep_ in ("compound", "nmod") and token.head.i > token.i
-
-
-def _is_locative(token: Token) -> bool:
-    head = token.head
-    while head.dep_ == "conj" and head.head.i != head.i:
-        head = head.head  # "in Beijing and Washington"
-    if token.dep_ == "pobj" or (token.dep_ == "conj" and head.dep_ == "pobj"):
-        prep = token.head if token.dep_ == "pobj" else head.head
-        return prep.lower_ in _LOCATIVE
-    return False
-
-
-def _inside_other_name(ctx: Context, span: KbSpan) -> bool:
-    """True when a KB name is only part of a longer name ("Washington Post")."""
-    token = ctx.doc[span.start]
-    if token.ent_type_ not in _NAME_LABELS:
-        return False
-    ent = _entity_of(ctx, token)
-    if ent is None or (ent.start >= span.start and ent.end <= span.end):
-        return False
-    if token.ent_type_ == "LANGUAGE":
-        return True
-    for t in ent:
-        if span.start <= t.i < span.end or t.i in ctx.span_at or t.is_stop:
-            continue
-        if (
-            t.text[:1].isupper()
-            and ctx.kb.institution_sector(t.lower_) not in _STATE_ARMS
-            and ctx.kb.modified_group_sector(t.lower_) is None
-        ):
-            return True
-    return False
-
-
-def _entity_of(ctx: Context, token: Token) -> Span | None:
-    """The entity ``token`` lies in (an index built once per article, on first use)."""
-    if not ctx.ent_at:
-        ctx.ent_at.update(
-            (i, ent) for ent in ctx.doc.ents for i in range(ent.start, ent.end)
-        )
-    return ctx.ent_at.get(token.i)
-
-
-# ---- step 5: other organisations
-def _other_organizations(ctx: Context) -> Iterator[tuple[Spec, int, int]]:
-    for ent in ctx.doc.ents:
-        if ent.label_ != "ORG" or any(ctx.owner[ent.start : ent.end]):
-            continue
-        start = ent.start + (1 if ent[0].lower_ == "the" else 0)
-        stop = ent.end - (1 if ent[-1].text in ("'s", "\u2019s") else 0)
-        name = ctx.doc[start:stop].text
-        if not _is_organization_name(name):
-            continue
-        if stop <= start:
-            continue
-        spec = _organization_spec(ctx, ctx.doc[start:stop], name)
-        _claim(ctx, start, stop)
-        yield spec, start, stop
-
-
-def _is_organization_name(name: str) -> bool:
-    """Reject what the parser wrongly labels ORG ("Omsk in Siberia", "Goma, X")."""
-    if "\n" in name or len(name) < 2 or not name[:1].isupper() or "," in name:
-        return False
-    return not any(word in _NOT_IN_NAMES for word in name.split())
-
-
-_NOT_IN_NAMES = frozenset({"in", "to", "from", "near", "at"})
-
-
-def _organization_spec(ctx: Context, span: Span, name: str) -> Spec:
-    code, sector, state, igo = None, None, None, None
-    for token in span:
-        kind = ctx.kb.institution_sector(token.lower_)
-        if kind is not None and (sector is None or kind in _STATE_ARMS):
-            sector = kind
-        kb_span = ctx.span_at.get(token.i)
-        found = affiliation_of(ctx, kb_span) if kb_span else None
-        if found is not None and found.is_state and state is None:
-            state = found.code
-        elif found is not None and found.code == "IGO" and igo is None:
-            igo = found.org
-    if igo is not None:  # "United Nations Office for Humanitarian Affairs"
-        code, sector = "IGO", None
-    elif sector in _STATE_ARMS:
-        code = state or ctx.dominant  # "the Senate" in a story about one country
-    elif state is not None and span[0].i in ctx.span_at:
-        code = state  # "Lebanese Civil Defense", "Indian Railways"
-    sector = None if sector == "NGO" else sector
-    return Spec(
-        identity=f"org:{name.lower()}",
-        name=name,
-        kind=ActorKind.IGO if igo else ActorKind.ORGANIZATION,
-        code=code,
-        sector=sector,
-        org=igo or name,
-        confidence=UNKNOWN_ORG_CONFIDENCE,
-    )
-
-
 # ---- building records
-def _claim(ctx: Context, start: int, end: int) -> None:
-    for i in range(start, end):
-        ctx.owner[i] = True
-
-
 def _build(parsed: Parsed, found: list[tuple[Spec, int, int]]) -> ResolvedActors:
     doc, article = parsed.doc, parsed.article
     found.sort(key=lambda f: doc[f[1]].idx)
@@ -591,7 +293,7 @@ def _build(parsed: Parsed, found: list[tuple[Spec, int, int]]) -> ResolvedActors
     mentions: list[Mention] = []
     for spec, start, end in found:
         span = doc[start:end]
-        text = span.text
+        text = article.text[span.start_char : span.end_char]  # the doc may be recased
         if not text.strip():
             continue
         actor = actors.get(spec.identity)

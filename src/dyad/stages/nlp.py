@@ -13,6 +13,7 @@ from typing import TypeVar
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from dyad.knowledge.actor_case import recase
 from dyad.records import Article, Sentence
 
 VERSION = "nlp.spacy.v1"
@@ -98,7 +99,9 @@ def parse_articles(
             "the spaCy pipeline lacks the paragraph-break component; pass "
             "Resources.nlp or call add_paragraph_breaker once first (a bug)"
         )
-    pairs = ((article.text, (article, context)) for article, context in items)
+    # #10: a lower-cased article is parsed from a copy with its capitals restored (same
+    # length and offsets); records keep the article's own text
+    pairs = ((recase(article.text), (article, context)) for article, context in items)
     for doc, (article, context) in nlp.pipe(
         pairs, as_tuples=True, batch_size=batch_size
     ):

@@ -1,0 +1,229 @@
+"""Restoring capitals to lower-cased text before it is parsed (#10).
+
+The parser finds names by their capitals; in a lower-cased article ("india", "emily
+spanton said") it finds almost none. ``recase`` returns a copy of such a text, of the
+same length and with the same characters but for case, in which these are capitalised:
+
+- the first word of every sentence and line;
+- names of the packaged actor knowledge base, in their own spelling ("u.s." -> "U.S.",
+  "new delhi" -> "New Delhi", "antony blinken"), except the ``ambiguous_lower`` words
+  ("us", "who") when no "the" goes before them;
+- a word after a one-word title unless it is a stop word, a verb form or a word of
+  ``not_names`` ("senator bernie sanders" -> "senator Bernie Sanders"), and day and
+  month names;
+- a common given name (``given-names.yaml``) with the word after it unless that word is a
+  stop word ("emily spanton" -> "Emily Spanton"), and afterwards that surname alone
+  wherever the article repeats it.
+
+ALL-CAPS text (``is_shouting``) is read as its lower-cased copy. Cased text is
+returned unchanged. The actors stage reports
+mention texts from the original article text, never from this copy.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from dyad.knowledge.actor_words import word_lists
+
+# Share of letters written as capitals below which a text counts as lower-cased: news
+# prose runs at 2-5 % (names, sentence starts); a lower-cased copy at 0 %.
+CASELESS_SHARE = 0.005
+# Texts shorter than this (in letters) are never recased: too little to judge.
+MIN_LETTERS = 40
+_WORD = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)*\.?")
+_CAPITALS = re.compile(r"[A-Z]")
+_LOWER = re.compile(r"[a-z]")
+_LETTERS = re.compile(r"[^\W\d_]")
+_SENTENCE_END = re.compile(r"[^\w]*[.!?][\"'\u201d\u2019)]*\s")
+_LONGEST_NAME = 6  # words
+
+
+def is_caseless(text: str) -> bool:
+    """Return True when ``text`` is long enough and (almost) has no capitals."""
+    letters = len(_LETTERS.findall(text))
+    if letters < MIN_LETTERS:
+        return False
+    return len(_CAPITALS.findall(text)) < CASELESS_SHARE * letters
+
+
+def is_shouting(text: str) -> bool:
+    """Return True when ``text`` is long enough and written (almost) all in capitals."""
+    letters = len(_LETTERS.findall(text))
+    if letters < MIN_LETTERS:
+        return False
+    return len(_LOWER.findall(text)) < CASELESS_SHARE * letters
+
+
+@functools.cache
+def _names() -> tuple[dict[str, str], frozenset[str], frozenset[str], frozenset[str]]:
+    """Lower-cased KB names -> their spelling; their prefixes; ambiguous words; the
+    lower-cased full names of people."""
+    from dyad.knowledge.actor_files import load_actor_kb  # the KB loads its own files
+
+    kb = load_actor_kb()
+    spellings: dict[str, str] = {}
+    for key in sorted(kb.surfaces):
+        spellings.setdefault(key.lower(), key)
+    prefixes = set(kb.lower_prefixes)
+    for place in sorted(kb.modifier_places):  # cities and regions: "Christchurch"
+        if place not in spellings:
+            spellings[place] = place.title()
+            prefixes.update(place[:i] for i in range(1, len(place) + 1))
+    people = frozenset(k for k in kb.person_names if " " in k)
+    return spellings, frozenset(prefixes), frozenset(kb.ambiguous_lower), people
+
+
+@functools.cache
+def _titles() -> frozenset[str]:
+    """One-word titles after which a name usually follows ("senator", "judge")."""
+    from dyad.knowledge.actor_files import load_actor_kb
+
+    kb = load_actor_kb()
+    return frozenset(
+        t for t, info in kb.titles.items() if " " not in t and not info.former
+    )
+
+
+def recase(text: str) -> str:
+    """Return ``text`` with the capitals of names and sentence starts restored, when it
+    is lower-cased or ALL CAPS (else ``text`` itself); the result has the same length."""
+    if is_shouting(text):  # ALL CAPS: read as lower-cased text
+        text = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    elif not is_caseless(text):
+        return text
+    chars = list(text)
+    words = list(_WORD.finditer(text))
+    _sentence_starts(text, words, chars)
+    taken, surnames = _kb_names(text, words, chars)
+    _given_name_pairs(words, chars, taken, surnames)
+    return "".join(chars)
+
+
+def _capitalise(chars: list[str], start: int, end: int) -> None:
+    at_start = True
+    for i in range(start, end):
+        if at_start and chars[i].isalpha():
+            chars[i] = chars[i].upper()
+        at_start = not chars[i].isalpha()
+
+
+def _sentence_starts(text: str, words: list[re.Match[str]], chars: list[str]) -> None:
+    previous_end, previous = 0, ""
+    for k, word in enumerate(words):
+        gap = text[previous_end : word.start()]
+        if (
+            k == 0
+            or "\n" in gap
+            or _SENTENCE_END.match(gap)
+            or (previous.endswith(".") and previous.count(".") == 1 and gap.isspace())
+        ):
+            chars[word.start()] = chars[word.start()].upper()
+        previous_end, previous = word.end(), word.group(0)
+
+
+def _kb_names(
+    text: str, words: list[re.Match[str]], chars: list[str]
+) -> tuple[set[int], set[str]]:
+    """Capitalise KB names; return the indices of the words they cover and the
+    surnames of the people among them."""
+    spellings, prefixes, ambiguous, people = _names()
+    taken: set[int] = set()
+    surnames: set[str] = set()
+    k = 0
+    while k < len(words):
+        best = _longest_name(text, words, k, spellings, prefixes)
+        if best is None:
+            k += 1
+            continue
+        end, stop, key = best
+        before = words[k - 1].group(0).lower() if k > 0 else ""
+        if key in ambiguous and before != "the":
+            k = end
+            continue
+        start = words[k].start()
+        spelling = spellings[key]
+        if len(spelling) == stop - start:
+            chars[start:stop] = list(spelling)
+        else:
+            _capitalise(chars, start, stop)
+        taken.update(range(k, end))
+        if key.replace(".", " ") in people or key in people:
+            surnames.add(key.split()[-1])
+        k = end
+    return taken, surnames
+
+
+def _longest_name(
+    text: str,
+    words: list[re.Match[str]],
+    k: int,
+    spellings: dict[str, str],
+    prefixes: frozenset[str],
+) -> tuple[int, int, str] | None:
+    """The longest KB name starting at word ``k``: (end word, end offset, key)."""
+    key, best = words[k].group(0).lower(), None
+    j = k
+    while j - k < _LONGEST_NAME:
+        end = words[j].end()
+        if key in spellings:
+            best = (j + 1, end, key)
+        elif key.endswith(".") and key[:-1] in spellings:  # "delhi." ends a sentence
+            best = (j + 1, end - 1, key[:-1])
+        j += 1
+        if j >= len(words) or (key not in prefixes and key[:-1] not in prefixes):
+            break
+        gap = text[words[j - 1].end() : words[j].start()]
+        if gap not in ("", " ", "-"):
+            break
+        key += gap + words[j].group(0).lower()
+    return best
+
+
+def _given_name_pairs(
+    words: list[re.Match[str]], chars: list[str], taken: set[int], surnames: set[str]
+) -> None:
+    given, _, calendar = word_lists()
+    titles = _titles()
+    for k, word in enumerate(words):
+        low = word.group(0).lower().rstrip(".")
+        if k in taken:
+            continue
+        if low in calendar:
+            _capitalise(chars, word.start(), word.end())
+            continue
+        if low in titles and k + 1 < len(words) and _is_name_word(words[k + 1]):
+            for j in range(k + 1, min(k + 3, len(words))):
+                if j in taken or not _is_name_word(words[j]):
+                    break
+                _capitalise(chars, words[j].start(), words[j].end())
+                surnames.add(words[j].group(0).lower().rstrip("."))
+                taken.add(j)
+            continue
+        if low in given and k + 1 < len(words):
+            nxt = words[k + 1]
+            if nxt.group(0).lower() not in STOP_WORDS and k + 1 not in taken:
+                _capitalise(chars, word.start(), word.end())
+                _capitalise(chars, nxt.start(), nxt.end())
+                surnames.add(nxt.group(0).lower().rstrip("."))
+                taken.add(k + 1)
+        elif low in surnames and low not in STOP_WORDS:
+            _capitalise(chars, word.start(), word.end())
+
+
+def _is_name_word(word: re.Match[str]) -> bool:
+    """A word that may be a name after a title: no stop word, verb form or title."""
+    low = word.group(0).lower().rstrip(".")
+    return (
+        len(low) > 1
+        and low not in STOP_WORDS
+        and low not in word_lists()[1]
+        and low not in _titles()
+        and not low.endswith(("ed", "ing"))
+    )
+
+
+__all__ = ["is_caseless", "recase"]

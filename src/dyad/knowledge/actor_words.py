@@ -1,0 +1,94 @@
+"""The word lists of the actor data: ``titles.yaml`` (titles, group nouns, roles, office
+titles, institutions, place, thing and ambiguous words) and ``given-names.yaml`` (given
+names, words that are no names after a title, day and month names)."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from dyad.knowledge.actors import SECTORS, ActorKB, GroupNoun, TitleInfo, fold
+from dyad.knowledge.files import data_path, fail, read_yaml
+
+
+@functools.cache
+def word_lists() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Given names, words that are no names after a title, day and month names."""
+    path = data_path("actors", "given-names.yaml")
+    data = read_yaml(path)
+    if not isinstance(data, dict):
+        raise fail(path, None, "expected a mapping of word lists")
+    lists = []
+    for key in ("given_names", "not_names", "calendar"):
+        words = data.get(key)
+        if not isinstance(words, list):
+            raise fail(path, data.get("__line__"), f"'{key}' must be a list of words")
+        lists.append(frozenset(str(word).lower() for word in words))
+    return lists[0], lists[1], lists[2]
+
+
+def given_names() -> frozenset[str]:
+    """Return the common given names (lower case)."""
+    return word_lists()[0]
+
+
+def add_titles(kb: ActorKB, data: Any, path: Path) -> None:
+    """Add the titles, group nouns, roles, office titles and word lists of
+    ``titles.yaml`` to ``kb``."""
+    if not isinstance(data, Mapping):
+        raise fail(path, None, "titles file must be a mapping")
+    titles = data.get("titles") or {}
+    for sector, words in titles.items():
+        if sector == "__line__":
+            continue
+        info = (
+            TitleInfo(None, generic=True)
+            if sector == "generic"
+            else TitleInfo(None, former=True)
+            if sector == "former"
+            else TitleInfo(_check_sector(sector, path, titles.get("__line__")))
+        )
+        for word in words or ():
+            kb.titles[str(word).lower()] = info
+    for sector, spec in (data.get("groups") or {}).items():
+        if sector == "__line__":
+            continue
+        _check_sector(sector, path, spec.get("__line__"))
+        for word in spec.get("modified") or ():
+            kb.modified_groups[str(word).lower()] = sector
+        for word in spec.get("bare") or ():
+            kb.groups[str(word).lower()] = GroupNoun(sector, bare=True)
+    kb.place_words.update(str(w).lower() for w in data.get("place_words") or ())
+    kb.thing_words.update(str(w).lower() for w in data.get("thing_words") or ())
+    kb.ambiguous_lower.update(
+        fold(str(w)).lower() for w in data.get("ambiguous_lower") or ()
+    )
+    for sector, words in (data.get("roles") or {}).items():
+        if sector != "__line__":
+            _check_sector(sector, path, None)
+            kb.roles.update((str(w).lower(), sector) for w in words or ())
+    for office, words in (data.get("office_titles") or {}).items():
+        if office == "__line__":
+            continue
+        for word in (office, *(words or ())):
+            kb.title_synonyms.setdefault(str(word).lower(), set()).add(
+                str(office).lower()
+            )
+    for word, code in (data.get("national") or {}).items():
+        if word != "__line__":
+            kb.national_titles[str(word).lower()] = str(code)
+    for sector, words in (data.get("institutions") or {}).items():
+        if sector != "__line__":
+            for word in words or ():
+                kb.institutions[str(word).lower()] = sector
+
+
+def _check_sector(sector: str, path: Path, line: int | None) -> str:
+    if sector not in SECTORS and sector != "NGO":
+        raise fail(path, line, f"unknown sector {sector!r}")
+    return sector
+
+
+__all__ = ["add_titles", "given_names", "word_lists"]

@@ -1,0 +1,253 @@
+"""Groups for the actors stage: a group noun with the state, place or body it belongs to.
+
+Private helper of ``stages/actors.py``. "US officials" -> USA GOV, "Houthi rebels" -> the
+Houthis, "the Biden administration" -> USA GOV, "Iran's foreign ministry" -> IRN GOV,
+"Lagos police" -> NGA COP, "the Saudi-led coalition" -> SAU MIL; unnamed offices ("the
+Chinese president" -> the holder on the article's date, else CHN GOV) and single roles
+("a border guard" -> COP, code from a modifier or the article's dominant state).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from dyad.records import ActorKind
+from dyad.stages.actor_context import Context, Spec, entry_spec
+
+_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "nummod"})
+# A participle that makes its modifier the group's owner: "the Saudi-led coalition" is
+# Saudi, while a "US-backed" force is not American.
+_LEADING = frozenset({"led", "-led", "commanded", "run", "-run"})
+
+
+def claim(ctx: Context, start: int, end: int) -> None:
+    """Mark tokens ``[start, end)`` as coded, so that no later finder codes them."""
+    for i in range(start, end):
+        ctx.owner[i] = True
+
+
+def _group_noun_at(ctx: Context, token: Token) -> tuple[str, int] | None:
+    """Return the sector and first token of a group noun ending at ``token``."""
+    kb = ctx.kb
+    if token.i > 0 and not ctx.owner[token.i - 1]:
+        two = f"{ctx.doc[token.i - 1].lower_} {token.lower_}"
+        sector = kb.modified_group_sector(two)
+        if sector is not None:
+            return sector, token.i - 1
+    sector = kb.modified_group_sector(token.lower_)
+    return (sector, token.i) if sector is not None else None
+
+
+def find_groups(ctx: Context, *, modified: bool) -> Iterator[tuple[Spec, int, int]]:
+    heads = ctx.kb.group_heads
+    for i, text in enumerate(ctx.texts):
+        if (
+            ctx.owner[i]
+            or ctx.pos[i] not in ("NOUN", "PROPN")
+            or text.lower() not in heads
+        ):
+            continue
+        if _continues(ctx, i):
+            continue  # "intelligence service": the longer noun decides
+        token = ctx.doc[i]
+        noun = _group_noun_at(ctx, token)
+        if noun is None:
+            continue
+        sector, first = noun
+        if modified:
+            shared = _coordinated_groups(ctx, token, sector)
+            if shared:
+                claim(ctx, first, token.i + 1)
+                for spec, start, end in shared:
+                    claim(ctx, start, end)
+                    yield spec, start, end
+                continue
+        found = (
+            _modified_group(ctx, token, sector, first)
+            if modified
+            else _bare_group(ctx, token, sector, first)
+        )
+        if found is not None:
+            spec, start = found
+            claim(ctx, start, token.i + 1)
+            yield spec, start, token.i + 1
+
+
+def _continues(ctx: Context, i: int) -> bool:
+    """True when the word after ``i`` makes a longer group noun with it."""
+    if i + 1 >= len(ctx.texts) or ctx.owner[i + 1]:
+        return False
+    two = f"{ctx.texts[i]} {ctx.texts[i + 1]}".lower()
+    return ctx.kb.modified_group_sector(two) is not None
+
+
+def _coordinated_groups(
+    ctx: Context, noun: Token, sector: str
+) -> list[tuple[Spec, int, int]]:
+    """ "Indian and Pakistani troops": one group per state, sharing the noun."""
+    candidates = [c for c in noun.children if c.dep_ in _MODIFIER_DEPS and c.i < noun.i]
+    for prep in noun.rights:  # "the armed forces of Egypt, Qatar and Turkey"
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            candidates += [c for c in prep.children if c.dep_ == "pobj"]
+    for child in candidates:
+        states = [t for t in (child, *child.conjuncts) if _state_span(ctx, t)]
+        if len(states) < 2:
+            continue
+        states.sort(key=lambda t: t.i)
+        found = []
+        for k, token in enumerate(states):
+            span = ctx.span_at[token.i]
+            entry = ctx.kb.entry(span.hits[0].kb_id)
+            end = noun.i + 1 if k == len(states) - 1 and token.i < noun.i else span.end
+            words = f"{ctx.doc[span.start : span.end].text} {noun.text}"
+            found.append(
+                (_group_spec(entry.code, entry.name, sector, words), span.start, end)
+            )
+        return found
+    return []
+
+
+def _state_span(ctx: Context, token: Token) -> bool:
+    span = ctx.span_at.get(token.i)
+    if span is None or ctx.owner[token.i] or span.hits[0].form == "person":
+        return False
+    return ctx.kb.entry(span.hits[0].kb_id).kind is ActorKind.STATE
+
+
+def _modifier_spans(ctx: Context, noun: Token) -> Iterator[tuple[int, int]]:
+    """Token spans of the modifiers of a group noun that name a KB entry or person."""
+    for child in noun.children:
+        if child.dep_ in _MODIFIER_DEPS and child.i < noun.i:
+            if child.i in ctx.person_at:
+                yield child.i, child.i
+            elif child.i in ctx.span_at and not ctx.owner[child.i]:
+                span = ctx.span_at[child.i]
+                yield span.start, span.end
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.i in ctx.span_at:
+                    span = ctx.span_at[pobj.i]
+                    yield span.start, span.end
+        if child.lower_ in _LEADING and child.i < noun.i:  # "the Saudi-led coalition"
+            for leader in child.children:
+                if leader.i in ctx.span_at and not ctx.owner[leader.i]:
+                    span = ctx.span_at[leader.i]
+                    yield span.start, span.end
+
+
+def _modified_group(
+    ctx: Context, noun: Token, sector: str, first: int
+) -> tuple[Spec, int] | None:
+    for start, end in _modifier_spans(ctx, noun):
+        if start == end:  # a person: "the Biden administration"
+            person = ctx.person_at[start]
+            return _group_spec(
+                person.code,
+                None,
+                sector,
+                f"{person.name} {noun.text}",
+            ), first
+        span = ctx.span_at[start]
+        if span.hits[0].form == "person":
+            continue
+        entry = ctx.kb.entry(span.hits[0].kb_id)
+        if entry.kind is ActorKind.ORGANIZATION:
+            return None  # "the Stimson Centre think tank": the organisation alone
+        if entry.kind in (ActorKind.IGO, ActorKind.GROUP):
+            spec = entry_spec(ctx.kb, span.hits[0], ctx.published)
+            return spec, min(start, first)
+        words = ctx.doc[min(start, first) : noun.i + 1].text
+        if entry.kind is ActorKind.REGION:
+            return _group_spec(None, entry.name, sector, words), min(start, first)
+        return _group_spec(entry.code, entry.name, sector, words), min(start, first)
+    before = _state_before(ctx, first)
+    if before is not None:  # "a Nigerian army spokesman": the parse hangs it elsewhere
+        code, start = before
+        words = ctx.doc[start : noun.i + 1].text
+        return _group_spec(code, None, sector, words), start
+    place = _place_modifier(ctx, noun, first)
+    if place is not None:
+        code, start = place
+        words = ctx.doc[start : noun.i + 1].text
+        return _group_spec(code, None, sector, words, confidence=0.7), start
+    if noun.ent_type_ == "NORP" or (
+        noun.i > 0
+        and ctx.doc[noun.i - 1].ent_type_ == "NORP"
+        and not ctx.owner[noun.i - 1]
+    ):
+        start = noun.i - 1 if ctx.doc[noun.i - 1].ent_type_ == "NORP" else noun.i
+        words = ctx.doc[start : noun.i + 1].text
+        return _group_spec(None, words, sector, words, confidence=0.5), start
+    return None
+
+
+def _state_before(ctx: Context, first: int) -> tuple[str, int] | None:
+    """A state name or demonym right before the group noun, and where it starts."""
+    span = ctx.span_at.get(first - 1) if first > 0 else None
+    if span is None or ctx.owner[first - 1] or span.end != first:
+        return None
+    hit = span.hits[0]
+    if hit.form == "person":
+        return None
+    entry = ctx.kb.entry(hit.kb_id)
+    if entry.kind is not ActorKind.STATE or entry.code is None:
+        return None
+    return entry.code, span.start
+
+
+def _place_modifier(ctx: Context, noun: Token, first: int) -> tuple[str, int] | None:
+    """A city, region or people before a group noun ("Lagos police", "Tigrayan fighters")
+    and the first token of that modifier."""
+    start = first
+    while start > 0 and not ctx.owner[start - 1] and first - start < 3:
+        before = ctx.doc[start - 1]
+        if before.pos_ not in ("PROPN", "NOUN", "ADJ") or before.i in ctx.span_at:
+            break
+        start -= 1
+    for begin in range(start, first):
+        for end in range(first, begin, -1):
+            code = ctx.kb.place_state(ctx.doc[begin:end].text)
+            if code is not None:
+                return code, start
+    return None
+
+
+def _group_spec(
+    code: str | None,
+    owner: str | None,
+    sector: str,
+    words: str,
+    *,
+    confidence: float = 0.8,
+) -> Spec:
+    who = code or owner or "?"
+    return Spec(
+        identity=f"group:{who}:{sector}",
+        name=words.removeprefix("the "),
+        kind=ActorKind.GROUP,
+        code=code,
+        sector=sector,
+        confidence=confidence,
+    )
+
+
+def _bare_group(
+    ctx: Context, noun: Token, sector: str, first: int
+) -> tuple[Spec, int] | None:
+    group = ctx.kb.group_noun(ctx.doc[first : noun.i + 1].text.lower())
+    if group is None or not group.bare or noun.ent_type_ or not _is_group_use(noun):
+        return None
+    code = ctx.dominant
+    words = ctx.doc[first : noun.i + 1].text
+    return _group_spec(
+        code, None, group.sector, words, confidence=0.5 if code else 0.4
+    ), first
+
+
+def _is_group_use(noun: Token) -> bool:
+    """A plural ("protesters"), a collective with "the" ("the military"), police."""
+    if noun.tag_ in ("NNS", "NNPS") or noun.lower_ == "police":
+        return noun.dep_ != "compound"
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)

@@ -1,0 +1,105 @@
+"""Knowledge-base names as actors, for the actors stage.
+
+Private helper of ``stages/actors.py``: states, demonyms, capitals and seats of power used
+as actors ("Beijing agreed" -> CHN GOV), organisations, groups and regions. A capital
+naming a place ("talks in Beijing", "the Cairo speech") is no actor, and a KB name that
+is only part of a longer name ("Washington Post", "Liberal Democrats") is no mention.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from dyad.stages.actor_context import Context, KbSpan, Spec, entry_spec
+from dyad.stages.actor_groups import claim
+from dyad.stages.actor_orgs import STATE_ARMS
+
+# A capital used as a place ("talks in Beijing") is a location, not an actor.
+_LOCATIVE = frozenset(
+    {
+        "in",
+        "at",
+        "near",
+        "outside",
+        "around",
+        "throughout",
+        "across",
+        "inside",
+        "within",
+        "from",
+        "via",
+        "toward",
+        "towards",
+    }
+)
+# Entity labels whose names may contain a country name that is not an actor mention.
+_NAME_LABELS = frozenset(
+    {"ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE", "NORP"}
+)
+
+
+def kb_actors(ctx: Context, spans: list[KbSpan]) -> Iterator[tuple[Spec, int, int]]:
+    for span in spans:
+        if any(ctx.owner[span.start : span.end]) or _inside_other_name(ctx, span):
+            continue
+        hit = span.hits[0]
+        if hit.form == "person":
+            continue  # people were handled first; an unresolved name stays uncoded
+        if hit.form == "capital" and (
+            _is_locative(ctx.doc[span.end - 1])
+            or _is_place_modifier(ctx.doc[span.end - 1])
+        ):
+            continue
+        claim(ctx, span.start, span.end)
+        yield entry_spec(ctx.kb, hit, ctx.published), span.start, span.end
+
+
+def _is_place_modifier(token: Token) -> bool:
+    """A capital naming where something is ("the Cairo speech", "Beijing's streets")."""
+    return token.dep_ in ("compound", "nmod") and token.head.i > token.i
+
+
+def _is_locative(token: Token) -> bool:
+    head = token.head
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head  # "in Beijing and Washington"
+    if token.dep_ == "pobj" or (token.dep_ == "conj" and head.dep_ == "pobj"):
+        prep = token.head if token.dep_ == "pobj" else head.head
+        return prep.lower_ in _LOCATIVE
+    return False
+
+
+def _inside_other_name(ctx: Context, span: KbSpan) -> bool:
+    """True when a KB name is only part of a longer name ("Washington Post")."""
+    token = ctx.doc[span.start]
+    if token.ent_type_ not in _NAME_LABELS:
+        return False
+    ent = _entity_of(ctx, token)
+    if ent is None or (ent.start >= span.start and ent.end <= span.end):
+        return False
+    if token.ent_type_ == "LANGUAGE":
+        return True
+    for t in ent:
+        if span.start <= t.i < span.end or t.i in ctx.span_at or t.is_stop:
+            continue
+        if (
+            t.text[:1].isupper()
+            and ctx.kb.institution_sector(t.lower_) not in STATE_ARMS
+            and ctx.kb.modified_group_sector(t.lower_) is None
+        ):
+            return True
+    return False
+
+
+def _entity_of(ctx: Context, token: Token) -> Span | None:
+    """The entity ``token`` lies in (an index built once per article, on first use)."""
+    if not ctx.ent_at:
+        ctx.ent_at.update(
+            (i, ent) for ent in ctx.doc.ents for i in range(ent.start, ent.end)
+        )
+    return ctx.ent_at.get(token.i)
+
+
+__all__ = ["kb_actors"]

@@ -1,0 +1,97 @@
+"""Organisations the parser finds that the knowledge base does not know, for the actors
+stage.
+
+Private helper of ``stages/actors.py``. An ``ORG`` entity is coded from its name: a state
+arm ("Russian Defence Ministry" -> RUS GOV), an IGO body, or a body whose kind an
+institution word gives ("Bradford Council", "Deakin University") with the state of a
+place or people in its name, else the article's dominant state; other names stay
+uncoded with low confidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span
+
+from dyad.records import ActorKind
+from dyad.stages.actor_context import Context, Spec, affiliation_of
+from dyad.stages.actor_groups import claim
+
+# Confidence of an organisation known only from the parser's ORG label.
+UNKNOWN_ORG_CONFIDENCE = 0.4
+# Institution sectors that make "<state> <word>" an arm of that state ("Russian Defence
+# Ministry") rather than a name that merely contains a country ("Bank of China").
+STATE_ARMS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP"})
+
+
+def other_organizations(ctx: Context) -> Iterator[tuple[Spec, int, int]]:
+    for ent in ctx.doc.ents:
+        if ent.label_ != "ORG" or any(ctx.owner[ent.start : ent.end]):
+            continue
+        start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+        stop = ent.end - (1 if ent[-1].text in ("'s", "\u2019s") else 0)
+        name = ctx.doc[start:stop].text
+        if not _is_organization_name(name) or any(
+            word.lower() in ctx.kb.thing_words for word in name.split()
+        ):
+            continue
+        if stop <= start:
+            continue
+        spec = _organization_spec(ctx, ctx.doc[start:stop], name)
+        claim(ctx, start, stop)
+        yield spec, start, stop
+
+
+def _is_organization_name(name: str) -> bool:
+    """Reject what the parser wrongly labels ORG ("Omsk in Siberia", "Goma, X")."""
+    if "\n" in name or len(name) < 2 or not name[:1].isupper() or "," in name:
+        return False
+    return not any(word in _NOT_IN_NAMES for word in name.split())
+
+
+_NOT_IN_NAMES = frozenset({"in", "to", "from", "near", "at"})
+
+
+def _organization_spec(ctx: Context, span: Span, name: str) -> Spec:
+    code, sector, state, igo = None, None, None, None
+    for token in span:
+        kind = ctx.kb.institution_sector(token.lower_)
+        if kind is not None and (sector is None or kind in STATE_ARMS):
+            sector = kind
+        kb_span = ctx.span_at.get(token.i)
+        found = affiliation_of(ctx, kb_span) if kb_span else None
+        if found is not None and found.is_state and state is None:
+            state = found.code
+        elif found is not None and found.code == "IGO" and igo is None:
+            igo = found.org
+    if igo is not None:  # "United Nations Office for Humanitarian Affairs"
+        code, sector = "IGO", None
+    elif sector in STATE_ARMS:
+        code = state or ctx.dominant  # "the Senate" in a story about one country
+    elif state is not None and span[0].i in ctx.span_at:
+        code = state  # "Lebanese Civil Defense", "Indian Railways"
+    if code is None and igo is None and sector is not None and sector != "NGO":
+        code = _name_state(ctx, span) or ctx.dominant  # a local body of the story
+    sector = None if sector == "NGO" else sector
+    return Spec(
+        identity=f"org:{name.lower()}",
+        name=name,
+        kind=ActorKind.IGO if igo else ActorKind.ORGANIZATION,
+        code=code,
+        sector=sector,
+        org=igo or name,
+        confidence=UNKNOWN_ORG_CONFIDENCE,
+    )
+
+
+def _name_state(ctx: Context, span: Span) -> str | None:
+    """The state of a place or people inside a name ("Scottish National Party")."""
+    for token in span:
+        code = ctx.kb.place_state(token.text)
+        if code is not None:
+            return code
+    return None
+
+
+__all__ = ["STATE_ARMS", "other_organizations"]
