@@ -126,7 +126,7 @@ def _embedding(
 ) -> dict[int, Modality]:
     imposed: dict[int, Modality] = {}
     for c in candidates:
-        embeds = lexicon.types[c.rule.type].embeds
+        embeds = c.rule.embeds or lexicon.types[c.rule.type].embeds
         if embeds is not None:
             imposed[c.trigger.i] = embeds
             imposed[c.anchor.i] = embeds
@@ -222,7 +222,13 @@ def code_events(
 ) -> StageResult[Event]:
     """Find events and code their type, roles and modality."""
     doc = parsed.doc
-    cast = Cast.build(doc, actors, mentions, lexicon.modality.speech_verbs)
+    cast = Cast.build(
+        doc,
+        actors,
+        mentions,
+        lexicon.modality.speech_verbs,
+        eventive=frozenset(lexicon.nouns) | lexicon.instrument_nouns,
+    )
     memory = _Memory(by_type={}, by_lemma={})
     events: list[Event] = []
     for sentence in parsed.sentences:
@@ -246,6 +252,19 @@ def code_events(
     return StageResult(records=tuple(events), problems=problems)
 
 
+def _per_actor(c: Candidate, roles: Roles) -> list[Roles]:
+    """Split a one-sided event with several actors into one event per actor.
+
+    "Australia, Canada and the Netherlands provided support to X" is AID by each of
+    them to X, not a dyad among them; reciprocal events (meetings, agreements, mutual
+    accusations, hosted talks) keep every party on the actor side.
+    """
+    reciprocal = c.rule.reciprocal or roles.mutual or roles.how == ".third-party"
+    if reciprocal or len(roles.actors) < 2:
+        return [roles]
+    return [replace(roles, actors=(actor,)) for actor in roles.actors]
+
+
 def _code_sentence(
     parsed: Parsed,
     sent: Span,
@@ -254,7 +273,7 @@ def _code_sentence(
     memory: _Memory,
     lexicon: EventLexicon,
 ) -> list[Event]:
-    candidates = find_candidates(sent, lexicon, cast.by_token)
+    candidates = find_candidates(sent, lexicon, cast.by_token, cast.people)
     if not candidates:
         return []
     embedding = _embedding(candidates, lexicon)
@@ -278,7 +297,8 @@ def _code_sentence(
         ):
             host = cast.host_for(roles.actors)
             roles = replace(roles, recipients=host, how=".host" if host else "")
-        if roles.actors and not roles.recipients and lexicon.types[c.rule.type].embeds:
+        embeds = c.rule.embeds or lexicon.types[c.rule.type].embeds
+        if roles.actors and not roles.recipients and embeds:
             embedded = embedded_participants(c, resolved) or complement_actors(
                 c.anchor, cast
             )
@@ -301,13 +321,13 @@ def _code_sentence(
             c.rule.min_participants, lexicon.types[c.rule.type].min_participants
         ):
             continue
-        built = _build(parsed, c, roles, index, lexicon, cast, embedding)
-        event, above = _as_intent(built, c, lexicon, agreeing)
-        if above is not None:
-            superseded.add(above)
-        if event is None:
-            continue
-        events.append(event)
+        for side in _per_actor(c, roles):
+            built = _build(parsed, c, side, index, lexicon, cast, embedding)
+            event, above = _as_intent(built, c, lexicon, agreeing)
+            if above is not None:
+                superseded.add(above)
+            if event is not None:
+                events.append(event)
         if not roles.actors:
             continue
         memory.by_type[c.rule.type] = (index, roles)

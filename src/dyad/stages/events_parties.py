@@ -50,12 +50,26 @@ PARTNER_PREPS = frozenset({"with", "between", "among"})
 _NOMINAL_ACTOR_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 
 
+_GERUND_PREPS = frozenset({"of", "for"})
+
+
+# "each other", "one another": the event is mutual
+_MUTUAL = {"other": "each", "another": "one"}
+
+
 @dataclass(frozen=True, slots=True)
 class Roles:
     actors: tuple[str, ...]
     recipients: tuple[str, ...]
     how: str = ""  # rule suffix: "", ".carried", ".host", ".third-party"
     mode: str | None = None  # overrides the rule's mode (a hosted meeting)
+    mutual: bool = False  # "accused each other": every party is an actor
+
+
+def is_mutual(token: Token) -> bool:
+    """Tell whether ``token`` is "each other" or "one another"."""
+    det = _MUTUAL.get(token.lower_)
+    return det is not None and any(c.lower_ == det for c in token.children)
 
 
 def subject_token(verb: Token, lexicon: EventLexicon) -> tuple[Token | None, bool]:
@@ -73,6 +87,11 @@ def subject_token(verb: Token, lexicon: EventLexicon) -> tuple[Token | None, boo
         head = current.head
         if head.i == current.i or current.dep_ not in _CLIMB_DEPS:
             return None, False
+        if current.dep_ == "pcomp" and head.lower_ in _GERUND_PREPS:
+            # "accused Somalia of violating", "praised Kenya for hosting": the object
+            objects = children(head.head, frozenset({"dobj"}))
+            if objects and not is_mutual(objects[0]):
+                return objects[0], False
         if current.dep_ == "xcomp" and head.lemma_.lower() in lexicon.object_control:
             objects = children(head, frozenset({"dobj"}))
             if objects:
@@ -93,7 +112,9 @@ def verbal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
     subject, passive = subject_token(anchor, lexicon)
     actors = () if passive else cast.of(subject)
     recipients: tuple[str, ...] = cast.of(subject) if passive else ()
-    agents = [t for t in prep_objects(anchor, frozenset({"by"})) if passive]
+    agents = [
+        t for t in prep_objects(anchor, frozenset({"by"}), cast.by_token) if passive
+    ]
     actors = actors or tuple(a for t in agents for a in cast.of(t))
     partners: list[str] = []
     objects = [
@@ -112,9 +133,15 @@ def verbal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
     holders.extend(o for o in objects if o.pos_ == "NOUN")  # "action against Russia"
     if c.kind == "light":
         holders.extend(of_objects(c.trigger))
-    preps = [o for h in holders for o in prep_objects(h, rule.preps - PARTNER_PREPS)]
+    preps = [
+        o
+        for h in holders
+        for o in prep_objects(h, rule.preps - PARTNER_PREPS, cast.by_token)
+    ]
     partner_preps = [
-        o for h in holders for o in prep_objects(h, rule.preps & PARTNER_PREPS)
+        o
+        for h in holders
+        for o in prep_objects(h, rule.preps & PARTNER_PREPS, cast.by_token)
     ]
     if c.kind == "light":  # "held talks between A and B", "a mediation mission between"
         for holder in (
@@ -122,7 +149,7 @@ def verbal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
             if c.trigger.dep_ == "compound"
             else (c.trigger,)
         ):
-            between = prep_objects(holder, PARTNER_PREPS - rule.preps)
+            between = prep_objects(holder, PARTNER_PREPS - rule.preps, cast.by_token)
             (partner_preps if rule.reciprocal else preps).extend(between)
     info = lexicon.types[rule.type]
     if rule.reciprocal and info.partner_object:
@@ -141,6 +168,12 @@ def verbal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
             finish(tuple(partners), actors), how=".third-party", mode="third-party"
         )
     actors = actors + tuple(partners)
+    if any(is_mutual(o) for o in children(anchor, OBJECTS)) or any(
+        is_mutual(o)
+        for h in holders
+        for o in prep_objects(h, rule.preps, cast.by_token)
+    ):  # "China and Russia accused each other", "clashed with one another"
+        return Roles(tuple(dict.fromkeys(actors + recipients)), (), mutual=True)
     if rule.swap:  # "X received Y": Y is the visitor; without a Y it is no visit
         visitors = tuple(
             a
@@ -167,17 +200,23 @@ def nominal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
     # "a mediation mission between A and B": the phrase hangs on the compound's head
     holders = [noun, noun.head] if noun.dep_ == "compound" else [noun]
     holders.extend(of_objects(noun))  # "suspension of air links with Serbia"
-    by_agent = [t for h in holders for t in prep_objects(h, frozenset({"by"}))]
+    by_agent = [
+        t for h in holders for t in prep_objects(h, frozenset({"by"}), cast.by_token)
+    ]
     actors += tuple(a for t in by_agent for a in cast.of(t))
-    between = [t for h in holders for t in prep_objects(h, PARTNER_PREPS)]
+    between = [
+        t for h in holders for t in prep_objects(h, PARTNER_PREPS, cast.by_token)
+    ]
     partners = tuple(a for t in between for a in cast.of(t))
     recipients = tuple(
         a
         for h in holders
-        for t in prep_objects(h, rule.preps - PARTNER_PREPS)
+        for t in prep_objects(h, rule.preps - PARTNER_PREPS, cast.by_token)
         for a in cast.of(t)
     )
-    with_partner = any(prep_objects(h, frozenset({"with"})) for h in holders)
+    with_partner = any(
+        prep_objects(h, frozenset({"with"}), cast.by_token) for h in holders
+    )
     if rule.reciprocal and with_partner and not actors and noun.dep_ == "dobj":
         # "he wants a bilateral with Biden", "Iran proposed talks with Riyadh": the
         # subject of the verb governing the meeting is its other party
@@ -214,10 +253,15 @@ def complement_actors(anchor: Token, cast: Cast) -> tuple[str, ...]:
     """Return who the complement of ``anchor`` is about, for its missing recipient.
 
     "demanded that Hamas renounce …" → Hamas; "threatened to cut off electricity to X"
-    → X: the subject of a that-clause, and the objects and prepositional objects of an
-    infinitive complement, at most two clauses down.
+    → X; "a request for help from Norway" → Norway: the subject of a that-clause, and
+    the objects and prepositional objects of an infinitive complement or of the thing
+    asked "for", at most two clauses down.
     """
     found: list[str] = []
+    asked = prep_objects(anchor, frozenset({"for"}))
+    for thing in asked:  # "a request for help from Norway"
+        for pobj in prep_objects(thing, _COMPLEMENT_PREPS - {"for"}, cast.by_token):
+            found.extend(cast.of(pobj))
     frontier = [anchor]
     for _ in range(2):
         clauses = [
@@ -234,7 +278,7 @@ def complement_actors(anchor: Token, cast: Cast) -> tuple[str, ...]:
                     "dative",
                 ):
                     found.extend(cast.of(child))
-            for pobj in prep_objects(clause, _COMPLEMENT_PREPS):
+            for pobj in prep_objects(clause, _COMPLEMENT_PREPS, cast.by_token):
                 found.extend(cast.of(pobj))
         frontier = clauses
     return tuple(dict.fromkeys(found))

@@ -9,12 +9,13 @@ that only frame another event ("at the summit") are skipped.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Container, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from dyad.knowledge.events import ANY_ACTOR, EventLexicon, TriggerRule
+from dyad.knowledge.events import ANY_ACTOR, ANY_PERSON, EventLexicon, TriggerRule
 
 SUBJECTS = frozenset({"nsubj", "csubj"})
 
@@ -33,6 +34,25 @@ _PARTICLE_REACH = 2
 _NOMINAL_ROLES = frozenset({"dobj", "nsubj", "nsubjpass", "pobj"})
 
 
+# dependents that may hold the object or complement a verb is ignored for ("seized the
+# opportunity", "declined to comment", "pleaded not guilty")
+_IGNORED_DEPS = frozenset({"dobj", "dative", "attr", "oprd", "xcomp", "acomp"})
+
+
+# a sports score ("2-1", also with an en dash) followed by punctuation, a preposition or
+# a result word; "10-15 people" is no score
+_SCORE = re.compile(
+    r"\b\d{1,2} ?[-\u2013] ?\d{1,2}(?=\s*(?:[,.;)]|$|(?:on|in|at|to|against|over|"
+    r"after|before|and|with|win|victory|defeat|loss|draw|aggregate|home|away)\b))"
+)
+
+
+_MISREAD_DEPS = frozenset({"acl", "xcomp", "advcl"})
+
+
+_LABEL_DEPS = frozenset({"oprd", "attr", "acomp", "xcomp"})
+
+
 @dataclass(frozen=True, slots=True)
 class Candidate:
     """A trigger found in the text before roles are read."""
@@ -42,17 +62,31 @@ class Candidate:
     anchor: Token  # the clause verb whose subject is the actor (a light verb for nouns)
     kind: str  # verb | noun | light
     absorbed: int | None = None  # token index of an object the rule consumed
+    consumed: tuple[int, ...] = ()  # further tokens that are no triggers of their own
 
 
 def children(token: Token, deps: frozenset[str]) -> list[Token]:
     return [child for child in token.children if child.dep_ in deps]
 
 
-def prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
+def prep_objects(
+    token: Token, preps: frozenset[str], actor_tokens: Container[int] = ()
+) -> list[Token]:
+    """Return the objects of ``token``'s prepositions in ``preps``.
+
+    In lower-case text the tagger may read "to ukraine" as an infinitive; an actor
+    token under ``token`` with the auxiliary "to" then counts as the object of "to".
+    """
     found: list[Token] = []
     for child in token.children:
         if child.dep_ in ("prep", "agent", "dative") and child.lower_ in preps:
             found.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
+        elif (
+            child.dep_ in _MISREAD_DEPS
+            and child.i in actor_tokens
+            and any(a.dep_ == "aux" and a.lower_ in preps for a in child.children)
+        ):
+            found.append(child)
     return found
 
 
@@ -68,12 +102,15 @@ def of_objects(noun: Token) -> list[Token]:
 
 
 def _object_of(
-    token: Token, rule: TriggerRule, actor_tokens: Container[int]
+    token: Token,
+    rule: TriggerRule,
+    actor_tokens: Container[int],
+    people: Container[int] = (),
 ) -> Token | None:
     """Return the object satisfying ``rule.objects`` (direct, passive or particle).
 
     The word ``@actor`` in ``rule.objects`` accepts any object that names an actor
-    ("released six Americans").
+    ("released six Americans"), ``@person`` one that names a person ("attacked Biden").
     """
     pool = children(token, OBJECTS | PASSIVE_SUBJECTS)
     for child in token.children:
@@ -88,11 +125,24 @@ def _object_of(
             ),  # "mediation efforts"
             *measured,
         ):
-            if head.lemma_.lower() in rule.objects or (
-                ANY_ACTOR in rule.objects and head.i in actor_tokens
+            if (
+                head.lemma_.lower() in rule.objects
+                or (
+                    ANY_ACTOR in rule.objects
+                    and head.i in actor_tokens
+                    and not _is_product(head)
+                )
+                or (ANY_PERSON in rule.objects and head.i in people)
             ):
                 return head
     return None
+
+
+def _is_product(token: Token) -> bool:
+    """Tell whether a name carries a version number ("RHEL 9", "Windows 11")."""
+    return token.pos_ in ("PROPN", "NOUN") and any(
+        c.like_num and c.i > token.i for c in token.children
+    )
 
 
 def _has_extra(token: Token, extra: tuple[str, ...], pos: str) -> bool:
@@ -113,30 +163,120 @@ def _has_extra(token: Token, extra: tuple[str, ...], pos: str) -> bool:
 
 
 def _match(
-    token: Token, rules: Sequence[TriggerRule], actor_tokens: Container[int]
-) -> tuple[TriggerRule, int | None] | None:
-    """Pick the most specific rule for ``token``: objects, then extras, then plain."""
-    best: tuple[int, TriggerRule, int | None] | None = None
+    token: Token,
+    rules: Sequence[TriggerRule],
+    actor_tokens: Container[int],
+    people: Container[int] = (),
+) -> tuple[TriggerRule, int | None, tuple[int, ...]] | None:
+    """Pick the most specific rule for ``token``: objects, then extras, then plain.
+
+    Returns the rule, the token it absorbs (an object, or the person labelled) and
+    further tokens that are no triggers of their own (the label: "a threat").
+    """
+    best: tuple[int, TriggerRule, int | None, tuple[int, ...]] | None = None
     for rule in rules:
         if not _has_extra(token, rule.extra, rule.pos):
             continue
-        absorbed = None
+        if rule.subjects and not _has_subject(token, rule.subjects):
+            continue
+        if rule.unless and _has_complement(token, rule.unless):
+            continue
+        absorbed: int | None = None
+        consumed: tuple[int, ...] = ()
         if rule.complement_aux:
             clause = _obligation(token, rule.complement_aux)
             if clause is None:
                 continue
             absorbed = clause.i
+        elif rule.labels:
+            labelled = label_target(token, rule.labels)
+            if labelled is None:
+                continue
+            absorbed, consumed = labelled[0].i, (labelled[1].i,)
         elif rule.intransitive and children(token, OBJECTS):
             continue
         elif rule.objects:
-            obj = _object_of(token, rule, actor_tokens)
-            if obj is None:
+            obj = _object_of(token, rule, actor_tokens, people)
+            if obj is None or (ANY_PERSON in rule.objects and _has_force(token)):
                 continue
             absorbed = obj.i
-        score = 2 * bool(rule.objects) + len(rule.extra)
+        # a label is the most telling ("called X a terrorist" is no phone call)
+        score = 2 * bool(rule.objects or rule.subjects) + 3 * bool(rule.labels)
+        score += len(rule.extra)
         if best is None or score > best[0]:
-            best = (score, rule, absorbed)
-    return None if best is None else (best[1], best[2])
+            best = (score, rule, absorbed, consumed)
+    return None if best is None else best[1:]
+
+
+def _has_complement(token: Token, lemmas: frozenset[str]) -> bool:
+    """Tell whether an object or complement of ``token`` has one of ``lemmas``."""
+    pool = children(token, _IGNORED_DEPS)
+    pool += [p for c in children(token, frozenset({"prep"})) for p in c.children]
+    return any(t.lemma_.lower() in lemmas or t.lower_ in lemmas for t in pool)
+
+
+def _has_subject(token: Token, lemmas: frozenset[str]) -> bool:
+    """Tell whether the subject (or passive agent) of ``token``'s clause has ``lemmas``.
+
+    "protesters stormed", "thousands of people gathered", "a missile hit",
+    "was hit by a drone".
+    """
+    current = token
+    for _ in range(3):
+        agents = [
+            pobj
+            for agent in children(current, frozenset({"agent"}))
+            for pobj in children(agent, frozenset({"pobj"}))
+        ]
+        for child in children(current, SUBJECTS) + agents:
+            heads = [child, *children(child, frozenset({"conj"}))]
+            return any(h.lemma_.lower() in lemmas for h in heads)
+        if (
+            current.dep_ not in ("conj", "xcomp", "advcl")
+            or current.head.i == current.i
+        ):
+            return False
+        current = current.head
+    return False
+
+
+def _has_force(verb: Token) -> bool:
+    """Tell whether a clause speaks of weapons or wounds ("attacked him with a knife")."""
+    return any(
+        t.dep_ == "pobj" and t.head.lower_ == "with" and t.pos_ == "NOUN"
+        for t in verb.subtree
+    )
+
+
+def label_target(verb: Token, labels: frozenset[str]) -> tuple[Token, Token] | None:
+    """Return who ``verb`` gives one of ``labels`` to, and the label token.
+
+    "called Netanyahu a terrorist", "described the report as a smear" (the object and
+    its predicate), "said Russia was responsible for the attack", "said Iran was
+    behind it" (the subject of a copular complement and its predicate), "X was
+    branded a threat" (a passive subject).
+    """
+    holders = [verb, *children(verb, frozenset({"ccomp"}))]
+    for holder in holders:
+        targets = children(holder, frozenset({"dobj", "nsubj", "nsubjpass"}))
+        if holder.i == verb.i:
+            targets = [t for t in targets if t.dep_ != "nsubj"]
+        predicates = children(holder, _LABEL_DEPS) + [
+            p
+            for prep in holder.children
+            if prep.dep_ == "prep"
+            for p in (
+                [prep] if prep.lower_ in labels else children(prep, frozenset({"pobj"}))
+            )
+            if prep.lower_ in ("as", *labels)
+        ]
+        for predicate in predicates:
+            words = {predicate.lemma_.lower(), predicate.lower_} | {
+                c.lemma_.lower() for c in children(predicate, frozenset({"amod"}))
+            }
+            if targets and words & labels:
+                return targets[0], predicate
+    return None
 
 
 def _obligation(verb: Token, auxiliaries: frozenset[str]) -> Token | None:
@@ -203,20 +343,29 @@ def _is_setting(noun: Token, lexicon: EventLexicon) -> bool:
 
 
 def find_candidates(
-    sent: Span, lexicon: EventLexicon, actor_tokens: Container[int]
+    sent: Span,
+    lexicon: EventLexicon,
+    actor_tokens: Container[int],
+    people: Container[int] = (),
 ) -> list[Candidate]:
+    """Return the trigger candidates of ``sent`` in token order.
+
+    ``actor_tokens`` holds the indices of tokens covered by an actor mention and
+    ``people`` those of person mentions (for objects like ``@person``).
+    """
     found: list[Candidate] = []
+    contest = _is_contest(sent, lexicon)
     for token in sent:
         rules = _rules_for(token, lexicon)
-        if not rules:
+        if not rules or (contest and token.lemma_.lower() in lexicon.contest_verbs):
             continue
-        matched = _match(token, rules, actor_tokens)
+        matched = _match(token, rules, actor_tokens, people)
         if matched is None:
             continue
-        rule, absorbed = matched
+        rule, absorbed, consumed = matched
         if any(
             o.lemma_.lower() in lexicon.ignore_objects
-            for o in children(token, OBJECTS | {"xcomp"})
+            for o in children(token, _IGNORED_DEPS)
         ):
             continue  # "seized the opportunity", "withdrew her name"
         if rule.pos == "noun":
@@ -227,6 +376,18 @@ def find_candidates(
                 Candidate(token, rule, light or token, "light" if light else "noun")
             )
         else:
-            found.append(Candidate(token, rule, token, "verb", absorbed))
-    consumed = {c.absorbed for c in found if c.absorbed is not None}
-    return [c for c in found if c.trigger.i not in consumed]
+            found.append(Candidate(token, rule, token, "verb", absorbed, consumed))
+    used = {c.absorbed for c in found if c.absorbed is not None}
+    used.update(i for c in found for i in c.consumed)
+    return [c for c in found if c.trigger.i not in used]
+
+
+def _is_contest(sent: Span, lexicon: EventLexicon) -> bool:
+    """Tell whether ``sent`` reports a sports contest ("beat Liverpool 2-1")."""
+    text = sent.text
+    if _SCORE.search(text):
+        return True
+    return any(
+        t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in lexicon.contest_cues
+        for t in sent
+    )
