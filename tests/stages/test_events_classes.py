@@ -239,6 +239,8 @@ MODALITY = [
     ("Officials said Iran would attack Israel next week.",
      T.ASSAULT, Modality.FUTURE),
     ("Iran attacked Israel on Monday.", T.ASSAULT, Modality.ASSERTED),
+    ("Iran allegedly attacked Israel.", T.ASSAULT, Modality.HYPOTHETICAL),
+    ("Israel accused Iran of attacking its embassy.", T.ASSAULT, Modality.HYPOTHETICAL),
 ]
 
 
@@ -249,3 +251,36 @@ def test_modality_marks_what_did_not_or_may_happen(text, kind, modality, resourc
     events = [e for e in code(resources, text, CAST) if e.type == kind]
     assert events
     assert {e.modality for e in events} == {modality}
+
+
+MODEL_ENTRY = [
+    ("Chad urged Sudan to close the border.", "urged", None, ("TCD",), ("SDN",)),
+    ("US sanctions on Iran have hurt its economy.", "sanctions", None, ("USA",),
+     ("IRN",)),
+    # a token the lexicon has no rule for, with the type a learned coder chose
+    ("Peru snubbed Chile at the summit.", "snubbed", T.REJECT, ("PER",), ("CHL",)),
+    ("Peru's rebuff of Chile surprised many.", "rebuff", T.REJECT, ("PER",), ("CHL",)),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "kind", "actors", "recipients"),
+    MODEL_ENTRY,
+    ids=[m[0] for m in MODEL_ENTRY],
+)
+def test_roles_can_be_read_for_any_trigger_token(  # type: ignore[no-untyped-def]
+    text, word, kind, actors, recipients, resources
+):
+    from events_harness import cast_for, parse
+
+    from dyad.stages.events_parties import build_cast, roles_for
+
+    parsed = parse(resources, text)
+    actor_list, mentions = cast_for(parsed, CAST)
+    lexicon = resources.event_lexicon
+    cast = build_cast(parsed.doc, actor_list, mentions, lexicon)
+    token = next(t for t in parsed.doc if t.lower_ == word)
+    roles = roles_for(token, cast, lexicon, kind)
+    codes = {a.actor_id: a.code for a in actor_list}
+    assert tuple(sorted(codes[a] for a in roles.actors)) == actors
+    assert tuple(sorted(codes[a] for a in roles.recipients)) == recipients

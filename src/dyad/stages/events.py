@@ -35,6 +35,7 @@ from dyad.records import (
 from dyad.stages.events_modality import read_modality
 from dyad.stages.events_parties import (
     Roles,
+    build_cast,
     complement_actors,
     embedded_participants,
     finish,
@@ -222,13 +223,7 @@ def code_events(
 ) -> StageResult[Event]:
     """Find events and code their type, roles and modality."""
     doc = parsed.doc
-    cast = Cast.build(
-        doc,
-        actors,
-        mentions,
-        lexicon.modality.speech_verbs,
-        eventive=frozenset(lexicon.nouns) | lexicon.instrument_nouns,
-    )
+    cast = build_cast(doc, actors, mentions, lexicon)
     memory = _Memory(by_type={}, by_lemma={})
     events: list[Event] = []
     for sentence in parsed.sentences:

@@ -9,13 +9,21 @@ that only frame another event ("at the summit") are skipped.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Container, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
 from dyad.knowledge.events import ANY_ACTOR, ANY_PERSON, EventLexicon, TriggerRule
+from dyad.stages.events_senses import (
+    IGNORED_DEPS,
+    has_complement,
+    has_force,
+    has_subject,
+    is_contest,
+    is_product,
+    label_target,
+)
 
 SUBJECTS = frozenset({"nsubj", "csubj"})
 
@@ -34,23 +42,7 @@ _PARTICLE_REACH = 2
 _NOMINAL_ROLES = frozenset({"dobj", "nsubj", "nsubjpass", "pobj"})
 
 
-# dependents that may hold the object or complement a verb is ignored for ("seized the
-# opportunity", "declined to comment", "pleaded not guilty")
-_IGNORED_DEPS = frozenset({"dobj", "dative", "attr", "oprd", "xcomp", "acomp"})
-
-
-# a sports score ("2-1", also with an en dash) followed by punctuation, a preposition or
-# a result word; "10-15 people" is no score
-_SCORE = re.compile(
-    r"\b\d{1,2} ?[-\u2013] ?\d{1,2}(?=\s*(?:[,.;)]|$|(?:on|in|at|to|against|over|"
-    r"after|before|and|with|win|victory|defeat|loss|draw|aggregate|home|away)\b))"
-)
-
-
 _MISREAD_DEPS = frozenset({"acl", "xcomp", "advcl"})
-
-
-_LABEL_DEPS = frozenset({"oprd", "attr", "acomp", "xcomp"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,19 +122,12 @@ def _object_of(
                 or (
                     ANY_ACTOR in rule.objects
                     and head.i in actor_tokens
-                    and not _is_product(head)
+                    and not is_product(head)
                 )
                 or (ANY_PERSON in rule.objects and head.i in people)
             ):
                 return head
     return None
-
-
-def _is_product(token: Token) -> bool:
-    """Tell whether a name carries a version number ("RHEL 9", "Windows 11")."""
-    return token.pos_ in ("PROPN", "NOUN") and any(
-        c.like_num and c.i > token.i for c in token.children
-    )
 
 
 def _has_extra(token: Token, extra: tuple[str, ...], pos: str) -> bool:
@@ -177,9 +162,9 @@ def _match(
     for rule in rules:
         if not _has_extra(token, rule.extra, rule.pos):
             continue
-        if rule.subjects and not _has_subject(token, rule.subjects):
+        if rule.subjects and not has_subject(token, rule.subjects):
             continue
-        if rule.unless and _has_complement(token, rule.unless):
+        if rule.unless and has_complement(token, rule.unless):
             continue
         absorbed: int | None = None
         consumed: tuple[int, ...] = ()
@@ -197,7 +182,7 @@ def _match(
             continue
         elif rule.objects:
             obj = _object_of(token, rule, actor_tokens, people)
-            if obj is None or (ANY_PERSON in rule.objects and _has_force(token)):
+            if obj is None or (ANY_PERSON in rule.objects and has_force(token)):
                 continue
             absorbed = obj.i
         # a label is the most telling ("called X a terrorist" is no phone call)
@@ -206,77 +191,6 @@ def _match(
         if best is None or score > best[0]:
             best = (score, rule, absorbed, consumed)
     return None if best is None else best[1:]
-
-
-def _has_complement(token: Token, lemmas: frozenset[str]) -> bool:
-    """Tell whether an object or complement of ``token`` has one of ``lemmas``."""
-    pool = children(token, _IGNORED_DEPS)
-    pool += [p for c in children(token, frozenset({"prep"})) for p in c.children]
-    return any(t.lemma_.lower() in lemmas or t.lower_ in lemmas for t in pool)
-
-
-def _has_subject(token: Token, lemmas: frozenset[str]) -> bool:
-    """Tell whether the subject (or passive agent) of ``token``'s clause has ``lemmas``.
-
-    "protesters stormed", "thousands of people gathered", "a missile hit",
-    "was hit by a drone".
-    """
-    current = token
-    for _ in range(3):
-        agents = [
-            pobj
-            for agent in children(current, frozenset({"agent"}))
-            for pobj in children(agent, frozenset({"pobj"}))
-        ]
-        for child in children(current, SUBJECTS) + agents:
-            heads = [child, *children(child, frozenset({"conj"}))]
-            return any(h.lemma_.lower() in lemmas for h in heads)
-        if (
-            current.dep_ not in ("conj", "xcomp", "advcl")
-            or current.head.i == current.i
-        ):
-            return False
-        current = current.head
-    return False
-
-
-def _has_force(verb: Token) -> bool:
-    """Tell whether a clause speaks of weapons or wounds ("attacked him with a knife")."""
-    return any(
-        t.dep_ == "pobj" and t.head.lower_ == "with" and t.pos_ == "NOUN"
-        for t in verb.subtree
-    )
-
-
-def label_target(verb: Token, labels: frozenset[str]) -> tuple[Token, Token] | None:
-    """Return who ``verb`` gives one of ``labels`` to, and the label token.
-
-    "called Netanyahu a terrorist", "described the report as a smear" (the object and
-    its predicate), "said Russia was responsible for the attack", "said Iran was
-    behind it" (the subject of a copular complement and its predicate), "X was
-    branded a threat" (a passive subject).
-    """
-    holders = [verb, *children(verb, frozenset({"ccomp"}))]
-    for holder in holders:
-        targets = children(holder, frozenset({"dobj", "nsubj", "nsubjpass"}))
-        if holder.i == verb.i:
-            targets = [t for t in targets if t.dep_ != "nsubj"]
-        predicates = children(holder, _LABEL_DEPS) + [
-            p
-            for prep in holder.children
-            if prep.dep_ == "prep"
-            for p in (
-                [prep] if prep.lower_ in labels else children(prep, frozenset({"pobj"}))
-            )
-            if prep.lower_ in ("as", *labels)
-        ]
-        for predicate in predicates:
-            words = {predicate.lemma_.lower(), predicate.lower_} | {
-                c.lemma_.lower() for c in children(predicate, frozenset({"amod"}))
-            }
-            if targets and words & labels:
-                return targets[0], predicate
-    return None
 
 
 def _obligation(verb: Token, auxiliaries: frozenset[str]) -> Token | None:
@@ -354,7 +268,7 @@ def find_candidates(
     ``people`` those of person mentions (for objects like ``@person``).
     """
     found: list[Candidate] = []
-    contest = _is_contest(sent, lexicon)
+    contest = is_contest(sent, lexicon)
     for token in sent:
         rules = _rules_for(token, lexicon)
         if not rules or (contest and token.lemma_.lower() in lexicon.contest_verbs):
@@ -365,7 +279,7 @@ def find_candidates(
         rule, absorbed, consumed = matched
         if any(
             o.lemma_.lower() in lexicon.ignore_objects
-            for o in children(token, _IGNORED_DEPS)
+            for o in children(token, IGNORED_DEPS)
         ):
             continue  # "seized the opportunity", "withdrew her name"
         if rule.pos == "noun":
@@ -382,12 +296,25 @@ def find_candidates(
     return [c for c in found if c.trigger.i not in used]
 
 
-def _is_contest(sent: Span, lexicon: EventLexicon) -> bool:
-    """Tell whether ``sent`` reports a sports contest ("beat Liverpool 2-1")."""
-    text = sent.text
-    if _SCORE.search(text):
-        return True
-    return any(
-        t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in lexicon.contest_cues
-        for t in sent
-    )
+def candidate_for(
+    token: Token, lexicon: EventLexicon, rule: TriggerRule | None = None
+) -> Candidate | None:
+    """Return the candidate ``token`` would be, for a coder that picks its own triggers.
+
+    ``rule`` defaults to the lexicon's most specific rule for the token (None when the
+    lexicon has none and no rule is given). A noun under a light verb is anchored to
+    that verb ("held talks"), as in ``find_candidates``. Any token of a parsed doc may
+    be passed; no filter (contests, ignored objects, settings) is applied.
+    """
+    absorbed: int | None = None
+    consumed: tuple[int, ...] = ()
+    if rule is None:
+        rules = _rules_for(token, lexicon)
+        matched = _match(token, rules, ()) if rules else None
+        if matched is None:
+            return None
+        rule, absorbed, consumed = matched
+    if rule.pos == "noun":
+        light = _governing_light_verb(token, lexicon)
+        return Candidate(token, rule, light or token, "light" if light else "noun")
+    return Candidate(token, rule, token, "verb", absorbed, consumed)
