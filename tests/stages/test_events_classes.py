@@ -143,7 +143,6 @@ NO_EVENTS = [
     ("Red Hat released RHEL 9 on Tuesday.",
      {"Red Hat": ("USA", ORG), "RHEL": ("USA", ORG)}),
     ("Sony released the album in Japan.", {"Sony": ("JPN", ORG), **COUNTRIES}),
-    ("The Kenyan suspect pleaded not guilty.", COUNTRIES),
     ("Brazil beat Argentina 2-1 in the final.", COUNTRIES),
     ("Japan beat Germany at the World Cup.", COUNTRIES),
     ("Spain defeated France in the semifinal.", COUNTRIES),
@@ -153,6 +152,19 @@ NO_EVENTS = [
 @pytest.mark.parametrize(("text", "cast"), NO_EVENTS, ids=[t for t, _ in NO_EVENTS])
 def test_releases_pleas_and_sports_results_are_no_events(text, cast, resources):  # type: ignore[no-untyped-def]
     assert code(resources, text, cast) == []
+
+
+PLEAS = [
+    # a plea is no request: denial (REJECT) or admission (CONCEDE), EVENT-GUIDELINES §2
+    ("The Kenyan suspect pleaded not guilty to the charges.", T.REJECT),
+    ("The Kenyan suspect pleaded innocent.", T.REJECT),
+    ("The Kenyan suspect pleaded guilty to fraud.", T.CONCEDE),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), PLEAS, ids=[t for t, _ in PLEAS])
+def test_a_court_plea_is_a_denial_or_an_admission(text, kind, resources):  # type: ignore[no-untyped-def]
+    assert [e.type for e in code(resources, text, COUNTRIES)] == [kind]
 
 
 ONE_SIDED = [

@@ -42,6 +42,8 @@ _TRIGGER_KEYS = frozenset(
         "labels",
         "embeds",
         "unless",
+        "infinitive",
+        "negated_object",
         "__line__",
     }
 )
@@ -95,7 +97,10 @@ class TriggerRule:
     that give someone one of these labels ("called X a terrorist", "said X was
     responsible"); ``embeds`` overrides the type's modality for events under it;
     ``unless`` lists objects or complements for which the rule does not fire
-    ("pleaded guilty", "released an album").
+    ("released an album"); ``infinitive`` requires a "to" complement ("warned X to
+    leave" is a request); ``negated_object`` requires (True) or forbids (False) a
+    negation on the object ("pleaded not guilty" is a denial, "pleaded guilty" an
+    admission).
     """
 
     rule: str
@@ -119,6 +124,8 @@ class TriggerRule:
     labels: frozenset[str] = frozenset()
     embeds: Modality | None = None
     unless: frozenset[str] = frozenset()
+    infinitive: bool = False
+    negated_object: bool | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -291,6 +298,10 @@ def _compile_entry(
         "labels": _labels(entry, path, line, sections),
         "embeds": _embeds(entry, path, line),
         "unless": frozenset(_strings(entry.get("unless"), path, line, "unless")),
+        "infinitive": bool(entry.get("infinitive", False)),
+        "negated_object": None
+        if entry.get("negated_object") is None
+        else bool(entry["negated_object"]),
     }
     rules = []
     for phrase in _strings(entry.get("verbs"), path, line, "verbs"):

@@ -77,6 +77,15 @@ def has_subject(token: Token, lemmas: frozenset[str]) -> bool:
     return False
 
 
+def has_infinitive(verb: Token) -> bool:
+    """Tell whether ``verb`` has a "to" complement ("warned Americans to leave")."""
+    return any(
+        c.dep_ == "xcomp"
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in verb.children
+    )
+
+
 def has_force(verb: Token) -> bool:
     """Tell whether a clause speaks of weapons or wounds ("attacked him with a knife")."""
     return any(

@@ -19,6 +19,7 @@ from dyad.stages.events_senses import (
     IGNORED_DEPS,
     has_complement,
     has_force,
+    has_infinitive,
     has_subject,
     is_contest,
     is_product,
@@ -104,7 +105,7 @@ def _object_of(
     The word ``@actor`` in ``rule.objects`` accepts any object that names an actor
     ("released six Americans"), ``@person`` one that names a person ("attacked Biden").
     """
-    pool = children(token, OBJECTS | PASSIVE_SUBJECTS)
+    pool = children(token, OBJECTS | PASSIVE_SUBJECTS | {"acomp"})
     for child in token.children:
         if child.dep_ in ("prep", "prt") and child.lower_ in rule.extra:
             pool.extend(children(child, frozenset({"pobj"})))
@@ -166,6 +167,8 @@ def _match(
             continue
         if rule.unless and has_complement(token, rule.unless):
             continue
+        if rule.infinitive and not has_infinitive(token):
+            continue
         absorbed: int | None = None
         consumed: tuple[int, ...] = ()
         if rule.complement_aux:
@@ -183,6 +186,10 @@ def _match(
         elif rule.objects:
             obj = _object_of(token, rule, actor_tokens, people)
             if obj is None or (ANY_PERSON in rule.objects and has_force(token)):
+                continue
+            if rule.negated_object is not None and rule.negated_object != any(
+                c.dep_ == "neg" for c in obj.children
+            ):
                 continue
             absorbed = obj.i
         # a label is the most telling ("called X a terrorist" is no phone call)
