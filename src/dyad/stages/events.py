@@ -107,6 +107,13 @@ def _sides(roles: Roles, cast: Cast) -> int:
     return len(ids) + bodies
 
 
+def _is_coded(roles: Roles, cast: Cast) -> bool:
+    """Tell whether some participant has a code ("world leaders" alone has none)."""
+    return any(
+        cast.actors[a].code for a in roles.actors + roles.recipients if a in cast.actors
+    )
+
+
 def _is_agentless(c: Candidate, lexicon: EventLexicon) -> bool:
     """Tell whether a verbal event leaves its actor unsaid ("civilians were killed")."""
     if c.kind != "verb":
@@ -312,6 +319,8 @@ def _code_sentence(
         roles = resolved[c.trigger.i]
         if not roles.actors and not (roles.recipients and _is_agentless(c, lexicon)):
             continue
+        if not _is_coded(roles, cast):
+            continue  # nobody with a code: no side of a dyad (EVENT-GUIDELINES §1)
         if _sides(roles, cast) < max(
             c.rule.min_participants, lexicon.types[c.rule.type].min_participants
         ):

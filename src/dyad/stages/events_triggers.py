@@ -240,6 +240,10 @@ def _governing_light_verb(noun: Token, lexicon: EventLexicon) -> Token | None:
 
 def _rules_for(token: Token, lexicon: EventLexicon) -> tuple[TriggerRule, ...] | None:
     pos, lemma = token.pos_, token.lemma_.lower()
+    if token.tag_ in ("VBN", "JJ") and token.dep_ in _NOMINAL_ROLES and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in token.children
+    ):
+        return None  # a participle used as a noun names people: "the accused"
     if pos == "ADJ" and token.dep_ in _NOMINAL_ROLES:  # "wants a bilateral with"
         return lexicon.verbs.get(lemma) or lexicon.nouns.get(lemma)
     if pos in ("VERB", "ADJ"):
