@@ -48,10 +48,10 @@ from dyad.stages.events_roles import Cast
 from dyad.stages.events_triggers import OBJECTS, Candidate, children, find_candidates
 from dyad.stages.nlp import Parsed
 
-VERSION = "events.rules.v1"
+VERSION = "events.rules.v2"
 
 
-CODER = "events.rules.v1"
+CODER = "events.rules.v2"
 
 
 _CARRY_WINDOW = (
