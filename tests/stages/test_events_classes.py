@@ -115,6 +115,8 @@ NOMINAL = [
     ("Russia's invasion of Ukraine continued.", (T.ASSAULT, ("RUS",), ("UKR",))),
     ("Iceland's request for assistance from Norway came on Monday.",
      (T.REQUEST, ("ISL",), ("NOR",))),
+    ("Houthi rebels claimed responsibility for the attack on Israel.",
+     (T.ASSAULT, ("YEM",), ("ISR",))),
 ]
 
 

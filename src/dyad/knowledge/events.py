@@ -60,6 +60,7 @@ _WORD_LISTS = (
     "instrument_nouns",
     "contest_cues",
     "contest_verbs",
+    "claim_nouns",
 )
 _LABEL_LISTS = {"negative": "negative_labels", "positive": "positive_labels"}
 _MODALITY_SECTIONS = ("negation", "hypothetical", "future", "speech_verbs")
@@ -147,6 +148,7 @@ class EventLexicon:
     instrument_nouns: frozenset[str] = frozenset()
     contest_cues: frozenset[str] = frozenset()
     contest_verbs: frozenset[str] = frozenset()
+    claim_nouns: frozenset[str] = frozenset()
 
     def quad_of(self, cameo: str) -> int:
         """Return the quad class (1 to 4) of a CAMEO code."""
@@ -375,5 +377,6 @@ def load_event_lexicon(user_files: Sequence[Path] = ()) -> EventLexicon:
         instrument_nouns=_word_list(sections, "instrument_nouns", files[0]),
         contest_cues=_word_list(sections, "contest_cues", files[0]),
         contest_verbs=_word_list(sections, "contest_verbs", files[0]),
+        claim_nouns=_word_list(sections, "claim_nouns", files[0]),
         modality=read_modality_cues(sections, files[1]),
     )

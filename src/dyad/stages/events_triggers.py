@@ -225,6 +225,13 @@ def _governing_light_verb(noun: Token, lexicon: EventLexicon) -> Token | None:
         noun = noun.head.head  # "launched ten days of war games"
     head = noun.head
     if (
+        noun.dep_ == "pobj"
+        and head.lower_ == "for"
+        and head.head.lemma_.lower() in lexicon.claim_nouns
+        and head.head.dep_ == "dobj"
+    ):
+        return head.head.head  # "claimed responsibility for the attack": the claimer
+    if (
         noun.dep_ in ("dobj", "nsubjpass", "attr")
         and head.lemma_.lower() in lexicon.light_verbs
     ):
