@@ -298,3 +298,9 @@ def test_roles_can_be_read_for_any_trigger_token(  # type: ignore[no-untyped-def
     codes = {a.actor_id: a.code for a in actor_list}
     assert tuple(sorted(codes[a] for a in roles.actors)) == actors
     assert tuple(sorted(codes[a] for a in roles.recipients)) == recipients
+
+
+def test_a_nationality_modifier_beats_the_place_of_its_head(resources):  # type: ignore[no-untyped-def]
+    text = "Russian troops in Ukraine attacked Kharkiv."
+    events = code(resources, text, CAST)
+    assert {e.actors for e in events if e.type == T.ASSAULT} == {("RUS",)}

@@ -190,18 +190,29 @@ class Cast:
         yield from self._qualifiers(head, depth)
 
     def _qualifiers(self, head: Token, depth: int) -> Iterator[str]:
-        """Yield the actors of a head's modifiers and of/in/from phrases."""
+        """Yield the actors of a head's modifiers and of/in/from phrases.
+
+        An "in"/"from" phrase counts only when no modifier names the actor: "French
+        troops in Rwanda" are French, "protesters in Baghdad" Iraqi.
+        """
+        modified = False
         for child in head.children:
             if child.dep_ in _MODIFIER_DEPS:
-                yield from (
+                found = (
                     self.subtree(child)
                     if child.dep_ != "poss"
                     else self.of(child, depth + 1)
                 )
-            elif (
+                modified = modified or bool(found)
+                yield from found
+        for child in head.children:
+            if (
                 child.dep_ == "prep"
                 and child.lower_ in _PLACE_PREPS
-                and (child.lower_ == "of" or head.lemma_.lower() not in self.eventive)
+                and (
+                    child.lower_ == "of"
+                    or (not modified and head.lemma_.lower() not in self.eventive)
+                )
             ):
                 # "leaders of Romania", "protesters in Baghdad", "rebels from Darfur"
                 for pobj in child.children:
