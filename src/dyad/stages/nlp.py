@@ -104,17 +104,24 @@ def text_for_parsing(text: str) -> str:
     return "\n".join(lines)
 
 
+def parsing_copy(text: str) -> str:
+    """Return the same-length copy of ``text`` that the parser reads.
+
+    A lower-cased or ALL-CAPS article gets its capitals restored (#10); otherwise a
+    shouted line inside a cased article is lower-cased (#11). Offsets stay the article's,
+    and records keep the article's own text.
+    """
+    restored = recase(text)
+    return restored if restored is not text else text_for_parsing(text)
+
+
 def parse_articles(
     nlp: Language, items: Iterable[tuple[Article, C]], *, batch_size: int = 32
 ) -> Iterator[tuple[Parsed, C]]:
     """Parse articles in batches, yielding each with its context in input order."""
     add_paragraph_breaker(nlp)
-    # #10: a lower-cased or ALL-CAPS article is parsed from a copy with its capitals
-    # restored; #11: a shouted line inside a cased article is parsed in lower case. Both
-    # keep the length, so offsets are the article's; records keep the article's own text.
     pairs = (
-        (recase(text_for_parsing(article.text)), (article, context))
-        for article, context in items
+        (parsing_copy(article.text), (article, context)) for article, context in items
     )
     for doc, (article, context) in nlp.pipe(
         pairs, as_tuples=True, batch_size=batch_size
