@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from dyad.knowledge.event_cues import ModalityCues, read_modality_cues, strings
 from dyad.knowledge.files import data_path, fail, read_yaml
 from dyad.records import EventType, Modality
 
@@ -37,6 +38,12 @@ _TRIGGER_KEYS = frozenset(
         "complement_aux",
         "intransitive",
         "min_participants",
+        "subjects",
+        "labels",
+        "embeds",
+        "unless",
+        "infinitive",
+        "negated_object",
         "__line__",
     }
 )
@@ -48,9 +55,18 @@ _WORD_LISTS = (
     "setting_nouns",
     "ignore_objects",
     "host_verbs",
+    "negative_labels",
+    "positive_labels",
+    "instrument_nouns",
+    "contest_cues",
+    "contest_verbs",
+    "claim_nouns",
 )
+_LABEL_LISTS = {"negative": "negative_labels", "positive": "positive_labels"}
 _MODALITY_SECTIONS = ("negation", "hypothetical", "future", "speech_verbs")
+__all__ = ["ModalityCues"]  # re-exported for the stage modules
 ANY_ACTOR = "@actor"  # in a trigger's `objects`: any object that names an actor
+ANY_PERSON = "@person"  # … any object that names a person ("attacked Biden")
 DEFAULT_CONFIDENCE = 0.75  # a trigger's confidence when its entry gives none
 
 
@@ -77,6 +93,15 @@ class TriggerRule:
 
     ``extra`` holds the particle of a phrasal verb (``call on`` → ``("on",)``) or the
     modifiers a multiword noun needs (``hunger strike`` → ``("hunger",)``).
+    ``subjects`` restricts the rule to clauses whose subject head has one of these
+    lemmas ("protesters stormed" is a riot, not an armed assault); ``labels`` to verbs
+    that give someone one of these labels ("called X a terrorist", "said X was
+    responsible"); ``embeds`` overrides the type's modality for events under it;
+    ``unless`` lists objects or complements for which the rule does not fire
+    ("released an album"); ``infinitive`` requires a "to" complement ("warned X to
+    leave" is a request); ``negated_object`` requires (True) or forbids (False) a
+    negation on the object ("pleaded not guilty" is a denial, "pleaded guilty" an
+    admission).
     """
 
     rule: str
@@ -96,23 +121,12 @@ class TriggerRule:
     reciprocal: bool
     swap: bool
     confidence: float
-
-
-@dataclass(frozen=True, slots=True)
-class ModalityCues:
-    """Words that make an event negated, hypothetical or future, and verbs of saying."""
-
-    negation_words: frozenset[str]
-    negation_governors: frozenset[str]
-    hypothetical_auxiliaries: frozenset[str]
-    hypothetical_markers: frozenset[str]
-    hypothetical_governors: frozenset[str]
-    hypothetical_modifiers: frozenset[str]
-    reported_future: frozenset[str]
-    future_auxiliaries: frozenset[str]
-    future_governors: frozenset[str]
-    future_modifiers: frozenset[str]
-    speech_verbs: frozenset[str]
+    subjects: frozenset[str] = frozenset()
+    labels: frozenset[str] = frozenset()
+    embeds: Modality | None = None
+    unless: frozenset[str] = frozenset()
+    infinitive: bool = False
+    negated_object: bool | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,24 +145,17 @@ class EventLexicon:
     ignore_objects: frozenset[str]
     host_verbs: frozenset[str]
     modality: ModalityCues
+    instrument_nouns: frozenset[str] = frozenset()
+    contest_cues: frozenset[str] = frozenset()
+    contest_verbs: frozenset[str] = frozenset()
+    claim_nouns: frozenset[str] = frozenset()
 
     def quad_of(self, cameo: str) -> int:
         """Return the quad class (1 to 4) of a CAMEO code."""
         return self.quad_by_root.get(cameo[:2], 1)
 
 
-def _strings(value: Any, path: Path, line: int | None, what: str) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    if not isinstance(value, list):
-        raise fail(path, line, f"{what} must be a list of words")
-    if any(isinstance(v, bool) for v in value):
-        raise fail(
-            path, line, f"{what}: quote on/off/yes/no (YAML reads them as true/false)"
-        )
-    if not all(isinstance(v, str) for v in value):
-        raise fail(path, line, f"{what} must be a list of words")
-    return tuple(v.strip().lower() for v in value if v.strip())
+_strings = strings
 
 
 def _load_types(path: Path) -> tuple[dict[EventType, TypeInfo], dict[str, int]]:
@@ -235,11 +242,32 @@ def _check_entry(entry: Any, path: Path, types: Mapping[EventType, TypeInfo]) ->
     return line
 
 
+def _labels(
+    entry: dict[str, Any], path: Path, line: int, sections: Mapping[str, Any]
+) -> frozenset[str]:
+    name = entry.get("labels")
+    if name is None:
+        return frozenset()
+    if name not in _LABEL_LISTS:
+        raise fail(path, line, f"labels must be one of {sorted(_LABEL_LISTS)}")
+    key = _LABEL_LISTS[name]
+    return frozenset(_strings(sections.get(key), path, line, key))
+
+
+def _embeds(entry: dict[str, Any], path: Path, line: int) -> Modality | None:
+    value = entry.get("embeds")
+    try:
+        return Modality(value) if value else None
+    except ValueError as e:
+        raise fail(path, line, f"embeds: unknown modality {value!r}") from e
+
+
 def _compile_entry(
     entry: dict[str, Any],
     path: Path,
     lexicon_types: Mapping[EventType, TypeInfo],
     quads: Mapping[str, int],
+    sections: Mapping[str, Any],
 ) -> list[TriggerRule]:
     line = _check_entry(entry, path, lexicon_types)
     event_type = EventType(entry["type"])
@@ -268,6 +296,14 @@ def _compile_entry(
         "intransitive": bool(entry.get("intransitive", False)),
         "min_participants": int(entry.get("min_participants", 1)),
         "confidence": float(entry.get("confidence", DEFAULT_CONFIDENCE)),
+        "subjects": frozenset(_strings(entry.get("subjects"), path, line, "subjects")),
+        "labels": _labels(entry, path, line, sections),
+        "embeds": _embeds(entry, path, line),
+        "unless": frozenset(_strings(entry.get("unless"), path, line, "unless")),
+        "infinitive": bool(entry.get("infinitive", False)),
+        "negated_object": None
+        if entry.get("negated_object") is None
+        else bool(entry["negated_object"]),
     }
     rules = []
     for phrase in _strings(entry.get("verbs"), path, line, "verbs"):
@@ -277,28 +313,6 @@ def _compile_entry(
         *rest, head = phrase.split()
         rules.append(TriggerRule(pos="noun", lemma=head, extra=tuple(rest), **common))
     return rules
-
-
-def _modality(sections: Mapping[str, Any], path: Path) -> ModalityCues:
-    def words(section: str, key: str | None = None) -> frozenset[str]:
-        value = sections.get(section)
-        if key is not None:
-            value = value.get(key) if isinstance(value, dict) else None
-        return frozenset(_strings(value, path, None, f"{section}.{key or ''}"))
-
-    return ModalityCues(
-        negation_words=words("negation", "words"),
-        negation_governors=words("negation", "governors"),
-        hypothetical_auxiliaries=words("hypothetical", "auxiliaries"),
-        hypothetical_markers=words("hypothetical", "markers"),
-        hypothetical_governors=words("hypothetical", "governors"),
-        hypothetical_modifiers=words("hypothetical", "modifiers"),
-        reported_future=words("hypothetical", "reported_future"),
-        future_auxiliaries=words("future", "auxiliaries"),
-        future_governors=words("future", "governors"),
-        future_modifiers=words("future", "modifiers"),
-        speech_verbs=words("speech_verbs"),
-    )
 
 
 def _merge_sections(target: dict[str, Any], extra: Mapping[str, Any]) -> None:
@@ -311,6 +325,10 @@ def _merge_sections(target: dict[str, Any], extra: Mapping[str, Any]) -> None:
             if sub != "__line__":
                 section = target.setdefault(key, {})
                 section[sub] = list(section.get(sub) or []) + list(value or [])
+
+
+def _word_list(sections: Mapping[str, Any], key: str, path: Path) -> frozenset[str]:
+    return frozenset(_strings(sections.get(key), path, None, key))
 
 
 def load_event_lexicon(user_files: Sequence[Path] = ()) -> EventLexicon:
@@ -341,7 +359,7 @@ def load_event_lexicon(user_files: Sequence[Path] = ()) -> EventLexicon:
     nouns: dict[str, list[TriggerRule]] = {}
     for group in entries.values():
         for path, entry in group:
-            for trigger in _compile_entry(entry, path, types, quads):
+            for trigger in _compile_entry(entry, path, types, quads, sections):
                 table = verbs if trigger.pos == "verb" else nouns
                 table.setdefault(trigger.lemma, []).append(trigger)
     return EventLexicon(
@@ -349,28 +367,16 @@ def load_event_lexicon(user_files: Sequence[Path] = ()) -> EventLexicon:
         nouns={k: tuple(v) for k, v in nouns.items()},
         types=types,
         quad_by_root=quads,
-        light_verbs=frozenset(
-            _strings(sections.get("light_verbs"), files[0], None, "light_verbs")
-        ),
-        transparent_nouns=frozenset(
-            _strings(
-                sections.get("transparent_nouns"), files[0], None, "transparent_nouns"
-            )
-        ),
-        object_control=frozenset(
-            _strings(sections.get("object_control"), files[0], None, "object_control")
-        ),
-        setting_preps=frozenset(
-            _strings(sections.get("setting_preps"), files[0], None, "setting_preps")
-        ),
-        setting_nouns=frozenset(
-            _strings(sections.get("setting_nouns"), files[0], None, "setting_nouns")
-        ),
-        ignore_objects=frozenset(
-            _strings(sections.get("ignore_objects"), files[0], None, "ignore_objects")
-        ),
-        host_verbs=frozenset(
-            _strings(sections.get("host_verbs"), files[0], None, "host_verbs")
-        ),
-        modality=_modality(sections, files[1]),
+        light_verbs=_word_list(sections, "light_verbs", files[0]),
+        transparent_nouns=_word_list(sections, "transparent_nouns", files[0]),
+        object_control=_word_list(sections, "object_control", files[0]),
+        setting_preps=_word_list(sections, "setting_preps", files[0]),
+        setting_nouns=_word_list(sections, "setting_nouns", files[0]),
+        ignore_objects=_word_list(sections, "ignore_objects", files[0]),
+        host_verbs=_word_list(sections, "host_verbs", files[0]),
+        instrument_nouns=_word_list(sections, "instrument_nouns", files[0]),
+        contest_cues=_word_list(sections, "contest_cues", files[0]),
+        contest_verbs=_word_list(sections, "contest_verbs", files[0]),
+        claim_nouns=_word_list(sections, "claim_nouns", files[0]),
+        modality=read_modality_cues(sections, files[1]),
     )

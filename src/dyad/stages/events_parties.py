@@ -12,18 +12,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
-from dyad.knowledge.events import EventLexicon
-from dyad.records import (
-    ActorKind,
-)
+from dyad.knowledge.events import EventLexicon, TriggerRule
+from dyad.records import Actor, ActorKind, EventType, Mention
 from dyad.stages.events_roles import Cast
 from dyad.stages.events_triggers import (
     OBJECTS,
     PASSIVE_SUBJECTS,
     SUBJECTS,
     Candidate,
+    candidate_for,
     children,
     of_objects,
     prep_objects,
@@ -50,12 +49,26 @@ PARTNER_PREPS = frozenset({"with", "between", "among"})
 _NOMINAL_ACTOR_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 
 
+_GERUND_PREPS = frozenset({"of", "for"})
+
+
+# "each other", "one another": the event is mutual
+_MUTUAL = {"other": "each", "another": "one"}
+
+
 @dataclass(frozen=True, slots=True)
 class Roles:
     actors: tuple[str, ...]
     recipients: tuple[str, ...]
     how: str = ""  # rule suffix: "", ".carried", ".host", ".third-party"
     mode: str | None = None  # overrides the rule's mode (a hosted meeting)
+    mutual: bool = False  # "accused each other": every party is an actor
+
+
+def is_mutual(token: Token) -> bool:
+    """Tell whether ``token`` is "each other" or "one another"."""
+    det = _MUTUAL.get(token.lower_)
+    return det is not None and any(c.lower_ == det for c in token.children)
 
 
 def subject_token(verb: Token, lexicon: EventLexicon) -> tuple[Token | None, bool]:
@@ -73,6 +86,11 @@ def subject_token(verb: Token, lexicon: EventLexicon) -> tuple[Token | None, boo
         head = current.head
         if head.i == current.i or current.dep_ not in _CLIMB_DEPS:
             return None, False
+        if current.dep_ == "pcomp" and head.lower_ in _GERUND_PREPS:
+            # "accused Somalia of violating", "praised Kenya for hosting": the object
+            objects = children(head.head, frozenset({"dobj"}))
+            if objects and not is_mutual(objects[0]):
+                return objects[0], False
         if current.dep_ == "xcomp" and head.lemma_.lower() in lexicon.object_control:
             objects = children(head, frozenset({"dobj"}))
             if objects:
@@ -93,7 +111,9 @@ def verbal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
     subject, passive = subject_token(anchor, lexicon)
     actors = () if passive else cast.of(subject)
     recipients: tuple[str, ...] = cast.of(subject) if passive else ()
-    agents = [t for t in prep_objects(anchor, frozenset({"by"})) if passive]
+    agents = [
+        t for t in prep_objects(anchor, frozenset({"by"}), cast.by_token) if passive
+    ]
     actors = actors or tuple(a for t in agents for a in cast.of(t))
     partners: list[str] = []
     objects = [
@@ -112,9 +132,15 @@ def verbal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
     holders.extend(o for o in objects if o.pos_ == "NOUN")  # "action against Russia"
     if c.kind == "light":
         holders.extend(of_objects(c.trigger))
-    preps = [o for h in holders for o in prep_objects(h, rule.preps - PARTNER_PREPS)]
+    preps = [
+        o
+        for h in holders
+        for o in prep_objects(h, rule.preps - PARTNER_PREPS, cast.by_token)
+    ]
     partner_preps = [
-        o for h in holders for o in prep_objects(h, rule.preps & PARTNER_PREPS)
+        o
+        for h in holders
+        for o in prep_objects(h, rule.preps & PARTNER_PREPS, cast.by_token)
     ]
     if c.kind == "light":  # "held talks between A and B", "a mediation mission between"
         for holder in (
@@ -122,7 +148,7 @@ def verbal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
             if c.trigger.dep_ == "compound"
             else (c.trigger,)
         ):
-            between = prep_objects(holder, PARTNER_PREPS - rule.preps)
+            between = prep_objects(holder, PARTNER_PREPS - rule.preps, cast.by_token)
             (partner_preps if rule.reciprocal else preps).extend(between)
     info = lexicon.types[rule.type]
     if rule.reciprocal and info.partner_object:
@@ -141,6 +167,12 @@ def verbal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
             finish(tuple(partners), actors), how=".third-party", mode="third-party"
         )
     actors = actors + tuple(partners)
+    if any(is_mutual(o) for o in children(anchor, OBJECTS)) or any(
+        is_mutual(o)
+        for h in holders
+        for o in prep_objects(h, rule.preps, cast.by_token)
+    ):  # "China and Russia accused each other", "clashed with one another"
+        return Roles(tuple(dict.fromkeys(actors + recipients)), (), mutual=True)
     if rule.swap:  # "X received Y": Y is the visitor; without a Y it is no visit
         visitors = tuple(
             a
@@ -167,17 +199,23 @@ def nominal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
     # "a mediation mission between A and B": the phrase hangs on the compound's head
     holders = [noun, noun.head] if noun.dep_ == "compound" else [noun]
     holders.extend(of_objects(noun))  # "suspension of air links with Serbia"
-    by_agent = [t for h in holders for t in prep_objects(h, frozenset({"by"}))]
+    by_agent = [
+        t for h in holders for t in prep_objects(h, frozenset({"by"}), cast.by_token)
+    ]
     actors += tuple(a for t in by_agent for a in cast.of(t))
-    between = [t for h in holders for t in prep_objects(h, PARTNER_PREPS)]
+    between = [
+        t for h in holders for t in prep_objects(h, PARTNER_PREPS, cast.by_token)
+    ]
     partners = tuple(a for t in between for a in cast.of(t))
     recipients = tuple(
         a
         for h in holders
-        for t in prep_objects(h, rule.preps - PARTNER_PREPS)
+        for t in prep_objects(h, rule.preps - PARTNER_PREPS, cast.by_token)
         for a in cast.of(t)
     )
-    with_partner = any(prep_objects(h, frozenset({"with"})) for h in holders)
+    with_partner = any(
+        prep_objects(h, frozenset({"with"}), cast.by_token) for h in holders
+    )
     if rule.reciprocal and with_partner and not actors and noun.dep_ == "dobj":
         # "he wants a bilateral with Biden", "Iran proposed talks with Riyadh": the
         # subject of the verb governing the meeting is its other party
@@ -214,10 +252,15 @@ def complement_actors(anchor: Token, cast: Cast) -> tuple[str, ...]:
     """Return who the complement of ``anchor`` is about, for its missing recipient.
 
     "demanded that Hamas renounce …" → Hamas; "threatened to cut off electricity to X"
-    → X: the subject of a that-clause, and the objects and prepositional objects of an
-    infinitive complement, at most two clauses down.
+    → X; "a request for help from Norway" → Norway: the subject of a that-clause, and
+    the objects and prepositional objects of an infinitive complement or of the thing
+    asked "for", at most two clauses down.
     """
     found: list[str] = []
+    asked = prep_objects(anchor, frozenset({"for"}))
+    for thing in asked:  # "a request for help from Norway"
+        for pobj in prep_objects(thing, _COMPLEMENT_PREPS - {"for"}, cast.by_token):
+            found.extend(cast.of(pobj))
     frontier = [anchor]
     for _ in range(2):
         clauses = [
@@ -234,7 +277,7 @@ def complement_actors(anchor: Token, cast: Cast) -> tuple[str, ...]:
                     "dative",
                 ):
                     found.extend(cast.of(child))
-            for pobj in prep_objects(clause, _COMPLEMENT_PREPS):
+            for pobj in prep_objects(clause, _COMPLEMENT_PREPS, cast.by_token):
                 found.extend(cast.of(pobj))
         frontier = clauses
     return tuple(dict.fromkeys(found))
@@ -259,3 +302,74 @@ def _is_complement(token: Token, governor: Token) -> bool:
         if current.i == governor.i:
             return True
     return False
+
+
+def build_cast(
+    doc: Doc,
+    actors: Sequence[Actor],
+    mentions: Sequence[Mention],
+    lexicon: EventLexicon,
+) -> Cast:
+    """Return the ``Cast`` of one article, as the events stage builds it."""
+    return Cast.build(
+        doc,
+        actors,
+        mentions,
+        lexicon.modality.speech_verbs,
+        eventive=frozenset(lexicon.nouns) | lexicon.instrument_nouns,
+    )
+
+
+def roles_for(
+    trigger: Token,
+    cast: Cast,
+    lexicon: EventLexicon,
+    event_type: EventType | None = None,
+) -> Roles:
+    """Return the actor and recipient sides of an event at any ``trigger`` token.
+
+    The entry point for coders that choose triggers and types themselves (#11): the
+    token's own lexicon rule is used when it has one of ``event_type`` (or any, when
+    ``event_type`` is None); otherwise a plain rule of ``event_type`` with the type's
+    recipient prepositions and reciprocity. Returns empty sides when neither is known.
+    Nominal triggers take possessors, compounds, adjectives and by-phrases; verbal ones
+    subjects (through control, passives, participles), objects and prepositions.
+    """
+    candidate = candidate_for(trigger, lexicon)
+    if candidate is None or (event_type and candidate.rule.type != event_type):
+        if event_type is None:
+            return Roles((), ())
+        candidate = candidate_for(
+            trigger, lexicon, _plain_rule(trigger, event_type, lexicon)
+        )
+    if candidate is None:
+        return Roles((), ())
+    finder = verbal_roles if candidate.kind == "verb" else nominal_roles
+    return finder(candidate, cast, lexicon)
+
+
+def _plain_rule(
+    trigger: Token, event_type: EventType, lexicon: EventLexicon
+) -> TriggerRule:
+    info = lexicon.types[event_type]
+    noun = trigger.pos_ in ("NOUN", "PROPN")
+    return TriggerRule(
+        rule="model",
+        pos="noun" if noun else "verb",
+        lemma=trigger.lemma_.lower(),
+        extra=(),
+        type=event_type,
+        mode=None,
+        cameo=info.cameo,
+        quad=lexicon.quad_of(info.cameo),
+        intensity=info.intensity,
+        objects=frozenset(),
+        # the "of" phrase of a nominalisation is its object ("a rebuff of Chile")
+        preps=info.recipient_preps | ({"of"} if noun else set()),
+        complement_aux=frozenset(),
+        intransitive=False,
+        min_participants=info.min_participants,
+        reciprocal=info.reciprocal,
+        swap=False,
+        confidence=0.5,
+    )

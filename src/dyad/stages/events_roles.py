@@ -29,6 +29,10 @@ _EXPLETIVE_HEADS = frozenset(
     {"be", "seem", "appear", "take", "mean", "remain", "matter"}
 )
 _GROUP_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
+# "we", "I" inside reported speech stand for the speaker ("'We condemn it,' X said")
+_FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our", "ours"})
+# clause links through which reported speech hangs on its verb of saying
+_REPORTED_DEPS = frozenset({"ccomp", "parataxis", "conj", "xcomp", "advcl"})
 # "the two", "both (sides)": the two sides of the last two-sided event
 _PAIR_WORDS = frozenset({"both", "two"})
 _RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
@@ -56,6 +60,10 @@ class Cast:
     previous_start: int = -1  # … and the first token of its sentence
     speech_verbs: frozenset[str] = frozenset()
     group_memory: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    # heads that name an event or a weapon: their "in"/"from" phrase is a place, not
+    # the actor ("a US airstrike in Iraq" is no Iraqi strike)
+    eventive: frozenset[str] = frozenset()
+    people: frozenset[int] = frozenset()  # tokens of person mentions
 
     @classmethod
     def build(
@@ -64,8 +72,13 @@ class Cast:
         actors: Sequence[Actor],
         mentions: Sequence[Mention],
         speech_verbs: frozenset[str] = frozenset(),
+        eventive: frozenset[str] = frozenset(),
     ) -> Cast:
-        """Map every token covered by a mention to its actor (longest mention wins)."""
+        """Map every token covered by a mention to its actor (longest mention wins).
+
+        ``eventive`` lists lemmas of event and weapon nouns, whose "in"/"from" phrases
+        are places rather than actors.
+        """
         by_token: dict[int, str] = {}
         width: dict[int, int] = {}
         known = {a.actor_id for a in actors}
@@ -79,11 +92,16 @@ class Cast:
                 if len(span) > width.get(token.i, 0):
                     by_token[token.i] = mention.actor_id
                     width[token.i] = len(span)
+        by_id = {a.actor_id: a for a in actors}
         return cls(
             doc=doc,
-            actors={a.actor_id: a for a in actors},
+            actors=by_id,
             by_token=by_token,
             speech_verbs=speech_verbs,
+            eventive=eventive,
+            people=frozenset(
+                i for i, a in by_token.items() if by_id[a].kind == ActorKind.PERSON
+            ),
         )
 
     def of(self, token: Token | None, depth: int = 0) -> tuple[str, ...]:
@@ -172,15 +190,30 @@ class Cast:
         yield from self._qualifiers(head, depth)
 
     def _qualifiers(self, head: Token, depth: int) -> Iterator[str]:
-        """Yield the actors of a head's modifiers and of/in/from phrases."""
+        """Yield the actors of a head's modifiers and of/in/from phrases.
+
+        An "in"/"from" phrase counts only when no modifier names the actor: "French
+        troops in Rwanda" are French, "protesters in Baghdad" Iraqi.
+        """
+        modified = False
         for child in head.children:
             if child.dep_ in _MODIFIER_DEPS:
-                yield from (
+                found = (
                     self.subtree(child)
                     if child.dep_ != "poss"
                     else self.of(child, depth + 1)
                 )
-            elif child.dep_ == "prep" and child.lower_ in _PLACE_PREPS:
+                modified = modified or bool(found)
+                yield from found
+        for child in head.children:
+            if (
+                child.dep_ == "prep"
+                and child.lower_ in _PLACE_PREPS
+                and (
+                    child.lower_ == "of"
+                    or (not modified and head.lemma_.lower() not in self.eventive)
+                )
+            ):
                 # "leaders of Romania", "protesters in Baghdad", "rebels from Darfur"
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
@@ -190,6 +223,8 @@ class Cast:
         lower = token.lower_
         if lower in _RELATIVE and token.head.dep_ == "relcl":
             yield from self.of(token.head.head, 1)
+        elif lower in _FIRST_PERSON:
+            yield from self.of(self.speaker_of(token), 1)
         elif lower in _PERSON_PRONOUNS:
             yield from self._nearest(token, {ActorKind.PERSON})
         elif lower in _THING_PRONOUNS and token.head.lemma_ not in _EXPLETIVE_HEADS:
@@ -199,6 +234,25 @@ class Cast:
             yield from self.previous
         elif lower in _GROUP_PRONOUNS:
             yield from self._nearest(token, _THING_KINDS, same_sentence=True)
+
+    def speaker_of(self, token: Token) -> Token | None:
+        """Return the subject of the verb of saying whose report holds ``token``.
+
+        '"We condemn the attack," the minister said' → minister; None outside
+        reported speech.
+        """
+        current = token
+        for _ in range(12):
+            head = current.head
+            if head.i == current.i:
+                return None
+            if head.lemma_.lower() in self.speech_verbs and (
+                current.dep_ in _REPORTED_DEPS
+            ):
+                subjects = [c for c in head.children if c.dep_ == "nsubj"]
+                return subjects[0] if subjects and subjects[0].i != token.i else None
+            current = head
+        return None
 
     def _is_recent(self, token: Token) -> bool:
         """Tell whether the remembered group is from this or the previous sentence."""

@@ -14,7 +14,17 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from dyad.knowledge.events import ANY_ACTOR, EventLexicon, TriggerRule
+from dyad.knowledge.events import ANY_ACTOR, ANY_PERSON, EventLexicon, TriggerRule
+from dyad.stages.events_senses import (
+    IGNORED_DEPS,
+    has_complement,
+    has_force,
+    has_infinitive,
+    has_subject,
+    is_contest,
+    is_product,
+    label_target,
+)
 
 SUBJECTS = frozenset({"nsubj", "csubj"})
 
@@ -33,6 +43,9 @@ _PARTICLE_REACH = 2
 _NOMINAL_ROLES = frozenset({"dobj", "nsubj", "nsubjpass", "pobj"})
 
 
+_MISREAD_DEPS = frozenset({"acl", "xcomp", "advcl"})
+
+
 @dataclass(frozen=True, slots=True)
 class Candidate:
     """A trigger found in the text before roles are read."""
@@ -42,17 +55,31 @@ class Candidate:
     anchor: Token  # the clause verb whose subject is the actor (a light verb for nouns)
     kind: str  # verb | noun | light
     absorbed: int | None = None  # token index of an object the rule consumed
+    consumed: tuple[int, ...] = ()  # further tokens that are no triggers of their own
 
 
 def children(token: Token, deps: frozenset[str]) -> list[Token]:
     return [child for child in token.children if child.dep_ in deps]
 
 
-def prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
+def prep_objects(
+    token: Token, preps: frozenset[str], actor_tokens: Container[int] = ()
+) -> list[Token]:
+    """Return the objects of ``token``'s prepositions in ``preps``.
+
+    In lower-case text the tagger may read "to ukraine" as an infinitive; an actor
+    token under ``token`` with the auxiliary "to" then counts as the object of "to".
+    """
     found: list[Token] = []
     for child in token.children:
         if child.dep_ in ("prep", "agent", "dative") and child.lower_ in preps:
             found.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
+        elif (
+            child.dep_ in _MISREAD_DEPS
+            and child.i in actor_tokens
+            and any(a.dep_ == "aux" and a.lower_ in preps for a in child.children)
+        ):
+            found.append(child)
     return found
 
 
@@ -68,14 +95,17 @@ def of_objects(noun: Token) -> list[Token]:
 
 
 def _object_of(
-    token: Token, rule: TriggerRule, actor_tokens: Container[int]
+    token: Token,
+    rule: TriggerRule,
+    actor_tokens: Container[int],
+    people: Container[int] = (),
 ) -> Token | None:
     """Return the object satisfying ``rule.objects`` (direct, passive or particle).
 
     The word ``@actor`` in ``rule.objects`` accepts any object that names an actor
-    ("released six Americans").
+    ("released six Americans"), ``@person`` one that names a person ("attacked Biden").
     """
-    pool = children(token, OBJECTS | PASSIVE_SUBJECTS)
+    pool = children(token, OBJECTS | PASSIVE_SUBJECTS | {"acomp"})
     for child in token.children:
         if child.dep_ in ("prep", "prt") and child.lower_ in rule.extra:
             pool.extend(children(child, frozenset({"pobj"})))
@@ -88,8 +118,14 @@ def _object_of(
             ),  # "mediation efforts"
             *measured,
         ):
-            if head.lemma_.lower() in rule.objects or (
-                ANY_ACTOR in rule.objects and head.i in actor_tokens
+            if (
+                head.lemma_.lower() in rule.objects
+                or (
+                    ANY_ACTOR in rule.objects
+                    and head.i in actor_tokens
+                    and not is_product(head)
+                )
+                or (ANY_PERSON in rule.objects and head.i in people)
             ):
                 return head
     return None
@@ -113,30 +149,55 @@ def _has_extra(token: Token, extra: tuple[str, ...], pos: str) -> bool:
 
 
 def _match(
-    token: Token, rules: Sequence[TriggerRule], actor_tokens: Container[int]
-) -> tuple[TriggerRule, int | None] | None:
-    """Pick the most specific rule for ``token``: objects, then extras, then plain."""
-    best: tuple[int, TriggerRule, int | None] | None = None
+    token: Token,
+    rules: Sequence[TriggerRule],
+    actor_tokens: Container[int],
+    people: Container[int] = (),
+) -> tuple[TriggerRule, int | None, tuple[int, ...]] | None:
+    """Pick the most specific rule for ``token``: objects, then extras, then plain.
+
+    Returns the rule, the token it absorbs (an object, or the person labelled) and
+    further tokens that are no triggers of their own (the label: "a threat").
+    """
+    best: tuple[int, TriggerRule, int | None, tuple[int, ...]] | None = None
     for rule in rules:
         if not _has_extra(token, rule.extra, rule.pos):
             continue
-        absorbed = None
+        if rule.subjects and not has_subject(token, rule.subjects):
+            continue
+        if rule.unless and has_complement(token, rule.unless):
+            continue
+        if rule.infinitive and not has_infinitive(token):
+            continue
+        absorbed: int | None = None
+        consumed: tuple[int, ...] = ()
         if rule.complement_aux:
             clause = _obligation(token, rule.complement_aux)
             if clause is None:
                 continue
             absorbed = clause.i
+        elif rule.labels:
+            labelled = label_target(token, rule.labels)
+            if labelled is None:
+                continue
+            absorbed, consumed = labelled[0].i, (labelled[1].i,)
         elif rule.intransitive and children(token, OBJECTS):
             continue
         elif rule.objects:
-            obj = _object_of(token, rule, actor_tokens)
-            if obj is None:
+            obj = _object_of(token, rule, actor_tokens, people)
+            if obj is None or (ANY_PERSON in rule.objects and has_force(token)):
+                continue
+            if rule.negated_object is not None and rule.negated_object != any(
+                c.dep_ == "neg" for c in obj.children
+            ):
                 continue
             absorbed = obj.i
-        score = 2 * bool(rule.objects) + len(rule.extra)
+        # a label is the most telling ("called X a terrorist" is no phone call)
+        score = 2 * bool(rule.objects or rule.subjects) + 3 * bool(rule.labels)
+        score += len(rule.extra)
         if best is None or score > best[0]:
-            best = (score, rule, absorbed)
-    return None if best is None else (best[1], best[2])
+            best = (score, rule, absorbed, consumed)
+    return None if best is None else best[1:]
 
 
 def _obligation(verb: Token, auxiliaries: frozenset[str]) -> Token | None:
@@ -164,6 +225,13 @@ def _governing_light_verb(noun: Token, lexicon: EventLexicon) -> Token | None:
         noun = noun.head.head  # "launched ten days of war games"
     head = noun.head
     if (
+        noun.dep_ == "pobj"
+        and head.lower_ == "for"
+        and head.head.lemma_.lower() in lexicon.claim_nouns
+        and head.head.dep_ == "dobj"
+    ):
+        return head.head.head  # "claimed responsibility for the attack": the claimer
+    if (
         noun.dep_ in ("dobj", "nsubjpass", "attr")
         and head.lemma_.lower() in lexicon.light_verbs
     ):
@@ -179,6 +247,10 @@ def _governing_light_verb(noun: Token, lexicon: EventLexicon) -> Token | None:
 
 def _rules_for(token: Token, lexicon: EventLexicon) -> tuple[TriggerRule, ...] | None:
     pos, lemma = token.pos_, token.lemma_.lower()
+    if token.tag_ in ("VBN", "JJ") and token.dep_ in _NOMINAL_ROLES and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in token.children
+    ):
+        return None  # a participle used as a noun names people: "the accused"
     if pos == "ADJ" and token.dep_ in _NOMINAL_ROLES:  # "wants a bilateral with"
         return lexicon.verbs.get(lemma) or lexicon.nouns.get(lemma)
     if pos in ("VERB", "ADJ"):
@@ -203,20 +275,29 @@ def _is_setting(noun: Token, lexicon: EventLexicon) -> bool:
 
 
 def find_candidates(
-    sent: Span, lexicon: EventLexicon, actor_tokens: Container[int]
+    sent: Span,
+    lexicon: EventLexicon,
+    actor_tokens: Container[int],
+    people: Container[int] = (),
 ) -> list[Candidate]:
+    """Return the trigger candidates of ``sent`` in token order.
+
+    ``actor_tokens`` holds the indices of tokens covered by an actor mention and
+    ``people`` those of person mentions (for objects like ``@person``).
+    """
     found: list[Candidate] = []
+    contest = is_contest(sent, lexicon)
     for token in sent:
         rules = _rules_for(token, lexicon)
-        if not rules:
+        if not rules or (contest and token.lemma_.lower() in lexicon.contest_verbs):
             continue
-        matched = _match(token, rules, actor_tokens)
+        matched = _match(token, rules, actor_tokens, people)
         if matched is None:
             continue
-        rule, absorbed = matched
+        rule, absorbed, consumed = matched
         if any(
             o.lemma_.lower() in lexicon.ignore_objects
-            for o in children(token, OBJECTS | {"xcomp"})
+            for o in children(token, IGNORED_DEPS)
         ):
             continue  # "seized the opportunity", "withdrew her name"
         if rule.pos == "noun":
@@ -227,6 +308,31 @@ def find_candidates(
                 Candidate(token, rule, light or token, "light" if light else "noun")
             )
         else:
-            found.append(Candidate(token, rule, token, "verb", absorbed))
-    consumed = {c.absorbed for c in found if c.absorbed is not None}
-    return [c for c in found if c.trigger.i not in consumed]
+            found.append(Candidate(token, rule, token, "verb", absorbed, consumed))
+    used = {c.absorbed for c in found if c.absorbed is not None}
+    used.update(i for c in found for i in c.consumed)
+    return [c for c in found if c.trigger.i not in used]
+
+
+def candidate_for(
+    token: Token, lexicon: EventLexicon, rule: TriggerRule | None = None
+) -> Candidate | None:
+    """Return the candidate ``token`` would be, for a coder that picks its own triggers.
+
+    ``rule`` defaults to the lexicon's most specific rule for the token (None when the
+    lexicon has none and no rule is given). A noun under a light verb is anchored to
+    that verb ("held talks"), as in ``find_candidates``. Any token of a parsed doc may
+    be passed; no filter (contests, ignored objects, settings) is applied.
+    """
+    absorbed: int | None = None
+    consumed: tuple[int, ...] = ()
+    if rule is None:
+        rules = _rules_for(token, lexicon)
+        matched = _match(token, rules, ()) if rules else None
+        if matched is None:
+            return None
+        rule, absorbed, consumed = matched
+    if rule.pos == "noun":
+        light = _governing_light_verb(token, lexicon)
+        return Candidate(token, rule, light or token, "light" if light else "noun")
+    return Candidate(token, rule, token, "verb", absorbed, consumed)

@@ -83,6 +83,42 @@ def build_sentences(article: Article, doc: Doc) -> tuple[Sentence, ...]:
     return tuple(sentences)
 
 
+_SHOUTED_SHARE = 0.8  # share of upper-case letters above which a line is "ALL CAPS"
+
+
+_SHOUTED_MIN_LETTERS = 12  # … counted only on lines with this many letters
+
+
+def text_for_parsing(text: str) -> str:
+    """Return ``text`` with ALL-CAPS lines lower-cased, offsets unchanged (#11).
+
+    The tagger reads a shouted line as a row of proper nouns ("IMPOSED/ADJ"); in lower
+    case it parses as well as any lower-cased news. A line whose lower-cased form would
+    change length is kept as it is, so character offsets stay those of the article.
+    """
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        letters = [c for c in line if c.isalpha()]
+        if len(letters) < _SHOUTED_MIN_LETTERS:
+            continue
+        upper = sum(c.isupper() for c in letters)
+        lowered = line.lower()
+        if upper >= _SHOUTED_SHARE * len(letters) and len(lowered) == len(line):
+            lines[index] = lowered
+    return "\n".join(lines)
+
+
+def parsing_copy(text: str) -> str:
+    """Return the same-length copy of ``text`` that the parser reads.
+
+    A lower-cased or ALL-CAPS article gets its capitals restored (#10); otherwise a
+    shouted line inside a cased article is lower-cased (#11). Offsets stay the article's,
+    and records keep the article's own text.
+    """
+    restored = recase(text)
+    return restored if restored is not text else text_for_parsing(text)
+
+
 def parse_articles(
     nlp: Language, items: Iterable[tuple[Article, C]], *, batch_size: int = 32
 ) -> Iterator[tuple[Parsed, C]]:
@@ -99,9 +135,9 @@ def parse_articles(
             "the spaCy pipeline lacks the paragraph-break component; pass "
             "Resources.nlp or call add_paragraph_breaker once first (a bug)"
         )
-    # #10: a lower-cased article is parsed from a copy with its capitals restored (same
-    # length and offsets); records keep the article's own text
-    pairs = ((recase(article.text), (article, context)) for article, context in items)
+    pairs = (
+        (parsing_copy(article.text), (article, context)) for article, context in items
+    )
     for doc, (article, context) in nlp.pipe(
         pairs, as_tuples=True, batch_size=batch_size
     ):

@@ -110,13 +110,26 @@ def _date(
             source=DateSource.TEXT,
             time_id=chosen.time_id,
         )
-    if published is not None:
+    if published is not None and not (trigger is not None and _is_background(trigger)):
         return EventDate(
             value=published.isoformat(),
             precision=Precision.DAY,
             source=DateSource.PUBLISHED,
         )
     return EventDate(value=None, precision=None, source=None)
+
+
+def _is_background(trigger: Token) -> bool:
+    """Tell whether the trigger's clause is background in the past perfect (#11).
+
+    "Egypt had expelled the advisers" tells what happened before the news: it takes the
+    time its clause gives, or none, never the publication date.
+    """
+    head = clause_head(trigger)
+    return head.tag_ == "VBN" and any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d")
+        for c in head.children
+    )
 
 
 def _choose_time(
@@ -127,6 +140,7 @@ def _choose_time(
         return None
     near = sorted(same_sentence, key=lambda t: _distance(t.start, t.end, event))
     if trigger is not None:
+        near = [t for t in near if not _is_aside(doc, t, trigger)]
         head = clause_head(trigger)
         rooted = [(t, _token_at(doc, t.start, t.end)) for t in near]
         inside = [t for t, r in rooted if r is not None and _in_subtree(r, trigger)]
@@ -135,6 +149,21 @@ def _choose_time(
             return (inside or same)[0]
     precise = [t for t in near if t.value not in VAGUE_VALUES]
     return precise[0] if precise else None
+
+
+def _is_aside(doc: Doc, time: TimeExpr, trigger: Token) -> bool:
+    """Tell whether ``time`` sits in a relative clause or apposition without the trigger.
+
+    "Mubarak, who had ruled since 1981, met Obama": 1981 dates the ruling, not the
+    meeting (#11).
+    """
+    root = _token_at(doc, time.start, time.end)
+    if root is None:
+        return False
+    for token in [root, *root.ancestors]:
+        if token.dep_ in ("relcl", "appos") and not _in_subtree(trigger, token):
+            return True
+    return False
 
 
 def _distance(start: int, end: int, event: Event) -> int:

@@ -1,0 +1,138 @@
+"""Senses decided by the arguments: which clauses a trigger rule may fire in.
+
+A rule may require its clause's subject to be of a kind ("protesters stormed" is a
+riot), a label given to someone ("called X a terrorist", "said X was behind it"), or no
+force in the clause ("attacked Biden" is criticism; "attacked him with a knife" is not);
+it may exclude objects ("released an album"). Sentences with a score or a sports noun
+report contests, whose verbs ("beat", "defeat") are no events.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from dyad.knowledge.events import EventLexicon
+
+SUBJECTS = frozenset({"nsubj", "csubj"})
+
+
+# dependents that may hold the object or complement a verb is ignored for ("seized the
+# opportunity", "declined to comment", "pleaded not guilty")
+IGNORED_DEPS = frozenset({"dobj", "dative", "attr", "oprd", "xcomp", "acomp"})
+
+
+# a sports score ("2-1", also with an en dash) followed by punctuation, a preposition or
+# a result word; "10-15 people" is no score
+_SCORE = re.compile(
+    r"\b\d{1,2} ?[-\u2013] ?\d{1,2}(?=\s*(?:[,.;)]|$|(?:on|in|at|to|against|over|"
+    r"after|before|and|with|win|victory|defeat|loss|draw|aggregate|home|away)\b))"
+)
+
+
+_LABEL_DEPS = frozenset({"oprd", "attr", "acomp", "xcomp"})
+
+
+def _children(token: Token, deps: frozenset[str]) -> list[Token]:
+    return [child for child in token.children if child.dep_ in deps]
+
+
+def is_product(token: Token) -> bool:
+    """Tell whether a name carries a version number ("RHEL 9", "Windows 11")."""
+    return token.pos_ in ("PROPN", "NOUN") and any(
+        c.like_num and c.i > token.i for c in token.children
+    )
+
+
+def has_complement(token: Token, lemmas: frozenset[str]) -> bool:
+    """Tell whether an object or complement of ``token`` has one of ``lemmas``."""
+    pool = _children(token, IGNORED_DEPS)
+    pool += [p for c in _children(token, frozenset({"prep"})) for p in c.children]
+    return any(t.lemma_.lower() in lemmas or t.lower_ in lemmas for t in pool)
+
+
+def has_subject(token: Token, lemmas: frozenset[str]) -> bool:
+    """Tell whether the subject (or passive agent) of ``token``'s clause has ``lemmas``.
+
+    "protesters stormed", "thousands of people gathered", "a missile hit",
+    "was hit by a drone".
+    """
+    current = token
+    for _ in range(3):
+        agents = [
+            pobj
+            for agent in _children(current, frozenset({"agent"}))
+            for pobj in _children(agent, frozenset({"pobj"}))
+        ]
+        for child in _children(current, SUBJECTS) + agents:
+            heads = [child, *_children(child, frozenset({"conj"}))]
+            return any(h.lemma_.lower() in lemmas for h in heads)
+        if (
+            current.dep_ not in ("conj", "xcomp", "advcl")
+            or current.head.i == current.i
+        ):
+            return False
+        current = current.head
+    return False
+
+
+def has_infinitive(verb: Token) -> bool:
+    """Tell whether ``verb`` has a "to" complement ("warned Americans to leave")."""
+    return any(
+        c.dep_ == "xcomp"
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in verb.children
+    )
+
+
+def has_force(verb: Token) -> bool:
+    """Tell whether a clause speaks of weapons or wounds ("attacked him with a knife")."""
+    return any(
+        t.dep_ == "pobj" and t.head.lower_ == "with" and t.pos_ == "NOUN"
+        for t in verb.subtree
+    )
+
+
+def label_target(verb: Token, labels: frozenset[str]) -> tuple[Token, Token] | None:
+    """Return who ``verb`` gives one of ``labels`` to, and the label token.
+
+    "called Netanyahu a terrorist", "described the report as a smear" (the object and
+    its predicate), "said Russia was responsible for the attack", "said Iran was
+    behind it" (the subject of a copular complement and its predicate), "X was
+    branded a threat" (a passive subject).
+    """
+    holders = [verb, *_children(verb, frozenset({"ccomp"}))]
+    for holder in holders:
+        targets = _children(holder, frozenset({"dobj", "nsubj", "nsubjpass"}))
+        if holder.i == verb.i:
+            targets = [t for t in targets if t.dep_ != "nsubj"]
+        predicates = _children(holder, _LABEL_DEPS) + [
+            p
+            for prep in holder.children
+            if prep.dep_ == "prep"
+            for p in (
+                [prep]
+                if prep.lower_ in labels
+                else _children(prep, frozenset({"pobj"}))
+            )
+            if prep.lower_ in ("as", *labels)
+        ]
+        for predicate in predicates:
+            words = {predicate.lemma_.lower(), predicate.lower_} | {
+                c.lemma_.lower() for c in _children(predicate, frozenset({"amod"}))
+            }
+            if targets and words & labels:
+                return targets[0], predicate
+    return None
+
+
+def is_contest(sent: Span, lexicon: EventLexicon) -> bool:
+    """Tell whether ``sent`` reports a sports contest ("beat Liverpool 2-1")."""
+    text = sent.text
+    if _SCORE.search(text):
+        return True
+    return any(
+        t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in lexicon.contest_cues
+        for t in sent
+    )
