@@ -11,6 +11,11 @@ import datetime as dt
 import re
 
 VAGUE_VALUES = frozenset({"PAST_REF", "PRESENT_REF", "FUTURE_REF"})
+# Publication dates outside this range are taken as errors in the input (a zeroed
+# field, a "never expires" sentinel such as 9999-12-31), not as dates of a news report;
+# the range leaves centuries of room for arithmetic on either side (#12).
+EARLIEST_PUBLISHED = dt.date(1700, 1, 1)
+LATEST_PUBLISHED = dt.date(2199, 12, 31)
 
 _VALUE_RE = re.compile(
     r"^(?P<year>\d{4})(?:-(?:(?P<month>\d\d)(?:-(?P<day>\d\d))?|W(?P<week>\d\d)"
@@ -53,6 +58,11 @@ def shift_months(year: int, month: int, delta: int) -> tuple[int, int]:
 def quarter_of(month: int) -> int:
     """Return the quarter (1-4) a month falls in."""
     return (month - 1) // 3 + 1
+
+
+def is_plausible_published(day: dt.date) -> bool:
+    """Return True when ``day`` can be the publication date of a news report."""
+    return EARLIEST_PUBLISHED <= day <= LATEST_PUBLISHED
 
 
 def make_date(year: int, month: int, day: int) -> dt.date | None:

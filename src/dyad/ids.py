@@ -9,7 +9,9 @@ people can tell them apart in the JSON (``a…`` actor, ``t…`` time, ``e…`` 
 from __future__ import annotations
 
 import hashlib
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlunsplit
+
+from dyad.urls import split_url
 
 _SEPARATOR = "\x1f"  # unit separator: cannot occur in the parts we hash
 
@@ -20,8 +22,14 @@ def _digest(parts: tuple[object, ...], size: int) -> str:
 
 
 def canonical_url(url: str) -> str:
-    """Return ``url`` without fragment, default ports, ``www.`` and trailing slash."""
-    parts = urlsplit(url.strip())
+    """Return ``url`` without fragment, default ports, ``www.`` and trailing slash.
+
+    A string that is not a valid URL (``http://[::1``) is returned stripped, so it still
+    names one article and never raises.
+    """
+    parts = split_url(url)
+    if parts is None:
+        return url.strip()
     host = (parts.hostname or "").lower().removeprefix("www.")
     path = parts.path.rstrip("/") or "/"
     return urlunsplit((parts.scheme.lower() or "http", host, path, parts.query, ""))

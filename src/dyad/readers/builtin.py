@@ -13,14 +13,10 @@ from pathlib import Path
 
 from dyad.errors import InputError
 from dyad.readers import parsing as fmt
-from dyad.readers.documents import UnreadableInput, decode_bytes, read_document
+from dyad.readers.documents import decode_bytes, read_document
+from dyad.readers.parsing import code_for as code_for
 from dyad.readers.registry import ReadOptions, Source, register_reader
 from dyad.records import Problem, RawDocument
-
-
-def code_for(error: InputError) -> str:
-    """Return the problem code of an input error."""
-    return error.code if isinstance(error, UnreadableInput) else "input.malformed"
 
 
 def _count_lines(path: Path) -> int:
@@ -78,27 +74,41 @@ class HtmlReader:
 
 
 def read_json_lines(
-    lines: Iterable[bytes], origin: str, options: ReadOptions
+    lines: Iterable[bytes | int], origin: str, options: ReadOptions
 ) -> Iterator[RawDocument | Problem]:
-    """Yield one document per JSON line; a bad line is a problem (``origin#line``)."""
+    """Yield one document per JSON line; a bad line is a problem (``origin#line``).
+
+    A line given as an int is one that was over the size limit (its size), skipped.
+    """
     number = 0
     try:
         for number, line in enumerate(lines, start=1):
+            where = f"{origin}#{number}"
+            if isinstance(line, int) or len(line) > options.max_bytes:
+                yield _too_large(where, line, options.max_bytes)
+                continue
             if not line.strip():
                 continue
-            where = f"{origin}#{number}"
             try:
                 record = fmt.parse_json_line(line, where)
                 yield fmt.document_from_record(
                     record, origin=where, fields=options.fields
                 )
             except InputError as e:
-                yield fmt.problem("input.malformed", str(e))
+                yield fmt.problem(code_for(e), str(e))
     except (EOFError, gzip.BadGzipFile, zlib.error) as e:
         yield fmt.problem(
-            "input.malformed",
+            "input.truncated",
             f"{origin}: broken or truncated gzip data after line {number}: {e}",
         )
+
+
+def _too_large(where: str, line: bytes | int, limit: int) -> Problem:
+    size = line if isinstance(line, int) else len(line)
+    return fmt.problem(
+        "input.too_large",
+        f"{where}: record is {size:,} bytes, over the limit of {limit:,}; skipped",
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +124,8 @@ class JsonLinesReader:
 
     def read(self, source: Source) -> Iterator[RawDocument | Problem]:
         """Yield one document per line of ``source``."""
-        yield from read_json_lines(source.lines(), source.origin, source.options)
+        lines = source.bounded_lines()
+        yield from read_json_lines(lines, source.origin, source.options)
 
     def count(self, path: Path) -> int:
         """One document per line."""
@@ -197,7 +208,11 @@ class WarcReader:
     def read(self, source: Source) -> Iterator[RawDocument | Problem]:
         """Yield the pages of the archive, streamed."""
         with source.path.open("rb") as stream:
-            for where, url, body in fmt.warc_pages(stream, origin=source.origin):
+            for page in fmt.warc_pages(stream, origin=source.origin):
+                if isinstance(page, Problem):
+                    yield page
+                    continue
+                where, url, body = page
                 try:
                     yield read_document(
                         body,

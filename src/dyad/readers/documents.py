@@ -10,20 +10,13 @@ import datetime as dt
 
 from dyad.errors import InputError
 from dyad.readers import parsing as fmt
+from dyad.readers.parsing import UnreadableInput as UnreadableInput
 from dyad.records import Problem, RawDocument
 
 # Share of NUL/control bytes above which input is called binary; calibrated on PDFs,
 # images and gzip files (all far above) versus scraped news text (0).
 BINARY_CONTROL_SHARE = 0.05
 _ALLOWED_CONTROL = {9, 10, 12, 13}
-
-
-class UnreadableInput(InputError):
-    """Raised when input cannot be text at all; ``code`` is its problem code."""
-
-    def __init__(self, message: str, code: str) -> None:
-        super().__init__(message)
-        self.code = code
 
 
 def is_binary(data: bytes) -> bool:
@@ -109,6 +102,7 @@ def read_document(
             origin=origin,
             problems=page.problems,
         )
+    url, url_problems = fmt.checked_url(url, origin)
     return RawDocument(
         text=text,
         title=title,
@@ -116,5 +110,5 @@ def read_document(
         source=source,
         url=url,
         origin=origin,
-        problems=problems,
+        problems=(*problems, *url_problems),
     )

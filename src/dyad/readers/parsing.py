@@ -16,7 +16,6 @@ import logging
 import re
 from collections.abc import Iterator, Mapping
 from typing import IO, Any
-from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
 import lxml.html
@@ -24,6 +23,8 @@ import trafilatura
 
 from dyad.errors import InputError
 from dyad.records import Problem, RawDocument
+from dyad.urls import host_of, is_valid_url
+from dyad.urls import is_web_url as is_web_url
 
 logger = logging.getLogger(__name__)
 
@@ -58,6 +59,19 @@ _BLOCK_TAGS = {
     "article",
     "pre",
 }
+
+
+class UnreadableInput(InputError):
+    """Raised when input cannot be text at all; ``code`` is its problem code."""
+
+    def __init__(self, message: str, code: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def code_for(error: InputError) -> str:
+    """Return the problem code of a reading error."""
+    return error.code if isinstance(error, UnreadableInput) else "input.malformed"
 
 
 def problem(code: str, message: str) -> Problem:
@@ -109,11 +123,11 @@ def _page_url(tree: Any) -> str | None:
         "//link[@rel='canonical']/@href",
         "//meta[@property='og:url']/@content",
     ):
-        found = [str(u).strip() for u in tree.xpath(xpath) if str(u).startswith("http")]
+        found = [str(u).strip() for u in tree.xpath(xpath) if is_web_url(str(u))]
         if found:
             return found[0]
     headed = "//h1//a[@rel='bookmark']/@href | //h2//a[@rel='bookmark']/@href"
-    permalinks = {str(u) for u in tree.xpath(headed) if str(u).startswith("http")}
+    permalinks = {str(u) for u in tree.xpath(headed) if is_web_url(str(u))}
     if len(permalinks) == 1:  # a single-post page heads its text with its permalink
         return permalinks.pop()
     return None
@@ -176,6 +190,8 @@ def read_html(
     Raises:
         InputError: the page has no readable text at all.
     """
+    url, url_problems = checked_url(url, origin)
+    problems = (*problems, *url_problems)
     tree = _parse_tree(text, origin)
     found = _extract(text, url, precise=True)
     body = (found.text if found else None) or ""
@@ -196,8 +212,9 @@ def read_html(
             )
     if not body.strip():
         raise InputError(f"{origin}: the HTML page has no text")
-    page_url = url or (found.url if found else None) or _page_url(tree)
-    site = (found.sitename if found else None) or _site_name(tree) or _host(page_url)
+    found_url = found.url if found and is_web_url(found.url) else None
+    page_url = url or found_url or _page_url(tree)
+    site = (found.sitename if found else None) or _site_name(tree) or host_of(page_url)
     published, date_problems = safe_date(found.date if found else None, origin)
     return RawDocument(
         text=body,
@@ -222,11 +239,20 @@ def _site_name(tree: Any) -> str | None:
     return None
 
 
-def _host(url: str | None) -> str | None:
-    if not url:
-        return None
-    host = (urlsplit(url).hostname or "").removeprefix("www.")
-    return host or None
+def checked_url(
+    value: str | None, origin: str
+) -> tuple[str | None, tuple[Problem, ...]]:
+    """Return ``value`` when it is a valid URL, else None and a problem saying so."""
+    if value is None or not value.strip():
+        return None, ()
+    if is_valid_url(value):
+        return value.strip(), ()
+    shown = value if len(value) <= 80 else value[:80] + "…"
+    return None, (
+        problem(
+            "input.bad_url", f"{origin}: {shown!r} is not a valid URL; kept without"
+        ),
+    )
 
 
 def safe_date(value: object, origin: str) -> tuple[dt.date | None, tuple[Problem, ...]]:
@@ -261,15 +287,16 @@ def document_from_record(
     if not isinstance(text, str) or not text.strip():
         raise InputError(f"{origin}: record has no text in field {fields['text']!r}")
     published, problems = safe_date(record.get(fields["date"]), origin)
+    url, url_problems = checked_url(_str(record.get(fields["url"])), origin)
     return RawDocument(
         text=text,
         title=_str(record.get(fields["title"])),
         published=published,
         source=_str(record.get(fields["source"])),
-        url=_str(record.get(fields["url"])),
+        url=url,
         doc_id=_str(record.get(fields["id"])),
         origin=origin,
-        problems=problems,
+        problems=(*problems, *url_problems),
     )
 
 
@@ -284,12 +311,17 @@ def parse_json_line(line: bytes, origin: str) -> Any:
     """Return the JSON value of one line.
 
     Raises:
-        InputError: the line is not valid JSON text.
+        InputError: the line is not valid JSON text, or nests too deeply.
     """
     try:
         return json.loads(line)
     except (json.JSONDecodeError, UnicodeDecodeError) as e:
         raise InputError(f"{origin}: invalid JSON: {e}") from e
+    except RecursionError as e:  # #12: [[[[…]]]] deeper than the parser's stack
+        raise UnreadableInput(
+            f"{origin}: JSON nested too deeply to read; record skipped",
+            "input.too_deep",
+        ) from e
 
 
 # ---- feeds --------------------------------------------------------------------------
@@ -362,35 +394,66 @@ def fragment_text(html: str) -> str:
     return html_to_text(tree)
 
 
-def is_web_url(value: str | None) -> bool:
-    """Return True for an absolute http(s) URL."""
-    return bool(value) and urlsplit(str(value)).scheme in ("http", "https")
-
-
 # ---- WARC ---------------------------------------------------------------------------
 
 
-def warc_pages(stream: IO[bytes], *, origin: str) -> Iterator[tuple[str, str, bytes]]:
+def warc_pages(
+    stream: IO[bytes], *, origin: str
+) -> Iterator[tuple[str, str, bytes] | Problem]:
     """Yield ``(origin, url, body)`` of each HTML or text response in a WARC stream.
 
+    A record cut short (a truncated file, a gzip member that never ends) is a problem
+    naming its number, after the whole records before it (#12).
+
     Raises:
-        InputError: the stream is not a WARC archive or is cut short.
+        InputError: the stream is not a WARC (or ARC) archive.
     """
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
+    number = 0
     try:
-        for number, record in enumerate(ArchiveIterator(stream), start=1):
-            if record.rec_type not in ("response", "resource"):
-                continue
-            kind = ""
-            if record.http_headers is not None:
-                kind = record.http_headers.get_header("Content-Type") or ""
-            else:
-                kind = record.rec_headers.get_header("Content-Type") or ""
-            if "html" not in kind and "text/plain" not in kind:
-                continue
-            url = record.rec_headers.get_header("WARC-Target-URI") or ""
-            yield f"{origin}#record-{number}", url, record.content_stream().read()
+        records = ArchiveIterator(stream)
+        for number, record in enumerate(records, start=1):
+            where = f"{origin}#record-{number}"
+            _check_archive_record(record, where)
+            page = _warc_page(record, where)
+            if record.raw_stream.limit > 0:
+                yield problem("input.truncated", f"{where}: record is cut short")
+            elif page is not None:
+                yield page
+        if records.offset < stream.tell():
+            yield problem(
+                "input.truncated",
+                f"{origin}#record-{number + 1}: the archive ends inside this record",
+            )
     except (ArchiveLoadFailed, EOFError, OSError, ValueError) as e:
-        raise InputError(f"{origin}: unreadable WARC archive: {e}") from e
+        raise InputError(
+            f"{origin}: unreadable WARC archive at record {number + 1}: {e}"
+        ) from e
+
+
+def _check_archive_record(record: Any, where: str) -> None:
+    """Raise InputError unless ``record`` has the headers of a WARC or ARC record."""
+    if record.format == "arc":
+        uri = record.rec_headers.get_header("uri") or ""
+        valid = "://" in uri or uri.startswith(("filedesc:", "dns:"))
+    else:
+        valid = bool(record.rec_headers.get_header("WARC-Type"))
+    if not valid:
+        raise InputError(
+            f"{where}: not a WARC or ARC record (garbage or another format)"
+        )
+
+
+def _warc_page(record: Any, where: str) -> tuple[str, str, bytes] | None:
+    """Return the page of a response record with an HTML or text body, else None."""
+    body = record.content_stream().read()  # read first: the length check needs it
+    if record.rec_type not in ("response", "resource"):
+        return None
+    headers = record.rec_headers if record.http_headers is None else record.http_headers
+    kind = headers.get_header("Content-Type") or ""
+    if "html" not in kind and "text/plain" not in kind:
+        return None
+    url = record.rec_headers.get_header("WARC-Target-URI") or ""
+    return where, url, body

@@ -70,6 +70,23 @@ class Source:
         with self.opener() as stream:
             yield from itertools.chain(self.head.splitlines(keepends=True), stream)
 
+    def bounded_lines(self) -> Iterator[bytes | int]:
+        """Yield the input line by line; a line over ``max_bytes`` comes as its size.
+
+        An oversized line is skipped in pieces, so memory stays bounded (#12).
+        """
+        limit = self.options.max_bytes
+        with self.opener() as stream:
+            yield from self.head.splitlines(keepends=True)
+            while line := stream.readline(limit + 1):
+                if len(line) <= limit or line.endswith(b"\n"):
+                    yield line
+                    continue
+                size = len(line)
+                while (piece := stream.readline(1 << 20)) and not piece.endswith(b"\n"):
+                    size += len(piece)
+                yield size + len(piece)
+
 
 class Reader(Protocol):
     """Reads one kind of input into raw documents."""

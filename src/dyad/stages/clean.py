@@ -20,12 +20,13 @@ Each removal is a ``Problem`` (``clean.boilerplate_removed``, ``clean.credit_mov
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
-from dyad import ids
+from dyad import dates, ids
 from dyad.knowledge.clean import CleanRules
 from dyad.records import Article, Problem, RawDocument
 
@@ -69,17 +70,31 @@ def clean_document(
     Never raises on any text.
     """
     cleaned = clean_text(raw.text, rules=rules, max_chars=max_chars)
+    published, date_problems = _checked_published(raw.published)
     article = Article(
         article_id=ids.article_id(url=raw.url, text=cleaned.text, given=raw.doc_id),
         text=cleaned.text,
         title=raw.title,
-        published=raw.published,
+        published=published,
         source=raw.source,
         url=raw.url,
         credits=cleaned.credits,
         language=cleaned.language,
     )
-    return article, raw.problems + cleaned.problems
+    return article, raw.problems + date_problems + cleaned.problems
+
+
+def _checked_published(
+    published: dt.date | None,
+) -> tuple[dt.date | None, tuple[Problem, ...]]:
+    """Drop a publication date no news report can have (#12: 0001-01-01, 9999-12-31)."""
+    if published is None or dates.is_plausible_published(published):
+        return published, ()
+    message = (
+        f"publication date {published.isoformat()} is outside "
+        f"{dates.EARLIEST_PUBLISHED.year}-{dates.LATEST_PUBLISHED.year}; kept without date"
+    )
+    return None, (_problem("clean.date_out_of_range", message),)
 
 
 def clean_text(text: str, *, rules: CleanRules, max_chars: int) -> CleanedText:

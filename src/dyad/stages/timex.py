@@ -61,10 +61,9 @@ def find_times(
         if _previous_word(span) in lex.open_prepositions:
             direction = "nearest"
         context = Context(article.published, direction, lex, reference, last_date)
-        value, precision = RESOLVERS[kind](match, context)
-        if precision is Precision.DAY and value is not None:
-            reference = dt.date.fromisoformat(value)
-        covered = dates.value_range(value) if value is not None else None
+        value, precision, covered = _resolve(kind, match, context)
+        if precision is Precision.DAY and covered is not None:
+            reference = covered[0]
         if covered is not None:
             last_date = covered[0]
         if precision is None:
@@ -72,6 +71,24 @@ def find_times(
             continue
         records.append(_record(parsed, start, end, value, precision))
     return StageResult(records=tuple(records), problems=tuple(problems))
+
+
+def _resolve(
+    kind: str, match: re.Match[str], context: Context
+) -> tuple[str | None, Precision | None, tuple[dt.date, dt.date] | None]:
+    """Return the value, precision and covered days of one candidate.
+
+    Arithmetic that leaves the calendar (``99999 years ago``, or any shift from a
+    publication date near year 1 or 9999) resolves to nothing, never raises (#12).
+    """
+    try:
+        value, precision = RESOLVERS[kind](match, context)
+        covered = dates.value_range(value) if value is not None else None
+    except (OverflowError, ValueError):
+        return None, None, None
+    if value is not None and not dates.is_valid_value(value):
+        return None, None, None
+    return value, precision, covered
 
 
 def _record(
