@@ -20,6 +20,10 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore", StarletteDeprecationWarning)
     from fastapi.testclient import TestClient
 
+# The app answers only requests naming localhost (#12: Host allow-list); TestClient's
+# default host, "testserver", is refused like any other name.
+LOCAL = "http://localhost"
+
 
 @pytest.fixture(scope="session")
 def web_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -30,7 +34,7 @@ def web_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def client(web_db: Path) -> Iterator[TestClient]:
     """An in-process client of the app serving ``web_db``."""
-    with TestClient(create_app(Settings(db=web_db))) as test_client:
+    with TestClient(create_app(Settings(db=web_db)), base_url=LOCAL) as test_client:
         yield test_client
 
 
@@ -38,5 +42,5 @@ def client(web_db: Path) -> Iterator[TestClient]:
 def small_client(web_db: Path) -> Iterator[TestClient]:
     """A client of an app whose body limit is 1,000 bytes."""
     app = create_app(Settings(db=web_db), max_body_bytes=1_000)
-    with TestClient(app) as test_client:
+    with TestClient(app, base_url=LOCAL) as test_client:
         yield test_client

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from .conftest import TestClient
+from .conftest import LOCAL, TestClient
 
 ERROR_KEYS = {"ok", "error", "code", "status"}
 
@@ -202,7 +202,9 @@ def test_missing_store_is_503(tmp_path: Any) -> None:
     from dyad.settings import Settings
     from dyad.web.app import create_app
 
-    with TestClient(create_app(Settings(db=tmp_path / "none.duckdb"))) as c:
+    with TestClient(
+        create_app(Settings(db=tmp_path / "none.duckdb")), base_url=LOCAL
+    ) as c:
         body = assert_error(c.get("/api/articles"), 503, "store_unavailable")
     assert "dyad ingest" in body["error"]
 
@@ -219,7 +221,7 @@ def test_unexpected_errors_keep_the_shape_and_hide_the_traceback(
     def boom() -> None:
         raise RuntimeError("secret detail")
 
-    with TestClient(app, raise_server_exceptions=False) as c:
+    with TestClient(app, raise_server_exceptions=False, base_url=LOCAL) as c:
         body = assert_error(c.get("/api/boom"), 500, "internal_error")
         page = c.get("/api/boom")
     assert "secret detail" not in body["error"]

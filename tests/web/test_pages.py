@@ -10,7 +10,7 @@ from dyad.settings import Settings
 from dyad.store import Store
 from dyad.web.app import create_app
 
-from .conftest import TestClient
+from .conftest import LOCAL, TestClient
 
 
 @pytest.mark.parametrize(
@@ -102,7 +102,7 @@ def test_api_reference_is_served_without_a_cdn(client: TestClient) -> None:
 def test_pages_of_an_empty_store_render(tmp_path: Path, path: str) -> None:
     db = tmp_path / "empty.duckdb"
     Store(db).close()
-    with TestClient(create_app(Settings(db=db))) as empty:
+    with TestClient(create_app(Settings(db=db)), base_url=LOCAL) as empty:
         response = empty.get(path)
     assert response.status_code == 200
     assert 'class="empty"' in response.text
@@ -115,7 +115,7 @@ def test_article_ids_with_url_characters_link_and_resolve(tmp_path: Path) -> Non
     from .storefixture import ODD_ID, build_odd_store
 
     db = build_odd_store(tmp_path / "odd.duckdb")
-    with TestClient(create_app(Settings(db=db))) as odd:
+    with TestClient(create_app(Settings(db=db)), base_url=LOCAL) as odd:
         html = odd.get("/articles").text
         href = unescape(re.findall(r'class="article-link" href="([^"]+)"', html)[0])
         assert odd.get(href).status_code == 200

@@ -15,7 +15,7 @@ from dyad.settings import Settings
 from dyad.store import PendingArticle, Store
 from dyad.web.app import create_app
 
-from .conftest import TestClient
+from .conftest import LOCAL, TestClient
 
 pytestmark = pytest.mark.model
 
@@ -61,7 +61,7 @@ def test_stored_article_is_served_as_the_pipeline_made_it(
     coded: tuple[Path, list[ArticleResult]],
 ) -> None:
     db, results = coded
-    with TestClient(create_app(Settings(db=db))) as client:
+    with TestClient(create_app(Settings(db=db)), base_url=LOCAL) as client:
         for result in results:
             served = client.get(f"/api/articles/{result.article.article_id}").json()
             made = to_contract(result)
@@ -76,7 +76,7 @@ def test_article_page_marks_the_pipeline_records(
     coded: tuple[Path, list[ArticleResult]],
 ) -> None:
     db, results = coded
-    with TestClient(create_app(Settings(db=db))) as client:
+    with TestClient(create_app(Settings(db=db)), base_url=LOCAL) as client:
         for result in results:
             page = client.get(f"/article/{result.article.article_id}").text
             html = page.split('<div class="article-text">', 1)[1].split("</div>")[0]
@@ -89,7 +89,7 @@ def test_overview_and_search_show_the_coded_events(
     coded: tuple[Path, list[ArticleResult]],
 ) -> None:
     db, results = coded
-    with TestClient(create_app(Settings(db=db))) as client:
+    with TestClient(create_app(Settings(db=db)), base_url=LOCAL) as client:
         overview = client.get("/api/overview").json()
         assert overview["counts"]["events"] == sum(len(r.events) for r in results)
         assert client.get("/").status_code == 200

@@ -34,10 +34,32 @@ def _check_port(host: str, port: int) -> None:
 )
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option(
+    "--token",
+    envvar="DYAD_TOKEN",
+    default=None,
+    help="Secret every request must carry (needed off loopback; env DYAD_TOKEN).",
+)
+@click.option(
+    "--allow-host",
+    "allow_hosts",
+    multiple=True,
+    metavar="NAME",
+    help="Host name clients may use besides localhost; may repeat.",
+)
 @click.pass_context
 @handle_errors
-def serve(ctx: click.Context, db: Path | None, host: str, port: int) -> None:
+def serve(
+    ctx: click.Context,
+    db: Path | None,
+    host: str,
+    port: int,
+    token: str | None,
+    allow_hosts: tuple[str, ...],
+) -> None:
     """Serve the HTTP API (OpenAPI at /docs) and the dashboard over a store, read-only.
+
+    Off loopback (--host 0.0.0.0) a token is required and checked on every request.
 
     Example:
         dyad serve --db dyad.duckdb --port 8000
@@ -46,12 +68,15 @@ def serve(ctx: click.Context, db: Path | None, host: str, port: int) -> None:
 
     from dyad.store import Store
     from dyad.web.app import create_app
+    from dyad.web.security import access_for_bind
 
     settings = settings_from(ctx, db=db)
+    access = access_for_bind(host, token=token, extra_hosts=allow_hosts)
     Store(settings.db, read_only=True).close()  # a missing or foreign file fails here
     _check_port(host, port)
     click.echo(f"dyad: serving {settings.db} on http://{host}:{port}/", err=True)
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
+    app = create_app(settings, access=access)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
 COMMANDS = (serve,)

@@ -17,6 +17,7 @@ from dyad.settings import Settings
 from dyad.web.errors import install_error_handlers
 from dyad.web.extract import Extractor
 from dyad.web.limits import MAX_BODY_BYTES, BodySizeLimit
+from dyad.web.security import Access, Guard
 
 HERE = Path(__file__).resolve().parent
 API_DESCRIPTION = """Read-only access to a dyad store (articles, coded events, event
@@ -35,8 +36,17 @@ def _version() -> str:
         return "0+unknown"
 
 
-def create_app(settings: Settings, *, max_body_bytes: int = MAX_BODY_BYTES) -> FastAPI:
-    """Return the dyad web application serving the store at ``settings.db``."""
+def create_app(
+    settings: Settings,
+    *,
+    max_body_bytes: int = MAX_BODY_BYTES,
+    access: Access | None = None,
+) -> FastAPI:
+    """Return the dyad web application serving the store at ``settings.db``.
+
+    ``access`` says which ``Host`` names and which token requests need; the default
+    answers only requests to localhost and needs no token.
+    """
     from dyad.web import api, api_explore, pages, pages_explore
     from dyad.web.formatting import install_filters
 
@@ -62,6 +72,7 @@ def create_app(settings: Settings, *, max_body_bytes: int = MAX_BODY_BYTES) -> F
     app.state.extractor = Extractor(settings)
     app.state.max_body_bytes = max_body_bytes
     app.add_middleware(BodySizeLimit, max_bytes=max_body_bytes)
+    app.add_middleware(Guard, access=access or Access())  # added last: outermost
     install_error_handlers(app, templates)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(api.router)

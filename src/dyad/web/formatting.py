@@ -9,6 +9,7 @@ from urllib.parse import quote, urlencode
 from fastapi.templating import Jinja2Templates
 
 from dyad.codes import code_name
+from dyad.urls import safe_link
 
 # Shown for a missing value (an en dash).
 NONE_SHOWN = "\u2013"
@@ -73,5 +74,6 @@ def install_filters(templates: Jinja2Templates) -> None:
     env.filters["codes"] = codes
     env.filters["urlpart"] = urlpart
     env.filters["code_name"] = code_name
+    env.filters["web_link"] = safe_link  # #12: only http(s) URLs become links
     env.globals["query"] = query
     env.globals["coop_types"] = COOPERATION_TYPES
