@@ -6,7 +6,7 @@ DB ?= dyad.duckdb
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test check eval bench venv clean lock
+.PHONY: demo test check eval bench fuzz venv clean lock
 
 # The demo needs only the package; the tests also need the dev tools (pytest, mypy, ruff,
 # playwright). Each stamp is rebuilt when the project or the lock file changes.
@@ -39,6 +39,11 @@ check: venv
 ## eval: quality gates against the annotated sets in ../shared/eval
 eval: venv
 	$(BIN)/dyad eval
+
+## fuzz: the fuzz suite with many more cases (FUZZ_EXAMPLES per property; prints the count)
+FUZZ_EXAMPLES ?= 1000
+fuzz: venv
+	DYAD_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -q -p no:logging tests/fuzz
 
 ## bench: throughput benchmarks (long)
 bench: venv

@@ -14,6 +14,7 @@ import email.utils
 import json
 import logging
 import re
+import zlib
 from collections.abc import Iterator, Mapping
 from typing import IO, Any
 from xml.etree import ElementTree
@@ -397,6 +398,20 @@ def fragment_text(html: str) -> str:
 # ---- WARC ---------------------------------------------------------------------------
 
 
+# What warcio raises on malformed headers besides ArchiveLoadFailed (found by the fuzz
+# suite, #12): a missing URI, a header line without a colon, a cut gzip member.
+_WARCIO_ERRORS = (
+    EOFError,
+    OSError,
+    ValueError,
+    AttributeError,
+    TypeError,
+    KeyError,
+    IndexError,
+    zlib.error,
+)
+
+
 def warc_pages(
     stream: IO[bytes], *, origin: str
 ) -> Iterator[tuple[str, str, bytes] | Problem]:
@@ -418,7 +433,7 @@ def warc_pages(
             where = f"{origin}#record-{number}"
             _check_archive_record(record, where)
             page = _warc_page(record, where)
-            if record.raw_stream.limit > 0:
+            if getattr(record.raw_stream, "limit", 0) > 0:  # bytes still owed
                 yield problem("input.truncated", f"{where}: record is cut short")
             elif page is not None:
                 yield page
@@ -427,9 +442,10 @@ def warc_pages(
                 "input.truncated",
                 f"{origin}#record-{number + 1}: the archive ends inside this record",
             )
-    except (ArchiveLoadFailed, EOFError, OSError, ValueError) as e:
+    except (ArchiveLoadFailed, *_WARCIO_ERRORS) as e:
         raise InputError(
-            f"{origin}: unreadable WARC archive at record {number + 1}: {e}"
+            f"{origin}: unreadable WARC archive at record {number + 1}: "
+            f"{type(e).__name__}: {e}"
         ) from e
 
 
