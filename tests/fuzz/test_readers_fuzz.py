@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from dyad.records import RawDocument
-from dyad.stages.ingest import FileReport, ReadOptions, read_paths
+from dyad.readers import FileReport, ReadOptions, read_paths
 
 from .conftest import FUZZ, count_case
 
