@@ -19,12 +19,12 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from dyad import ids
+from dyad import duplicates, ids
 from dyad import readers as ingest
 from dyad.errors import DyadError
 from dyad.knowledge.files import data_path
 from dyad.pipeline import STAGES, run_many
-from dyad.records import ArticleFailure, ArticleResult, RawDocument
+from dyad.records import ArticleFailure, ArticleResult, Problem, RawDocument
 from dyad.resources import Resources
 from dyad.settings import Settings
 from dyad.stages import clean, nlp
@@ -61,6 +61,7 @@ class IngestStats:
     events: int = 0
     quotes: int = 0
     file_problems: int = 0
+    duplicates: int = 0  # repeats of an article already read (#12)
     clusters: int = 0
 
 
@@ -185,7 +186,11 @@ class _Writer:
         self.store, self.options, self.progress = store, options, progress
         self.version = pipeline_version(settings)
         self.stats = IngestStats()
-        self.seen: set[str] = set()
+        self.ledger = duplicates.RunLedger(store)
+        self.by_text: set[str] = set()  # ids that come from the text (#12)
+        # problems found here, with their document's origin, stored with its file's
+        self.held: list[tuple[str, Problem]] = []
+        self.touched: list[str] = []
 
     def pending_chunks(
         self, items: Iterable[RawDocument | ingest.FileReport]
@@ -212,14 +217,27 @@ class _Writer:
 
     def _file_done(self, report: ingest.FileReport) -> None:
         self.stats.files += 1
-        self.stats.file_problems += len(report.problems)
-        self.store.put_read_problems(report.origin, report.problems)
-        for p in report.problems:
+        mine = [p for o, p in self.held if _belongs_to(o, report.origin)]
+        self.held = [(o, p) for o, p in self.held if not _belongs_to(o, report.origin)]
+        problems = (*report.problems, *mine)
+        self.stats.file_problems += len(problems)
+        self.store.put_read_problems(report.origin, problems)
+        for p in problems:
             logger.info("%s", p.message)
+
+    def finish(self) -> None:
+        """Store the problems of documents that came without a file report."""
+        for origin in sorted({o for o, _ in self.held}):
+            self.store.put_read_problems(
+                origin, [p for o, p in self.held if o == origin]
+            )
+        self.held = []
 
     def _candidate(self, raw: RawDocument) -> PendingArticle:
         self.stats.read += 1
         article_id = ids.article_id(url=raw.url, text=raw.text, given=raw.doc_id)
+        if duplicates.is_text_identified(raw):
+            self.by_text.add(article_id)
         return PendingArticle(
             article_id=article_id,
             content_hash=raw_hash(raw),
@@ -227,21 +245,24 @@ class _Writer:
         )
 
     def _admit(self, candidates: list[PendingArticle]) -> list[PendingArticle]:
-        """Keep the candidates not seen in this run and not stored unchanged."""
+        """Keep the candidates not read before in this run and not stored unchanged."""
+        keep, problems, repeats = self.ledger.sort_out(
+            [(c.article_id, c.raw, c.article_id in self.by_text) for c in candidates]
+        )
+        self.held.extend(problems)
+        self.stats.duplicates += repeats
+        fresh = [candidates[i] for i in keep]
         states = (
             {}
             if self.options.force
-            else self.store.stored_states([c.article_id for c in candidates])
+            else self.store.stored_states([c.article_id for c in fresh])
         )
         admitted = []
-        for c in candidates:
-            if c.article_id in self.seen or self._is_current(
-                states.get(c.article_id), c.content_hash
-            ):
+        for c in fresh:
+            if self._is_current(states.get(c.article_id), c.content_hash):
                 self.stats.skipped += 1
             else:
                 admitted.append(c)
-            self.seen.add(c.article_id)
         return admitted
 
     def _is_current(self, state: StoredState | None, content: str) -> bool:
@@ -254,6 +275,10 @@ class _Writer:
 
     def _flush(self, chunk: list[PendingArticle]) -> list[RawDocument]:
         self.store.put_pending(chunk)
+        duplicates.store_copy_keys(
+            self.store, [(item.article_id, item.raw.text) for item in chunk]
+        )
+        self.touched.extend(item.article_id for item in chunk)
         return [item.raw for item in chunk]
 
     def write(self, outcomes: list[Outcome]) -> None:
@@ -271,6 +296,11 @@ class _Writer:
             self.progress(self.stats)
 
 
+def _belongs_to(document_origin: str, origin: str) -> bool:
+    """Return True when ``document_origin`` is the file ``origin`` or a record of it."""
+    return document_origin == origin or document_origin.startswith(f"{origin}#")
+
+
 def _run(
     items: Iterable[RawDocument | ingest.FileReport],
     store: Store,
@@ -285,6 +315,8 @@ def _run(
             writer.write(outcomes)
     finally:
         processor.close()
+    writer.finish()
+    duplicates.link_reports(store, writer.touched)
     writer.stats.clusters = update_clusters(store)
     if progress:
         progress(writer.stats)

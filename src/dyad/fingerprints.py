@@ -92,7 +92,9 @@ def signature(text: str) -> tuple[int, ...]:
     """Return the MinHash signature of ``text`` (``PERMUTATIONS`` 32-bit values)."""
     hashes = _shingle_hashes(text)
     # multiply-shift hashing: (a*x + b) mod 2**64, top 32 bits; uint64 arrays wrap
-    mixed = hashes[np.newaxis, :] * _MULTIPLIERS[:, np.newaxis] + _OFFSETS[:, np.newaxis]
+    mixed = (
+        hashes[np.newaxis, :] * _MULTIPLIERS[:, np.newaxis] + _OFFSETS[:, np.newaxis]
+    )
     return tuple(int(v) for v in (mixed >> np.uint64(32)).min(axis=1))
 
 

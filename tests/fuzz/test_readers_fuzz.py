@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dyad.records import RawDocument
 from dyad.readers import FileReport, ReadOptions, read_paths
+from dyad.records import RawDocument
 
 from .conftest import FUZZ, count_case
 

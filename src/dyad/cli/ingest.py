@@ -79,7 +79,8 @@ def _summary(stats: Any, seconds: float) -> str:
     return (
         f"ingest: {stats.read} documents from {stats.files} files: "
         f"{stats.processed} processed, {stats.skipped} unchanged, "
-        f"{stats.failed} failed, {stats.file_problems} unreadable inputs; "
+        f"{stats.duplicates} repeated, {stats.failed} failed, "
+        f"{stats.file_problems} unreadable inputs; "
         f"{stats.events} events, {stats.quotes} quotes; "
         f"{stats.processed / max(seconds, 1e-9):.2f} articles/s"
     )
@@ -156,6 +157,13 @@ def ingest(
         finally:
             reporter.close()
     click.echo(_summary(stats, time.monotonic() - start), err=True)
+    if stats.read == 0 and stats.file_problems:  # #12: nothing readable is an error
+        click.echo(
+            "dyad: no readable document in the input; see the problems with "
+            "`dyad stats`",
+            err=True,
+        )
+        sys.exit(1)
     if stats.failed:
         click.echo(
             f"dyad: {stats.failed} articles failed; see `dyad stats`, "

@@ -57,7 +57,8 @@ UPDATE event_clusters SET
 FROM (
     SELECT m.cluster_id,
            min(e.event_day) AS first_day, max(e.event_day) AS last_day,
-           count(DISTINCT m.article_id) AS n_articles,
+           -- #12: copies of one report (same or near-same text) count once
+           count(DISTINCT coalesce(f.report_id, m.article_id)) AS n_articles,
            count(DISTINCT coalesce(a.source,
                regexp_extract(a.url, '^[a-z]+://([^/]+)', 1),
                                    a.article_id)) AS n_sources,
@@ -67,6 +68,7 @@ FROM (
     FROM event_cluster_members m
     JOIN events e USING (article_id, event_id)
     JOIN articles a USING (article_id)
+    LEFT JOIN article_fingerprints f USING (article_id)
     WHERE list_contains(?, m.cluster_id)
     GROUP BY m.cluster_id
 ) s

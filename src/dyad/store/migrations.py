@@ -134,9 +134,29 @@ _RECORD_ORDER = tuple(
     for table in ("actors", "mentions", "times", "events", "quotes")
 )
 
+# #12: the text fingerprint and MinHash signature of each article's raw text, the band
+# keys that find near copies, and the report (copy group) each article belongs to.
+_ARTICLE_COPIES = (
+    """
+    CREATE TABLE article_fingerprints (
+        article_id VARCHAR PRIMARY KEY, fingerprint VARCHAR NOT NULL,
+        signature UINTEGER[] NOT NULL, report_id VARCHAR NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE article_bands (
+        article_id VARCHAR NOT NULL, band_key BIGINT NOT NULL
+    )
+    """,
+    "CREATE INDEX fingerprints_text ON article_fingerprints (fingerprint)",
+    "CREATE INDEX bands_key ON article_bands (band_key)",
+    "CREATE INDEX bands_article ON article_bands (article_id)",
+)
+
 MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("0001_initial", _INITIAL),
     ("0002_record_order", _RECORD_ORDER),
+    ("0003_article_copies", _ARTICLE_COPIES),
 )
 
 _LEDGER = """
