@@ -19,7 +19,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from dyad import duplicates, ids
+from dyad import duplicates, ids, lifeline
 from dyad import readers as ingest
 from dyad.errors import DyadError
 from dyad.knowledge.files import data_path
@@ -156,6 +156,7 @@ _WORKER: dict[str, Resources] = {}
 
 
 def _init_worker(settings: Settings) -> None:
+    lifeline.watch_parent()  # #12: a killed ingest leaves no workers behind
     resources = Resources(settings)
     resources.nlp  # noqa: B018 — load the model once, when the worker starts
     _WORKER["resources"] = resources

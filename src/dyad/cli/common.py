@@ -17,9 +17,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
+import duckdb
 
 from dyad.cli.checks import EVENT_TYPES, code_callback, type_callback
 from dyad.errors import DyadError
+from dyad.store.faults import store_error
 
 if TYPE_CHECKING:
     from dyad.settings import Settings
@@ -70,6 +72,10 @@ def handle_errors(func: F) -> F:
             if State.debug:
                 raise
             fail(str(e))
+        except duckdb.Error as e:  # a read that met a damaged or vanished store
+            if State.debug:
+                raise
+            fail(str(store_error(Path("the store"), e, doing="reading it")))
         except KeyboardInterrupt:
             fail("interrupted")
         return None
@@ -115,7 +121,9 @@ def open_store(ctx: click.Context, db: Path | None, *, read_only: bool) -> Store
     from dyad.store.db import Store
 
     path = db or settings_from(ctx).db
-    return Store(path, read_only=read_only)
+    # #12: a writer lets go of the file between batches, so serve and the read
+    # commands keep answering during an ingest
+    return Store(path, read_only=read_only, hold_lock=False)
 
 
 def event_filters(

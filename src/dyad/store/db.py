@@ -29,6 +29,8 @@ from dyad.records import (
     RawDocument,
 )
 from dyad.store import cluster_rows
+from dyad.store.connection import connect, rollback
+from dyad.store.faults import store_error, store_errors
 from dyad.store.migrations import apply_migrations, latest_version
 from dyad.store.rows import (
     PendingArticle,
@@ -59,24 +61,49 @@ def _now() -> dt.datetime:
 class Store:
     """A DuckDB store file: migrations on open, transactional writes, plain reads."""
 
-    def __init__(self, path: Path | str, *, read_only: bool = False) -> None:
+    def __init__(
+        self,
+        path: Path | str,
+        *,
+        read_only: bool = False,
+        migrate: bool = True,
+        hold_lock: bool = True,
+    ) -> None:
+        """Open the store at ``path``.
+
+        ``migrate=False`` refuses an outdated schema instead of upgrading it (the web
+        layer never writes). ``hold_lock=False`` closes the file after each write
+        transaction, so readers in other processes get in between (#12, live use).
+        """
         self.path = Path(path)
         self.read_only = read_only
+        self.hold_lock = hold_lock
         if read_only and not self.path.exists():
             raise StoreError(
                 f"{self.path}: no such store; run: dyad ingest PATH --db {self.path}"
             )
-        try:
-            self.con = duckdb.connect(str(self.path), read_only=read_only)
-        except duckdb.Error as e:
-            raise StoreError(f"{self.path}: cannot open the store: {e}") from e
+        self._con: duckdb.DuckDBPyConnection | None = None
         self._batch: dict[str, list[tuple[Any, ...]]] | None = None
         if read_only:
-            self._check_schema()
+            self._check_schema(migrate)
         else:
-            apply_migrations(self.con)
+            with store_errors(self.path, doing="upgrading its schema"):
+                apply_migrations(self.con)
 
-    def _check_schema(self) -> None:
+    @property
+    def con(self) -> duckdb.DuckDBPyConnection:
+        """The connection, opened again if ``release`` closed it."""
+        if self._con is None:
+            self._con = connect(self.path, read_only=self.read_only)
+        return self._con
+
+    def release(self) -> None:
+        """Close the file until the next use, so other processes may open it."""
+        if self._con is not None:
+            self._con.close()
+            self._con = None
+
+    def _check_schema(self, migrate: bool) -> None:
         try:
             rows = self.con.execute(
                 "SELECT max(version) FROM schema_migrations"
@@ -85,16 +112,24 @@ class Store:
             raise StoreError(
                 f"{self.path}: not a dyad store (no schema_migrations)"
             ) from e
+        except duckdb.Error as e:
+            raise store_error(self.path, e, doing="reading its schema") from e
         if not rows or rows[0][0] is None or rows[0][0] < latest_version():
+            if not migrate:
+                self.release()
+                raise StoreError(
+                    f"{self.path}: the store schema ({rows[0][0] if rows else None}) "
+                    f"is older than this dyad ({latest_version()}); upgrade it once "
+                    f"with: dyad stats --db {self.path}"
+                )
             self._migrate_then_reopen()
 
     def _migrate_then_reopen(self) -> None:
         """Bring an older store up to date, then go back to read-only."""
-        self.con.close()
+        self.release()
         try:
-            with duckdb.connect(str(self.path)) as writer:
+            with connect(self.path, read_only=False) as writer:
                 apply_migrations(writer)
-            self.con = duckdb.connect(str(self.path), read_only=True)
         except duckdb.Error as e:
             raise StoreError(
                 f"{self.path}: the store schema is older than this dyad and cannot be "
@@ -103,7 +138,7 @@ class Store:
 
     def close(self) -> None:
         """Close the connection (committed data is already durable)."""
-        self.con.close()
+        self.release()
 
     def __enter__(self) -> Store:
         return self
@@ -113,16 +148,26 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """Run the body in one transaction: commit on success, roll back on error."""
+        """Run the body in one transaction: commit on success, roll back on error.
+
+        Raises:
+            StoreError: DuckDB failed (disk full, folder not writable, damaged file).
+        """
         if self.read_only:
             raise StoreError(f"{self.path}: the store is open read-only")
-        self.con.execute("BEGIN TRANSACTION")
+        con = self.con
         try:
-            yield self.con
-        except BaseException:
-            self.con.execute("ROLLBACK")
-            raise
-        self.con.execute("COMMIT")
+            with store_errors(self.path, doing="writing"):
+                con.execute("BEGIN TRANSACTION")
+                try:
+                    yield con
+                except BaseException:
+                    rollback(con)
+                    raise
+                con.execute("COMMIT")
+        finally:
+            if not self.hold_lock:
+                self.release()
 
     def _insert(self, table: str, rows: Sequence[tuple[Any, ...]]) -> None:
         """Insert ``rows`` now, or add them to the batch of ``put_outcomes``."""

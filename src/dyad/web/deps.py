@@ -21,7 +21,8 @@ def open_read_only(request: Request) -> Iterator[Store]:
         StoreError: the store is missing, not a dyad store, or locked by a writer
             (answered as 503 by the error handlers).
     """
-    store = Store(request.app.state.settings.db, read_only=True)
+    # #12: the web layer never writes, not even a migration
+    store = Store(request.app.state.settings.db, read_only=True, migrate=False)
     try:
         yield store
     finally:

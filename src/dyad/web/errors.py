@@ -11,6 +11,7 @@ import logging
 from collections.abc import Sequence
 from typing import Any
 
+import duckdb
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
@@ -18,6 +19,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException
 
 from dyad.errors import DyadError, StoreError
+from dyad.store.faults import store_error
 
 logger = logging.getLogger(__name__)
 
@@ -104,6 +106,11 @@ def install_error_handlers(app: FastAPI, templates: Jinja2Templates) -> None:
         status = 503 if isinstance(exc, StoreError) else 400
         return error_response(request, error_body(status, str(exc)), templates)
 
+    async def on_database(request: Request, exc: Exception) -> Response:
+        path = request.app.state.settings.db
+        error = store_error(path, exc, doing="answering a request")
+        return error_response(request, error_body(503, str(error)), templates)
+
     async def on_unexpected(request: Request, exc: Exception) -> Response:
         logger.exception("unexpected error on %s", request.url.path)
         body = error_body(500, f"internal error ({type(exc).__name__}); see the log")
@@ -112,4 +119,5 @@ def install_error_handlers(app: FastAPI, templates: Jinja2Templates) -> None:
     app.add_exception_handler(HTTPException, on_http)
     app.add_exception_handler(RequestValidationError, on_validation)
     app.add_exception_handler(DyadError, on_dyad)
+    app.add_exception_handler(duckdb.Error, on_database)  # #12: a damaged store
     app.add_exception_handler(Exception, on_unexpected)
