@@ -128,3 +128,16 @@ def test_an_http_url_is_the_original_link(tmp_path: Path) -> None:
     with TestClient(create_app(Settings(db=db)), base_url=LOCAL) as c:
         page = c.get("/article/x1")
     assert 'href="https://news.example/geneva"' in page.text
+
+
+@pytest.mark.parametrize("q", ["%", "_", "%%", "\\"])
+def test_like_wildcards_in_a_search_match_only_themselves(
+    client: TestClient, q: str
+) -> None:
+    everything = client.get("/api/articles").json()
+    assert everything["items"]
+    found = client.get("/api/articles", params={"q": q}).json()
+    assert found["items"] == []
+    assert client.get("/api/events").json()["items"]
+    events = client.get("/api/events", params={"q": q}).json()
+    assert events["items"] == []

@@ -123,6 +123,15 @@ class TypeCount:
     events: int
 
 
+def contains_pattern(text: str) -> str:
+    """Return a LIKE pattern matching ``text`` anywhere, its own ``%`` and ``_`` literal.
+
+    Use with ``ESCAPE '\\'`` (#12: ``q=%`` matched every article).
+    """
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
 def open_store(path: Path | str, read_only: bool = True) -> Store:
     """Open the store at ``path`` (read-only by default, as readers should)."""
     return Store(path, read_only=read_only)
@@ -152,8 +161,12 @@ def _one(store: Store, sql: str, params: list[Any]) -> int:
 def _article_where(q: str | None) -> tuple[str, list[Any]]:
     if not q:
         return "TRUE", []
-    like = f"%{q}%"
-    return "(a.title ILIKE ? OR a.text ILIKE ? OR a.article_id = ?)", [like, like, q]
+    like = contains_pattern(q)
+    return (
+        "(a.title ILIKE ? ESCAPE '\\' OR a.text ILIKE ? ESCAPE '\\' "
+        "OR a.article_id = ?)",
+        [like, like, q],
+    )
 
 
 def list_articles(
@@ -204,10 +217,10 @@ def event_where(f: EventFilter) -> tuple[str, list[Any]]:
             clauses.append(clause)
             params.append(value)
     if f.text:
-        like = f"%{f.text}%"
+        like = contains_pattern(f.text)
         clauses.append(
-            "(e.trigger_text ILIKE ? OR a.title ILIKE ? OR "
-            'substring(a.text, s.start + 1, s."end" - s.start) ILIKE ?)'
+            "(e.trigger_text ILIKE ? ESCAPE '\\' OR a.title ILIKE ? ESCAPE '\\' OR "
+            "substring(a.text, s.start + 1, s.\"end\" - s.start) ILIKE ? ESCAPE '\\')"
         )
         params.extend([like, like, like])
     return " AND ".join(clauses), params
@@ -337,8 +350,8 @@ def list_actors(
     """Return actors grouped across articles, most mentioned first."""
     clauses, params = ["TRUE"], []
     if q:
-        clauses.append("x.name ILIKE ?")
-        params.append(f"%{q}%")
+        clauses.append("x.name ILIKE ? ESCAPE '\\'")
+        params.append(contains_pattern(q))
     if code:
         clauses.append("x.code = ?")
         params.append(code.upper())
