@@ -89,6 +89,8 @@ class Store:
         else:
             with store_errors(self.path, doing="upgrading its schema"):
                 apply_migrations(self.con)
+            if not hold_lock:
+                self.release()
 
     @property
     def con(self) -> duckdb.DuckDBPyConnection:
