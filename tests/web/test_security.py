@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
+import duckdb
 import pytest
 from click.testing import CliRunner
 
@@ -141,3 +142,33 @@ def test_like_wildcards_in_a_search_match_only_themselves(
     assert client.get("/api/events").json()["items"]
     events = client.get("/api/events", params={"q": q}).json()
     assert events["items"] == []
+
+
+def test_an_outdated_store_is_refused_and_left_as_it_was(tmp_path: Path) -> None:
+    db = _store_with_url(tmp_path / "old.duckdb", "https://news.example/a")
+    with Store(db) as store:
+        store.con.execute("DELETE FROM schema_migrations WHERE version = 3")
+    with TestClient(create_app(Settings(db=db)), base_url=LOCAL) as c:
+        health = c.get("/api/health")
+        page = c.get("/article/x1")
+    assert health.status_code == 503
+    assert "older than this dyad" in health.json()["error"]
+    assert page.status_code == 503
+    with duckdb.connect(str(db), read_only=True) as con:
+        versions = con.execute("SELECT max(version) FROM schema_migrations").fetchall()
+    assert versions == [(2,)]  # no migration from the web layer
+
+
+def test_the_overview_is_cached_until_the_store_changes(tmp_path: Path) -> None:
+    db = _store_with_url(tmp_path / "c.duckdb", "https://news.example/a")
+    with TestClient(create_app(Settings(db=db)), base_url=LOCAL) as c:
+        first = c.get("/api/overview").json()
+        assert c.get("/api/overview").json() == first
+        with Store(db) as store:
+            raw = RawDocument(text="More talks in Geneva.", origin="tests")
+            store.put_pending(
+                [PendingArticle(article_id="x2", content_hash="h", raw=raw)]
+            )
+        second = c.get("/api/overview").json()
+    assert first["counts"]["articles"] == 1
+    assert second["counts"]["articles"] == 2

@@ -84,9 +84,12 @@ class Store:
             )
         self._con: duckdb.DuckDBPyConnection | None = None
         self._batch: dict[str, list[tuple[Any, ...]]] | None = None
-        if read_only:
+        # without migrating, the schema is checked when the file is first used, so a
+        # reader answered from a cache never opens it
+        self._unchecked = read_only and not migrate
+        if read_only and migrate:
             self._check_schema(migrate)
-        else:
+        elif not read_only:
             with store_errors(self.path, doing="upgrading its schema"):
                 apply_migrations(self.con)
             if not hold_lock:
@@ -97,6 +100,9 @@ class Store:
         """The connection, opened again if ``release`` closed it."""
         if self._con is None:
             self._con = connect(self.path, read_only=self.read_only)
+            if self._unchecked:
+                self._unchecked = False
+                self._check_schema(migrate=False)
         return self._con
 
     def release(self) -> None:
@@ -111,6 +117,7 @@ class Store:
                 "SELECT max(version) FROM schema_migrations"
             ).fetchall()
         except duckdb.CatalogException as e:
+            self.release()
             raise StoreError(
                 f"{self.path}: not a dyad store (no schema_migrations)"
             ) from e

@@ -27,6 +27,7 @@ from dyad.store import Store
 from dyad.store import dashboard as board
 from dyad.store.dashboard import ViewFilter
 from dyad.web import dashboard
+from dyad.web.aggregates import cached_dyad, cached_overview
 from dyad.web.deps import Limit, Offset, StoreDep
 from dyad.web.errors import WebError
 from dyad.web.extract import ExtractRequest
@@ -267,7 +268,7 @@ def counts_by_type(
 )
 def overview(store: StoreDep, filters: Filters) -> dashboard.Overview:
     """Return totals, the most active dyads with their series, latest events, types."""
-    return dashboard.build_overview(store, filters)
+    return cached_overview(store, filters)  # #12: cached until the store changes
 
 
 @router.get(
@@ -282,7 +283,7 @@ def dyad(
     is a 404 with suggestions.
     """
     first, second = dyad_codes(a, b)
-    return dashboard.build_dyad(store, first, second, by=by, f=filters)
+    return cached_dyad(store, first, second, by=by, f=filters)  # #12: cached
 
 
 @router.post(

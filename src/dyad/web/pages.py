@@ -16,6 +16,7 @@ from dyad.store import Store
 from dyad.store import dashboard as board
 from dyad.store.dashboard import MapPoint, ViewFilter
 from dyad.web import charts, dashboard, explore, worldmap
+from dyad.web.aggregates import cached_dyad, cached_overview
 from dyad.web.api import dyad_codes, load_article
 from dyad.web.article_view import build_article_page
 from dyad.web.deps import StoreDep
@@ -76,7 +77,7 @@ def _map(points: Sequence[MapPoint], f: ViewFilter, title: str) -> Markup:
 @router.get("/", response_class=HTMLResponse)
 def overview(request: Request, store: StoreDep, f: Filters) -> HTMLResponse:
     """The overview; JSON twin: ``/api/overview``."""
-    data = dashboard.build_overview(store, f)
+    data = cached_overview(store, f)  # #12: cached until the store changes
     sparks = [
         _sparkline(t.series, f"{t.dyad.a} and {t.dyad.b} by month")
         for t in data.top_dyads
@@ -129,7 +130,7 @@ def dyad_page(
     if (first, second) != (a, b):
         url = f"/dyad/{first}/{second}"
         return RedirectResponse(url + query(dict(request.query_params)), 307)
-    view = dashboard.build_dyad(store, first, second, by=by, f=f)
+    view = cached_dyad(store, first, second, by=by, f=f)  # #12: cached
     chart = charts.cooperation_conflict_chart(
         _period_bars(view.series[-MAX_CHART_PERIODS:], view.not_asserted),
         title=f"{first} and {second}: cooperation and conflict by {by}",
