@@ -44,22 +44,33 @@ class AggregateCache:
         self.max_entries = max_entries
         self._entries: OrderedDict[Hashable, Any] = OrderedDict()
         self._lock = threading.Lock()
+        self._computing: dict[Hashable, threading.Lock] = {}
 
     def get(
         self, store: Store, name: str, args: Hashable, compute: Callable[[], T]
     ) -> T:
-        """Return the cached result for ``name(args)`` on ``store``, computing it once."""
+        """Return the cached result for ``name(args)`` on ``store``, computing it once.
+
+        Clients asking for the same missing entry wait for the one computing it
+        instead of all running the same queries at once.
+        """
         path = store.path.resolve()
         key = (str(path), store_state(path), name, args)
         with self._lock:
             if key in self._entries:
                 self._entries.move_to_end(key)
                 return self._entries[key]  # type: ignore[no-any-return]  # stored as T
-        value = compute()
-        with self._lock:
-            self._entries[key] = value
-            while len(self._entries) > self.max_entries:
-                self._entries.popitem(last=False)
+            computing = self._computing.setdefault(key, threading.Lock())
+        with computing:
+            with self._lock:
+                if key in self._entries:
+                    return self._entries[key]  # type: ignore[no-any-return]
+            value = compute()
+            with self._lock:
+                self._entries[key] = value
+                self._computing.pop(key, None)
+                while len(self._entries) > self.max_entries:
+                    self._entries.popitem(last=False)
         return value
 
 
