@@ -61,4 +61,5 @@ PROBLEM_CODES: dict[str, str] = {
     "quotes.unbalanced": "a quotation mark has no partner",
     "quotes.no_speaker": "a quotation has no speaker",
     "ingest.failed": "an article failed in a stage; see failures",
+    "ingest.duplicate": "the same text as an article already read; not stored again",
 }
