@@ -16,6 +16,7 @@ from dyad.readers import parsing as fmt
 from dyad.readers.documents import decode_bytes, read_document
 from dyad.readers.parsing import code_for as code_for
 from dyad.readers.registry import ReadOptions, Source, register_reader
+from dyad.readers.warc import warc_pages
 from dyad.records import Problem, RawDocument
 
 
@@ -208,7 +209,7 @@ class WarcReader:
     def read(self, source: Source) -> Iterator[RawDocument | Problem]:
         """Yield the pages of the archive, streamed."""
         with source.path.open("rb") as stream:
-            for page in fmt.warc_pages(stream, origin=source.origin):
+            for page in warc_pages(stream, origin=source.origin):
                 if isinstance(page, Problem):
                     yield page
                     continue

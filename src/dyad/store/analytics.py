@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 
 from dyad.records import ArticleResult
 from dyad.store.db import Store
+from dyad.store.patterns import contains_pattern
 from dyad.store.queries import load_result
 from dyad.store.schema import record_from_row, rows_as_dicts
 
@@ -121,15 +122,6 @@ class TypeCount:
     type: str
     quad: int | None
     events: int
-
-
-def contains_pattern(text: str) -> str:
-    """Return a LIKE pattern matching ``text`` anywhere, its own ``%`` and ``_`` literal.
-
-    Use with ``ESCAPE '\\'`` (#12: ``q=%`` matched every article).
-    """
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
 
 
 def open_store(path: Path | str, read_only: bool = True) -> Store:

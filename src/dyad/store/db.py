@@ -13,15 +13,12 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-import duckdb
 import pyarrow as pa
 
-from dyad.errors import StoreError
 from dyad.records import (
     ArticleFailure,
     ArticleResult,
@@ -29,9 +26,7 @@ from dyad.records import (
     RawDocument,
 )
 from dyad.store import cluster_rows
-from dyad.store.connection import connect, rollback
-from dyad.store.faults import store_error, store_errors
-from dyad.store.migrations import apply_migrations, latest_version
+from dyad.store.connection import StoreFile
 from dyad.store.rows import (
     PendingArticle,
     StoredState,
@@ -58,8 +53,12 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-class Store:
-    """A DuckDB store file: migrations on open, transactional writes, plain reads."""
+class Store(StoreFile):
+    """A DuckDB store file: migrations on open, transactional writes, plain reads.
+
+    Opening, closing, the lock and transactions are ``StoreFile``'s; this class holds
+    the writes and the reads the writer needs.
+    """
 
     def __init__(
         self,
@@ -69,114 +68,11 @@ class Store:
         migrate: bool = True,
         hold_lock: bool = True,
     ) -> None:
-        """Open the store at ``path``.
-
-        ``migrate=False`` refuses an outdated schema instead of upgrading it (the web
-        layer never writes). ``hold_lock=False`` closes the file after each write
-        transaction, so readers in other processes get in between (#12, live use).
-        """
-        self.path = Path(path)
-        self.read_only = read_only
-        self.hold_lock = hold_lock
-        if read_only and not self.path.exists():
-            raise StoreError(
-                f"{self.path}: no such store; run: dyad ingest PATH --db {self.path}"
-            )
-        self._con: duckdb.DuckDBPyConnection | None = None
+        """Open the store at ``path`` (see ``StoreFile`` for the options)."""
+        super().__init__(
+            path, read_only=read_only, migrate=migrate, hold_lock=hold_lock
+        )
         self._batch: dict[str, list[tuple[Any, ...]]] | None = None
-        # without migrating, the schema is checked when the file is first used, so a
-        # reader answered from a cache never opens it
-        self._unchecked = read_only and not migrate
-        if read_only and migrate:
-            self._check_schema(migrate)
-        elif not read_only:
-            with store_errors(self.path, doing="upgrading its schema"):
-                apply_migrations(self.con)
-            if not hold_lock:
-                self.release()
-
-    @property
-    def con(self) -> duckdb.DuckDBPyConnection:
-        """The connection, opened again if ``release`` closed it."""
-        if self._con is None:
-            self._con = connect(self.path, read_only=self.read_only)
-            if self._unchecked:
-                self._unchecked = False
-                self._check_schema(migrate=False)
-        return self._con
-
-    def release(self) -> None:
-        """Close the file until the next use, so other processes may open it."""
-        if self._con is not None:
-            self._con.close()
-            self._con = None
-
-    def _check_schema(self, migrate: bool) -> None:
-        try:
-            rows = self.con.execute(
-                "SELECT max(version) FROM schema_migrations"
-            ).fetchall()
-        except duckdb.CatalogException as e:
-            self.release()
-            raise StoreError(
-                f"{self.path}: not a dyad store (no schema_migrations)"
-            ) from e
-        except duckdb.Error as e:
-            raise store_error(self.path, e, doing="reading its schema") from e
-        if not rows or rows[0][0] is None or rows[0][0] < latest_version():
-            if not migrate:
-                self.release()
-                raise StoreError(
-                    f"{self.path}: the store schema ({rows[0][0] if rows else None}) "
-                    f"is older than this dyad ({latest_version()}); upgrade it once "
-                    f"with: dyad stats --db {self.path}"
-                )
-            self._migrate_then_reopen()
-
-    def _migrate_then_reopen(self) -> None:
-        """Bring an older store up to date, then go back to read-only."""
-        self.release()
-        try:
-            with connect(self.path, read_only=False) as writer:
-                apply_migrations(writer)
-        except duckdb.Error as e:
-            raise StoreError(
-                f"{self.path}: the store schema is older than this dyad and cannot be "
-                f"migrated now ({e}); close other programs using it and retry"
-            ) from e
-
-    def close(self) -> None:
-        """Close the connection (committed data is already durable)."""
-        self.release()
-
-    def __enter__(self) -> Store:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    @contextmanager
-    def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """Run the body in one transaction: commit on success, roll back on error.
-
-        Raises:
-            StoreError: DuckDB failed (disk full, folder not writable, damaged file).
-        """
-        if self.read_only:
-            raise StoreError(f"{self.path}: the store is open read-only")
-        con = self.con
-        try:
-            with store_errors(self.path, doing="writing"):
-                con.execute("BEGIN TRANSACTION")
-                try:
-                    yield con
-                except BaseException:
-                    rollback(con)
-                    raise
-                con.execute("COMMIT")
-        finally:
-            if not self.hold_lock:
-                self.release()
 
     def _insert(self, table: str, rows: Sequence[tuple[Any, ...]]) -> None:
         """Insert ``rows`` now, or add them to the batch of ``put_outcomes``."""
