@@ -109,8 +109,9 @@ def test_ingest_of_bad_files_only_stores_problems(tmp_path: Path) -> None:
     (tmp_path / "in" / "bad.jsonl").write_text("{nope\n")
     db = tmp_path / "bad.duckdb"
     code, _, err = _run("ingest", str(tmp_path / "in"), "--db", str(db))
-    assert code == 0
+    assert code == 1  # #12: nothing readable is an error
     assert "2 unreadable inputs" in err
+    assert "no readable document" in err
     with Store(db, read_only=True) as store:
         assert store.counts()["problems"] == 2
 
