@@ -137,7 +137,7 @@ def test_ingest_reads_jsonl_from_stdin(tmp_path: Path) -> None:
         ["ingest", "-", "--db", str(db)],
         input='{"id": "x", "text": ""}\n{broken\n',
     )
-    assert result.exit_code == 0
+    assert result.exit_code == 1  # #12: nothing readable is an error
     assert "2 unreadable inputs" in result.stderr
     with Store(db, read_only=True) as store:
         rows = store.con.execute("SELECT DISTINCT origin FROM problems").fetchall()

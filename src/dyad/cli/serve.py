@@ -72,7 +72,9 @@ def serve(
 
     settings = settings_from(ctx, db=db)
     access = access_for_bind(host, token=token, extra_hosts=allow_hosts)
-    Store(settings.db, read_only=True).close()  # a missing or foreign file fails here
+    # a missing, foreign or outdated file fails here; serving never migrates (#12)
+    with Store(settings.db, read_only=True, migrate=False) as store:
+        store.con  # noqa: B018 — opening checks the schema
     _check_port(host, port)
     click.echo(f"dyad: serving {settings.db} on http://{host}:{port}/", err=True)
     app = create_app(settings, access=access)
