@@ -164,3 +164,26 @@ def test_garbage_warc_is_a_problem(tmp_path: Path, data: bytes) -> None:
     assert len(problems) == 1
     assert problems[0].code in {"input.malformed", "input.truncated"}
     assert "garbage.warc" in problems[0].message
+
+
+@pytest.mark.model
+def test_extract_with_a_bad_url_and_date_gives_a_record_with_problems(
+    tmp_path: Path,
+) -> None:
+    from click.testing import CliRunner
+
+    from dyad.cli import cli
+
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "Officials of Kenya and Ethiopia met in Addis Ababa.", encoding="utf-8"
+    )
+    result = CliRunner().invoke(
+        cli, ["extract", str(path), "--url", BAD_URL, "--date", "9999-12-31"]
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["article"]["url"] is None
+    assert data["article"]["published"] is None
+    codes = {p["code"] for p in data["problems"]}
+    assert {"input.bad_url", "clean.date_out_of_range"} <= codes
