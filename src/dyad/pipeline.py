@@ -80,7 +80,11 @@ def _run_places(work: _Work, res: Resources) -> None:
 
 def _run_events(work: _Work, res: Resources) -> None:
     found = events.code_events(
-        work.parsed, work.actors, work.mentions, lexicon=res.event_lexicon
+        work.parsed,
+        work.actors,
+        work.mentions,
+        lexicon=res.event_lexicon,
+        model=res.event_model,
     )
     work.events = found.records
     work.problems.extend(found.problems)

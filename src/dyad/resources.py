@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from dyad.knowledge.clean import CleanRules
     from dyad.knowledge.events import EventLexicon
     from dyad.knowledge.places import Gazetteer
+    from dyad.stages.events_model import EventModel
 
 logger = logging.getLogger(__name__)
 
@@ -85,3 +86,13 @@ class Resources:
         from dyad.knowledge.events import load_event_lexicon
 
         return load_event_lexicon(self.settings.event_files)
+
+    @functools.cached_property
+    def event_model(self) -> EventModel | None:
+        """The learned event coder (None when switched off or not yet trained)."""
+        from dyad.stages.events_model import load_event_model
+
+        path = data_path("models", "events.json")
+        if not self.settings.event_model or not path.exists():
+            return None
+        return load_event_model(path)

@@ -24,6 +24,7 @@ class Settings:
 
     ``actor_files``/``event_files`` are extra user data files merged over the packaged
     ones (later files win). ``db`` is the DuckDB path used by store commands.
+    ``event_model`` false codes events with the rules alone (no learned coder).
     """
 
     model: str = MODEL_NAME
@@ -33,6 +34,7 @@ class Settings:
     event_files: tuple[Path, ...] = ()
     db: Path = Path("dyad.duckdb")
     batch_size: int = 32
+    event_model: bool = True
 
 
 def load_settings(path: Path | None = None, **overrides: Any) -> Settings:

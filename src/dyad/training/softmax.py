@@ -1,0 +1,131 @@
+"""A small, deterministic trainer for multinomial logistic regression on sparse features.
+
+Examples are lists of feature strings with a label and a weight. Training is full-batch
+Adam on the weighted mean cross-entropy plus an L2 penalty, for a fixed number of
+steps from zero weights: no randomness, no threads, every sum taken in a fixed order
+(``np.add.reduceat`` over rows sorted once), so the same examples give the same
+weights. The result is written with integer weights (units of ``1/SCALE``) and sorted
+keys, so the same weights give the same bytes.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+SCALE = 10_000
+
+Matrix = npt.NDArray[np.float64]
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """One training site: its features, its label, and how much it counts."""
+
+    features: tuple[str, ...]
+    label: str
+    weight: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Fitted:
+    """A trained layer: labels, feature names and weights (rounded to ``1/SCALE``)."""
+
+    labels: tuple[str, ...]
+    names: tuple[str, ...]
+    weights: npt.NDArray[np.int64]  # features x labels
+    bias: npt.NDArray[np.int64]
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "labels": list(self.labels),
+            "scale": SCALE,
+            "bias": [int(b) for b in self.bias],
+            "weights": {
+                name: [int(w) for w in row]
+                for name, row in zip(self.names, self.weights, strict=True)
+            },
+        }
+
+
+def fit(
+    examples: Sequence[Example],
+    *,
+    min_count: int = 2,
+    l2: float = 1e-4,
+    steps: int = 300,
+    rate: float = 0.05,
+) -> Fitted:
+    """Train on ``examples``; features seen in fewer than ``min_count`` are dropped."""
+    counts = Counter(f for e in examples for f in set(e.features))
+    names = tuple(sorted(f for f, n in counts.items() if n >= min_count))
+    labels = tuple(sorted({e.label for e in examples}))
+    column = {f: i for i, f in enumerate(names)}
+    rows, cols = [], []
+    for r, example in enumerate(examples):
+        for f in sorted(set(example.features)):
+            if f in column:
+                rows.append(r)
+                cols.append(column[f])
+    n, k, d = len(examples), len(labels), len(names)
+    row_ids = np.array(rows, dtype=np.int64)
+    col_ids = np.array(cols, dtype=np.int64)
+    order = np.argsort(col_ids, kind="stable")
+    by_col_rows, by_col = row_ids[order], col_ids[order]
+    col_starts = np.flatnonzero(np.r_[True, by_col[1:] != by_col[:-1]]) if d else by_col
+    present = by_col[col_starts] if d else by_col
+    target = np.zeros((n, k))
+    target[np.arange(n), [labels.index(e.label) for e in examples]] = 1.0
+    weight = np.array([e.weight for e in examples]) / max(
+        sum(e.weight for e in examples), 1e-12
+    )
+    w, b = np.zeros((d, k)), np.zeros(k)
+    state = _Adam((d, k), k)
+    row_starts = np.flatnonzero(np.r_[True, row_ids[1:] != row_ids[:-1]])
+    for step in range(1, steps + 1):
+        scores = np.tile(b, (n, 1))
+        if len(row_ids):
+            scores[row_ids[row_starts]] += np.add.reduceat(
+                w[col_ids], row_starts, axis=0
+            )
+        scores -= scores.max(axis=1, keepdims=True)
+        prob = np.exp(scores)
+        prob /= prob.sum(axis=1, keepdims=True)
+        error = (prob - target) * weight[:, None]
+        grad_w = l2 * w
+        if len(by_col):
+            grad_w[present] += np.add.reduceat(error[by_col_rows], col_starts, axis=0)
+        grad_b = error.sum(axis=0)
+        state.step(w, b, grad_w, grad_b, rate, step)
+    return Fitted(
+        labels=labels,
+        names=names,
+        weights=np.rint(w * SCALE).astype(np.int64),
+        bias=np.rint(b * SCALE).astype(np.int64),
+    )
+
+
+class _Adam:
+    """Adam moments for one weight matrix and its bias."""
+
+    def __init__(self, shape: tuple[int, int], k: int) -> None:
+        self.m_w, self.v_w = np.zeros(shape), np.zeros(shape)
+        self.m_b, self.v_b = np.zeros(k), np.zeros(k)
+
+    def step(
+        self, w: Matrix, b: Matrix, grad_w: Matrix, grad_b: Matrix, rate: float, t: int
+    ) -> None:
+        beta1, beta2, eps = 0.9, 0.999, 1e-8
+        pairs = ((w, grad_w, self.m_w, self.v_w), (b, grad_b, self.m_b, self.v_b))
+        for param, grad, m, v in pairs:
+            m *= beta1
+            m += (1 - beta1) * grad
+            v *= beta2
+            v += (1 - beta2) * grad * grad
+            m_hat = m / (1 - beta1**t)
+            v_hat = v / (1 - beta2**t)
+            param -= rate * m_hat / (np.sqrt(v_hat) + eps)
