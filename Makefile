@@ -6,7 +6,7 @@ DB ?= dyad.duckdb
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test check eval bench venv clean lock
+.PHONY: demo test check eval bench train venv clean lock
 
 # The demo needs only the package; the tests also need the dev tools (pytest, mypy, ruff,
 # playwright). Each stamp is rebuilt when the project or the lock file changes.
@@ -39,6 +39,10 @@ check: venv
 ## eval: quality gates against the annotated sets in ../shared/eval
 eval: venv
 	$(BIN)/dyad eval
+
+## train: rebuild the event model (src/dyad/data/models/events.json) from eval/ and ../shared
+train: venv
+	$(BIN)/dyad train events
 
 ## bench: throughput benchmarks (long)
 bench: venv

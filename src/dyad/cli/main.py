@@ -12,10 +12,10 @@ from pathlib import Path
 
 import click
 
-from dyad.cli import evaluate, export, extract, ingest, query, serve
+from dyad.cli import evaluate, export, extract, ingest, query, serve, train
 from dyad.cli.common import State
 
-COMMAND_MODULES = (extract, evaluate, ingest, query, export, serve)
+COMMAND_MODULES = (extract, evaluate, ingest, query, export, serve, train)
 
 
 def _log_level(verbose: int, quiet: bool) -> int:

@@ -44,6 +44,9 @@ class Site:
 
 
 def _actor_in(token: Token, cast: Cast) -> bool:
+    """Tell whether ``token``'s phrase names an actor, or is a pronoun for one."""
+    if token.pos_ == "PRON":
+        return bool(cast.of(token))
     return any(t.i in cast.by_token for t in token.subtree)
 
 

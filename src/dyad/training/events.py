@@ -172,7 +172,7 @@ def _preference(site: Site, gold_type: str) -> tuple[int, int, int]:
     rule = site.candidate.rule if site.candidate is not None else None
     return (
         0 if rule is not None and rule.type.value == gold_type else 1,
-        0 if site.kind == "verb" else 1,
+        ("light", "verb", "noun").index(site.kind),
         site.trigger.i,
     )
 
