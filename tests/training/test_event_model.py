@@ -86,7 +86,7 @@ def test_a_broken_model_file_is_a_one_line_resource_error(tmp_path: Path) -> Non
     with pytest.raises(ResourceError, match="cannot read the event model"):
         load_event_model(path)
     path.write_text(json.dumps({"format": "other"}), encoding="utf-8")
-    with pytest.raises(ResourceError, match="not a dyad.event-model/1 file"):
+    with pytest.raises(ResourceError, match=r"not a dyad\.event-model/1 file"):
         load_event_model(path)
     layer = {"labels": ["NONE", "BOGUS"], "scale": 1, "bias": [0, 0], "weights": {}}
     path.write_text(

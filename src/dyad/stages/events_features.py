@@ -72,7 +72,11 @@ def _noun_has_party(noun: Token, cast: Cast) -> bool:
     for child in noun.children:
         if child.dep_ in _NOUN_MODS and _actor_in(child, cast):
             return True
-        if child.dep_ == "prep" and child.lower_ in _NOUN_PREPS and _actor_in(child, cast):
+        if (
+            child.dep_ == "prep"
+            and child.lower_ in _NOUN_PREPS
+            and _actor_in(child, cast)
+        ):
             return True
     return False
 

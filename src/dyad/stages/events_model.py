@@ -87,7 +87,9 @@ class EventModel:
                 revised.append(decided)
         return revised
 
-    def _decide(self, site: Site, cast: Cast, lexicon: EventLexicon) -> Candidate | None:
+    def _decide(
+        self, site: Site, cast: Cast, lexicon: EventLexicon
+    ) -> Candidate | None:
         rule_candidate = site.candidate
         lemma = site.trigger.lemma_.lower()
         if rule_candidate is not None and not self.knows(lemma):

@@ -78,7 +78,12 @@ def _sites(
 
     lexicon = resources.event_lexicon
     items = (
-        (clean_raw(RawDocument(text=d.text, doc_id=d.key, published=d.published), resources)[0], d)
+        (
+            clean_raw(
+                RawDocument(text=d.text, doc_id=d.key, published=d.published), resources
+            )[0],
+            d,
+        )
         for d in docs
     )
     for parsed, doc in nlp.parse_articles(resources.nlp, items):
@@ -90,7 +95,9 @@ def _sites(
         mapping = OffsetMap(doc.text, clean) if clean != doc.text else None
         rows = []
         for sentence in parsed.sentences:
-            sent = parsed.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+            sent = parsed.doc.char_span(
+                sentence.start, sentence.end, alignment_mode="expand"
+            )
             if sent is None:
                 continue
             candidates = find_candidates(sent, lexicon, cast.by_token)
@@ -98,7 +105,11 @@ def _sites(
                 t = site.trigger
                 span = (t.idx, t.idx + len(t))
                 rows.append(
-                    (site, features(site, cast, lexicon), mapping.span(*span) if mapping else span)
+                    (
+                        site,
+                        features(site, cast, lexicon),
+                        mapping.span(*span) if mapping else span,
+                    )
                 )
         yield doc, rows
 
@@ -114,7 +125,12 @@ def collect(
         if doc.allowed is not None:
             _weak(doc, rows, out, float(weights["weak"]), float(weights["weak_none"]))
         else:
-            _gold(doc, rows, out, float(weights[doc.source == "plover" and "plover_event" or "ours"]))
+            _gold(
+                doc,
+                rows,
+                out,
+                float(weights["plover_event" if doc.source == "plover" else "ours"]),
+            )
     return out
 
 
@@ -127,13 +143,18 @@ def _weak(
 ) -> None:
     for site, feats, _ in rows:
         if not doc.allowed:
-            out.types.append(Example(tuple(feats), NONE, none_weight))
+            out.types.append(Example(tuple(feats), NONE, none_weight, doc.source))
             continue
         rule = site.candidate.rule if site.candidate is not None else None
         if rule is not None and rule.type.value in doc.allowed:
-            out.types.append(Example(tuple(feats), rule.type.value, weight))
+            out.types.append(Example(tuple(feats), rule.type.value, weight, doc.source))
             out.modes.append(
-                Example(tuple(feats), f"{rule.type.value}:{rule.mode or ''}", weight)
+                Example(
+                    tuple(feats),
+                    f"{rule.type.value}:{rule.mode or ''}",
+                    weight,
+                    doc.source,
+                )
             )
 
 
@@ -146,26 +167,40 @@ def _gold(
     claimed: dict[int, int] = {}  # site row -> gold index
     for g, gold in enumerate(doc.gold):
         overlapping = [
-            r for r, (_, _, (s, e)) in enumerate(rows) if s < gold.end and gold.start < e
+            r
+            for r, (_, _, (s, e)) in enumerate(rows)
+            if s < gold.end and gold.start < e
         ]
         if doc.source == "ours":
             out.gold_triggers += 1
             out.covered += bool(overlapping)
-            out.covered_by_rules += any(rows[r][0].candidate is not None for r in overlapping)
+            out.covered_by_rules += any(
+                rows[r][0].candidate is not None for r in overlapping
+            )
         if overlapping:
             best = min(overlapping, key=lambda r: _preference(rows[r][0], gold.type))
             claimed.setdefault(best, g)
-            claimed.update({r: -1 for r in overlapping if r != best and r not in claimed})
+            claimed.update(
+                {r: -1 for r in overlapping if r != best and r not in claimed}
+            )
     for r, (_, feats, _) in enumerate(rows):
-        g = claimed.get(r)
-        if g is None:
+        if r not in claimed:
             if doc.exhaustive:
-                out.types.append(Example(tuple(feats), NONE, doc.other_weight))
-        elif g >= 0:
-            gold = doc.gold[g]
-            out.types.append(Example(tuple(feats), gold.type, weight))
+                out.types.append(
+                    Example(tuple(feats), NONE, doc.other_weight, doc.source)
+                )
+        elif claimed[r] >= 0:
+            gold = doc.gold[claimed[r]]
+            out.types.append(Example(tuple(feats), gold.type, weight, doc.source))
             if doc.source == "ours":
-                out.modes.append(Example(tuple(feats), f"{gold.type}:{gold.mode or ''}", weight))
+                out.modes.append(
+                    Example(
+                        tuple(feats),
+                        f"{gold.type}:{gold.mode or ''}",
+                        weight,
+                        doc.source,
+                    )
+                )
 
 
 def _preference(site: Site, gold_type: str) -> tuple[int, int, int]:
@@ -228,10 +263,13 @@ def dumps(document: dict[str, Any]) -> str:
             names = sorted(rows)
             for i, name in enumerate(names):
                 end = "," if i < len(names) - 1 else ""
-                lines.append(f"    {json.dumps(name)}: {json.dumps(rows[name], separators=(',', ':'))}{end}")
+                row = json.dumps(rows[name], separators=(",", ":"))
+                lines.append(f"    {json.dumps(name)}: {row}{end}")
             lines.append("  }")
             lines.append("}" + comma)
         else:
-            lines.append(f"{json.dumps(key)}: {json.dumps(value, sort_keys=True)}{comma}")
+            lines.append(
+                f"{json.dumps(key)}: {json.dumps(value, sort_keys=True)}{comma}"
+            )
     lines.append("}")
     return "\n".join(lines) + "\n"

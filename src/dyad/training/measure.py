@@ -43,14 +43,20 @@ def system_keys(
     """Return (gold sentence start or -1 - sentence index, key) for every system event."""
     from dyad.evaluation.annotated import OffsetMap
 
-    sentences = sorted({(e["sentence"]["start"], e["sentence"]["end"]) for e in row["events"]})
+    sentences = sorted(
+        {(e["sentence"]["start"], e["sentence"]["end"]) for e in row["events"]}
+    )
     mapping = OffsetMap(raw, result.article.text)
     codes = {a.actor_id: a.code for a in result.actors}
     keys = []
     for event in result.events:
         start, _ = mapping.span(event.trigger_start, event.trigger_end)
-        where = next((s for s, e in sentences if s <= start < e), -1 - event.sentence_index)
-        actors = tuple(sorted({c[:3] for c in (codes.get(a) for a in event.actor_ids) if c}))
+        where = next(
+            (s for s, e in sentences if s <= start < e), -1 - event.sentence_index
+        )
+        actors = tuple(
+            sorted({c[:3] for c in (codes.get(a) for a in event.actor_ids) if c})
+        )
         recipients = tuple(
             sorted({c[:3] for c in (codes.get(a) for a in event.recipient_ids) if c})
         )
@@ -68,33 +74,46 @@ def _match(gold: Sequence[tuple[int, Any]], system: Sequence[tuple[int, Any]]) -
     return hits
 
 
-def score(rows: Sequence[dict[str, Any]], texts: dict[str, str], results: dict[str, ArticleResult]) -> str:
+def score(
+    rows: Sequence[dict[str, Any]],
+    texts: dict[str, str],
+    results: dict[str, ArticleResult],
+) -> str:
     """Return the report for ``rows`` (annotated documents) and the system's results."""
-    strict_g, strict_s, type_g, type_s = [], [], [], []
+    strict_g: list[tuple[int, Key]] = []
+    strict_s: list[tuple[int, Key]] = []
+    type_g: list[tuple[int, tuple[str, str]]] = []
+    type_s: list[tuple[int, tuple[str, str]]] = []
     for row in rows:
         result = results.get(row["id"])
         if result is None:
             continue
-        g = gold_keys(row)
-        s = system_keys(row, texts[row["id"]], result)
-        strict_g += g
-        strict_s += s
-        type_g += [(w, k[:2]) for w, k in g]
-        type_s += [(w, k[:2]) for w, k in s]
+        gold = gold_keys(row)
+        system = system_keys(row, texts[row["id"]], result)
+        strict_g += gold
+        strict_s += system
+        type_g += [(w, k[:2]) for w, k in gold]
+        type_s += [(w, k[:2]) for w, k in system]
     lines = []
-    for name, g, s in (("strict", strict_g, strict_s), ("type", type_g, type_s)):
+    pairs: list[tuple[str, Sequence[tuple[int, Any]], Sequence[tuple[int, Any]]]] = [
+        ("strict", strict_g, strict_s),
+        ("type", type_g, type_s),
+    ]
+    for name, g, s in pairs:
         tp = _match(g, s)
         p = tp / len(s) if s else 0.0
         r = tp / len(g) if g else 0.0
         f = 2 * p * r / (p + r) if p + r else 0.0
-        lines.append(f"{name:7} gold {len(g):5} sys {len(s):5}  P {p:.3f} R {r:.3f} F1 {f:.3f}")
-    for label in sorted({k[1] for _, k in type_g}):
-        g = [x for x in type_g if x[1][1] == label]
-        s = [x for x in type_s if x[1][1] == label]
-        tp = _match(g, s)
         lines.append(
-            f"  {label:10} gold {len(g):4} sys {len(s):4}  "
-            f"P {tp / len(s) if s else 0:.2f} R {tp / len(g) if g else 0:.2f}"
+            f"{name:7} gold {len(g):5} sys {len(s):5}  P {p:.3f} R {r:.3f} F1 {f:.3f}"
+        )
+    for label in sorted({k[1] for _, k in type_g}):
+        gl = [x for x in type_g if x[1][1] == label]
+        sl = [x for x in type_s if x[1][1] == label]
+        tp = _match(gl, sl)
+        lines.append(
+            f"  {label:10} gold {len(gl):4} sys {len(sl):4}  "
+            f"P {tp / len(sl) if sl else 0:.2f} R {tp / len(gl) if gl else 0:.2f}"
         )
     return "\n".join(lines)
 
@@ -116,7 +135,11 @@ def main() -> None:  # pragma: no cover - a tool run by hand
     parser.add_argument("--rules-only", action="store_true")
     parser.add_argument("--model", type=Path, default=None)
     args = parser.parse_args()
-    rows = [json.loads(line) for line in args.file.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = [
+        json.loads(line)
+        for line in args.file.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
     records = corpus_texts(args.shared, {r["id"] for r in rows})
     texts = {k: v["text"] for k, v in records.items()}
     resources = Resources(replace(Settings(), event_model=not args.rules_only))
@@ -128,13 +151,17 @@ def main() -> None:  # pragma: no cover - a tool run by hand
         RawDocument(
             text=texts[r["id"]],
             doc_id=r["id"],
-            published=dt.date.fromisoformat(r["published"]) if r.get("published") else None,
+            published=dt.date.fromisoformat(r["published"])
+            if r.get("published")
+            else None,
         )
         for r in rows
         if r["id"] in texts
     ]
     results = {
-        r.article.article_id: r for r in run_many(raws, resources) if not isinstance(r, ArticleFailure)
+        r.article.article_id: r
+        for r in run_many(raws, resources)
+        if not isinstance(r, ArticleFailure)
     }
     sys.stdout.write(score(rows, texts, results) + "\n")
 

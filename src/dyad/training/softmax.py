@@ -29,6 +29,7 @@ class Example:
     features: tuple[str, ...]
     label: str
     weight: float = 1.0
+    source: str = ""  # where the example came from (for summaries only)
 
 
 @dataclass(frozen=True, slots=True)

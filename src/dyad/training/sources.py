@@ -160,7 +160,13 @@ def read_plover_dev(shared: Path, other_weight: float) -> list[TrainDoc]:
 
 def read_case2021(shared: Path, mapping: Mapping[str, Sequence[str]]) -> list[TrainDoc]:
     """Read CASE 2021 task 2 snippets whose ACLED sub-event type ``mapping`` knows."""
-    path = shared / "eval" / "gold" / "case2021-task2" / "test_set_final_release_with_labels.tsv"
+    path = (
+        shared
+        / "eval"
+        / "gold"
+        / "case2021-task2"
+        / "test_set_final_release_with_labels.tsv"
+    )
     docs = []
     with path.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle, delimiter="\t"):
@@ -179,7 +185,9 @@ def read_case2021(shared: Path, mapping: Mapping[str, Sequence[str]]) -> list[Tr
     return docs
 
 
-def read_conflibert(shared: Path, mapping: Mapping[str, Sequence[str]]) -> list[TrainDoc]:
+def read_conflibert(
+    shared: Path, mapping: Mapping[str, Sequence[str]]
+) -> list[TrainDoc]:
     """Read the ConfliBERT quad-class train file (class → allowed PLOVER types)."""
     path = shared / "eval" / "gold" / "conflibert-cameo" / "cameo_class_train.tsv"
     docs = []
@@ -201,7 +209,13 @@ def read_conflibert(shared: Path, mapping: Mapping[str, Sequence[str]]) -> list[
 
 def read_ngec(shared: Path, per_title: int) -> list[TrainDoc]:
     """Read NGEC synthetic stories: the first ``per_title`` of each headline template."""
-    path = shared / "eval" / "gold" / "ngec-synthetic" / "gpt_synthetic_events_2023-10-19_19.csv.zip"
+    path = (
+        shared
+        / "eval"
+        / "gold"
+        / "ngec-synthetic"
+        / "gpt_synthetic_events_2023-10-19_19.csv.zip"
+    )
     with zipfile.ZipFile(path) as archive:
         name = sorted(archive.namelist())[0]
         raw = archive.read(name).decode("utf-8")
