@@ -143,7 +143,8 @@ class EventModel:
             quad=lexicon.quad_of(cameo),
             intensity=info.intensity,
             objects=frozenset(),
-            preps=info.recipient_preps,
+            # the "of" phrase of a nominalisation is its object ("criticism of Beijing")
+            preps=info.recipient_preps | ({"of"} if site.kind != "verb" else set()),
             complement_aux=frozenset(),
             intransitive=False,
             min_participants=1,

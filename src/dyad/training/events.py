@@ -54,7 +54,7 @@ def training_docs(
 ) -> list[sources.TrainDoc]:
     """Return every training document, in a fixed order."""
     weights = config["weights"]
-    files = [annotations / name for name in config["annotation_files"]]
+    files = sorted(annotations.glob(str(config["annotation_files"])))
     return [
         *sources.read_annotations(files, shared),
         *sources.read_plover_dev(shared, weights["plover_other"]),

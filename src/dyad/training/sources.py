@@ -100,6 +100,8 @@ def read_annotations(paths: Sequence[Path], shared: Path) -> list[TrainDoc]:
     texts = corpus_texts(shared, {row["id"] for row in rows})
     docs = []
     for row in sorted(rows, key=lambda r: str(r["id"])):
+        if not str(row.get("split", "train")).startswith("train"):
+            raise DyadError(f"{row['id']}: split {row['split']!r} is not for training")
         record = texts.get(row["id"])
         if record is None or row.get("skip"):
             continue
