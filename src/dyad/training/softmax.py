@@ -75,39 +75,41 @@ def fit(
     n, k, d = len(examples), len(labels), len(names)
     row_ids = np.array(rows, dtype=np.int64)
     col_ids = np.array(cols, dtype=np.int64)
-    order = np.argsort(col_ids, kind="stable")
-    by_col_rows, by_col = row_ids[order], col_ids[order]
-    col_starts = np.flatnonzero(np.r_[True, by_col[1:] != by_col[:-1]]) if d else by_col
-    present = by_col[col_starts] if d else by_col
-    target = np.zeros((n, k))
-    target[np.arange(n), [labels.index(e.label) for e in examples]] = 1.0
+    target = np.zeros((k, n))
+    target[[labels.index(e.label) for e in examples], np.arange(n)] = 1.0
     weight = np.array([e.weight for e in examples]) / max(
         sum(e.weight for e in examples), 1e-12
     )
-    w, b = np.zeros((d, k)), np.zeros(k)
-    state = _Adam((d, k), k)
-    row_starts = np.flatnonzero(np.r_[True, row_ids[1:] != row_ids[:-1]])
+    w, b = np.zeros((k, d)), np.zeros(k)  # one row of weights per label
+    state = _Adam((k, d), k)
     for step in range(1, steps + 1):
-        scores = np.tile(b, (n, 1))
-        if len(row_ids):
-            scores[row_ids[row_starts]] += np.add.reduceat(
-                w[col_ids], row_starts, axis=0
-            )
-        scores -= scores.max(axis=1, keepdims=True)
+        scores = _per_label(w, col_ids, row_ids, n) + b[:, None]
+        scores -= scores.max(axis=0)
         prob = np.exp(scores)
-        prob /= prob.sum(axis=1, keepdims=True)
-        error = (prob - target) * weight[:, None]
-        grad_w = l2 * w
-        if len(by_col):
-            grad_w[present] += np.add.reduceat(error[by_col_rows], col_starts, axis=0)
-        grad_b = error.sum(axis=0)
-        state.step(w, b, grad_w, grad_b, rate, step)
+        prob /= prob.sum(axis=0)
+        error = (prob - target) * weight
+        grad_w = _per_label(error, row_ids, col_ids, d) + l2 * w
+        state.step(w, b, grad_w, error.sum(axis=1), rate, step)
     return Fitted(
         labels=labels,
         names=names,
-        weights=np.rint(w * SCALE).astype(np.int64),
+        weights=np.rint(w.T * SCALE).astype(np.int64),
         bias=np.rint(b * SCALE).astype(np.int64),
     )
+
+
+def _per_label(
+    values: Matrix, source: npt.NDArray[np.int64], target: npt.NDArray[np.int64], size: int
+) -> Matrix:
+    """Sum ``values[:, source]`` into ``size`` bins by ``target``, label by label.
+
+    ``np.bincount`` adds in input order, so the sums are the same on every run.
+    """
+    out = np.zeros((values.shape[0], size))
+    if len(source):
+        for j in range(values.shape[0]):
+            out[j] = np.bincount(target, weights=values[j][source], minlength=size)
+    return out
 
 
 class _Adam:
