@@ -90,6 +90,7 @@ class Resources:
     @functools.cached_property
     def event_model(self) -> EventModel | None:
         """The learned event coder (None when switched off or not yet trained)."""
+        from dyad.knowledge.files import data_path
         from dyad.stages.events_model import load_event_model
 
         path = data_path("models", "events.json")

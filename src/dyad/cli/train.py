@@ -56,7 +56,8 @@ def train_events(
     Example:
         dyad train events --shared ../shared
     """
-    from dyad.resources import Resources, data_path
+    from dyad.knowledge.files import data_path
+    from dyad.resources import Resources
     from dyad.training.events import train as run
 
     root = shared or _shared_default()

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from dyad.knowledge.files import data_path, read_yaml
 from dyad.records import RawDocument
 from dyad.stages.events_features import Site, features, find_sites
 from dyad.stages.events_model import FORMAT, NONE
@@ -28,7 +29,6 @@ from dyad.training.softmax import Example, fit
 if TYPE_CHECKING:
     from dyad.resources import Resources
 
-from dyad.resources import data_path, read_yaml
 
 
 @dataclass
