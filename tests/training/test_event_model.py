@@ -98,7 +98,7 @@ def test_a_broken_model_file_is_a_one_line_resource_error(tmp_path: Path) -> Non
 
 
 def test_the_packaged_model_loads_and_fits_the_size_limit() -> None:
-    from dyad.resources import data_path
+    from dyad.knowledge.files import data_path
 
     path = data_path("models", "events.json")
     if not path.exists():
