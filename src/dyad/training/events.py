@@ -30,6 +30,9 @@ if TYPE_CHECKING:
     from dyad.resources import Resources
 
 
+# a site, its features, and the raw spans that label it (trigger, and its light verb)
+Row = tuple[Site, list[str], tuple[tuple[int, int], ...]]
+
 
 @dataclass
 class Collected:
@@ -70,7 +73,7 @@ def _lists(mapping: dict[str, Any]) -> dict[str, list[str]]:
 
 def _sites(
     docs: Sequence[sources.TrainDoc], resources: Resources
-) -> Iterator[tuple[sources.TrainDoc, list[tuple[Site, list[str], tuple[int, int]]]]]:
+) -> Iterator[tuple[sources.TrainDoc, list[Row]]]:
     """Yield each document with its sites, their features and raw trigger spans."""
     from dyad.evaluation.annotated import OffsetMap
     from dyad.pipeline import clean_raw
@@ -102,15 +105,14 @@ def _sites(
                 continue
             candidates = find_candidates(sent, lexicon, cast.by_token)
             for site in find_sites(sent, candidates, cast, lexicon):
-                t = site.trigger
-                span = (t.idx, t.idx + len(t))
-                rows.append(
-                    (
-                        site,
-                        features(site, cast, lexicon),
-                        mapping.span(*span) if mapping else span,
-                    )
-                )
+                # a noun under a light verb also matches a trigger on its verb only
+                spans = [
+                    (t.idx, t.idx + len(t))
+                    for t in dict.fromkeys((site.trigger, site.anchor))
+                ]
+                if mapping is not None:
+                    spans = [mapping.span(*span) for span in spans]
+                rows.append((site, features(site, cast, lexicon), tuple(spans)))
         yield doc, rows
 
 
@@ -136,7 +138,7 @@ def collect(
 
 def _weak(
     doc: sources.TrainDoc,
-    rows: list[tuple[Site, list[str], tuple[int, int]]],
+    rows: list[Row],
     out: Collected,
     weight: float,
     none_weight: float,
@@ -160,7 +162,7 @@ def _weak(
 
 def _gold(
     doc: sources.TrainDoc,
-    rows: list[tuple[Site, list[str], tuple[int, int]]],
+    rows: list[Row],
     out: Collected,
     weight: float,
 ) -> None:
@@ -168,8 +170,8 @@ def _gold(
     for g, gold in enumerate(doc.gold):
         overlapping = [
             r
-            for r, (_, _, (s, e)) in enumerate(rows)
-            if s < gold.end and gold.start < e
+            for r, (_, _, spans) in enumerate(rows)
+            if any(s < gold.end and gold.start < e for s, e in spans)
         ]
         if doc.source == "ours":
             out.gold_triggers += 1
