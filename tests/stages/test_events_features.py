@@ -6,6 +6,7 @@ import pytest
 
 from dyad.records import RawDocument
 from dyad.stages.events_features import Site, features, find_sites
+from dyad.stages.events_parties import build_cast
 from dyad.stages.events_roles import Cast
 from dyad.stages.events_triggers import find_candidates
 
@@ -20,10 +21,10 @@ def _sites(text: str, resources) -> tuple[list[Site], Cast]:  # type: ignore[no-
     ((parsed, _),) = list(nlp.parse_articles(resources.nlp, [(article, None)]))
     found = actors.resolve_actors(parsed, kb=resources.actor_kb)
     lexicon = resources.event_lexicon
-    cast = Cast.build(parsed.doc, found.actors, found.mentions)
+    cast = build_cast(parsed.doc, found.actors, found.mentions, lexicon)
     sites = []
     for sent in parsed.doc.sents:
-        candidates = find_candidates(sent, lexicon, cast.by_token)
+        candidates = find_candidates(sent, lexicon, cast.by_token, cast.people)
         sites.extend(find_sites(sent, candidates, cast, lexicon))
     return sites, cast
 

@@ -21,7 +21,7 @@ from dyad.knowledge.files import data_path, read_yaml
 from dyad.records import RawDocument
 from dyad.stages.events_features import Site, features, find_sites
 from dyad.stages.events_model import FORMAT, NONE
-from dyad.stages.events_roles import Cast
+from dyad.stages.events_parties import build_cast
 from dyad.stages.events_triggers import find_candidates
 from dyad.training import sources
 from dyad.training.softmax import Example, fit
@@ -91,9 +91,7 @@ def _sites(
     )
     for parsed, doc in nlp.parse_articles(resources.nlp, items):
         found = actors.resolve_actors(parsed, kb=resources.actor_kb)
-        cast = Cast.build(
-            parsed.doc, found.actors, found.mentions, lexicon.modality.speech_verbs
-        )
+        cast = build_cast(parsed.doc, found.actors, found.mentions, lexicon)
         clean = parsed.article.text
         mapping = OffsetMap(doc.text, clean) if clean != doc.text else None
         rows = []
@@ -103,7 +101,7 @@ def _sites(
             )
             if sent is None:
                 continue
-            candidates = find_candidates(sent, lexicon, cast.by_token)
+            candidates = find_candidates(sent, lexicon, cast.by_token, cast.people)
             for site in find_sites(sent, candidates, cast, lexicon):
                 # a noun under a light verb also matches a trigger on its verb only
                 spans = [

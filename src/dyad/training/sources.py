@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from dyad.errors import DyadError
-from dyad.evaluation.events import OLD_PLOVER_NAMES, half_of
+from dyad.evaluation.event_gold import OLD_PLOVER_NAMES, half_of
 
 CORPORA = {
     "wikinews": ("corpus", "wikinews", "wikinews.jsonl"),
