@@ -26,9 +26,9 @@ def _doc(key: str, text: str, trigger: str | None, label: str = "ACCUSE") -> Tra
 
 
 TRAINING = [
-    _doc("t1", "France berated Germany over the budget deficit.", "berated"),
-    _doc("t2", "Italy berated Spain on Monday.", "berated"),
-    _doc("t3", "The Dutch government berated Belgium for the delay.", "berated"),
+    _doc("t1", "France lampooned Germany over the budget deficit.", "lampooned"),
+    _doc("t2", "Italy lampooned Spain on Monday.", "lampooned"),
+    _doc("t3", "The Dutch government lampooned Belgium for the delay.", "lampooned"),
     _doc("t4", "Germany exported cars to France last year.", None),
     _doc("t5", "Spain exported olive oil to Italy.", None),
     _doc("t6", "Belgium exported chocolate to the Netherlands.", None),
@@ -55,13 +55,13 @@ def test_a_verb_outside_the_lexicon_becomes_an_event(resources, tmp_path: Path) 
     from dyad.pipeline import run_article
     from dyad.resources import Resources
 
-    assert "berate" not in resources.event_lexicon.verbs  # the model must find it
+    assert "lampoon" not in resources.event_lexicon.verbs  # the model must find it
     local = Resources(resources.settings)
     local.__dict__["nlp"] = resources.nlp
     local.__dict__["event_model"] = load_event_model(_model_file(resources, tmp_path))
-    coded = run_article(RawDocument(text="Canada berated Mexico on Tuesday."), local)
+    coded = run_article(RawDocument(text="Canada lampooned Mexico on Tuesday."), local)
     codes = {a.actor_id: a.code for a in coded.actors}
-    events = [e for e in coded.events if e.trigger_text == "berated"]
+    events = [e for e in coded.events if e.trigger_text == "lampooned"]
     assert [e.type.value for e in events] == ["ACCUSE"]
     assert events[0].rule == f"verb.{RULE}"
     assert [codes[a] for a in events[0].actor_ids] == ["CAN"]
