@@ -6,7 +6,7 @@ DB ?= dyad.duckdb
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test check eval bench fuzz venv clean lock
+.PHONY: demo test check eval bench fuzz train venv clean lock
 
 # The demo needs only the package; the tests also need the dev tools (pytest, mypy, ruff,
 # playwright). Each stamp is rebuilt when the project or the lock file changes.
@@ -44,6 +44,9 @@ eval: venv
 FUZZ_EXAMPLES ?= 1000
 fuzz: venv
 	DYAD_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -q -p no:logging tests/fuzz
+## train: rebuild the event model (src/dyad/data/models/events.json) from eval/ and ../shared
+train: venv
+	$(BIN)/dyad train events
 
 ## bench: throughput benchmarks (long)
 bench: venv

@@ -51,6 +51,7 @@ from dyad.stages import events as event_stage
 from dyad.stages import nlp as nlp_stage
 from dyad.stages import quotes as quote_stage
 from dyad.stages import timex as timex_stage
+from dyad.stages.events_model import EventModel
 
 # ---- adapters: stages whose entry point does not yet take state fields and return a
 # StageResult (actors and events keep their signatures while issues #10 and #11 rework
@@ -95,8 +96,11 @@ def _events(
     mentions: Sequence[Mention],
     *,
     event_lexicon: EventLexicon,
+    event_model: EventModel | None,
 ) -> StageResult[Event]:
-    return event_stage.code_events(parsed, actors, mentions, lexicon=event_lexicon)
+    return event_stage.code_events(
+        parsed, actors, mentions, lexicon=event_lexicon, model=event_model
+    )
 
 
 def _quotes(

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from dyad.knowledge.places import Gazetteer
     from dyad.knowledge.quotes import QuoteCues
     from dyad.knowledge.timex import TimexLexicon
+    from dyad.stages.events_model import EventModel
 
 logger = logging.getLogger(__name__)
 
@@ -117,6 +118,16 @@ class Resources:
 
         return parse_grammar(self.data_file(*GRAMMAR_FILE))
 
+    @functools.cached_property
+    def event_model(self) -> EventModel | None:
+        """The learned event coder (None when switched off or not yet trained)."""
+        from dyad.stages.events_model import load_event_model
+
+        path = self.data_file("models", "events.json")
+        if not self.settings.event_model or not path.exists():
+            return None
+        return load_event_model(path)
+
     def data_file(self, *parts: str) -> Path:
         """Return the data file ``parts``: the user's copy under ``settings.data_dir``
         when there is one, else the packaged file."""
@@ -146,4 +157,5 @@ VALIDATED = (
     "timex_lexicon",
     "quote_cues",
     "grammar",
+    "event_model",
 )

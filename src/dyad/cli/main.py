@@ -12,10 +12,10 @@ from pathlib import Path
 
 import click
 
-from dyad.cli import check, evaluate, export, extract, ingest, query, serve
+from dyad.cli import check, evaluate, export, extract, ingest, query, serve, train
 from dyad.cli.common import State
 
-COMMAND_MODULES = (extract, evaluate, ingest, query, export, serve, check)
+COMMAND_MODULES = (extract, evaluate, ingest, query, export, serve, check, train)
 
 
 def _log_level(verbose: int, quiet: bool) -> int:

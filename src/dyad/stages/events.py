@@ -33,6 +33,7 @@ from dyad.records import (
     StageResult,
 )
 from dyad.stages.events_modality import read_modality
+from dyad.stages.events_model import EventModel
 from dyad.stages.events_parties import (
     Roles,
     build_cast,
@@ -236,8 +237,13 @@ def code_events(
     mentions: Sequence[Mention],
     *,
     lexicon: EventLexicon,
+    model: EventModel | None = None,
 ) -> StageResult[Event]:
-    """Find events and code their type, roles and modality."""
+    """Find events and code their type, roles and modality.
+
+    With ``model``, the learned coder decides which candidates (and which other verbs
+    and nouns with a participant) are events and of which type (``events_model``).
+    """
     doc = parsed.doc
     cast = build_cast(doc, actors, mentions, lexicon)
     memory = _Memory(by_type={}, by_lemma={})
@@ -247,7 +253,7 @@ def code_events(
         if sent is None:
             continue
         events.extend(
-            _code_sentence(parsed, sent, sentence.index, cast, memory, lexicon)
+            _code_sentence(parsed, sent, sentence.index, cast, memory, lexicon, model)
         )
     events.sort(key=lambda e: (e.sentence_index, e.trigger_start, e.event_id))
     problems: tuple[Problem, ...] = ()
@@ -283,8 +289,11 @@ def _code_sentence(
     cast: Cast,
     memory: _Memory,
     lexicon: EventLexicon,
+    model: EventModel | None = None,
 ) -> list[Event]:
     candidates = find_candidates(sent, lexicon, cast.by_token, cast.people)
+    if model is not None:
+        candidates = model.revise(sent, candidates, cast, lexicon)
     if not candidates:
         return []
     embedding = _embedding(candidates, lexicon)

@@ -1,0 +1,1 @@
+"""Training of dyad's learned parts (``dyad train``): the event model."""

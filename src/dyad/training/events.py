@@ -1,0 +1,275 @@
+"""``dyad train events``: build the event model from our annotations and the gold sets.
+
+Every training text is cleaned, parsed and its actors coded by the pipeline's own
+stages; the rules then find their candidates and ``events_features`` the sites and
+their features, exactly as at run time. Sites are labelled from the source (see
+``sources``), two softmax layers are fitted (type, and mode within the type), and the
+model is written as JSON (``dyad/data/models/events.json``). Settings live in
+``dyad/data/models/training.yaml``. The same inputs give the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from dyad.knowledge.files import data_path, read_yaml
+from dyad.records import RawDocument
+from dyad.stages.events_features import Site, features, find_sites
+from dyad.stages.events_model import FORMAT, NONE
+from dyad.stages.events_parties import build_cast
+from dyad.stages.events_triggers import find_candidates
+from dyad.training import sources
+from dyad.training.softmax import Example, fit
+
+if TYPE_CHECKING:
+    from dyad.resources import Resources
+
+
+# a site, its features, and the raw spans that label it (trigger, and its light verb)
+Row = tuple[Site, list[str], tuple[tuple[int, int], ...]]
+
+
+@dataclass
+class Collected:
+    """Examples for the two layers, and how well the sites cover our gold triggers."""
+
+    types: list[Example] = field(default_factory=list)
+    modes: list[Example] = field(default_factory=list)
+    gold_triggers: int = 0
+    covered: int = 0
+    covered_by_rules: int = 0
+    docs: Counter[str] = field(default_factory=Counter)
+
+
+def load_config() -> dict[str, Any]:
+    """Return the training settings (``data/models/training.yaml``)."""
+    config: dict[str, Any] = read_yaml(data_path("models", "training.yaml"))
+    return config
+
+
+def training_docs(
+    shared: Path, annotations: Path, config: dict[str, Any]
+) -> list[sources.TrainDoc]:
+    """Return every training document, in a fixed order."""
+    weights = config["weights"]
+    files = sorted(annotations.glob(str(config["annotation_files"])))
+    return [
+        *sources.read_annotations(files, shared),
+        *sources.read_plover_dev(shared, weights["plover_other"]),
+        *sources.read_case2021(shared, _lists(config["case2021"])),
+        *sources.read_conflibert(shared, _lists(config["conflibert"])),
+        *sources.read_ngec(shared, int(config["ngec_per_title"])),
+    ]
+
+
+def _lists(mapping: dict[str, Any]) -> dict[str, list[str]]:
+    return {str(k): list(v) for k, v in mapping.items() if k != "__line__"}
+
+
+def _sites(
+    docs: Sequence[sources.TrainDoc], resources: Resources
+) -> Iterator[tuple[sources.TrainDoc, list[Row]]]:
+    """Yield each document with its sites, their features and raw trigger spans."""
+    from dyad.evaluation.annotated import OffsetMap
+    from dyad.pipeline import clean_raw
+    from dyad.stages import actors, nlp
+
+    lexicon = resources.event_lexicon
+    items = (
+        (
+            clean_raw(
+                RawDocument(text=d.text, doc_id=d.key, published=d.published), resources
+            )[0],
+            d,
+        )
+        for d in docs
+    )
+    for parsed, doc in nlp.parse_articles(resources.nlp, items):
+        found = actors.resolve_actors(parsed, kb=resources.actor_kb)
+        cast = build_cast(parsed.doc, found.actors, found.mentions, lexicon)
+        clean = parsed.article.text
+        mapping = OffsetMap(doc.text, clean) if clean != doc.text else None
+        rows = []
+        for sentence in parsed.sentences:
+            sent = parsed.doc.char_span(
+                sentence.start, sentence.end, alignment_mode="expand"
+            )
+            if sent is None:
+                continue
+            candidates = find_candidates(sent, lexicon, cast.by_token, cast.people)
+            for site in find_sites(sent, candidates, cast, lexicon):
+                # a noun under a light verb also matches a trigger on its verb only
+                spans = [
+                    (t.idx, t.idx + len(t))
+                    for t in dict.fromkeys((site.trigger, site.anchor))
+                ]
+                if mapping is not None:
+                    spans = [mapping.span(*span) for span in spans]
+                rows.append((site, features(site, cast, lexicon), tuple(spans)))
+        yield doc, rows
+
+
+def collect(
+    docs: Sequence[sources.TrainDoc], resources: Resources, config: dict[str, Any]
+) -> Collected:
+    """Label every site of ``docs`` and return the examples."""
+    weights = config["weights"]
+    out = Collected()
+    for doc, rows in _sites(docs, resources):
+        out.docs[doc.source] += 1
+        if doc.allowed is not None:
+            _weak(doc, rows, out, float(weights["weak"]), float(weights["weak_none"]))
+        else:
+            _gold(
+                doc,
+                rows,
+                out,
+                float(weights["plover_event" if doc.source == "plover" else "ours"]),
+            )
+    return out
+
+
+def _weak(
+    doc: sources.TrainDoc,
+    rows: list[Row],
+    out: Collected,
+    weight: float,
+    none_weight: float,
+) -> None:
+    for site, feats, _ in rows:
+        if not doc.allowed:
+            out.types.append(Example(tuple(feats), NONE, none_weight, doc.source))
+            continue
+        rule = site.candidate.rule if site.candidate is not None else None
+        if rule is not None and rule.type.value in doc.allowed:
+            out.types.append(Example(tuple(feats), rule.type.value, weight, doc.source))
+            out.modes.append(
+                Example(
+                    tuple(feats),
+                    f"{rule.type.value}:{rule.mode or ''}",
+                    weight,
+                    doc.source,
+                )
+            )
+
+
+def _gold(
+    doc: sources.TrainDoc,
+    rows: list[Row],
+    out: Collected,
+    weight: float,
+) -> None:
+    claimed: dict[int, int] = {}  # site row -> gold index
+    for g, gold in enumerate(doc.gold):
+        overlapping = [
+            r
+            for r, (_, _, spans) in enumerate(rows)
+            if any(s < gold.end and gold.start < e for s, e in spans)
+        ]
+        if doc.source == "ours":
+            out.gold_triggers += 1
+            out.covered += bool(overlapping)
+            out.covered_by_rules += any(
+                rows[r][0].candidate is not None for r in overlapping
+            )
+        if overlapping:
+            best = min(overlapping, key=lambda r: _preference(rows[r][0], gold.type))
+            claimed.setdefault(best, g)
+            claimed.update(
+                {r: -1 for r in overlapping if r != best and r not in claimed}
+            )
+    for r, (_, feats, _) in enumerate(rows):
+        if r not in claimed:
+            if doc.exhaustive:
+                out.types.append(
+                    Example(tuple(feats), NONE, doc.other_weight, doc.source)
+                )
+        elif claimed[r] >= 0:
+            gold = doc.gold[claimed[r]]
+            out.types.append(Example(tuple(feats), gold.type, weight, doc.source))
+            if doc.source == "ours":
+                out.modes.append(
+                    Example(
+                        tuple(feats),
+                        f"{gold.type}:{gold.mode or ''}",
+                        weight,
+                        doc.source,
+                    )
+                )
+
+
+def _preference(site: Site, gold_type: str) -> tuple[int, int, int]:
+    rule = site.candidate.rule if site.candidate is not None else None
+    return (
+        0 if rule is not None and rule.type.value == gold_type else 1,
+        ("light", "verb", "noun").index(site.kind),
+        site.trigger.i,
+    )
+
+
+def train(
+    shared: Path, annotations: Path, resources: Resources, out_path: Path
+) -> dict[str, Any]:
+    """Train the model and write it to ``out_path``; return a summary for the user."""
+    config = load_config()
+    docs = training_docs(shared, annotations, config)
+    collected = collect(docs, resources, config)
+    fit_args = {k: v for k, v in config["fit"].items() if k != "__line__"}
+    types = fit(collected.types, **fit_args)
+    modes = fit(collected.modes, **fit_args)
+    thresholds = config["thresholds"]
+    document = {
+        "format": FORMAT,
+        "rule_threshold": float(thresholds["rule"]),
+        "new_threshold": float(thresholds["new"]),
+        "trained_on": dict(sorted(collected.docs.items())),
+        "examples": len(collected.types),
+        "types": types.as_json(),
+        "modes": modes.as_json(),
+    }
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    out_path.write_text(dumps(document), encoding="utf-8")
+    return {
+        "documents": dict(sorted(collected.docs.items())),
+        "type examples": len(collected.types),
+        "mode examples": len(collected.modes),
+        "features": len(types.names),
+        "gold triggers (ours)": collected.gold_triggers,
+        "covered by a site": collected.covered,
+        "covered by a rule candidate": collected.covered_by_rules,
+        "labels": Counter(e.label for e in collected.types).most_common(),
+    }
+
+
+def dumps(document: dict[str, Any]) -> str:
+    """Return the model as JSON: sorted keys, one weight row per line, fixed integers."""
+    lines = ["{"]
+    keys = sorted(document)
+    for n, key in enumerate(keys):
+        value = document[key]
+        comma = "," if n < len(keys) - 1 else ""
+        if isinstance(value, dict) and "weights" in value:
+            lines.append(f"{json.dumps(key)}: {{")
+            inner = sorted(k for k in value if k != "weights")
+            for k in inner:
+                lines.append(f"  {json.dumps(k)}: {json.dumps(value[k])},")
+            rows = value["weights"]
+            lines.append('  "weights": {')
+            names = sorted(rows)
+            for i, name in enumerate(names):
+                end = "," if i < len(names) - 1 else ""
+                row = json.dumps(rows[name], separators=(",", ":"))
+                lines.append(f"    {json.dumps(name)}: {row}{end}")
+            lines.append("  }")
+            lines.append("}" + comma)
+        else:
+            lines.append(
+                f"{json.dumps(key)}: {json.dumps(value, sort_keys=True)}{comma}"
+            )
+    lines.append("}")
+    return "\n".join(lines) + "\n"
