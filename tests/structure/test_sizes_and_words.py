@@ -37,6 +37,7 @@ WORD_LIST_MODULES = {
     "dyad.stages.actor_titles",  # actors (#10): title words repeated from titles.yaml
     "dyad.stages.actors",  # actors (#10): pronouns, locative prepositions
     "dyad.stages.events",  # evrules (#11)
+    "dyad.stages.events_features",  # evmodel (#11): prepositions of participant phrases
     "dyad.stages.events_modality",  # evrules (#11)
     "dyad.stages.events_parties",  # evrules (#11)
     "dyad.stages.events_roles",  # evrules (#11)
