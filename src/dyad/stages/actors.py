@@ -32,6 +32,7 @@ from dyad.knowledge.actors import ActorKB, fold
 from dyad.records import Actor, ActorKind, Mention, Problem, ResolvedActors
 from dyad.stages.actor_context import Context, KbSpan, Spec
 from dyad.stages.actor_groups import claim, find_groups
+from dyad.stages.actor_merge import merge_state_words
 from dyad.stages.actor_names import kb_actors
 from dyad.stages.actor_offices import find_offices
 from dyad.stages.actor_orgs import other_organizations
@@ -86,7 +87,7 @@ def resolve_actors(parsed: Parsed, *, kb: ActorKB) -> ResolvedActors:
     found.extend(kb_actors(ctx, spans))
     found.extend(other_organizations(ctx))
     found.extend(find_groups(ctx, modified=False))
-    return _build(parsed, found)
+    return _build(parsed, merge_state_words(ctx, found))
 
 
 def _dominant_state(doc: Doc, kb: ActorKB, spans: list[KbSpan]) -> str | None:
