@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from collections import defaultdict
 from pathlib import Path
 
@@ -82,9 +83,9 @@ def main() -> None:
     for name in sorted(grouped):
         if args.only and name != args.only:
             continue
-        print(f"== {name} ({len(grouped[name])})")
+        sys.stdout.write(f"== {name} ({len(grouped[name])})\n")
         for line in grouped[name]:
-            print("  " + line)
+            sys.stdout.write(f"  {line}\n")
 
 
 if __name__ == "__main__":

@@ -23,7 +23,9 @@ def resources() -> Resources:
     return Resources()
 
 
-def _codings(resources: Resources, text: str) -> dict[str, tuple[str | None, str | None]]:
+def _codings(
+    resources: Resources, text: str
+) -> dict[str, tuple[str | None, str | None]]:
     item = clean_raw(RawDocument(text=text, published=MAY_2023), resources)
     [(parsed, _)] = parse_articles(resources.nlp, [item])
     result: ResolvedActors = resolve_actors(parsed, kb=resources.actor_kb)
@@ -84,3 +86,33 @@ def test_bare_roles_of_press_courts_and_crime(
         "later jailed two suspects, and Venezuela said more arrests would follow."
     )
     assert _codings(resources, text).get(mention) == coding
+
+
+@pytest.mark.model
+@pytest.mark.issue(10)
+def test_nationality_in_apposition_gives_the_person_its_state(
+    resources: Resources,
+) -> None:
+    text = (
+        "Police in Oslo said on Friday that a Canadian, Mark Dellow, had been held. "
+        "Norway's prosecutors said Mark Dellow would appear in Oslo on Monday."
+    )
+    found = _codings(resources, text)
+    assert found.get("mark dellow", ("?", None))[0] == "CAN", found
+
+
+@pytest.mark.model
+@pytest.mark.issue(10)
+def test_lower_cased_company_name_after_a_is_an_ordinary_word(
+    resources: Resources,
+) -> None:
+    text = (
+        "a total of 40 people were hurt in paris on sunday, french officials said. "
+        "later a total of 12 were sent home, and french officials thanked the police."
+    )
+    item = clean_raw(RawDocument(text=text, published=MAY_2023), resources)
+    [(parsed, _)] = parse_articles(resources.nlp, [item])
+    result = resolve_actors(parsed, kb=resources.actor_kb)
+    words = [m.text.lower() for m in result.mentions]
+    assert "total" not in words, words
+    assert "french officials" in words, words

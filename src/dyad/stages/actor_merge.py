@@ -10,7 +10,11 @@ whole phrase as one actor. After every finder has run:
 - a group or organisation followed by "of (the) <state>" takes the state in
   ("the government of American Samoa", "residents of Guam" -> one mention);
 - a plural demonym on its own is a group of that state's people, sector CVL
-  ("Americans", "American Samoans"); the singular stays the state ("American").
+  ("Americans", "American Samoans"); the singular stays the state ("American");
+- "a/an <demonym>, <person>" ("An Australian, John Smith, ...") gives a person the
+  text gives no state (every mention of them) the demonym's state in place of the
+  article's dominant state. (After the name, "John Smith, a Canadian," is read by the
+  people finder's apposition and not seen here.)
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from dataclasses import replace
 
 from dyad.records import ActorKind
 from dyad.stages.actor_context import Context, Spec
+from dyad.stages.actor_people import DOMINANT_STATE_CONFIDENCE
 
 Found = tuple[Spec, int, int]
 _POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
@@ -48,16 +53,56 @@ def merge_state_words(ctx: Context, found: list[Found]) -> list[Found]:
         holder = _of_holder(ctx, by_end, start)
         if holder is not None and _takes_state(items[holder][0], spec, _OF_KINDS):
             other, other_start, _ = items[holder]
-            items[holder] = (replace(other, code=other.code or spec.code), other_start, end)
+            items[holder] = (
+                replace(other, code=other.code or spec.code),
+                other_start,
+                end,
+            )
             dropped.add(n)
             continue
         if _is_plural_demonym(ctx, start, end):
             items[n] = (_people_of(spec), start, end)
+        person = _apposed_person(ctx, items, by_start, start, end)
+        if person is not None:
+            _recode(items, items[person][0].identity, spec.code)
     return [item for n, item in enumerate(items) if n not in dropped]
 
 
+def _apposed_person(
+    ctx: Context,
+    items: list[Found],
+    by_start: dict[int, int],
+    start: int,
+    end: int,
+) -> int | None:
+    """The person after "a/an <demonym>," when the text gives that person no state."""
+    span = ctx.span_at.get(start)
+    if span is None or span.hits[0].form != "demonym" or start == 0:
+        return None
+    if ctx.texts[start - 1].lower() not in ("a", "an"):
+        return None
+    if end >= len(ctx.texts) or ctx.texts[end] != ",":
+        return None
+    n = by_start.get(end + 1)
+    return n if n is not None and _is_stateless_person(items[n][0]) else None
+
+
+def _is_stateless_person(spec: Spec) -> bool:
+    return spec.kind is ActorKind.PERSON and (
+        spec.code is None or spec.confidence <= DOMINANT_STATE_CONFIDENCE
+    )
+
+
+def _recode(items: list[Found], identity: str, code: str | None) -> None:
+    for n, (spec, start, end) in enumerate(items):
+        if spec.identity == identity:
+            items[n] = (replace(spec, code=code, confidence=0.7), start, end)
+
+
 def _is_bare_state(spec: Spec) -> bool:
-    return spec.kind is ActorKind.STATE and spec.sector is None and spec.code is not None
+    return (
+        spec.kind is ActorKind.STATE and spec.sector is None and spec.code is not None
+    )
 
 
 def _takes_state(other: Spec, state: Spec, kinds: frozenset[ActorKind]) -> bool:
