@@ -116,3 +116,35 @@ def test_lower_cased_company_name_after_a_is_an_ordinary_word(
     words = [m.text.lower() for m in result.mentions]
     assert "total" not in words, words
     assert "french officials" in words, words
+
+
+@pytest.mark.model
+@pytest.mark.issue(10)
+def test_person_whose_surname_is_a_media_name_stays_a_person(
+    resources: Resources,
+) -> None:
+    text = (
+        "Daniel Forbes, a farmer from Iowa, said on Monday that the storm had ruined "
+        "his crops. Forbes said he would ask the state for help."
+    )
+    item = clean_raw(RawDocument(text=text, published=MAY_2023), resources)
+    [(parsed, _)] = parse_articles(resources.nlp, [item])
+    result = resolve_actors(parsed, kb=resources.actor_kb)
+    kinds = {
+        m.text: a.kind.value
+        for m in result.mentions
+        for a in result.actors
+        if a.actor_id == m.actor_id
+    }
+    assert kinds.get("Daniel Forbes") == "person", kinds
+    assert kinds.get("Forbes") == "person", kinds
+
+
+@pytest.mark.model
+@pytest.mark.issue(10)
+def test_formerly_in_an_apposition_makes_an_elite(resources: Resources) -> None:
+    text = (
+        "Rosa Quintero, formerly the mayor of Madrid, said on Monday that Spain "
+        "needed new leaders."
+    )
+    assert _codings(resources, text).get("rosa quintero") == ("ESP", "ELI")
