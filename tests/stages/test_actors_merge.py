@@ -148,3 +148,27 @@ def test_formerly_in_an_apposition_makes_an_elite(resources: Resources) -> None:
         "needed new leaders."
     )
     assert _codings(resources, text).get("rosa quintero") == ("ESP", "ELI")
+
+
+@pytest.mark.model
+@pytest.mark.issue(10)
+def test_state_word_that_only_places_a_thing_is_no_mention(
+    resources: Resources,
+) -> None:
+    text = (
+        "Voters in three Brazilian states went to the polls before the Brazilian "
+        "presidential election. Brazil said the vote was calm, and Brazilian officials "
+        "praised the turnout."
+    )
+    found = _codings(resources, text)
+    assert "brazilian" not in found, found
+    assert found.get("brazil") == ("BRA", None), found
+    assert found.get("brazilian officials") == ("BRA", "GOV"), found
+
+
+@pytest.mark.model
+@pytest.mark.issue(10)
+def test_tourist_is_a_civilian_of_its_state(resources: Resources) -> None:
+    text = "A Danish tourist was robbed in Lisbon on Friday, Portuguese police said."
+    found = _codings(resources, text)
+    assert found.get("danish tourist") == ("DNK", "CVL"), found
