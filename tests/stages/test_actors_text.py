@@ -59,7 +59,7 @@ CASES = [
     ("chinese president", ("CHN", "GOV")),
     ("kenyan envoy", ("KEN", "GOV")),
     ("border guard", (None, "COP")),
-    ("american samoans", ("ASM", None)),
+    ("american samoans", ("ASM", "CVL")),
 ]
 
 

@@ -59,6 +59,24 @@ def is_shouting(text: str) -> bool:
 
 
 @functools.cache
+def _state_words() -> frozenset[str]:
+    """Lower-cased names and demonyms of states ("an Australian" is still one)."""
+    from dyad.knowledge.actor_files import load_actor_kb
+    from dyad.records import ActorKind
+
+    kb = load_actor_kb()
+    return frozenset(
+        key
+        for key, hits in kb.lower_surfaces.items()
+        if any(
+            kb.entries[h.kb_id].kind is ActorKind.STATE
+            for h in hits
+            if h.kb_id in kb.entries
+        )
+    )
+
+
+@functools.cache
 def _names() -> tuple[dict[str, str], frozenset[str], frozenset[str], frozenset[str]]:
     """Lower-cased KB names -> their spelling; their prefixes; ambiguous words; the
     lower-cased full names of people."""
@@ -143,6 +161,9 @@ def _kb_names(
         before = words[k - 1].group(0).lower() if k > 0 else ""
         if key in ambiguous and before != "the":
             k = end
+            continue
+        if before in ("a", "an") and end - k == 1 and key not in _state_words():
+            k = end  # "a total of", "a shell": a one-word name takes no "a"
             continue
         start = words[k].start()
         spelling = spellings[key]

@@ -62,6 +62,7 @@ def add_titles(kb: ActorKB, data: Any, path: Path) -> None:
             kb.groups[str(word).lower()] = GroupNoun(sector, bare=True)
     kb.place_words.update(str(w).lower() for w in data.get("place_words") or ())
     kb.thing_words.update(str(w).lower() for w in data.get("thing_words") or ())
+    kb.attribute_heads.update(str(w).lower() for w in data.get("attribute_heads") or ())
     kb.ambiguous_lower.update(
         fold(str(w)).lower() for w in data.get("ambiguous_lower") or ()
     )

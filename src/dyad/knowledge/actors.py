@@ -148,6 +148,7 @@ class ActorKB:
     thing_words: set[str] = field(
         default_factory=set
     )  # "Typhoon": neither person nor body
+    attribute_heads: set[str] = field(default_factory=set)  # "US elections": no actor
     max_title_words: int = 1
     lower_surfaces: dict[str, tuple[Hit, ...]] = field(default_factory=dict)
     lower_prefixes: set[str] = field(default_factory=set)

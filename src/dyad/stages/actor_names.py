@@ -52,8 +52,20 @@ def kb_actors(ctx: Context, spans: list[KbSpan]) -> Iterator[tuple[Spec, int, in
             or _is_place_modifier(ctx.doc[span.end - 1])
         ):
             continue
+        if hit.form in ("name", "demonym") and _modifies_attribute(ctx, span):
+            continue
         claim(ctx, span.start, span.end)
         yield entry_spec(ctx.kb, hit, ctx.published), span.start, span.end
+
+
+def _modifies_attribute(ctx: Context, span: KbSpan) -> bool:
+    """A state word in front of a noun it only places ("US states", "U.S. citizenship",
+    "the United States presidential election"): no mention of the state."""
+    token = ctx.doc[span.end - 1]
+    head = token.head
+    if token.dep_ not in ("compound", "amod", "nmod") or head.i <= token.i:
+        return False
+    return head.pos_ == "NOUN" and head.lower_ in ctx.kb.attribute_heads
 
 
 def _is_place_modifier(token: Token) -> bool:

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 from dyad.knowledge.actors import (
     FAMILY_NAME_FIRST,
     ActorKB,
+    Hit,
     Person,
     TitleInfo,
     name_key,
@@ -204,8 +205,18 @@ def register_surnames(ctx: Context, spec: Spec, name: str) -> None:
     if spec.code in FAMILY_NAME_FIRST or _HYPHENATED_GIVEN.search(parts[-1]):
         keys.append(parts[0])  # "Xi" for Xi Jinping, "Park" for Park Won-soon
     for key in keys:
-        if not ctx.kb.lookup_name(key):  # "Cairo" stays a city
+        if _only_organisations(ctx, ctx.kb.lookup_name(key)):  # "Cairo" stays a city
             ctx.surnames.setdefault(key.rstrip(".,"), spec)
+
+
+def _only_organisations(ctx: Context, hits: Sequence[Hit]) -> bool:
+    """True when no KB name is this word, or only organisations' ("Forbes" after
+    "Daniel Forbes" is the person again)."""
+    for hit in hits:
+        entry = ctx.kb.entries.get(hit.kb_id)
+        if entry is None or entry.kind is not ActorKind.ORGANIZATION:
+            return False
+    return True
 
 
 def split_person_entity(

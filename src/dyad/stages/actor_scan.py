@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 
 from dyad.knowledge.actor_case import is_caseless
 from dyad.knowledge.actors import ActorKB, Hit, fold
+from dyad.records import ActorKind
 from dyad.stages.actor_context import KbSpan
 
 # Share of alphabetic tokens starting with a capital below which an article counts as
@@ -90,6 +91,16 @@ def kb_spans(
     return sorted([*spans, *extra], key=lambda s: s.start)
 
 
+def _after_indefinite(kb: ActorKB, lower: Sequence[str], span: KbSpan) -> bool:
+    """A one-word name other than a state's, after "a" or "an", is an ordinary word."""
+    if span.end - span.start != 1 or span.start == 0:
+        return False
+    if lower[span.start - 1] not in ("a", "an"):
+        return False
+    entry = kb.entries.get(span.hits[0].kb_id)
+    return entry is None or entry.kind is not ActorKind.STATE
+
+
 def _is_caps_word(word: str) -> bool:
     return word.isupper() and sum(c.isalpha() for c in word) >= 3
 
@@ -129,6 +140,8 @@ def _scan(
 def _is_ambiguous(doc: Doc, kb: ActorKB, lower: Sequence[str], span: KbSpan) -> bool:
     """An ordinary word matched without its capitals and without supporting context."""
     key = " ".join(lower[span.start : span.end])
+    if _after_indefinite(kb, lower, span):
+        return True  # "a total of", "a shell": a name takes no "a"; "an Australian" may
     if key not in kb.ambiguous_lower:
         return False
     if span.start > 0 and lower[span.start - 1] == "the":

@@ -32,6 +32,7 @@ from dyad.knowledge.actors import ActorKB, fold
 from dyad.records import Actor, ActorKind, Mention, Problem, ResolvedActors
 from dyad.stages.actor_context import Context, KbSpan, Spec
 from dyad.stages.actor_groups import claim, find_groups
+from dyad.stages.actor_merge import merge_state_words
 from dyad.stages.actor_names import kb_actors
 from dyad.stages.actor_offices import find_offices
 from dyad.stages.actor_orgs import other_organizations
@@ -86,7 +87,7 @@ def resolve_actors(parsed: Parsed, *, kb: ActorKB) -> ResolvedActors:
     found.extend(kb_actors(ctx, spans))
     found.extend(other_organizations(ctx))
     found.extend(find_groups(ctx, modified=False))
-    return _build(parsed, found)
+    return _build(parsed, merge_state_words(ctx, found))
 
 
 def _dominant_state(doc: Doc, kb: ActorKB, spans: list[KbSpan]) -> str | None:
@@ -157,9 +158,9 @@ def _split_at_kb_names(ctx: Context, start: int, end: int) -> list[tuple[int, in
         span = ctx.span_at.get(i)
         if span is None or span.hits[0].form == "person":
             continue
-        if (
-            span.hits[0].form == "demonym" or span.start > start
-        ):  # not "Jordan Peterson"
+        if span.hits[0].form == "demonym" or (
+            span.start > start and not _is_org_span(ctx, span)
+        ):  # not "Jordan Peterson"; "Michael Bloomberg" is one name
             parts.append((first, i))
             first = i + 1
     parts.append((first, end))
@@ -257,9 +258,22 @@ def _surnames(ctx: Context) -> Iterator[tuple[Spec, int, int]]:
 
 
 def _in_other_name(ctx: Context, i: int) -> bool:
-    """True when token ``i`` lies in a KB name of a non-person ("Hong" in Hong Kong)."""
+    """True when token ``i`` lies in a KB name of a non-person ("Hong" in Hong Kong),
+    unless that name is one word naming an organisation and the article named a person
+    with it as surname ("Bloomberg" after "Michael Bloomberg")."""
     span = ctx.span_at.get(i)
-    return span is not None and span.hits[0].form != "person"
+    if span is None or span.hits[0].form == "person":
+        return False
+    return not (
+        span.end - span.start == 1
+        and ctx.texts[i] in ctx.surnames
+        and _is_org_span(ctx, span)
+    )
+
+
+def _is_org_span(ctx: Context, span: KbSpan) -> bool:
+    entry = ctx.kb.entries.get(span.hits[0].kb_id)
+    return entry is not None and entry.kind is ActorKind.ORGANIZATION
 
 
 def _known_short_form(ctx: Context, token: Token) -> Spec | None:

@@ -1,0 +1,144 @@
+"""Last pass of the actors stage: a state word that belongs to another mention.
+
+Private helper of ``stages/actors.py``. The finders code a state name or demonym on its
+own even when it only says whose another mention is; annotators (and analysts) read the
+whole phrase as one actor. After every finder has run:
+
+- a possessive or modifying state in front of an organisation or person the state does
+  not contradict becomes part of it and gives it its code ("Iran's Quds Force" -> one
+  mention, IRN; "Russia's Gazprom");
+- a group or organisation followed by "of (the) <state>" takes the state in
+  ("the government of American Samoa", "residents of Guam" -> one mention);
+- a plural demonym on its own is a group of that state's people, sector CVL
+  ("Americans", "American Samoans"); the singular stays the state ("American");
+- "a/an <demonym>, <person>" ("An Australian, John Smith, ...") gives a person the
+  text gives no state (every mention of them) the demonym's state in place of the
+  article's dominant state. (After the name, "John Smith, a Canadian," is read by the
+  people finder's apposition and not seen here.)
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from dyad.records import ActorKind
+from dyad.stages.actor_context import Context, Spec
+from dyad.stages.actor_people import DOMINANT_STATE_CONFIDENCE
+
+Found = tuple[Spec, int, int]
+_POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
+# Kinds a state word in front of them may belong to.
+_OWNED_KINDS = frozenset({ActorKind.ORGANIZATION, ActorKind.PERSON})
+# Kinds an "of <state>" after them may belong to.
+_OF_KINDS = frozenset({ActorKind.GROUP, ActorKind.ORGANIZATION})
+
+
+def merge_state_words(ctx: Context, found: list[Found]) -> list[Found]:
+    """Return ``found`` with state words folded into the mentions they belong to."""
+    items = sorted(found, key=lambda f: (f[1], f[2]))
+    by_start = {start: n for n, (_, start, _) in enumerate(items)}
+    by_end = {end: n for n, (_, _, end) in enumerate(items)}
+    dropped: set[int] = set()
+    for n, (spec, start, end) in enumerate(items):
+        if not _is_bare_state(spec):
+            continue
+        after = end + (1 if end < len(ctx.doc) and ctx.texts[end] in _POSSESSIVE else 0)
+        owned = by_start.get(after)
+        if owned is not None and _takes_state(items[owned][0], spec, _OWNED_KINDS):
+            other, _, other_end = items[owned]
+            code = other.code or spec.code
+            items[owned] = (replace(other, code=code), start, other_end)
+            dropped.add(n)
+            continue
+        holder = _of_holder(ctx, by_end, start)
+        if holder is not None and _takes_state(items[holder][0], spec, _OF_KINDS):
+            other, other_start, _ = items[holder]
+            items[holder] = (
+                replace(other, code=other.code or spec.code),
+                other_start,
+                end,
+            )
+            dropped.add(n)
+            continue
+        if _is_plural_demonym(ctx, start, end):
+            items[n] = (_people_of(spec), start, end)
+        person = _apposed_person(ctx, items, by_start, start, end)
+        if person is not None:
+            _recode(items, items[person][0].identity, spec.code)
+    return [item for n, item in enumerate(items) if n not in dropped]
+
+
+def _apposed_person(
+    ctx: Context,
+    items: list[Found],
+    by_start: dict[int, int],
+    start: int,
+    end: int,
+) -> int | None:
+    """The person after "a/an <demonym>," when the text gives that person no state."""
+    span = ctx.span_at.get(start)
+    if span is None or span.hits[0].form != "demonym" or start == 0:
+        return None
+    if ctx.texts[start - 1].lower() not in ("a", "an"):
+        return None
+    if end >= len(ctx.texts) or ctx.texts[end] != ",":
+        return None
+    n = by_start.get(end + 1)
+    return n if n is not None and _is_stateless_person(items[n][0]) else None
+
+
+def _is_stateless_person(spec: Spec) -> bool:
+    return spec.kind is ActorKind.PERSON and (
+        spec.code is None or spec.confidence <= DOMINANT_STATE_CONFIDENCE
+    )
+
+
+def _recode(items: list[Found], identity: str, code: str | None) -> None:
+    for n, (spec, start, end) in enumerate(items):
+        if spec.identity == identity:
+            items[n] = (replace(spec, code=code, confidence=0.7), start, end)
+
+
+def _is_bare_state(spec: Spec) -> bool:
+    return (
+        spec.kind is ActorKind.STATE and spec.sector is None and spec.code is not None
+    )
+
+
+def _takes_state(other: Spec, state: Spec, kinds: frozenset[ActorKind]) -> bool:
+    return other.kind in kinds and other.code in (None, state.code)
+
+
+def _of_holder(ctx: Context, by_end: dict[int, int], start: int) -> int | None:
+    """The mention that ends just before "of (the)" in front of ``start``."""
+    i = start - 1
+    if i >= 0 and ctx.texts[i].lower() == "the":
+        i -= 1
+    if i < 0 or ctx.texts[i].lower() != "of":
+        return None
+    return by_end.get(i)
+
+
+def _is_plural_demonym(ctx: Context, start: int, end: int) -> bool:
+    span = ctx.span_at.get(start)
+    if span is None or span.hits[0].form != "demonym":
+        return False
+    key = " ".join(ctx.texts[start:end]).lower()
+    if not key.endswith("s"):
+        return False
+    singular = ctx.kb.lower_surfaces.get(key[:-1], ())
+    return any(h.kb_id == span.hits[0].kb_id and h.form == "demonym" for h in singular)
+
+
+def _people_of(state: Spec) -> Spec:
+    return Spec(
+        identity=f"group:{state.code}:CVL",
+        name=f"{state.name} people",
+        kind=ActorKind.GROUP,
+        code=state.code,
+        sector="CVL",
+        confidence=state.confidence,
+    )
+
+
+__all__ = ["merge_state_words"]
