@@ -16,9 +16,9 @@ from dyad import corpus
 from dyad.engines.worker import code_partition
 from dyad.lake import Lake
 from dyad.partitions import plan_partitions
+from dyad.readers import ReadOptions
 from dyad.resources import Resources
 from dyad.settings import Settings
-from dyad.stages.ingest import ReadOptions
 from dyad.store.db import Store
 from dyad.store.loading import LakeLoader
 

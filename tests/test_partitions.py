@@ -10,8 +10,8 @@ import pytest
 
 from dyad.errors import InputError
 from dyad.partitions import Partition, plan_partitions, read_partition
+from dyad.readers import STDIN, FileReport, ReadOptions, read_paths
 from dyad.records import Problem, RawDocument
-from dyad.stages.ingest import STDIN, FileReport, ReadOptions, read_paths
 
 OPTIONS = ReadOptions(max_bytes=1_000_000)
 IDENTITY = ("test-pipeline",)

@@ -24,10 +24,10 @@ from pathlib import Path
 from typing import IO
 
 from dyad import ids
+from dyad import readers as ingest
 from dyad.errors import InputError
+from dyad.readers import parsing as fmt
 from dyad.records import Problem, RawDocument
-from dyad.stages import ingest
-from dyad.stages import ingest_formats as fmt
 
 VERSION = "partitions.v1"
 # Documents per partition unless --partition-size says otherwise. A partition is one Dask

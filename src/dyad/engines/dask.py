@@ -30,9 +30,9 @@ from dyad.engines.worker import code_partition
 from dyad.errors import DyadError
 from dyad.lake import Lake, PartitionSummary
 from dyad.partitions import PARTITION_SIZE, Partition, plan_partitions
+from dyad.readers import ReadOptions
 from dyad.resources import Resources
 from dyad.settings import Settings
-from dyad.stages.ingest import ReadOptions
 from dyad.store.clusters import update_clusters
 from dyad.store.db import Store
 from dyad.store.loading import LakeLoader

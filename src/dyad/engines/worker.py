@@ -17,8 +17,8 @@ import pyarrow as pa
 from dyad import corpus
 from dyad.lake import TABLES, Lake, PartitionSummary
 from dyad.partitions import Partition, read_partition
+from dyad.readers import ReadOptions
 from dyad.resources import Resources
-from dyad.stages.ingest import ReadOptions
 from dyad.store.db import Store
 
 logger = logging.getLogger(__name__)
