@@ -36,6 +36,8 @@ TABLES = (
     "events",
     "event_dyads",
     "quotes",
+    "article_fingerprints",  # copy keys (#12); reports are linked in the store
+    "article_bands",
 )
 
 

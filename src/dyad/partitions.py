@@ -27,6 +27,7 @@ from dyad import ids
 from dyad import readers as ingest
 from dyad.errors import InputError
 from dyad.readers import parsing as fmt
+from dyad.readers.warc import warc_pages
 from dyad.records import Problem, RawDocument
 
 VERSION = "partitions.v1"
@@ -293,7 +294,11 @@ def _warc_documents(
 ) -> Iterator[RawDocument | Problem]:
     """Read WARC records numbered from ``first``, exactly as the local reader does."""
     try:
-        for where, url, body in _warc_pages(io.BytesIO(data), origin, first):
+        for page in _warc_pages(io.BytesIO(data), origin, first):
+            if isinstance(page, Problem):
+                yield page
+                continue
+            where, url, body = page
             try:
                 yield ingest.read_document(
                     body, origin=where, max_bytes=options.max_bytes, url=url or None
@@ -308,7 +313,11 @@ def _warc_documents(
 
 def _warc_pages(
     stream: IO[bytes], origin: str, first: int
-) -> Iterator[tuple[str, str, bytes]]:
-    for where, url, body in fmt.warc_pages(stream, origin=origin):
+) -> Iterator[tuple[str, str, bytes] | Problem]:
+    for item in warc_pages(stream, origin=origin):
+        if isinstance(item, Problem):  # a cut record: numbered within this range
+            yield item
+            continue
+        where, url, body = item
         number = int(where.rsplit("#record-", 1)[1]) + first - 1
         yield f"{origin}#record-{number}", url, body

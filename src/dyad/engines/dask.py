@@ -25,6 +25,7 @@ from typing import Any
 from distributed import Client, LocalCluster, as_completed, get_worker
 from distributed.diagnostics.plugin import WorkerPlugin
 
+from dyad import duplicates
 from dyad.corpus import IngestStats, Progress, pipeline_version
 from dyad.engines.worker import code_partition
 from dyad.errors import DyadError
@@ -161,6 +162,7 @@ def ingest_on_dask(
             _prepare(client, settings)
             run.code(client, todo, read)
     run.finish()
+    duplicates.link_reports(store, run.loader.touched)  # near copies across partitions
     run.stats.clusters = update_clusters(store)
     if progress:
         progress(run.stats)

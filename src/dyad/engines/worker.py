@@ -68,6 +68,7 @@ def _fill(
     items = read_partition(partition, options=read_options)
     for chunk in writer.pending_chunks(items):
         writer.write(corpus.process_chunk(chunk, resources))
+    writer.finish()  # problems of documents admitted after their file's report
     return writer.stats
 
 

@@ -65,8 +65,9 @@ WHERE EXISTS (SELECT 1 FROM _lake_winners w JOIN _lake_files f USING (partition_
 
 _INSERT_READ_PROBLEMS = """
 INSERT INTO problems BY NAME
-SELECT * EXCLUDE (filename) FROM read_parquet(?, filename = true)
-WHERE article_id IS NULL AND list_contains(?, origin)
+SELECT * EXCLUDE (filename) FROM read_parquet($2, filename = true)
+WHERE article_id IS NULL AND (list_contains($1, origin)
+      OR list_contains($1, regexp_replace(origin, '#[^#]*$', '')))
 """
 
 _FILE_SCHEMA = pa.schema(
@@ -79,6 +80,7 @@ class LakeLoader:
 
     def __init__(self, store: Store, lake: Lake, plan: Sequence[Partition]) -> None:
         self.store, self.lake, self.plan = store, lake, plan
+        self.touched: list[str] = []  # articles loaded by this loader, for copy linking
         self._register_filesystem()
         self.store.con.execute(_SEEN)
         loaded = self.loaded_ids()
@@ -181,12 +183,12 @@ class LakeLoader:
         ]
         with self.store.transaction() as con:
             con.execute(
-                "DELETE FROM problems WHERE article_id IS NULL "
-                "AND list_contains(?, origin)",
+                "DELETE FROM problems WHERE article_id IS NULL AND (list_contains($1, "
+                "origin) OR list_contains($1, regexp_replace(origin, '#[^#]*$', '')))",
                 [origins],
             )
             con.execute(
-                _INSERT_READ_PROBLEMS, [self._files("problems", sources), origins]
+                _INSERT_READ_PROBLEMS, [origins, self._files("problems", sources)]
             )
             con.execute(
                 "UPDATE lake_partitions SET read_problems_loaded = true "
@@ -200,6 +202,8 @@ class LakeLoader:
             "INSERT OR REPLACE INTO _lake_seen "
             "SELECT article_id, position FROM _lake_winners"
         )
+        rows = con.execute("SELECT article_id FROM _lake_winners ORDER BY 1").fetchall()
+        self.touched.extend(str(r[0]) for r in rows)
         now = dt.datetime.now(dt.UTC)
         counts = dict(
             con.execute(
