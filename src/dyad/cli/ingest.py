@@ -158,7 +158,6 @@ def ingest(
     """Read files and folders (txt, html, jsonl, rss/atom, warc, gzip; - for stdin).
 
     Example:
-        dyad ingest corpus/ news.jsonl --db dyad.duckdb --workers 2
         dyad ingest news.jsonl --engine dask --workers 2 --lake lake/ --db dyad.duckdb
     """
     from dyad import corpus
@@ -167,11 +166,8 @@ def ingest(
     settings = settings_from(ctx, db=db)
     read = ReadOptions(max_bytes=settings.max_input_bytes, fields=parse_fields(fields))
     if engine == "dask":
-        options = _dask_options(
-            settings, workers, force, scheduler, partition_size, lake
-        )
-        _ingest_on_dask(ctx, paths, settings, read, options)
-        return
+        dask = _dask_options(settings, workers, force, scheduler, partition_size, lake)
+        return _ingest_on_dask(ctx, paths, settings, read, dask)
     options = corpus.IngestOptions(
         workers=workers,
         chunk_size=chunk_size or corpus.CHUNK_SIZE,
@@ -183,13 +179,9 @@ def ingest(
     with open_store(ctx, settings.db, read_only=False) as store:
         try:
             stats = corpus.ingest_paths(
-                list(paths),
-                store,
-                settings,
-                options=options,
-                read_options=read,
+                list(paths), store, settings, options=options, read_options=read,
                 progress=reporter,
-            )
+            )  # fmt: skip
         finally:
             reporter.close()
     click.echo(_summary(stats, time.monotonic() - start), err=True)
