@@ -361,3 +361,8 @@ def rerun_failed(
     """Process again every article whose last run failed, from its stored raw input."""
     failed = list(store.raw_documents(status="failed"))
     return _run(failed, store, settings, replace(options, force=True), progress)
+
+
+def partition_writer(store: Store, settings: Settings) -> _Writer:
+    """Return the writer a cluster worker fills its private store with (#14)."""
+    return _Writer(store, settings, IngestOptions(), None)

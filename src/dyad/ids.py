@@ -84,3 +84,13 @@ def cluster_id(
 ) -> str:
     """Return the id of an event cluster from its type, dyad and anchor date."""
     return "c" + _digest((event_type, actor_codes, recipient_codes, anchor), 8)
+
+
+def partition_id(identity: tuple[object, ...], content_digest: str) -> str:
+    """Return the id of a lake partition: what reads it (``identity``) and its bytes.
+
+    ``content_digest`` is the hex digest of the partition's input bytes; ``identity``
+    names the pipeline version, read options, file and first record, so the same bytes
+    read differently (or coded by another pipeline) make another partition.
+    """
+    return "p" + _digest(("partition", *identity, content_digest), 12)

@@ -115,6 +115,31 @@ def _summary(stats: Any, seconds: float) -> str:
     default=None,
     help="Articles per worker task and per write transaction.",
 )
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="local: this machine; dask: a Dask cluster writing a Parquet lake.",
+)
+@click.option(
+    "--scheduler",
+    metavar="tcp://HOST:PORT",
+    default=None,
+    help="Dask scheduler to use (default: a local cluster of --workers processes).",
+)
+@click.option(
+    "--partition-size",
+    type=click.IntRange(1, 100_000),
+    default=None,
+    help="Documents per Dask partition (default 50).",
+)
+@click.option(
+    "--lake",
+    metavar="DIR|URL",
+    default=None,
+    help="Parquet lake of the dask engine: a folder or fsspec URL (default: DB.lake).",
+)
 @click.pass_context
 @handle_errors
 def ingest(
@@ -125,17 +150,24 @@ def ingest(
     fields: tuple[str, ...],
     force: bool,
     chunk_size: int | None,
+    engine: str,
+    scheduler: str | None,
+    partition_size: int | None,
+    lake: str | None,
 ) -> None:
     """Read files and folders (txt, html, jsonl, rss/atom, warc, gzip; - for stdin).
 
     Example:
-        dyad ingest corpus/ news.jsonl --db dyad.duckdb --workers 2
+        dyad ingest news.jsonl --engine dask --workers 2 --lake lake/ --db dyad.duckdb
     """
     from dyad import corpus
     from dyad.readers import ReadOptions, count_documents, parse_fields
 
     settings = settings_from(ctx, db=db)
     read = ReadOptions(max_bytes=settings.max_input_bytes, fields=parse_fields(fields))
+    if engine == "dask":
+        dask = _dask_options(settings, workers, force, scheduler, partition_size, lake)
+        return _ingest_on_dask(ctx, paths, settings, read, dask)
     options = corpus.IngestOptions(
         workers=workers,
         chunk_size=chunk_size or corpus.CHUNK_SIZE,
@@ -147,13 +179,9 @@ def ingest(
     with open_store(ctx, settings.db, read_only=False) as store:
         try:
             stats = corpus.ingest_paths(
-                list(paths),
-                store,
-                settings,
-                options=options,
-                read_options=read,
+                list(paths), store, settings, options=options, read_options=read,
                 progress=reporter,
-            )
+            )  # fmt: skip
         finally:
             reporter.close()
     click.echo(_summary(stats, time.monotonic() - start), err=True)
@@ -170,6 +198,60 @@ def ingest(
             "retry with `dyad rerun --failed`",
             err=True,
         )
+        sys.exit(1)
+
+
+def _dask_options(
+    settings: Any,
+    workers: int,
+    force: bool,
+    scheduler: str | None,
+    partition_size: int | None,
+    lake: str | None,
+) -> Any:
+    from dyad.engines.dask import DaskOptions
+    from dyad.partitions import PARTITION_SIZE
+
+    return DaskOptions(
+        lake=lake or f"{settings.db}.lake",
+        scheduler=scheduler,
+        workers=workers,
+        partition_size=partition_size or PARTITION_SIZE,
+        force=force,
+    )
+
+
+def _ingest_on_dask(
+    ctx: click.Context,
+    paths: tuple[Path, ...],
+    settings: Any,
+    read: Any,
+    options: Any,
+) -> None:
+    """Run ``dyad ingest --engine dask`` (#14) and print its summary."""
+    import logging
+
+    from dyad.engines.dask import ingest_on_dask
+
+    # distributed sets its loggers to INFO on import; follow -v/-q like ours do
+    logging.getLogger("distributed").setLevel(logging.getLogger().getEffectiveLevel())
+    reporter = _Reporter(None)
+    start = time.monotonic()
+    with open_store(ctx, settings.db, read_only=False) as store:
+        try:
+            stats = ingest_on_dask(
+                list(paths),
+                store,
+                settings,
+                options=options,
+                read_options=read,
+                progress=reporter,
+            )
+        finally:
+            reporter.close()
+    click.echo(_summary(stats, time.monotonic() - start), err=True)
+    if stats.failed:
+        click.echo(f"dyad: {stats.failed} articles failed; see `dyad stats`", err=True)
         sys.exit(1)
 
 

@@ -153,10 +153,23 @@ _ARTICLE_COPIES = (
     "CREATE INDEX bands_article ON article_bands (article_id)",
 )
 
+# #14: the lake partitions whose rows the store holds, so a re-run loads nothing twice.
+_LAKE_PARTITIONS = (
+    """
+    CREATE TABLE lake_partitions (
+        partition_id VARCHAR PRIMARY KEY, lake VARCHAR NOT NULL,
+        articles INTEGER NOT NULL,
+        read_problems_loaded BOOLEAN NOT NULL,  -- problems of its files (article_id null)
+        loaded_at TIMESTAMPTZ NOT NULL
+    )
+    """,
+)
+
 MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("0001_initial", _INITIAL),
     ("0002_record_order", _RECORD_ORDER),
     ("0003_article_copies", _ARTICLE_COPIES),
+    ("0004_lake_partitions", _LAKE_PARTITIONS),
 )
 
 _LEDGER = """
