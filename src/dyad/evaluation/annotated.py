@@ -88,17 +88,33 @@ def annotation_path() -> Path:
     return ANNOTATIONS / ANNOTATION_FILE
 
 
+def reserved_ids(shared: Path) -> frozenset[str]:
+    """Return the ids reserved for blind evaluation (never to be read or scored)."""
+    path = shared / "eval" / "reserved-ids.txt"
+    if not path.is_file():
+        return frozenset()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(x.strip() for x in lines if x.strip() and not x.startswith("#"))
+
+
 def load_set(shared: Path) -> list[Annotated]:
     """Return the annotated articles with their raw texts from ``shared``.
 
     Raises:
-        DyadError: a file is missing, or an annotation's surface text no longer matches
-            the shared text at its offsets (the shared file drifted).
+        DyadError: a file is missing, an annotated article is reserved for blind
+            evaluation, or an annotation's surface text no longer matches the shared
+            text at its offsets (the shared file drifted).
     """
     corpus = shared.joinpath(*CORPUS)
     texts = _corpus_texts(corpus)
+    blocked = reserved_ids(shared)
     articles = []
     for line_number, row in _jsonl(annotation_path()):
+        if row["id"] in blocked:
+            raise DyadError(
+                f"{annotation_path()}:{line_number}: {row['id']} is reserved for "
+                "blind evaluation (shared/eval/reserved-ids.txt); remove it"
+            )
         text = texts.get(row["id"])
         if text is None:
             raise DyadError(

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from dyad.errors import DyadError
+from dyad.evaluation.annotated import reserved_ids
 from dyad.records import EventType, Modality, RawDocument
 
 ANNOTATIONS = Path(__file__).resolve().parents[3] / "eval" / "annotations"
@@ -177,15 +178,6 @@ def freeze(split: str, folder: Path = ANNOTATIONS) -> str:
     name = annotation_file(split, folder).name
     hash_file(split, folder).write_text(f"{digest}  {name}\n", encoding="utf-8")
     return digest
-
-
-def reserved_ids(shared: Path) -> frozenset[str]:
-    """Return the ids reserved for blind evaluation (never to be read or scored)."""
-    path = shared / "eval" / "reserved-ids.txt"
-    if not path.is_file():
-        return frozenset()
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(x.strip() for x in lines if x.strip() and not x.startswith("#"))
 
 
 _TEXTS: dict[str, dict[str, dict[str, Any]]] = {}

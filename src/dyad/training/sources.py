@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from dyad.errors import DyadError
+from dyad.evaluation.annotated import reserved_ids
 from dyad.evaluation.event_gold import OLD_PLOVER_NAMES, half_of
 
 CORPORA = {
@@ -59,14 +60,6 @@ class TrainDoc:
     exhaustive: bool = True
     other_weight: float = 1.0
     allowed: tuple[str, ...] | None = None
-
-
-def reserved_ids(shared: Path) -> frozenset[str]:
-    path = shared / "eval" / "reserved-ids.txt"
-    lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
-    return frozenset(
-        line.strip() for line in lines if line.strip() and not line.startswith("#")
-    )
 
 
 def _jsonl(path: Path) -> Iterator[dict[str, Any]]:
