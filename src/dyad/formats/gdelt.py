@@ -24,6 +24,20 @@ if TYPE_CHECKING:
     from dyad.store.analytics import EventFilter
     from dyad.store.db import Store
 
+# The fields of each of GDELT's two actors (``Actor1Code``, ``Actor2Name``, …).
+_ACTOR_FIELDS = (
+    "Code",
+    "Name",
+    "CountryCode",
+    "KnownGroupCode",
+    "EthnicCode",
+    "Religion1Code",
+    "Religion2Code",
+    "Type1Code",
+    "Type2Code",
+    "Type3Code",
+)
+
 # The 61 columns of a GDELT 2.0 event record, in file order, then dyad's Modality (#13:
 # GDELT has no such column, and a reader counting rows must be able to drop non-facts).
 GDELT_COLUMNS = (
@@ -32,22 +46,7 @@ GDELT_COLUMNS = (
     "MonthYear",
     "Year",
     "FractionDate",
-    *(
-        f"Actor{n}{c}"
-        for n in (1, 2)
-        for c in (
-            "Code",
-            "Name",
-            "CountryCode",
-            "KnownGroupCode",
-            "EthnicCode",
-            "Religion1Code",
-            "Religion2Code",
-            "Type1Code",
-            "Type2Code",
-            "Type3Code",
-        )
-    ),
+    *(f"Actor{n}{c}" for n in (1, 2) for c in _ACTOR_FIELDS),
     "IsRootEvent",
     "EventCode",
     "EventBaseCode",
@@ -105,21 +104,7 @@ def _stable_int(*parts: str) -> int:
 
 
 def _gdelt_actor(actor: Actor | None, n: int) -> dict[str, Any]:
-    blank = {
-        f"Actor{n}{c}": ""
-        for c in (
-            "Code",
-            "Name",
-            "CountryCode",
-            "KnownGroupCode",
-            "EthnicCode",
-            "Religion1Code",
-            "Religion2Code",
-            "Type1Code",
-            "Type2Code",
-            "Type3Code",
-        )
-    }
+    blank = {f"Actor{n}{c}": "" for c in _ACTOR_FIELDS}
     if actor is None:
         return blank
     role = _CAMEO_ROLE.get(actor.sector or "", actor.sector or "")
