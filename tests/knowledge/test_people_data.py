@@ -16,33 +16,11 @@ import pycountry
 import pytest
 import yaml
 
+from dyad.knowledge.actors import SECTORS
+
 DATA = Path(__file__).resolve().parents[2] / "src" / "dyad" / "data" / "actors"
 FILES = ("people-g20.yaml", "people-other.yaml", "people-igo.yaml")
 EXTRA_CODES = {"KOS", "PSE", "IGO"}
-SECTORS = {
-    "GOV",
-    "MIL",
-    "LEG",
-    "JUD",
-    "COP",
-    "SPY",
-    "PTY",
-    "REB",
-    "OPP",
-    "UAF",
-    "CVL",
-    "BUS",
-    "MED",
-    "EDU",
-    "ELI",
-    "LAB",
-    "REL",
-    "REF",
-    "AGR",
-    "CRM",
-    "SOC",
-    "UNK",
-}
 PERSON_KEYS = {"name", "aliases", "code", "offices"}
 OFFICE_KEYS = {"title", "code", "org", "sector", "start", "end"}
 # Offices that one person holds at a time, per (code, org, title).
