@@ -60,6 +60,10 @@ PLAN: dict[str, dict[str, dict[str, int]]] = {
         # for 1,500 training and evaluation events.
         "train-c": {"wikinews": 65, "wcep": 160, "globalvoices": 5},
         "train-d": {"wikinews": 65, "wcep": 160, "globalvoices": 5},
+        # Third round: a second dev block (its records say split "dev" and are appended to
+        # events-dev.jsonl) and more training text; few eligible Wikinews articles remain.
+        "dev-b": {"wikinews": 8, "wcep": 40, "globalvoices": 1},
+        "train-e": {"wikinews": 10, "wcep": 150, "globalvoices": 0},
     },
     "actors": {
         "test": {"wikinews": 18, "wcep": 12},
