@@ -90,6 +90,26 @@ def test_jsonl_partitions_read_what_the_file_reader_reads(
 
 
 @pytest.mark.issue(14)
+def test_jsonl_partitions_apply_the_size_limit_and_problem_codes_of_the_file_reader(
+    tmp_path: Path,
+) -> None:
+    path = _jsonl(tmp_path / "a.jsonl", 6)
+    lines = path.read_bytes().split(b"\n")
+    lines[3] = json.dumps({"id": "long", "text": BODY * 20}).encode("utf-8")
+    path.write_bytes(b"\n".join(lines))
+    small = ReadOptions(max_bytes=1_000)
+    parts = [
+        item
+        for p in _plan([path], 2)
+        for item in read_partition(p, options=small)
+    ]
+    local = list(read_paths([path], options=small))
+    assert _split(parts) == _split(local)
+    codes = [p.code for p in _split(parts)[1]]
+    assert "input.too_large" in codes
+
+
+@pytest.mark.issue(14)
 @pytest.mark.parametrize("gzipped", [False, True], ids=["warc", "warc.gz"])
 def test_warc_partitions_read_what_the_file_reader_reads(
     tmp_path: Path, gzipped: bool

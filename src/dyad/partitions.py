@@ -27,6 +27,7 @@ from dyad import ids
 from dyad import readers as ingest
 from dyad.errors import InputError
 from dyad.readers import parsing as fmt
+from dyad.readers.builtin import read_json_lines
 from dyad.readers.warc import warc_pages
 from dyad.records import Problem, RawDocument
 
@@ -277,16 +278,8 @@ def _read_range(
 def _jsonl_documents(
     data: bytes, origin: str, first: int, options: ingest.ReadOptions
 ) -> Iterator[RawDocument | Problem]:
-    """Read JSONL lines numbered from ``first``, exactly as the local reader does."""
-    for number, line in enumerate(io.BytesIO(data), start=first):
-        if not line.strip():
-            continue
-        where = f"{origin}#{number}"
-        try:
-            record = fmt.parse_json_line(line, where)
-            yield fmt.document_from_record(record, origin=where, fields=options.fields)
-        except InputError as e:
-            yield fmt.problem("input.malformed", str(e))
+    """Read JSONL lines numbered from ``first`` with the local reader's own loop."""
+    yield from read_json_lines(io.BytesIO(data), origin, options, first=first)
 
 
 def _warc_documents(

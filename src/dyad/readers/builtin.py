@@ -75,15 +75,16 @@ class HtmlReader:
 
 
 def read_json_lines(
-    lines: Iterable[bytes | int], origin: str, options: ReadOptions
+    lines: Iterable[bytes | int], origin: str, options: ReadOptions, *, first: int = 1
 ) -> Iterator[RawDocument | Problem]:
     """Yield one document per JSON line; a bad line is a problem (``origin#line``).
 
     A line given as an int is one that was over the size limit (its size), skipped.
+    Lines are numbered from ``first`` (a partition of a file starts mid-file).
     """
-    number = 0
+    number = first - 1
     try:
-        for number, line in enumerate(lines, start=1):
+        for number, line in enumerate(lines, start=first):
             where = f"{origin}#{number}"
             if isinstance(line, int) or len(line) > options.max_bytes:
                 yield _too_large(where, line, options.max_bytes)
