@@ -43,6 +43,7 @@ class CleanRules:
     agencies: Mapping[str, str]  # lower-cased name -> name as it is written in credits
     credit_prefixes: tuple[str, ...]
     credit_suffixes: tuple[str, ...]
+    unnamed_credits: frozenset[str]  # lower-cased credits kept out of article.credits
     function_words: Mapping[str, frozenset[str]]  # language code -> words
     scripts: Mapping[str, str]  # Unicode script name prefix -> language code
     min_words: int = 25
@@ -87,6 +88,11 @@ def _credits(
     return agencies, prefixes, suffixes
 
 
+def _unnamed(data: Any) -> frozenset[str]:
+    words = data.get("unnamed") if isinstance(data, Mapping) else None
+    return frozenset(str(w).lower() for w in words or ())
+
+
 def load_clean_rules() -> CleanRules:
     """Return the packaged cleaning rules, compiled.
 
@@ -117,6 +123,7 @@ def load_clean_rules() -> CleanRules:
         agencies=agencies,
         credit_prefixes=prefixes,
         credit_suffixes=suffixes,
+        unnamed_credits=_unnamed(data.get("credits")),
         function_words=words,
         scripts=scripts,
         min_words=int(lang.get("min_words", 25)),

@@ -20,6 +20,10 @@ _KEYS = (
     "mention_nouns",
     "quoting_verbs",
     "person_nouns",
+    "publishing_verbs",
+    "appeal_particles",
+    "partitive_nouns",
+    "name_giving_verbs",
 )
 
 
@@ -37,6 +41,10 @@ class QuoteCues:
     mention_nouns: frozenset[str]
     quoting_verbs: frozenset[str]
     person_nouns: frozenset[str] = frozenset()
+    publishing_verbs: frozenset[str] = frozenset()
+    appeal_particles: frozenset[str] = frozenset()
+    partitive_nouns: frozenset[str] = frozenset()
+    name_giving_verbs: frozenset[str] = frozenset()
 
 
 def parse_quote_cues(path: Path) -> QuoteCues:
@@ -65,6 +73,10 @@ def parse_quote_cues(path: Path) -> QuoteCues:
         mention_nouns=frozenset(lists["mention_nouns"]),
         quoting_verbs=frozenset(lists["quoting_verbs"]),
         person_nouns=frozenset(lists["person_nouns"]),
+        publishing_verbs=frozenset(lists["publishing_verbs"]),
+        appeal_particles=frozenset(lists["appeal_particles"]),
+        partitive_nouns=frozenset(lists["partitive_nouns"]),
+        name_giving_verbs=frozenset(lists["name_giving_verbs"]),
     )
 
 

@@ -21,6 +21,11 @@ _VAGUE = {"PAST_REF", "PRESENT_REF", "FUTURE_REF"}
 _DIRECTIONS = {"past", "current", "future"}
 
 
+# Groups of the candidate pattern that spell out a calendar date (ISO, month-day-year,
+# day-month-year, month-year, "Q3 2024"): a date even inside a named entity.
+EXPLICIT_KINDS = frozenset({"iso", "mdy", "dmy", "my", "qshort"})
+
+
 @dataclass(frozen=True, slots=True)
 class TimexLexicon:
     """Validated timex vocabulary plus the compiled candidate pattern."""

@@ -245,10 +245,8 @@ def credit_names(line: str, rules: CleanRules) -> tuple[str, ...]:
     found = [rules.agencies.get(p.lower()) for p in parts]
     if any(name is None for name in found):
         return ()
-    return tuple(name for name in found if name and name.lower() not in _NOT_NAMES)
-
-
-_NOT_NAMES = frozenset({"agencies", "wires", "wire services", "staff", "news agencies"})
+    unnamed = rules.unnamed_credits
+    return tuple(name for name in found if name and name.lower() not in unnamed)
 
 
 def debris_kind(line: str, rules: CleanRules) -> str | None:

@@ -71,7 +71,7 @@ class Resolver:
         cue_text = "according to" if cue.lower_ == "according" else cue.text
         if subject is None or inside(subject, marked):
             return Speaker(None, cue.idx, cue.idx, cue_text, None, paragraph)
-        person = person_near(subject) or self._person_mention(subject)
+        person = person_near(subject, self.cues) or self._person_mention(subject)
         if person is None and subject.i > cue.i:
             person = self._person_after(cue)
         if person is not None and not inside(person.root, marked):
@@ -148,7 +148,7 @@ class Resolver:
 
     def _person_mention(self, head: Token) -> Span | None:
         """Return the span of a person actor named beside the subject's head word."""
-        region = [head, *name_region(head)]
+        region = [head, *name_region(head, self.cues)]
         first = min(t.idx for t in region)
         last = max(t.idx + len(t) for t in region)
         found = [

@@ -17,7 +17,6 @@ from dyad.stages.quote_marks import CLOSING, EITHER
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _OWNER_DEPS = {"acl", "prep", "pobj", "poss", "compound", "agent"}
-_PARTITIVE = {"part", "portion", "section", "excerpt"}
 
 
 def best_mention(
@@ -169,7 +168,7 @@ def _author(subject: Token, cues: QuoteCues) -> Token:
     """Return the possessor of a document subject ("the judge's statement reads")."""
     if subject.lemma_.lower() not in cues.document_nouns:
         return subject
-    if subject.lemma_.lower() in _PARTITIVE:
+    if subject.lemma_.lower() in cues.partitive_nouns:
         of = next((c for c in subject.children if c.lower_ == "of"), None)
         whole = _object_of(of, "pobj") if of is not None else None
         if whole is not None:
@@ -198,35 +197,35 @@ def _owner_below(subject: Token) -> Token | None:
 _NAME_DEPS = {"appos", "conj", "compound", "prep", "pobj", "nmod", "npadvmod"}
 
 
-def name_region(head: Token) -> list[Token]:
+def name_region(head: Token, cues: QuoteCues) -> list[Token]:
     """Return the tokens hanging off ``head`` by name-like relations, nearest first.
 
     Apposition, compounds and prepositions count, and "named"/"called" participles ("a
     student named Wong").
     """
     region: list[Token] = []
-    stack = [c for c in head.children if _is_name_link(c)]
+    stack = [c for c in head.children if _is_name_link(c, cues)]
     while stack:
         token = stack.pop(0)
         region.append(token)
-        stack.extend(c for c in token.children if _is_name_link(c))
+        stack.extend(c for c in token.children if _is_name_link(c, cues))
     return region
 
 
-def _is_name_link(token: Token) -> bool:
+def _is_name_link(token: Token, cues: QuoteCues) -> bool:
     if token.dep_ in _NAME_DEPS:
         return True
     if token.dep_ == "acl":
-        return token.lemma_.lower() in {"name", "call"}
-    return token.dep_ in {"oprd", "attr"} and token.head.lemma_.lower() in {
-        "name",
-        "call",
-    }
+        return token.lemma_.lower() in cues.name_giving_verbs
+    return (
+        token.dep_ in {"oprd", "attr"}
+        and token.head.lemma_.lower() in cues.name_giving_verbs
+    )
 
 
-def person_near(head: Token) -> Span | None:
+def person_near(head: Token, cues: QuoteCues) -> Span | None:
     """Return the PERSON entity naming the subject: its own, or one in apposition."""
-    for token in [head, *name_region(head)]:
+    for token in [head, *name_region(head, cues)]:
         if token.ent_type_ == "PERSON":
             return next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
     return None

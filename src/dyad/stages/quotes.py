@@ -45,7 +45,6 @@ MIN_UNATTRIBUTED_WORDS = 6
 # A quote of at most this many words, all capitalised, is a name or title ("The Lion
 # Man", "Hurricane Hunters"), even next to a speech verb.
 NAME_WORDS = 4
-_PUBLISHING = {"issue", "release", "publish", "post", "put"}
 _FINITE = {"VBD", "VBZ", "VBP", "IN"}  # IN: "according (to)"
 
 
@@ -203,9 +202,9 @@ def _is_cue(token: Token, vocab: QuoteCues) -> bool:
         return token.nbor(1).lower_ == "to"
     lemma = token.lemma_.lower()
     naming = lemma in vocab.naming_verbs and token.dep_ in {"acl", "amod", "relcl"}
-    if naming and not _calls_on(token):
+    if naming and not _calls_on(token, vocab):
         return False
-    if lemma in _PUBLISHING and any(
+    if lemma in vocab.publishing_verbs and any(
         c.dep_ == "dobj" and c.lemma_.lower() in vocab.document_nouns
         for c in token.children
     ):
@@ -213,10 +212,10 @@ def _is_cue(token: Token, vocab: QuoteCues) -> bool:
     return token.pos_ in {"VERB", "AUX"} and lemma in vocab.speech_verbs
 
 
-def _calls_on(token: Token) -> bool:
+def _calls_on(token: Token, vocab: QuoteCues) -> bool:
     """Return True for "called on (drivers) to" or "called for": an appeal."""
     return token.lemma_.lower() == "call" and any(
-        c.dep_ in {"prep", "prt"} and c.lower_ in {"on", "for", "upon"}
+        c.dep_ in {"prep", "prt"} and c.lower_ in vocab.appeal_particles
         for c in token.children
     )
 

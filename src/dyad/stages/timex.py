@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 
 from dyad import dates, ids
 from dyad.knowledge.grammar import Grammar, load_grammar
-from dyad.knowledge.timex import TimexLexicon, load_timex_lexicon
+from dyad.knowledge.timex import EXPLICIT_KINDS, TimexLexicon, load_timex_lexicon
 from dyad.records import Precision, Problem, StageResult, TimeExpr
 from dyad.stages.nlp import Parsed
 from dyad.stages.timex_values import RESOLVERS, Context
@@ -30,7 +30,6 @@ CODER = VERSION
 MAX_CLAUSE_CLIMB = 3
 _CLAUSE_DEPS = {"advcl", "xcomp", "ccomp", "conj", "relcl", "pcomp", "acl"}
 _COMPLEMENT_DEPS = {"xcomp", "ccomp", "dobj"}
-_EXPLICIT = {"iso", "mdy", "dmy", "my", "qshort"}
 
 
 def find_times(
@@ -137,7 +136,7 @@ def _previous_word(span: Span) -> str:
 
 
 def _is_time(kind: str, match: re.Match[str], span: Span, lex: TimexLexicon) -> bool:
-    if kind not in _EXPLICIT and span.root.ent_type_ in lex.name_entities:
+    if kind not in EXPLICIT_KINDS and span.root.ent_type_ in lex.name_entities:
         return False
     if kind == "year":
         if _is_count(span) or _is_in_name(span, lex):

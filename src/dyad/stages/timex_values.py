@@ -10,12 +10,22 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from enum import StrEnum
 
 from dyad import dates
 from dyad.knowledge.timex import TimexLexicon
 from dyad.records import Precision
 
 Value = tuple[str | None, Precision | None]
+
+
+class Direction(StrEnum):
+    """Which way the clause around a time expression points; equal to its value."""
+
+    PAST = "past"
+    PRESENT = "present"
+    FUTURE = "future"
+    NEAREST = "nearest"  # modals and infinitives: the nearest such date either way
 
 
 @dataclass(frozen=True, slots=True)
@@ -280,7 +290,7 @@ def _later(match: re.Match[str], ctx: Context) -> Value:
     precision = _UNIT_PRECISION.get(unit, Precision.DAY)
     if count is None or ctx.last_date is None:
         return None, precision
-    sign = -1 if match["lt_way"].lower() in {"earlier", "before"} else 1
+    sign = -1 if match["lt_way"].lower() in ctx.lex.past_words else 1
     return _shift(ctx.last_date, unit, sign * count), precision
 
 
@@ -293,11 +303,14 @@ def _relunit(match: re.Match[str], ctx: Context) -> Value:
     step = {"past": -1, "future": 1}.get(way, 0)
     if unit == "weekend" and way == "current" and ctx.direction == "past":
         step = -1 if ctx.anchor.weekday() < 5 else 0  # "was held this weekend"
-    if unit == "week" and way == "current" and ctx.direction in {"future", "nearest"}:
+    if unit == "week" and way == "current" and ctx.direction in _AHEAD:
         step = 1 if ctx.anchor.weekday() == 6 else 0  # said on a Sunday
     return _shift(ctx.anchor, unit, step), precision
 
 
+_AHEAD = frozenset({Direction.FUTURE, Direction.NEAREST})
+# Units counted in weeks, and how many weeks one of them is.
+_UNIT_WEEKS = {"week": 1, "weekend": 1, "fortnight": 2}
 _UNIT_PRECISION = {
     "day": Precision.DAY,
     "week": Precision.WEEK,
@@ -313,10 +326,8 @@ def _shift(anchor: dt.date, unit: str, count: int) -> str:
     """Return the value ``count`` units away from ``anchor`` at the unit's precision."""
     if unit == "day":
         return dates.day_value(anchor + dt.timedelta(days=count))
-    if unit in {"week", "weekend"}:
-        return dates.week_value(anchor + dt.timedelta(weeks=count))
-    if unit == "fortnight":
-        return dates.week_value(anchor + dt.timedelta(weeks=2 * count))
+    if unit in _UNIT_WEEKS:
+        return dates.week_value(anchor + dt.timedelta(weeks=_UNIT_WEEKS[unit] * count))
     if unit == "month":
         return dates.month_value(*dates.shift_months(anchor.year, anchor.month, count))
     if unit == "quarter":
