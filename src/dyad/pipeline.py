@@ -76,9 +76,9 @@ def _parse(
 
 
 def _actors(
-    parsed: nlp_stage.Parsed, *, actor_kb: ActorKB
+    parsed: nlp_stage.Parsed, *, actor_kb: ActorKB, grammar: Grammar
 ) -> StageResult[Actor | Mention]:
-    found = actor_stage.resolve_actors(parsed, kb=actor_kb)
+    found = actor_stage.resolve_actors(parsed, kb=actor_kb, grammar=grammar)
     return StageResult(
         records=(*found.actors, *found.mentions), problems=found.problems
     )
@@ -97,9 +97,15 @@ def _events(
     *,
     event_lexicon: EventLexicon,
     event_model: EventModel | None,
+    grammar: Grammar,
 ) -> StageResult[Event]:
     return event_stage.code_events(
-        parsed, actors, mentions, lexicon=event_lexicon, model=event_model
+        parsed,
+        actors,
+        mentions,
+        lexicon=event_lexicon,
+        model=event_model,
+        grammar=grammar,
     )
 
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from dyad.errors import ResourceError
-from dyad.knowledge.grammar import load_grammar, parse_grammar
+from dyad.knowledge.grammar import Grammar, load_grammar, parse_grammar
 from dyad.resources import Resources
 from dyad.settings import Settings
 
@@ -19,6 +21,9 @@ personal_pronouns: [he, she]
 third_person_pronouns: [he]
 quantifiers: [some]
 """
+_GOOD += "".join(
+    f"{f.name}: [word]\n" for f in dataclasses.fields(Grammar) if f.name not in _GOOD
+)
 
 
 def test_packaged_grammar_loads():

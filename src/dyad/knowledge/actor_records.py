@@ -84,6 +84,12 @@ class Hit:
     sector: str | None = None
 
 
+# Forms of a hit that name a state by its seat of government (and so its government).
+GOVERNMENT_FORMS = frozenset({"capital", "seat"})
+# Forms of a hit that name the entry itself: its name or its demonym.
+ENTRY_FORMS = frozenset({"name", "demonym"})
+
+
 @dataclass(frozen=True, slots=True)
 class TitleInfo:
     """What a title word says: its sector, whether it is generic, or marks a former."""

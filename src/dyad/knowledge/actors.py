@@ -149,6 +149,9 @@ class ActorKB:
         default_factory=set
     )  # "Typhoon": neither person nor body
     attribute_heads: set[str] = field(default_factory=set)  # "US elections": no actor
+    name_prefixes: set[str] = field(default_factory=set)  # "Mr", "Prime": not a name
+    title_qualifiers: set[str] = field(default_factory=set)  # "the top US diplomat"
+    leading_participles: set[str] = field(default_factory=set)  # "the Saudi-led ..."
     max_title_words: int = 1
     lower_surfaces: dict[str, tuple[Hit, ...]] = field(default_factory=dict)
     lower_prefixes: set[str] = field(default_factory=set)

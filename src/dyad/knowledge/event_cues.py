@@ -43,6 +43,7 @@ class ModalityCues:
     future_auxiliaries: frozenset[str]
     future_governors: frozenset[str]
     future_modifiers: frozenset[str]
+    future_prepositions: frozenset[str]
     speech_verbs: frozenset[str]
 
 
@@ -66,5 +67,6 @@ def read_modality_cues(sections: Mapping[str, Any], path: Path) -> ModalityCues:
         future_auxiliaries=words("future", "auxiliaries"),
         future_governors=words("future", "governors"),
         future_modifiers=words("future", "modifiers"),
+        future_prepositions=words("future", "prepositions"),
         speech_verbs=words("speech_verbs"),
     )

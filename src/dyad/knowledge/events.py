@@ -55,6 +55,8 @@ _WORD_LISTS = (
     "setting_nouns",
     "ignore_objects",
     "host_verbs",
+    "light_verb_prepositions",
+    "gerund_prepositions",
     "negative_labels",
     "positive_labels",
     "instrument_nouns",
@@ -144,6 +146,8 @@ class EventLexicon:
     setting_nouns: frozenset[str]
     ignore_objects: frozenset[str]
     host_verbs: frozenset[str]
+    light_verb_prepositions: frozenset[str]
+    gerund_prepositions: frozenset[str]
     modality: ModalityCues
     instrument_nouns: frozenset[str] = frozenset()
     contest_cues: frozenset[str] = frozenset()
@@ -374,6 +378,10 @@ def load_event_lexicon(user_files: Sequence[Path] = ()) -> EventLexicon:
         setting_nouns=_word_list(sections, "setting_nouns", files[0]),
         ignore_objects=_word_list(sections, "ignore_objects", files[0]),
         host_verbs=_word_list(sections, "host_verbs", files[0]),
+        light_verb_prepositions=_word_list(
+            sections, "light_verb_prepositions", files[0]
+        ),
+        gerund_prepositions=_word_list(sections, "gerund_prepositions", files[0]),
         instrument_nouns=_word_list(sections, "instrument_nouns", files[0]),
         contest_cues=_word_list(sections, "contest_cues", files[0]),
         contest_verbs=_word_list(sections, "contest_verbs", files[0]),

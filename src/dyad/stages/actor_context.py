@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from dyad.knowledge.actors import ActorKB, Hit
+from dyad.knowledge.grammar import Grammar
 from dyad.records import ActorKind
 
 
@@ -47,6 +48,7 @@ class Context:
     published: dt.date | None
     span_at: dict[int, KbSpan]
     dominant: str | None
+    grammar: Grammar
     owner: list[bool] = field(default_factory=list)
     surnames: dict[str, Spec] = field(default_factory=dict)
     person_at: dict[int, Spec] = field(default_factory=dict)

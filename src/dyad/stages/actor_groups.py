@@ -17,9 +17,6 @@ from dyad.records import ActorKind
 from dyad.stages.actor_context import Context, Spec, entry_spec
 
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "nummod"})
-# A participle that makes its modifier the group's owner: "the Saudi-led coalition" is
-# Saudi, while a "US-backed" force is not American.
-_LEADING = frozenset({"led", "-led", "commanded", "run", "-run"})
 
 
 def claim(ctx: Context, start: int, end: int) -> None:
@@ -130,7 +127,8 @@ def _modifier_spans(ctx: Context, noun: Token) -> Iterator[tuple[int, int]]:
                 if pobj.dep_ == "pobj" and pobj.i in ctx.span_at:
                     span = ctx.span_at[pobj.i]
                     yield span.start, span.end
-        if child.lower_ in _LEADING and child.i < noun.i:  # "the Saudi-led coalition"
+        leads = child.lower_ in ctx.kb.leading_participles  # "the Saudi-led coalition"
+        if leads and child.i < noun.i:
             for leader in child.children:
                 if leader.i in ctx.span_at and not ctx.owner[leader.i]:
                     span = ctx.span_at[leader.i]

@@ -13,6 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from dyad.knowledge.actor_records import GOVERNMENT_FORMS
 from dyad.knowledge.actors import ActorKB, fold, surface_key
 from dyad.records import RawDocument
 
@@ -97,7 +98,7 @@ def _hit_line(kb: ActorKB, kb_id: str, form: str, sector: str | None, how: str) 
     if kb_id.startswith("person:"):
         return f"KB name ({how}): person {kb.person(kb_id).name}"
     entry = kb.entry(kb_id)
-    arm = f", names its {sector} arm" if sector and form in ("capital", "seat") else ""
+    arm = f", names its {sector} arm" if sector and form in GOVERNMENT_FORMS else ""
     changes = "".join(f", {s} from {d}" for d, s in entry.since)
     return (
         f"KB name ({how}, as {form}{arm}): {entry.kind.value} {entry.name} "

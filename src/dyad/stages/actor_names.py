@@ -12,28 +12,12 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
+from dyad.knowledge.actor_records import ENTRY_FORMS
+from dyad.knowledge.grammar import Grammar
 from dyad.stages.actor_context import Context, KbSpan, Spec, entry_spec
 from dyad.stages.actor_groups import claim
 from dyad.stages.actor_orgs import STATE_ARMS
 
-# A capital used as a place ("talks in Beijing") is a location, not an actor.
-_LOCATIVE = frozenset(
-    {
-        "in",
-        "at",
-        "near",
-        "outside",
-        "around",
-        "throughout",
-        "across",
-        "inside",
-        "within",
-        "from",
-        "via",
-        "toward",
-        "towards",
-    }
-)
 # Entity labels whose names may contain a country name that is not an actor mention.
 _NAME_LABELS = frozenset(
     {"ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE", "NORP"}
@@ -48,11 +32,11 @@ def kb_actors(ctx: Context, spans: list[KbSpan]) -> Iterator[tuple[Spec, int, in
         if hit.form == "person":
             continue  # people were handled first; an unresolved name stays uncoded
         if hit.form == "capital" and (
-            _is_locative(ctx.doc[span.end - 1])
+            _is_locative(ctx.doc[span.end - 1], ctx.grammar)
             or _is_place_modifier(ctx.doc[span.end - 1])
         ):
             continue
-        if hit.form in ("name", "demonym") and _modifies_attribute(ctx, span):
+        if hit.form in ENTRY_FORMS and _modifies_attribute(ctx, span):
             continue
         claim(ctx, span.start, span.end)
         yield entry_spec(ctx.kb, hit, ctx.published), span.start, span.end
@@ -73,13 +57,14 @@ def _is_place_modifier(token: Token) -> bool:
     return token.dep_ in ("compound", "nmod") and token.head.i > token.i
 
 
-def _is_locative(token: Token) -> bool:
+def _is_locative(token: Token, grammar: Grammar) -> bool:
+    """True for a capital used as a place ("talks in Beijing"), not an actor."""
     head = token.head
     while head.dep_ == "conj" and head.head.i != head.i:
         head = head.head  # "in Beijing and Washington"
     if token.dep_ == "pobj" or (token.dep_ == "conj" and head.dep_ == "pobj"):
         prep = token.head if token.dep_ == "pobj" else head.head
-        return prep.lower_ in _LOCATIVE
+        return prep.lower_ in grammar.place_prepositions
     return False
 
 

@@ -24,21 +24,6 @@ from dyad.knowledge.actors import Person
 from dyad.records import ActorKind
 from dyad.stages.actor_context import Context, Spec, affiliation_of
 
-# Words between a determiner and a title that change nothing ("the top US diplomat").
-_QUALIFIERS = frozenset(
-    {
-        "top",
-        "senior",
-        "new",
-        "current",
-        "incoming",
-        "acting",
-        "interim",
-        "chief",
-        "then",
-    }
-)
-_ONE = frozenset({"a", "an", "one", "another", "each", "every"})
 # Confidence of an office coded only from the article's dominant state.
 DOMINANT_CONFIDENCE = 0.5
 
@@ -78,7 +63,7 @@ def _office_at(ctx: Context, token: Token) -> tuple[Spec, int] | None:
         return None
     words, first = phrase
     former, start = False, first
-    while start > 0 and ctx.texts[start - 1].lower() in _QUALIFIERS:
+    while start > 0 and ctx.texts[start - 1].lower() in ctx.kb.title_qualifiers:
         start -= 1
     if start > 0 and ctx.kb.title_info(ctx.texts[start - 1].lower()) is not None:
         info = ctx.kb.title_info(ctx.texts[start - 1].lower())
@@ -170,17 +155,17 @@ def _owner_after(ctx: Context, token: Token) -> _Owner | None:
 def _spec(
     ctx: Context, words: str, owner: _Owner | None, former: bool, det: str
 ) -> Spec | None:
-    kb = ctx.kb
+    kb, one = ctx.kb, ctx.grammar.singular_determiners
     role = kb.role_sector(words)
     info = kb.title_info(words)
     if owner is None:
-        if det not in _ONE and not (det == "the" and info is not None and ctx.dominant):
+        if det not in one and not (det == "the" and info is not None and ctx.dominant):
             return None
-        if det not in _ONE and role is None and info is None:
+        if det not in one and role is None and info is None:
             return None
     code = owner.code if owner else ctx.dominant
     confidence = 0.75 if owner else DOMINANT_CONFIDENCE
-    if owner is not None and owner.is_state and info is not None and det not in _ONE:
+    if owner is not None and owner.is_state and info is not None and det not in one:
         holder = kb.holder_of(owner.code or "", words, ctx.published)
         if holder is not None:
             return _holder_spec(ctx, holder, former)

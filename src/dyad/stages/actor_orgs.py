@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span
 
+from dyad.knowledge.grammar import Grammar
 from dyad.records import ActorKind
 from dyad.stages.actor_context import Context, Spec, affiliation_of
 from dyad.stages.actor_groups import claim
@@ -32,7 +33,7 @@ def other_organizations(ctx: Context) -> Iterator[tuple[Spec, int, int]]:
         start = ent.start + (1 if ent[0].lower_ == "the" else 0)
         stop = ent.end - (1 if ent[-1].text in ("'s", "\u2019s") else 0)
         name = ctx.doc[start:stop].text
-        if not _is_organization_name(name) or any(
+        if not _is_organization_name(name, ctx.grammar) or any(
             word.lower() in ctx.kb.thing_words for word in name.split()
         ):
             continue
@@ -43,14 +44,11 @@ def other_organizations(ctx: Context) -> Iterator[tuple[Spec, int, int]]:
         yield spec, start, stop
 
 
-def _is_organization_name(name: str) -> bool:
+def _is_organization_name(name: str, grammar: Grammar) -> bool:
     """Reject what the parser wrongly labels ORG ("Omsk in Siberia", "Goma, X")."""
     if "\n" in name or len(name) < 2 or not name[:1].isupper() or "," in name:
         return False
-    return not any(word in _NOT_IN_NAMES for word in name.split())
-
-
-_NOT_IN_NAMES = frozenset({"in", "to", "from", "near", "at"})
+    return not any(word in grammar.not_in_names for word in name.split())
 
 
 def _organization_spec(ctx: Context, span: Span, name: str) -> Spec:

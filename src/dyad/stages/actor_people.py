@@ -220,7 +220,7 @@ def _only_organisations(ctx: Context, hits: Sequence[Hit]) -> bool:
 
 
 def split_person_entity(
-    doc: Doc, start: int, end: int, kb: ActorKB | None = None
+    doc: Doc, start: int, end: int, kb: ActorKB
 ) -> Sequence[tuple[int, int]]:
     """Split "Biden-Xi" or "Putin and Xi" entities into one span per name."""
     parts, first = [], start

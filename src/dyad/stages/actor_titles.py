@@ -16,7 +16,6 @@ from dyad.knowledge.actors import ActorKB, TitleInfo
 from dyad.stages.actor_context import Affiliation, Context, affiliation_of
 
 _POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
-_OBJECT_PREPOSITIONS = frozenset({"for", "to", "on", "against", "with", "toward"})
 _CLAUSE_PUNCT = frozenset({",", ";", ":", "(", ")", '"', "\u201c", "\u201d", "\u2014"})
 _SKIP_POS = frozenset(
     {
@@ -39,10 +38,10 @@ _SKIP_POS = frozenset(
 
 
 def name_tokens(
-    doc: Doc, start: int, end: int, kb: ActorKB | None = None
+    doc: Doc, start: int, end: int, kb: ActorKB
 ) -> tuple[int, int]:
     """Trim title words, verbs and possessives off a PERSON entity's edges."""
-    while start < end and (_not_name(doc[start]) or _is_title_word(kb, doc, start)):
+    while start < end and (_not_name(doc[start], kb) or _is_title_word(kb, doc, start)):
         start += 1
     while end > start and (
         doc[end - 1].text in _POSSESSIVE
@@ -53,74 +52,19 @@ def name_tokens(
     return start, end
 
 
-def _is_title_word(kb: ActorKB | None, doc: Doc, i: int) -> bool:
+def _is_title_word(kb: ActorKB, doc: Doc, i: int) -> bool:
     """True for "Prince" or "Crown" in "Crown Prince" at the start of a name."""
-    if kb is None:
-        return False
     word = doc[i].lower_
     following = f"{word} {doc[i + 1].lower_}" if i + 1 < len(doc) else word
     return kb.title_info(word) is not None or kb.title_info(following) is not None
 
 
-def _not_name(token: Token) -> bool:
+def _not_name(token: Token, kb: ActorKB) -> bool:
     return (
         not token.text[:1].isupper()
         or token.pos_ in _SKIP_POS
-        or token.lower_ in _TITLE_STARTS
+        or token.lower_ in kb.name_prefixes
     )
-
-
-_TITLE_STARTS = frozenset(
-    {
-        "president",
-        "minister",
-        "secretary",
-        "prime",
-        "premier",
-        "chancellor",
-        "general",
-        "king",
-        "queen",
-        "prince",
-        "senator",
-        "governor",
-        "mayor",
-        "ambassador",
-        "judge",
-        "former",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "sir",
-        "lord",
-        "gen",
-        "sen",
-        "rep",
-        "gov",
-        "mr.",
-        "mrs.",
-        "ms.",
-        "dr.",
-        "gen.",
-        "sen.",
-        "rep.",
-        "gov.",
-        "vice",
-        "deputy",
-        "foreign",
-        "defence",
-        "defense",
-        "spokesperson",
-        "spokesman",
-        "spokeswoman",
-        "pope",
-        "commander",
-        "colonel",
-        "admiral",
-        "director",
-    }
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,7 +91,7 @@ def pre_title(ctx: Context, start: int) -> TitleFacts:
         return TitleFacts()
     if (
         first > 0
-        and doc[first - 1].lower_ in _OBJECT_PREPOSITIONS
+        and doc[first - 1].lower_ in ctx.grammar.title_object_prepositions
         and first in ctx.span_at
         and ctx.span_at[first].end == start
     ):
@@ -158,7 +102,7 @@ def pre_title(ctx: Context, start: int) -> TitleFacts:
         span = ctx.span_at.get(j)
         if span is not None and span.start == j:
             found = affiliation_of(ctx, span)
-            object_of = j > first and doc[j - 1].lower_ in _OBJECT_PREPOSITIONS
+            object_of = j > first and doc[j - 1].lower_ in ctx.grammar.title_object_prepositions
             if found is not None and affiliation is None and not object_of:
                 affiliation = found
             cut = max(cut, span.end) if not object_of else cut
@@ -169,7 +113,7 @@ def pre_title(ctx: Context, start: int) -> TitleFacts:
     title = doc[cut:start].text.strip() or None if cut < start else None
     return TitleFacts(
         title=title,
-        info=title_info(ctx.kb, title),
+        info=title_info(ctx, title),
         affiliation=affiliation,
         former=former,
         first=first,
@@ -193,13 +137,13 @@ def _is_title_token(ctx: Context, token: Token) -> bool:
     if token.text in _POSSESSIVE or token.text == "-":
         return True
     if (
-        token.lower_ in ("for", "of")
+        token.lower_ in ctx.grammar.title_prepositions
         and token.i > 0
         and _is_capital_word(token.doc[token.i - 1])
     ):
         return True  # "Special Representative for Iran", "Minister of Defence"
     low = token.lower_
-    if ctx.kb.title_info(low) is not None or low in _TITLE_STARTS:
+    if ctx.kb.title_info(low) is not None or low in ctx.kb.name_prefixes:
         return True
     if token.dep_ in ("compound", "amod") and token.head.i > token.i and token.is_alpha:
         return True  # "Chinese foreign ministry spokesman": modifiers inside the title
@@ -212,14 +156,15 @@ def _is_title_token(ctx: Context, token: Token) -> bool:
     )
 
 
-def title_info(kb: ActorKB, title: str | None) -> TitleInfo | None:
+def title_info(ctx: Context, title: str | None) -> TitleInfo | None:
     """Return the info of the longest known title at the end of ``title`` (its head)."""
     if not title:
         return None
+    kb = ctx.kb
     words = title.lower().replace("\u2019", "'").split()
     info = _suffix_title(kb, words)
     for i, word in enumerate(words):
-        if info is None and word in ("of", "for") and i > 0:
+        if info is None and word in ctx.grammar.title_prepositions and i > 0:
             info = _suffix_title(kb, words[:i])  # "Special Representative for Iran"
     return info
 
@@ -243,7 +188,7 @@ def apposition(ctx: Context, head: Token) -> TitleFacts:
         if title is not None:
             return _apposition_facts(ctx, title)
     for child in head.rights:
-        if child.dep_ == "prep" and child.lower_ in ("of", "at"):
+        if child.dep_ == "prep" and child.lower_ in ctx.grammar.affiliation_prepositions:
             found = _subtree_affiliation(ctx, child)
             if found is not None:
                 return TitleFacts(affiliation=found)
@@ -262,7 +207,7 @@ def title_noun_above(ctx: Context, token: Token) -> Token | None:
 
 def _is_title_noun(ctx: Context, token: Token) -> bool:
     return token.pos_ in ("NOUN", "PROPN") and (
-        title_info(ctx.kb, token.lower_) is not None or token.lower_ in _TITLE_STARTS
+        title_info(ctx, token.lower_) is not None or token.lower_ in ctx.kb.name_prefixes
     )
 
 
@@ -282,7 +227,7 @@ def _apposition_facts(ctx: Context, appos: Token) -> TitleFacts:
         start += 1
     end = _title_end(doc, appos)
     title = doc[start:end].text.strip() or None
-    info = title_info(ctx.kb, doc[start : appos.i + 1].text)
+    info = title_info(ctx, doc[start : appos.i + 1].text)
     former = any(_is_former(ctx.kb, t.lower_) for t in doc[start : appos.i + 1])
     return TitleFacts(
         title=title,

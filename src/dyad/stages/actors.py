@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dyad import ids
 from dyad.knowledge.actors import ActorKB, fold
+from dyad.knowledge.grammar import Grammar, load_grammar
 from dyad.records import Actor, ActorKind, Mention, Problem, ResolvedActors
 from dyad.stages.actor_context import Context, KbSpan, Spec
 from dyad.stages.actor_groups import claim, find_groups
@@ -57,8 +58,13 @@ DOMINANT_STATE_MIN = 2
 DOMINANT_GUESS = 0.5
 
 
-def resolve_actors(parsed: Parsed, *, kb: ActorKB) -> ResolvedActors:
-    """Find and code every actor mentioned in the article."""
+def resolve_actors(
+    parsed: Parsed, *, kb: ActorKB, grammar: Grammar | None = None
+) -> ResolvedActors:
+    """Find and code every actor mentioned in the article.
+
+    ``grammar`` defaults to the packaged one; the runner passes ``Resources.grammar``.
+    """
     doc = parsed.doc
     texts, pos = [], []
     for token in doc:  # one pass: spaCy builds a Token object per access
@@ -72,6 +78,7 @@ def resolve_actors(parsed: Parsed, *, kb: ActorKB) -> ResolvedActors:
         published=parsed.article.published,
         span_at={i: s for s in spans for i in range(s.start, s.end)},
         dominant=_dominant_state(doc, kb, spans),
+        grammar=grammar or load_grammar(),
         owner=[False] * len(doc),
         texts=texts,
         pos=pos,

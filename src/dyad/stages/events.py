@@ -23,6 +23,7 @@ from spacy.tokens import Span, Token
 
 from dyad.ids import event_id
 from dyad.knowledge.events import EventLexicon
+from dyad.knowledge.grammar import Grammar
 from dyad.records import (
     Actor,
     Event,
@@ -91,18 +92,20 @@ class _Memory:
     by_lemma: dict[str, tuple[int, Roles]]
 
 
-def _carry(c: Candidate, sentence: int, memory: _Memory) -> Roles | None:
+def _carry(
+    c: Candidate, sentence: int, memory: _Memory, grammar: Grammar
+) -> Roles | None:
     """Participants for a singular nominal event with none: "the visit", "a meeting"."""
     noun = c.trigger
     if noun.tag_ != "NN":
         return None
     determiners = {child.lower_ for child in noun.children if child.dep_ == "det"}
     lemma = noun.lemma_.lower()
-    if determiners & {"the", "this", "that"} and lemma in memory.by_lemma:
+    if determiners & grammar.definite_determiners and lemma in memory.by_lemma:
         seen, roles = memory.by_lemma[lemma]
         if sentence - seen <= _DEFINITE_WINDOW:
             return replace(roles, how=".carried")
-    if determiners & {"a", "an", "the"} and c.rule.type in memory.by_type:
+    if determiners & grammar.articles and c.rule.type in memory.by_type:
         seen, roles = memory.by_type[c.rule.type]
         if 0 < sentence - seen <= _CARRY_WINDOW:
             return replace(roles, how=".carried")
@@ -238,6 +241,7 @@ def code_events(
     *,
     lexicon: EventLexicon,
     model: EventModel | None = None,
+    grammar: Grammar | None = None,
 ) -> StageResult[Event]:
     """Find events and code their type, roles and modality.
 
@@ -245,7 +249,7 @@ def code_events(
     and nouns with a participant) are events and of which type (``events_model``).
     """
     doc = parsed.doc
-    cast = build_cast(doc, actors, mentions, lexicon)
+    cast = build_cast(doc, actors, mentions, lexicon, grammar)
     memory = _Memory(by_type={}, by_lemma={})
     events: list[Event] = []
     for sentence in parsed.sentences:
@@ -282,21 +286,14 @@ def _per_actor(c: Candidate, roles: Roles) -> list[Roles]:
     return [replace(roles, actors=(actor,)) for actor in roles.actors]
 
 
-def _code_sentence(
-    parsed: Parsed,
-    sent: Span,
+def _resolve_roles(
+    candidates: list[Candidate],
     index: int,
     cast: Cast,
     memory: _Memory,
     lexicon: EventLexicon,
-    model: EventModel | None = None,
-) -> list[Event]:
-    candidates = find_candidates(sent, lexicon, cast.by_token, cast.people)
-    if model is not None:
-        candidates = model.revise(sent, candidates, cast, lexicon)
-    if not candidates:
-        return []
-    embedding = _embedding(candidates, lexicon)
+) -> dict[int, Roles]:
+    """Return the participants of each candidate of a sentence, by trigger index."""
     resolved: dict[int, Roles] = {}
     ordered = sorted(candidates, key=lambda c: (-_depth(c.trigger), c.trigger.i))
     for c in ordered:  # deepest first: governing events may borrow their participants
@@ -307,7 +304,7 @@ def _code_sentence(
             and c.kind == "noun"
             and lexicon.types[c.rule.type].carry
         ):
-            roles = _carry(c, index, memory) or roles
+            roles = _carry(c, index, memory, cast.grammar) or roles
         if (
             roles.actors
             and not roles.recipients
@@ -325,6 +322,25 @@ def _code_sentence(
             embedded = other_side(embedded, roles, cast)
             roles = finish(roles.actors, embedded) if embedded else roles
         resolved[c.trigger.i] = roles
+    return resolved
+
+
+def _code_sentence(
+    parsed: Parsed,
+    sent: Span,
+    index: int,
+    cast: Cast,
+    memory: _Memory,
+    lexicon: EventLexicon,
+    model: EventModel | None = None,
+) -> list[Event]:
+    candidates = find_candidates(sent, lexicon, cast.by_token, cast.people)
+    if model is not None:
+        candidates = model.revise(sent, candidates, cast, lexicon)
+    if not candidates:
+        return []
+    embedding = _embedding(candidates, lexicon)
+    resolved = _resolve_roles(candidates, index, cast, memory, lexicon)
     events = []
     agreeing = {
         i: c.trigger.i

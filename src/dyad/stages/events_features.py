@@ -26,11 +26,7 @@ from dyad.stages.events_triggers import OBJECTS, PASSIVE_SUBJECTS, Candidate
 
 _VERB_ARGS = OBJECTS | PASSIVE_SUBJECTS | {"nsubj", "agent", "prep", "dative"}
 _NOUN_MODS = frozenset({"poss", "compound", "amod", "nmod"})
-_NOUN_PREPS = frozenset(
-    {"of", "by", "against", "on", "with", "between", "to", "from", "over", "for"}
-)
 _LIGHT_DEPS = frozenset({"dobj", "nsubjpass", "attr"})
-_ARG_PREPS = frozenset({"by", "against", "on", "with", "between", "to", "from", "for"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +57,10 @@ def _verb_has_party(verb: Token, cast: Cast) -> bool:
     for child in verb.children:
         if child.dep_ not in _VERB_ARGS:
             continue
-        if child.dep_ in ("prep", "agent") and child.lower_ not in _ARG_PREPS:
+        if (
+            child.dep_ in ("prep", "agent")
+            and child.lower_ not in cast.grammar.party_verb_prepositions
+        ):
             continue
         if _actor_in(child, cast):
             return True
@@ -74,7 +73,7 @@ def _noun_has_party(noun: Token, cast: Cast) -> bool:
             return True
         if (
             child.dep_ == "prep"
-            and child.lower_ in _NOUN_PREPS
+            and child.lower_ in cast.grammar.party_noun_prepositions
             and _actor_in(child, cast)
         ):
             return True

@@ -80,7 +80,7 @@ def _own_cue(token: Token, cues: ModalityCues) -> Modality | None:
 
 def _is_future_time(child: Token, cues: ModalityCues) -> bool:
     """Tell whether ``child`` is a time phrase pointing ahead ("next week")."""
-    if child.dep_ == "prep" and child.lower_ in ("in", "within", "over"):
+    if child.dep_ == "prep" and child.lower_ in cues.future_prepositions:
         times = [g for g in child.children if g.dep_ == "pobj"]
     elif child.dep_ in ("npadvmod", "tmod"):
         times = [child]

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from dyad.knowledge.events import EventLexicon, TriggerRule
+from dyad.knowledge.grammar import Grammar
 from dyad.records import Actor, ActorKind, EventType, Mention
 from dyad.stages.events_roles import Cast
 from dyad.stages.events_triggers import (
@@ -37,19 +38,10 @@ _CLIMB_DEPS = _INHERIT_DEPS | {"dobj", "pobj", "prep", "compound", "acomp"}
 _COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "prep", "pobj", "acl", "pcomp"})
 
 
-_COMPLEMENT_PREPS = frozenset({"to", "against", "on", "with", "from", "for"})
-
-
 _VISITOR_KINDS = frozenset({ActorKind.PERSON, ActorKind.STATE, ActorKind.IGO})
 
 
-PARTNER_PREPS = frozenset({"with", "between", "among"})
-
-
 _NOMINAL_ACTOR_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
-
-
-_GERUND_PREPS = frozenset({"of", "for"})
 
 
 # "each other", "one another": the event is mutual
@@ -86,7 +78,7 @@ def subject_token(verb: Token, lexicon: EventLexicon) -> tuple[Token | None, boo
         head = current.head
         if head.i == current.i or current.dep_ not in _CLIMB_DEPS:
             return None, False
-        if current.dep_ == "pcomp" and head.lower_ in _GERUND_PREPS:
+        if current.dep_ == "pcomp" and head.lower_ in lexicon.gerund_prepositions:
             # "accused Somalia of violating", "praised Kenya for hosting": the object
             objects = children(head.head, frozenset({"dobj"}))
             if objects and not is_mutual(objects[0]):
@@ -106,16 +98,13 @@ def subject_token(verb: Token, lexicon: EventLexicon) -> tuple[Token | None, boo
     return None, False
 
 
-def verbal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
+def _objects_and_holders(
+    c: Candidate, cast: Cast
+) -> tuple[list[Token], list[Token], tuple[str, ...]]:
+    """Return the objects of a verbal candidate, the tokens whose prepositions may hold
+    its parties, and the actors of an absorbed object ("released six Americans")."""
     rule, anchor = c.rule, c.anchor
-    subject, passive = subject_token(anchor, lexicon)
-    actors = () if passive else cast.of(subject)
-    recipients: tuple[str, ...] = cast.of(subject) if passive else ()
-    agents = [
-        t for t in prep_objects(anchor, frozenset({"by"}), cast.by_token) if passive
-    ]
-    actors = actors or tuple(a for t in agents for a in cast.of(t))
-    partners: list[str] = []
+    absorbed: tuple[str, ...] = ()
     objects = [
         o for o in children(anchor, OBJECTS) if o.i != c.absorbed and o.i != c.trigger.i
     ]
@@ -128,19 +117,49 @@ def verbal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
     if c.absorbed is not None:
         holders.append(c.trigger.doc[c.absorbed])
         if not rule.complement_aux:  # "released six Americans": the object is an actor
-            recipients += cast.of(c.trigger.doc[c.absorbed])
+            absorbed = cast.of(c.trigger.doc[c.absorbed])
     holders.extend(o for o in objects if o.pos_ == "NOUN")  # "action against Russia"
     if c.kind == "light":
         holders.extend(of_objects(c.trigger))
+    return objects, holders, absorbed
+
+
+def _visitors(anchor: Token, cast: Cast) -> tuple[str, ...]:
+    """Return the visitors a "received" verb names: its objects that can visit."""
+    return tuple(
+        a
+        for o in children(anchor, frozenset({"dobj"}))
+        # the object itself or its list, not its modifiers ("received his PhD")
+        for a in (cast.of(o) if o.i in cast.by_token else cast.listed(o))
+        if cast.actors[a].kind in _VISITOR_KINDS
+    )
+
+
+def verbal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
+    rule, anchor = c.rule, c.anchor
+    subject, passive = subject_token(anchor, lexicon)
+    actors = () if passive else cast.of(subject)
+    recipients: tuple[str, ...] = cast.of(subject) if passive else ()
+    agents = [
+        t for t in prep_objects(anchor, frozenset({"by"}), cast.by_token) if passive
+    ]
+    actors = actors or tuple(a for t in agents for a in cast.of(t))
+    partners: list[str] = []
+    objects, holders, absorbed = _objects_and_holders(c, cast)
+    recipients += absorbed
     preps = [
         o
         for h in holders
-        for o in prep_objects(h, rule.preps - PARTNER_PREPS, cast.by_token)
+        for o in prep_objects(
+            h, rule.preps - cast.grammar.partner_prepositions, cast.by_token
+        )
     ]
     partner_preps = [
         o
         for h in holders
-        for o in prep_objects(h, rule.preps & PARTNER_PREPS, cast.by_token)
+        for o in prep_objects(
+            h, rule.preps & cast.grammar.partner_prepositions, cast.by_token
+        )
     ]
     if c.kind == "light":  # "held talks between A and B", "a mediation mission between"
         for holder in (
@@ -148,7 +167,9 @@ def verbal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
             if c.trigger.dep_ == "compound"
             else (c.trigger,)
         ):
-            between = prep_objects(holder, PARTNER_PREPS - rule.preps, cast.by_token)
+            between = prep_objects(
+                holder, cast.grammar.partner_prepositions - rule.preps, cast.by_token
+            )
             (partner_preps if rule.reciprocal else preps).extend(between)
     info = lexicon.types[rule.type]
     if rule.reciprocal and info.partner_object:
@@ -174,13 +195,7 @@ def verbal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
     ):  # "China and Russia accused each other", "clashed with one another"
         return Roles(tuple(dict.fromkeys(actors + recipients)), (), mutual=True)
     if rule.swap:  # "X received Y": Y is the visitor; without a Y it is no visit
-        visitors = tuple(
-            a
-            for o in children(anchor, frozenset({"dobj"}))
-            # the object itself or its list, not its modifiers ("received his PhD")
-            for a in (cast.of(o) if o.i in cast.by_token else cast.listed(o))
-            if cast.actors[a].kind in _VISITOR_KINDS
-        )
+        visitors = _visitors(anchor, cast)
         if not visitors:
             return Roles((), ())
         actors, recipients = visitors, actors
@@ -204,13 +219,17 @@ def nominal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
     ]
     actors += tuple(a for t in by_agent for a in cast.of(t))
     between = [
-        t for h in holders for t in prep_objects(h, PARTNER_PREPS, cast.by_token)
+        t
+        for h in holders
+        for t in prep_objects(h, cast.grammar.partner_prepositions, cast.by_token)
     ]
     partners = tuple(a for t in between for a in cast.of(t))
     recipients = tuple(
         a
         for h in holders
-        for t in prep_objects(h, rule.preps - PARTNER_PREPS, cast.by_token)
+        for t in prep_objects(
+            h, rule.preps - cast.grammar.partner_prepositions, cast.by_token
+        )
         for a in cast.of(t)
     )
     with_partner = any(
@@ -257,9 +276,10 @@ def complement_actors(anchor: Token, cast: Cast) -> tuple[str, ...]:
     asked "for", at most two clauses down.
     """
     found: list[str] = []
+    complement = cast.grammar.complement_prepositions
     asked = prep_objects(anchor, frozenset({"for"}))
     for thing in asked:  # "a request for help from Norway"
-        for pobj in prep_objects(thing, _COMPLEMENT_PREPS - {"for"}, cast.by_token):
+        for pobj in prep_objects(thing, complement - {"for"}, cast.by_token):
             found.extend(cast.of(pobj))
     frontier = [anchor]
     for _ in range(2):
@@ -277,7 +297,7 @@ def complement_actors(anchor: Token, cast: Cast) -> tuple[str, ...]:
                     "dative",
                 ):
                     found.extend(cast.of(child))
-            for pobj in prep_objects(clause, _COMPLEMENT_PREPS, cast.by_token):
+            for pobj in prep_objects(clause, complement, cast.by_token):
                 found.extend(cast.of(pobj))
         frontier = clauses
     return tuple(dict.fromkeys(found))
@@ -309,14 +329,17 @@ def build_cast(
     actors: Sequence[Actor],
     mentions: Sequence[Mention],
     lexicon: EventLexicon,
+    grammar: Grammar | None = None,
 ) -> Cast:
-    """Return the ``Cast`` of one article, as the events stage builds it."""
+    """Return the ``Cast`` of one article, as the events stage builds it (``grammar``
+    defaults to the packaged one)."""
     return Cast.build(
         doc,
         actors,
         mentions,
         lexicon.modality.speech_verbs,
         eventive=frozenset(lexicon.nouns) | lexicon.instrument_nouns,
+        grammar=grammar,
     )
 
 

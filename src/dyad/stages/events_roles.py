@@ -15,27 +15,14 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from dyad.knowledge.grammar import Grammar, load_grammar
 from dyad.records import Actor, ActorKind, Mention
 
 # Dependents of a head that is no actor whose mentions name the actor ("US officials",
 # "Romania's government", "the Chinese side").
 _MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod", "nummod"})
-_PLACE_PREPS = frozenset({"of", "in", "from"})
-_LIST_PREPS = frozenset({"including", "like", "such"})
-_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
-_THING_PRONOUNS = frozenset({"it", "its"})
-# "it" heading these verbs is usually expletive ("it seems", "it is not much to ask")
-_EXPLETIVE_HEADS = frozenset(
-    {"be", "seem", "appear", "take", "mean", "remain", "matter"}
-)
-_GROUP_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
-# "we", "I" inside reported speech stand for the speaker ("'We condemn it,' X said")
-_FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our", "ours"})
 # clause links through which reported speech hangs on its verb of saying
 _REPORTED_DEPS = frozenset({"ccomp", "parataxis", "conj", "xcomp", "advcl"})
-# "the two", "both (sides)": the two sides of the last two-sided event
-_PAIR_WORDS = frozenset({"both", "two"})
-_RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
 _THING_KINDS = frozenset(
     {ActorKind.STATE, ActorKind.ORGANIZATION, ActorKind.IGO, ActorKind.GROUP}
 )
@@ -64,6 +51,7 @@ class Cast:
     # the actor ("a US airstrike in Iraq" is no Iraqi strike)
     eventive: frozenset[str] = frozenset()
     people: frozenset[int] = frozenset()  # tokens of person mentions
+    grammar: Grammar = field(default_factory=load_grammar)
 
     @classmethod
     def build(
@@ -73,6 +61,7 @@ class Cast:
         mentions: Sequence[Mention],
         speech_verbs: frozenset[str] = frozenset(),
         eventive: frozenset[str] = frozenset(),
+        grammar: Grammar | None = None,
     ) -> Cast:
         """Map every token covered by a mention to its actor (longest mention wins).
 
@@ -98,6 +87,7 @@ class Cast:
             actors=by_id,
             by_token=by_token,
             speech_verbs=speech_verbs,
+            grammar=grammar or load_grammar(),
             eventive=eventive,
             people=frozenset(
                 i for i, a in by_token.items() if by_id[a].kind == ActorKind.PERSON
@@ -141,7 +131,11 @@ class Cast:
         i = token.right_edge.i + 1
         while i < len(doc) and doc[i].text in (",", ";"):
             i += 1
-        if i >= len(doc) or doc[i].lower_ not in _LIST_PREPS or doc[i].dep_ != "prep":
+        if (
+            i >= len(doc)
+            or doc[i].lower_ not in self.grammar.list_prepositions
+            or doc[i].dep_ != "prep"
+        ):
             return ()
         return _unique(
             actor
@@ -157,7 +151,9 @@ class Cast:
                 child.dep_ == "appos" and child.i in self.by_token
             ):
                 yield from self._heads(child)
-            elif child.dep_ == "prep" and child.lower_ in _LIST_PREPS:
+            elif (
+                child.dep_ == "prep" and child.lower_ in self.grammar.list_prepositions
+            ):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         yield from self._heads(pobj)
@@ -178,11 +174,15 @@ class Cast:
             yield actor_id
             return
         lower = head.lower_
-        if head.pos_ == "PRON" or lower in _GROUP_PRONOUNS | _PAIR_WORDS:
+        if (
+            head.pos_ == "PRON"
+            or lower in self.grammar.group_pronouns | self.grammar.pair_words
+        ):
             yield from self._pronoun(head)
             return
         if self._is_recent(head) and any(
-            c.lower_ in _PAIR_WORDS and c.dep_ in ("nummod", "det", "predet")
+            c.lower_ in self.grammar.pair_words
+            and c.dep_ in ("nummod", "det", "predet")
             for c in head.children
         ):  # "the two leaders", "both sides"
             yield from self.previous
@@ -208,7 +208,7 @@ class Cast:
         for child in head.children:
             if (
                 child.dep_ == "prep"
-                and child.lower_ in _PLACE_PREPS
+                and child.lower_ in self.grammar.origin_prepositions
                 and (
                     child.lower_ == "of"
                     or (not modified and head.lemma_.lower() not in self.eventive)
@@ -221,18 +221,21 @@ class Cast:
 
     def _pronoun(self, token: Token) -> Iterator[str]:
         lower = token.lower_
-        if lower in _RELATIVE and token.head.dep_ == "relcl":
+        if lower in self.grammar.relative_pronouns and token.head.dep_ == "relcl":
             yield from self.of(token.head.head, 1)
-        elif lower in _FIRST_PERSON:
+        elif lower in self.grammar.first_person_pronouns:
             yield from self.of(self.speaker_of(token), 1)
-        elif lower in _PERSON_PRONOUNS:
+        elif lower in self.grammar.singular_person_pronouns:
             yield from self._nearest(token, {ActorKind.PERSON})
-        elif lower in _THING_PRONOUNS and token.head.lemma_ not in _EXPLETIVE_HEADS:
+        elif (
+            lower in self.grammar.thing_pronouns
+            and token.head.lemma_ not in self.grammar.expletive_heads
+        ):
             # "it" only within its sentence ("Iraq said it would …"); "its" further
             yield from self._nearest(token, _THING_KINDS, same_sentence=lower == "it")
-        elif lower in _PAIR_WORDS and self._is_recent(token):
+        elif lower in self.grammar.pair_words and self._is_recent(token):
             yield from self.previous
-        elif lower in _GROUP_PRONOUNS:
+        elif lower in self.grammar.group_pronouns:
             yield from self._nearest(token, _THING_KINDS, same_sentence=True)
 
     def speaker_of(self, token: Token) -> Token | None:

@@ -238,7 +238,7 @@ def _governing_light_verb(noun: Token, lexicon: EventLexicon) -> Token | None:
         return head
     if (
         noun.dep_ == "pobj"
-        and head.lower_ in ("in", "into")  # "engaged in talks", "took part in talks"
+        and head.lower_ in lexicon.light_verb_prepositions  # "engaged in talks"
         and head.head.lemma_.lower() in lexicon.light_verbs
     ):
         return head.head
