@@ -148,14 +148,15 @@ class Resources:
             getattr(self, name)
 
 
-# The data the runner passes to stages, checked by ``Resources.validate``.
+# The data the runner passes to stages, checked by ``Resources.validate``: the small
+# files a user may replace in ``data_dir`` first, so that a mistake there fails fast.
 VALIDATED = (
+    "grammar",
+    "quote_cues",
+    "timex_lexicon",
     "clean_rules",
+    "event_lexicon",
     "actor_kb",
     "gazetteer",
-    "event_lexicon",
-    "timex_lexicon",
-    "quote_cues",
-    "grammar",
     "event_model",
 )

@@ -24,6 +24,7 @@ from dyad.errors import DyadError
 from dyad.store.faults import store_error
 
 if TYPE_CHECKING:
+    from dyad.resources import Resources
     from dyad.settings import Settings
     from dyad.store.db import Store
 
@@ -81,6 +82,26 @@ def handle_errors(func: F) -> F:
         return None
 
     return wrapper  # type: ignore[return-value]  # wraps keeps the signature
+
+
+def checked_resources(settings: Settings) -> Resources:
+    """Return the ``Resources`` of ``settings`` with every data file loaded and checked.
+
+    A missing or malformed data file (a user's copy in ``data_dir`` included) prints
+    ``dyad: error: file:line: message`` and exits with code 2, before any work.
+    """
+    from dyad.errors import ResourceError
+    from dyad.resources import Resources
+
+    resources = Resources(settings)
+    try:
+        resources.validate()
+    except ResourceError as e:
+        if State.debug:
+            raise
+        click.echo(f"dyad: error: {e}", err=True)
+        sys.exit(2)
+    return resources
 
 
 def settings_from(ctx: click.Context, **overrides: Any) -> Settings:

@@ -8,7 +8,14 @@ from pathlib import Path
 import click
 
 from dyad.cli import views
-from dyad.cli.common import NamesChoice, State, fail, handle_errors, settings_from
+from dyad.cli.common import (
+    NamesChoice,
+    State,
+    checked_resources,
+    fail,
+    handle_errors,
+    settings_from,
+)
 from dyad.formats import extract_formats
 
 
@@ -63,7 +70,6 @@ def extract(
     from dyad.pipeline import run_article
     from dyad.readers import parse_date, read_document
     from dyad.records import ArticleFailure
-    from dyad.resources import Resources
 
     settings = settings_from(ctx, actor_files=actor_files, event_files=event_files)
     origin = "<stdin>" if source == "-" else source
@@ -80,8 +86,7 @@ def extract(
         source=source_name,
         url=url,
     )
-    resources = Resources(settings)
-    resources.validate()  # a bad data file fails here, as file:line, before any work
+    resources = checked_resources(settings)  # a bad data file: file:line, exit 2
     result = run_article(raw, resources, fail_fast=State.debug)
     if isinstance(result, ArticleFailure):
         fail(

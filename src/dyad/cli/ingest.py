@@ -12,7 +12,13 @@ from typing import Any
 
 import click
 
-from dyad.cli.common import db_option, handle_errors, open_store, settings_from
+from dyad.cli.common import (
+    checked_resources,
+    db_option,
+    handle_errors,
+    open_store,
+    settings_from,
+)
 
 
 class _Reporter:
@@ -164,6 +170,7 @@ def ingest(
     from dyad.readers import ReadOptions, count_documents, parse_fields
 
     settings = settings_from(ctx, db=db)
+    checked_resources(settings)  # a bad data file: file:line, exit 2, before any work
     read = ReadOptions(max_bytes=settings.max_input_bytes, fields=parse_fields(fields))
     if engine == "dask":
         dask = _dask_options(settings, workers, force, scheduler, partition_size, lake)

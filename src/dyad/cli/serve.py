@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from dyad.cli.common import handle_errors, settings_from
+from dyad.cli.common import checked_resources, handle_errors, settings_from
 from dyad.errors import DyadError
 
 
@@ -71,6 +71,7 @@ def serve(
     from dyad.web.security import access_for_bind
 
     settings = settings_from(ctx, db=db)
+    checked_resources(settings)  # a bad data file: file:line, exit 2, before any work
     access = access_for_bind(host, token=token, extra_hosts=allow_hosts)
     # a missing, foreign or outdated file fails here; serving never migrates (#12)
     with Store(settings.db, read_only=True, migrate=False) as store:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from dyad.cli.common import handle_errors, settings_from
+from dyad.cli.common import checked_resources, handle_errors, settings_from
 from dyad.errors import DyadError
 
 _CHECKOUT = Path(__file__).resolve().parents[3]  # src/dyad/cli/train.py -> checkout
@@ -57,18 +57,18 @@ def train_events(
         dyad train events --shared ../shared
     """
     from dyad.knowledge.files import data_path
-    from dyad.resources import Resources
     from dyad.training.events import train as run
 
+    settings = settings_from(ctx)
+    resources = checked_resources(settings)  # a bad data file: file:line, exit 2
     root = shared or _shared_default()
     if not root.is_dir():
         raise DyadError(
             f"{root}: shared data folder not found; pass --shared or set DYAD_SHARED"
         )
     target = out or data_path("models", "events.json")
-    settings = settings_from(ctx)
     started = time.perf_counter()
-    summary = run(root, annotations, Resources(settings), target)
+    summary = run(root, annotations, resources, target)
     for key, value in summary.items():
         click.echo(f"{key}: {value}")
     click.echo(f"wrote {target} in {time.perf_counter() - started:.0f} s", err=True)
