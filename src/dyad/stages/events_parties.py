@@ -147,19 +147,12 @@ def verbal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
     partners: list[str] = []
     objects, holders, absorbed = _objects_and_holders(c, cast)
     recipients += absorbed
+    partner = cast.grammar.partner_prepositions
     preps = [
-        o
-        for h in holders
-        for o in prep_objects(
-            h, rule.preps - cast.grammar.partner_prepositions, cast.by_token
-        )
+        o for h in holders for o in prep_objects(h, rule.preps - partner, cast.by_token)
     ]
     partner_preps = [
-        o
-        for h in holders
-        for o in prep_objects(
-            h, rule.preps & cast.grammar.partner_prepositions, cast.by_token
-        )
+        o for h in holders for o in prep_objects(h, rule.preps & partner, cast.by_token)
     ]
     if c.kind == "light":  # "held talks between A and B", "a mediation mission between"
         for holder in (
@@ -167,9 +160,7 @@ def verbal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
             if c.trigger.dep_ == "compound"
             else (c.trigger,)
         ):
-            between = prep_objects(
-                holder, cast.grammar.partner_prepositions - rule.preps, cast.by_token
-            )
+            between = prep_objects(holder, partner - rule.preps, cast.by_token)
             (partner_preps if rule.reciprocal else preps).extend(between)
     info = lexicon.types[rule.type]
     if rule.reciprocal and info.partner_object:
