@@ -156,7 +156,7 @@ def test_malformed_actor_file_names_file_and_line(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     result = run(["extract", "-", "--actors", str(actors)], TEXT)
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # a bad data file is a start-up error (#9)
     assert result.stderr.strip() == (
         f"dyad: error: {actors}:2: unknown sector 'ARMY'; use one of "
         "AGR BUS COP CRM CVL EDU ELI GOV JUD LAB LEG MED MIL OPP PTY REB REF REL SOC "

@@ -19,7 +19,7 @@ def test_malformed_events_file_is_one_line_with_file_and_line(tmp_path: Path) ->
     article = tmp_path / "a.txt"
     article.write_text("France met Italy.", encoding="utf-8")
     result = CliRunner().invoke(cli, ["extract", str(article), "--events", str(bad)])
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # a bad data file is a start-up error (#9)
     assert f"{bad}:2: unknown PLOVER type" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
 
