@@ -42,6 +42,7 @@ from dyad.stages.actor_people import (
     register_surnames,
     split_person_entity,
 )
+from dyad.stages.actor_predicates import predicate_sectors
 from dyad.stages.actor_scan import casing_of, furniture_tokens, kb_spans
 from dyad.stages.actor_titles import title_noun_above
 from dyad.stages.nlp import Parsed
@@ -87,7 +88,7 @@ def resolve_actors(parsed: Parsed, *, kb: ActorKB) -> ResolvedActors:
     found.extend(kb_actors(ctx, spans))
     found.extend(other_organizations(ctx))
     found.extend(find_groups(ctx, modified=False))
-    return _build(parsed, merge_state_words(ctx, found))
+    return _build(parsed, predicate_sectors(ctx, merge_state_words(ctx, found)))
 
 
 def _dominant_state(doc: Doc, kb: ActorKB, spans: list[KbSpan]) -> str | None:

@@ -1,0 +1,105 @@
+"""Sectors of people from what the text says about them: verbs, role appositions,
+bodies after "of", titles of known people without a dated office.
+
+Sentences written for these tests (not taken from any corpus); real parses with the
+pinned model.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from dyad.pipeline import clean_raw
+from dyad.records import RawDocument
+from dyad.resources import Resources
+from dyad.stages.actors import resolve_actors
+from dyad.stages.nlp import parse_articles
+
+JUNE_2024 = dt.date(2024, 6, 3)
+
+
+@pytest.fixture(scope="module")
+def resources() -> Resources:
+    return Resources()
+
+
+def _codings(
+    resources: Resources, text: str, day: dt.date = JUNE_2024
+) -> dict[str, tuple[str | None, str | None]]:
+    item = clean_raw(RawDocument(text=text, published=day), resources)
+    [(parsed, _)] = parse_articles(resources.nlp, [item])
+    result = resolve_actors(parsed, kb=resources.actor_kb)
+    by_id = {a.actor_id: a for a in result.actors}
+    return {
+        m.text: (by_id[m.actor_id].code, by_id[m.actor_id].sector)
+        for m in result.mentions
+    }
+
+
+@pytest.mark.model
+@pytest.mark.issue(10)
+def test_a_private_person_charged_is_a_criminal_in_every_mention(
+    resources: Resources,
+) -> None:
+    found = _codings(
+        resources,
+        "Kevin Doyle was arrested on Monday and charged with murder. "
+        "Doyle denied the charge. Paul Ames, 31, pleaded guilty to fraud.",
+    )
+    assert found["Kevin Doyle"][1] == "CRM"
+    assert found["Doyle"][1] == "CRM"
+    assert found["Paul Ames"][1] == "CRM"
+
+
+@pytest.mark.model
+@pytest.mark.issue(10)
+def test_a_verb_recodes_only_its_own_subject_and_never_a_title(
+    resources: Resources,
+) -> None:
+    found = _codings(
+        resources,
+        "Anna Berg said she was arrested at the border. "
+        "Senator Ruth Hale was arrested on Monday.",
+    )
+    assert found["Anna Berg"][1] == "CVL"  # the subject of "said", not "arrested"
+    assert found["Ruth Hale"][1] == "LEG"  # a title says more than the verb
+
+
+@pytest.mark.model
+@pytest.mark.issue(10)
+def test_a_role_noun_the_name_is_in_apposition_to_gives_the_sector(
+    resources: Resources,
+) -> None:
+    found = _codings(
+        resources,
+        "The suspect, Mark Ellison, was in court on Tuesday. "
+        "A local farmer, Jim Bell, found the car.",
+    )
+    assert found["Mark Ellison"][1] == "CRM"
+    assert found["Jim Bell"][1] == "AGR"
+
+
+@pytest.mark.model
+@pytest.mark.issue(10)
+def test_a_person_of_a_named_body_takes_its_state_and_sector(
+    resources: Resources,
+) -> None:
+    found = _codings(
+        resources, "Anna Berg of the University of Leeds said the plan was weak."
+    )
+    assert found["Anna Berg"] == ("GBR", "EDU")
+
+
+@pytest.mark.model
+@pytest.mark.issue(10)
+def test_a_known_person_without_a_dated_office_takes_the_title_sector(
+    resources: Resources,
+) -> None:
+    found = _codings(
+        resources,
+        "U.S. Representative Tulsi Gabbard won a delegate on Tuesday.",
+        dt.date(2020, 3, 4),
+    )
+    assert found["Tulsi Gabbard"] == ("USA", "LEG")
