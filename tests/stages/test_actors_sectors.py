@@ -103,3 +103,24 @@ def test_a_known_person_without_a_dated_office_takes_the_title_sector(
         dt.date(2020, 3, 4),
     )
     assert found["Tulsi Gabbard"] == ("USA", "LEG")
+
+
+@pytest.mark.model
+@pytest.mark.issue(10)
+def test_lower_cased_institutions_are_coded_like_their_capitalised_forms(
+    resources: Resources,
+) -> None:
+    text = (
+        "The American senator spoke in Washington. American voters and American "
+        "officials were angry. Before joining the Senate, she served two terms. The "
+        "Supreme Court ruled on the case and Congress passed a law."
+    )
+    cased = _codings(resources, text)
+    lower = _codings(resources, text.lower())
+    for name, coding in (
+        ("Senate", ("USA", "LEG")),
+        ("Supreme Court", ("USA", "JUD")),
+        ("Congress", ("USA", "LEG")),
+    ):
+        assert cased[name] == coding
+        assert lower[name.lower()] == coding

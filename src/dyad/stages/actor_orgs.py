@@ -32,7 +32,7 @@ def other_organizations(ctx: Context) -> Iterator[tuple[Spec, int, int]]:
         start = ent.start + (1 if ent[0].lower_ == "the" else 0)
         stop = ent.end - (1 if ent[-1].text in ("'s", "\u2019s") else 0)
         name = ctx.doc[start:stop].text
-        if not _is_organization_name(name) or any(
+        if not _is_organization_name(name, _caseless_body(ctx, ent)) or any(
             word.lower() in ctx.kb.thing_words for word in name.split()
         ):
             continue
@@ -43,14 +43,26 @@ def other_organizations(ctx: Context) -> Iterator[tuple[Spec, int, int]]:
         yield spec, start, stop
 
 
-def _is_organization_name(name: str) -> bool:
-    """Reject what the parser wrongly labels ORG ("Omsk in Siberia", "Goma, X")."""
-    if "\n" in name or len(name) < 2 or not name[:1].isupper() or "," in name:
+def _is_organization_name(name: str, caseless: bool = False) -> bool:
+    """Reject what the parser wrongly labels ORG ("Omsk in Siberia", "Goma, X"); a
+    lower-case name only when ``caseless`` (see ``_caseless_body``)."""
+    if "\n" in name or len(name) < 2 or "," in name:
+        return False
+    if not (name[:1].isupper() or caseless):
         return False
     return not any(word in _NOT_IN_NAMES for word in name.split())
 
 
 _NOT_IN_NAMES = frozenset({"in", "to", "from", "near", "at"})
+
+
+def _caseless_body(ctx: Context, ent: Span) -> bool:
+    """In lower-cased text, an ORG the parser finds in lower case ("the senate",
+    "congress") is kept when a word of it names a kind of institution, which codes it
+    as its capitalised form would be."""
+    return ctx.casing != "cased" and any(
+        ctx.kb.institution_sector(token.lower_) is not None for token in ent
+    )
 
 
 def _organization_spec(ctx: Context, span: Span, name: str) -> Spec:
