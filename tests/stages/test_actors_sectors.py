@@ -124,3 +124,16 @@ def test_lower_cased_institutions_are_coded_like_their_capitalised_forms(
     ):
         assert cased[name] == coding
         assert lower[name.lower()] == coding
+
+
+@pytest.mark.model
+@pytest.mark.issue(10)
+def test_a_noun_describing_an_unknown_organisation_gives_its_kind(
+    resources: Resources,
+) -> None:
+    found = _codings(
+        resources,
+        "Russian officials spoke in Moscow. The think tank Volga Analytics said the "
+        "blast was a bomb.",
+    )
+    assert found["Volga Analytics"] == ("RUS", "EDU")

@@ -77,6 +77,8 @@ def _organization_spec(ctx: Context, span: Span, name: str) -> Spec:
             state = found.code
         elif found is not None and found.code == "IGO" and igo is None:
             igo = found.org
+    if sector is None and igo is None:
+        sector = _described_sector(ctx, span)  # "X, a local newspaper"
     if igo is not None:  # "United Nations Office for Humanitarian Affairs"
         code, sector = "IGO", None
     elif sector in STATE_ARMS:
@@ -95,6 +97,27 @@ def _organization_spec(ctx: Context, span: Span, name: str) -> Spec:
         org=igo or name,
         confidence=UNKNOWN_ORG_CONFIDENCE,
     )
+
+
+def _described_sector(ctx: Context, span: Span) -> str | None:
+    """The kind of institution a noun describing the name gives: an apposition on
+    either side ("X, a local newspaper"; "one news site, X") or a noun right before it
+    ("the think tank X")."""
+    root = span.root
+    nouns = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos" and root.head.i < span.start:
+        nouns.append(root.head)
+    if span.start > 0 and ctx.doc[span.start - 1].pos_ == "NOUN":
+        nouns.append(ctx.doc[span.start - 1])
+    for noun in nouns:
+        words = [t for t in noun.lefts if t.dep_ in ("compound", "amod")] + [noun]
+        for k, token in enumerate(words):
+            pair = f"{token.lower_} {words[k + 1].lower_}" if k + 1 < len(words) else ""
+            found = ctx.kb.institution_sector(pair) if pair else None
+            found = found or ctx.kb.institution_sector(token.lower_)
+            if found is not None:
+                return found
+    return None
 
 
 def _name_state(ctx: Context, span: Span) -> str | None:
