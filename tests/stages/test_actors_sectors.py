@@ -137,3 +137,16 @@ def test_a_noun_describing_an_unknown_organisation_gives_its_kind(
         "blast was a bomb.",
     )
     assert found["Volga Analytics"] == ("RUS", "EDU")
+
+
+@pytest.mark.model
+@pytest.mark.issue(10)
+def test_a_title_word_with_an_elided_article_stays_in_the_title(
+    resources: Resources,
+) -> None:
+    found = _codings(
+        resources,
+        "Argentina expels Iranian chargé d'affaires Ali Rezaei over the bombing.",
+    )
+    assert found["Ali Rezaei"] == ("IRN", "GOV")
+    assert "Iranian" not in found  # the state word is part of his title

@@ -201,8 +201,12 @@ def _is_title_token(ctx: Context, token: Token) -> bool:
     low = token.lower_
     if ctx.kb.title_info(low) is not None or low in _TITLE_STARTS:
         return True
-    if token.dep_ in ("compound", "amod") and token.head.i > token.i and token.is_alpha:
-        return True  # "Chinese foreign ministry spokesman": modifiers inside the title
+    if (
+        token.dep_ in ("compound", "amod")
+        and token.head.i > token.i
+        and token.text.replace("'", "").replace("\u2019", "").isalpha()
+    ):  # "Chinese foreign ministry spokesman", "chargé d'affaires": inside the title
+        return True
     return (
         token.text[:1].isupper()
         and token.pos_ in ("PROPN", "NOUN", "ADJ")
