@@ -55,6 +55,30 @@ def test_a_private_person_charged_is_a_criminal_in_every_mention(
 
 @pytest.mark.model
 @pytest.mark.issue(10)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Saturday, a Canadian, Mark Ellison, aged 40, appeared in Toronto District "
+        "Court, charged with two counts of fraud.",
+        "Mark Ellison, who was arrested in May, told the court he was innocent.",
+        "Mark Ellison, arrested in May, told the court he was innocent.",
+    ],
+)
+def test_a_participle_or_relative_clause_on_the_name_counts_too(
+    resources: Resources, text: str
+) -> None:
+    assert _codings(resources, text)["Mark Ellison"][1] == "CRM"
+
+
+@pytest.mark.model
+@pytest.mark.issue(10)
+def test_who_did_the_arresting_stays_a_civilian(resources: Resources) -> None:
+    found = _codings(resources, "Jane Fox, who arrested him, told the court he lied.")
+    assert found["Jane Fox"][1] == "CVL"
+
+
+@pytest.mark.model
+@pytest.mark.issue(10)
 def test_a_verb_recodes_only_its_own_subject_and_never_a_title(
     resources: Resources,
 ) -> None:

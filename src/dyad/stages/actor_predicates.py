@@ -52,21 +52,40 @@ def _is_private(spec: Spec) -> bool:
 
 
 def _predicate_sector(ctx: Context, token: Token) -> str | None:
-    """The sector the verb (or a verb coordinated with it) of a subject gives."""
-    if token.dep_ == "nsubjpass":
-        voice = "passive"
-    elif token.dep_ == "nsubj":
-        voice = "active"
-    else:
-        return None
-    verb = token.head
-    for candidate in (verb, *(c for c in verb.children if c.dep_ == "conj")):
-        if candidate.pos_ != "VERB":
-            continue
-        sector = ctx.kb.predicate_sector(candidate.lemma_, voice)
-        if sector is not None:
-            return sector
+    """The sector a verb the subject ``token`` goes with gives (see ``_verbs_of``)."""
+    for verb, voice in _verbs_of(token):
+        if verb.pos_ == "VERB":
+            sector = ctx.kb.predicate_sector(verb.lemma_, voice)
+            if sector is not None:
+                return sector
     return None
+
+
+def _verbs_of(token: Token) -> list[tuple[Token, str]]:
+    """The verbs a name is the subject of, with their voice: its own verb and the verbs
+    coordinated with it; a participle on that verb ("X appeared in court, charged
+    with fraud"); a participle or relative clause on the name itself ("X, arrested in
+    May, ..."; "X, who was charged ...")."""
+    found: list[tuple[Token, str]] = []
+    if token.dep_ in ("nsubj", "nsubjpass"):
+        voice = "passive" if token.dep_ == "nsubjpass" else "active"
+        verb = token.head
+        found.append((verb, voice))
+        for child in verb.children:
+            if child.dep_ == "conj":
+                found.append((child, voice))
+            elif child.dep_ == "advcl" and child.tag_ == "VBN":
+                found.append((child, "passive"))
+    for child in token.children:
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            found.append((child, "passive"))
+        elif child.dep_ == "relcl":
+            deps = {c.dep_ for c in child.children}
+            if "nsubjpass" in deps:
+                found.append((child, "passive"))
+            elif "nsubj" in deps:
+                found.append((child, "active"))
+    return found
 
 
 __all__ = ["predicate_sectors"]
