@@ -174,3 +174,17 @@ def test_a_title_word_with_an_elided_article_stays_in_the_title(
     )
     assert found["Ali Rezaei"] == ("IRN", "GOV")
     assert "Iranian" not in found  # the state word is part of his title
+
+
+@pytest.mark.model
+@pytest.mark.issue(10)
+def test_a_group_in_a_named_state_or_city_is_that_state_s(
+    resources: Resources,
+) -> None:
+    found = _codings(
+        resources,
+        "Security forces in Guinea have beaten dozens of refugees, a rights group "
+        "said. Protesters in Lagos blocked a road on Monday.",
+    )
+    assert found["Security forces"] == ("GIN", "MIL")
+    assert found["Protesters"] == ("NGA", "CVL")
