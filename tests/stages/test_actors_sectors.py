@@ -188,3 +188,12 @@ def test_a_group_in_a_named_state_or_city_is_that_state_s(
     )
     assert found["Security forces"] == ("GIN", "MIL")
     assert found["Protesters"] == ("NGA", "CVL")
+
+
+@pytest.mark.model
+@pytest.mark.issue(10)
+def test_a_titled_name_takes_the_state_named_after_it(resources: Resources) -> None:
+    found = _codings(resources, "King Hassan of Morocco said he would host the talks.")
+    assert found["Hassan"] == ("MAR", "GOV")
+    untitled = _codings(resources, "Maria Lopez of Mexico won the race.")
+    assert untitled["Maria Lopez"][0] is None  # "of Mexico" alone may be a birthplace

@@ -143,8 +143,10 @@ def _unknown_person_spec(
     # when it describes a thing ("formerly a Greek Orthodox church"); a body the name
     # hangs on by "of"/"at" does ("X of the University of Y")
     affiliation = facts.affiliation or (
-        post.affiliation if post.info or _body_after(post) else None
-    )
+        post.affiliation
+        if post.info or _body_after(post) or (facts.info and post.first < 0)
+        else None
+    )  # "King Hassan of Morocco": a title before, the state after
     info = facts.info or post.info
     title = facts.title or (post.title if post.info else None)
     confidence = 0.7 if affiliation or info else 0.5
