@@ -528,6 +528,12 @@ def test_cue_list_has_the_common_speech_verbs() -> None:
             'Friday. "Xi told me the relationship is improving," he said.',
             "Anthony Albanese",
         ),
+        (  # "on Twitter" is where it was said: "they" is the board, not Twitter
+            "Reviews have been started by the Justice Department and the National "
+            "Labor Relations Board, with the latter yesterday announcing on Twitter "
+            'they were "not planning any hearing this month."',
+            "National Labor Relations Board",
+        ),
     ],
 )
 def test_real_parse_speakers(resources, text: str, speaker: str) -> None:  # type: ignore[no-untyped-def]

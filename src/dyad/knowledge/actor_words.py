@@ -72,6 +72,13 @@ def add_titles(kb: ActorKB, data: Any, path: Path) -> None:
         if sector != "__line__":
             _check_sector(sector, path, None)
             kb.roles.update((str(w).lower(), sector) for w in words or ())
+    for sector, voices in (data.get("predicate_sectors") or {}).items():
+        if sector == "__line__":
+            continue
+        _check_sector(sector, path, voices.get("__line__"))
+        for voice in ("passive", "active"):
+            for verb in voices.get(voice) or ():
+                kb.predicate_sectors[(str(verb).lower(), voice)] = sector
     for office, words in (data.get("office_titles") or {}).items():
         if office == "__line__":
             continue

@@ -161,6 +161,8 @@ class ActorKB:
     modifier_places: dict[str, str] = field(default_factory=dict)  # "lagos" -> NGA
     title_synonyms: dict[str, set[str]] = field(default_factory=dict)
     roles: dict[str, str] = field(default_factory=dict)  # "border guard" -> COP
+    # (verb lemma, "passive"/"active") -> sector of its private-person subject
+    predicate_sectors: dict[tuple[str, str], str] = field(default_factory=dict)
     office_heads: set[str] = field(default_factory=set)  # last words of titles, roles
 
     # ---- lookups -------------------------------------------------------------------
@@ -204,6 +206,11 @@ class ActorKB:
         if day is None and found:
             return max(found.values(), key=lambda f: f[0])[1]
         return next(iter(found.values()))[1] if len(found) == 1 else None
+
+    def predicate_sector(self, lemma: str, voice: str) -> str | None:
+        """Return the sector a verb gives its private-person subject ("charge",
+        "passive" -> CRM), if it gives one."""
+        return self.predicate_sectors.get((lemma.lower(), voice))
 
     def role_sector(self, words: str) -> str | None:
         """Return the sector of a singular role noun ("soldier" -> MIL), if it is one."""

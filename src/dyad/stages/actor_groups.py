@@ -170,6 +170,11 @@ def _modified_group(
         code, start = place
         words = ctx.doc[start : noun.i + 1].text
         return _group_spec(code, None, sector, words, confidence=0.7), start
+    located = _located_in(ctx, noun)
+    if located is not None:  # "security forces in Guinea", "protesters in Baghdad"
+        return _group_spec(
+            located, None, sector, ctx.doc[first : noun.i + 1].text
+        ), first
     if noun.ent_type_ == "NORP" or (
         noun.i > 0
         and ctx.doc[noun.i - 1].ent_type_ == "NORP"
@@ -178,6 +183,26 @@ def _modified_group(
         start = noun.i - 1 if ctx.doc[noun.i - 1].ent_type_ == "NORP" else noun.i
         words = ctx.doc[start : noun.i + 1].text
         return _group_spec(None, words, sector, words, confidence=0.5), start
+    return None
+
+
+def _located_in(ctx: Context, noun: Token) -> str | None:
+    """The state of a state, capital or city named by "in" after a group noun that no
+    modifier codes: the group is that place's own ("security forces in Guinea")."""
+    for prep in noun.rights:
+        if prep.dep_ != "prep" or prep.lower_ != "in":
+            continue
+        for place in prep.children:
+            if place.dep_ != "pobj":
+                continue
+            span = ctx.span_at.get(place.i)
+            if span is not None and span.hits[0].form != "person":
+                entry = ctx.kb.entry(span.hits[0].kb_id)
+                if entry.kind is ActorKind.STATE and entry.code:
+                    return entry.code
+            found = ctx.kb.place_state(place.text)
+            if found is not None:
+                return found
     return None
 
 

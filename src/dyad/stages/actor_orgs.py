@@ -33,9 +33,9 @@ def other_organizations(ctx: Context) -> Iterator[tuple[Spec, int, int]]:
         start = ent.start + (1 if ent[0].lower_ == "the" else 0)
         stop = ent.end - (1 if ent[-1].text in ("'s", "\u2019s") else 0)
         name = ctx.doc[start:stop].text
-        if not _is_organization_name(name, ctx.grammar) or any(
-            word.lower() in ctx.kb.thing_words for word in name.split()
-        ):
+        if not _is_organization_name(
+            name, ctx.grammar, _caseless_body(ctx, ent)
+        ) or any(word.lower() in ctx.kb.thing_words for word in name.split()):
             continue
         if stop <= start:
             continue
@@ -44,11 +44,23 @@ def other_organizations(ctx: Context) -> Iterator[tuple[Spec, int, int]]:
         yield spec, start, stop
 
 
-def _is_organization_name(name: str, grammar: Grammar) -> bool:
-    """Reject what the parser wrongly labels ORG ("Omsk in Siberia", "Goma, X")."""
-    if "\n" in name or len(name) < 2 or not name[:1].isupper() or "," in name:
+def _is_organization_name(name: str, grammar: Grammar, caseless: bool = False) -> bool:
+    """Reject what the parser wrongly labels ORG ("Omsk in Siberia", "Goma, X"); a
+    lower-case name only when ``caseless`` (see ``_caseless_body``)."""
+    if "\n" in name or len(name) < 2 or "," in name:
+        return False
+    if not (name[:1].isupper() or caseless):
         return False
     return not any(word in grammar.not_in_names for word in name.split())
+
+
+def _caseless_body(ctx: Context, ent: Span) -> bool:
+    """In lower-cased text, an ORG the parser finds in lower case ("the senate",
+    "congress") is kept when a word of it names a kind of institution, which codes it
+    as its capitalised form would be."""
+    return ctx.casing != "cased" and any(
+        ctx.kb.institution_sector(token.lower_) is not None for token in ent
+    )
 
 
 def _organization_spec(ctx: Context, span: Span, name: str) -> Spec:
@@ -63,6 +75,8 @@ def _organization_spec(ctx: Context, span: Span, name: str) -> Spec:
             state = found.code
         elif found is not None and found.code == "IGO" and igo is None:
             igo = found.org
+    if sector is None and igo is None:
+        sector = _described_sector(ctx, span)  # "X, a local newspaper"
     if igo is not None:  # "United Nations Office for Humanitarian Affairs"
         code, sector = "IGO", None
     elif sector in STATE_ARMS:
@@ -81,6 +95,27 @@ def _organization_spec(ctx: Context, span: Span, name: str) -> Spec:
         org=igo or name,
         confidence=UNKNOWN_ORG_CONFIDENCE,
     )
+
+
+def _described_sector(ctx: Context, span: Span) -> str | None:
+    """The kind of institution a noun describing the name gives: an apposition on
+    either side ("X, a local newspaper"; "one news site, X") or a noun right before it
+    ("the think tank X")."""
+    root = span.root
+    nouns = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos" and root.head.i < span.start:
+        nouns.append(root.head)
+    if span.start > 0 and ctx.doc[span.start - 1].pos_ == "NOUN":
+        nouns.append(ctx.doc[span.start - 1])
+    for noun in nouns:
+        words = [t for t in noun.lefts if t.dep_ in ("compound", "amod")] + [noun]
+        for k, token in enumerate(words):
+            pair = f"{token.lower_} {words[k + 1].lower_}" if k + 1 < len(words) else ""
+            found = ctx.kb.institution_sector(pair) if pair else None
+            found = found or ctx.kb.institution_sector(token.lower_)
+            if found is not None:
+                return found
+    return None
 
 
 def _name_state(ctx: Context, span: Span) -> str | None:

@@ -117,6 +117,8 @@ def _kb_person_spec(
 ) -> Spec:
     role = ctx.kb.role_of(person, ctx.published)
     sector = role.sector
+    if sector is None and facts.info is not None:
+        sector = facts.info.sector  # no dated office: the text's title says it
     if facts.former and not (role.in_office and ctx.published is not None):
         sector = (
             "ELI"  # the text says "former"; trust it unless the dates say otherwise
@@ -138,8 +140,13 @@ def _unknown_person_spec(
     ctx: Context, name: str, head: Token, facts: TitleFacts, post: TitleFacts
 ) -> Spec:
     # an apposition only codes a person when it names a role ("director of ..."), not
-    # when it describes a thing ("formerly a Greek Orthodox church")
-    affiliation = facts.affiliation or (post.affiliation if post.info else None)
+    # when it describes a thing ("formerly a Greek Orthodox church"); a body the name
+    # hangs on by "of"/"at" does ("X of the University of Y")
+    affiliation = facts.affiliation or (
+        post.affiliation
+        if post.info or _body_after(post) or (facts.info and post.first < 0)
+        else None
+    )  # "King Hassan of Morocco": a title before, the state after
     info = facts.info or post.info
     title = facts.title or (post.title if post.info else None)
     confidence = 0.7 if affiliation or info else 0.5
@@ -165,6 +172,12 @@ def _unknown_person_spec(
         title=title,
         confidence=confidence,
     )
+
+
+def _body_after(post: TitleFacts) -> bool:
+    """True when the words after a name are "of"/"at" + an organisation, no title."""
+    found = post.affiliation
+    return post.first < 0 and found is not None and not found.is_state
 
 
 def _person_sector(

@@ -145,8 +145,12 @@ def _is_title_token(ctx: Context, token: Token) -> bool:
     low = token.lower_
     if ctx.kb.title_info(low) is not None or low in ctx.kb.name_prefixes:
         return True
-    if token.dep_ in ("compound", "amod") and token.head.i > token.i and token.is_alpha:
-        return True  # "Chinese foreign ministry spokesman": modifiers inside the title
+    if (
+        token.dep_ in ("compound", "amod")
+        and token.head.i > token.i
+        and token.text.replace("'", "").replace("\u2019", "").isalpha()
+    ):  # "Chinese foreign ministry spokesman", "chargé d'affaires": inside the title
+        return True
     return (
         token.text[:1].isupper()
         and token.pos_ in ("PROPN", "NOUN", "ADJ")
@@ -187,6 +191,9 @@ def apposition(ctx: Context, head: Token) -> TitleFacts:
         title = title_noun_above(ctx, head.head)
         if title is not None:
             return _apposition_facts(ctx, title)
+        role = ctx.kb.role_sector(head.head.lemma_)
+        if role is not None and head.head.pos_ == "NOUN":  # "the suspect, X"
+            return TitleFacts(info=TitleInfo(role))
     for child in head.rights:
         if child.dep_ == "prep" and child.lower_ in ctx.grammar.affiliation_prepositions:
             found = _subtree_affiliation(ctx, child)
@@ -280,7 +287,7 @@ def _named_body(
     ctx: Context, token: Token, sector: str, state: Affiliation | None
 ) -> Affiliation:
     """An organisation known from its name and kind ("the X Centre think tank")."""
-    name = None
+    name, place = None, None
     for ent in ctx.doc.ents:
         if (
             ent.label_ in ("ORG", "FAC")
@@ -289,8 +296,12 @@ def _named_body(
         ):
             name = ent.text.removeprefix("the ").strip()
             name = name.removesuffix("'s").removesuffix("\u2019s")
+            # a city or region in the name places the body ("University of Leeds")
+            place = next(
+                (c for t in ent if (c := ctx.kb.place_state(t.text)) is not None), None
+            )
             break
-    code = state.code if state else ("NGO" if sector == "NGO" else None)
+    code = state.code if state else ("NGO" if sector == "NGO" else place)
     return Affiliation(
         code=code,
         org=name,

@@ -43,6 +43,7 @@ from dyad.stages.actor_people import (
     register_surnames,
     split_person_entity,
 )
+from dyad.stages.actor_predicates import predicate_sectors
 from dyad.stages.actor_scan import casing_of, furniture_tokens, kb_spans
 from dyad.stages.actor_titles import title_noun_above
 from dyad.stages.nlp import Parsed
@@ -94,7 +95,7 @@ def resolve_actors(
     found.extend(kb_actors(ctx, spans))
     found.extend(other_organizations(ctx))
     found.extend(find_groups(ctx, modified=False))
-    return _build(parsed, merge_state_words(ctx, found))
+    return _build(parsed, predicate_sectors(ctx, merge_state_words(ctx, found)))
 
 
 def _dominant_state(doc: Doc, kb: ActorKB, spans: list[KbSpan]) -> str | None:

@@ -200,7 +200,9 @@ class Resolver:
         before = [
             m
             for m in self.mentions
-            if m.end <= pronoun.idx and not self._quoted(m.start)
+            if m.end <= pronoun.idx
+            and not self._quoted(m.start)
+            and not self._channel(m)
         ]
         if pronoun.lower_ == "it":
             return self._last_thing(before)
@@ -224,6 +226,24 @@ class Resolver:
             return before[-1].actor_id if before else None
         found = self._last_person(before, strict=False)
         return found.actor_id if found is not None else None
+
+    def _channel(self, mention: Mention) -> bool:
+        """Return True when the mention is where words were said, not who said them:
+        the object of a preposition on a speech verb ("confirming on Twitter", "said
+        in Parliament"). The agent of a passive ("was confirmed by the board") is not
+        a preposition here and still counts."""
+        span = self.parsed.doc.char_span(
+            mention.start, mention.end, alignment_mode="expand"
+        )
+        if span is None:
+            return False
+        root = span.root
+        prep = root.head
+        return (
+            root.dep_ == "pobj"
+            and prep.dep_ == "prep"
+            and prep.head.lemma_.lower() in self.cues.speech_verbs
+        )
 
     def _quoted(self, position: int) -> bool:
         return any(m.open_mark <= position < m.close_mark for m in self.marked)
