@@ -19,7 +19,13 @@ import yaml
 from dyad.knowledge.actors import SECTORS
 
 DATA = Path(__file__).resolve().parents[2] / "src" / "dyad" / "data" / "actors"
-FILES = ("people-g20.yaml", "people-other.yaml", "people-igo.yaml")
+FILES = (
+    "people-g20.yaml",
+    "people-other.yaml",
+    "people-igo.yaml",
+    "people-world.yaml",
+    "people-ministers.yaml",
+)
 EXTRA_CODES = {"KOS", "PSE", "IGO"}
 PERSON_KEYS = {"name", "aliases", "code", "offices"}
 OFFICE_KEYS = {"title", "code", "org", "sector", "start", "end"}
@@ -43,6 +49,9 @@ SINGLE_HOLDER = {
     "Defence Secretary",
     "Secretary of Defense",
     "Finance Minister",
+    "Interior Minister",
+    "Public Security Minister",
+    "Homeland Security Secretary",
     "Treasury Secretary",
     "Chancellor of the Exchequer",
     "Treasurer",
