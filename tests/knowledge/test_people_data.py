@@ -189,3 +189,17 @@ def test_single_holder_offices_do_not_overlap(
             if end > last_end:
                 last_end, last_name = end, name
     assert not errors, "\n".join(errors)
+
+
+def test_no_office_listed_twice_for_a_person(
+    people: list[tuple[str, Person]],
+) -> None:
+    errors = []
+    for file, person in people:
+        seen: set[tuple[str, str, dt.date]] = set()
+        for office in person["offices"]:
+            key = (office["title"], office["code"], office["start"])
+            if key in seen:
+                errors.append(f"{file}: {person['name']}: {key} twice")
+            seen.add(key)
+    assert not errors, "\n".join(errors)
