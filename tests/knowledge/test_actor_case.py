@@ -27,7 +27,7 @@ from dyad.knowledge.actor_case import is_caseless, recase
         ),
         (
             "they told us that the us and the u.s. navy would leave by then.",
-            "They told us that the US and the U.S. navy would leave by then.",
+            "They told us that the US and the U.S. Navy would leave by then.",
         ),
     ],
     ids=["kb-names", "given-name-and-surname", "after-title", "ambiguous-us"],

@@ -19,7 +19,13 @@ import yaml
 from dyad.knowledge.actors import SECTORS
 
 DATA = Path(__file__).resolve().parents[2] / "src" / "dyad" / "data" / "actors"
-FILES = ("people-g20.yaml", "people-other.yaml", "people-igo.yaml")
+FILES = (
+    "people-g20.yaml",
+    "people-other.yaml",
+    "people-igo.yaml",
+    "people-world.yaml",
+    "people-ministers.yaml",
+)
 EXTRA_CODES = {"KOS", "PSE", "IGO"}
 PERSON_KEYS = {"name", "aliases", "code", "offices"}
 OFFICE_KEYS = {"title", "code", "org", "sector", "start", "end"}
@@ -43,6 +49,9 @@ SINGLE_HOLDER = {
     "Defence Secretary",
     "Secretary of Defense",
     "Finance Minister",
+    "Interior Minister",
+    "Public Security Minister",
+    "Homeland Security Secretary",
     "Treasury Secretary",
     "Chancellor of the Exchequer",
     "Treasurer",
@@ -179,4 +188,18 @@ def test_single_holder_offices_do_not_overlap(
                 errors.append(f"{key}: {name} from {start} overlaps {last_name}")
             if end > last_end:
                 last_end, last_name = end, name
+    assert not errors, "\n".join(errors)
+
+
+def test_no_office_listed_twice_for_a_person(
+    people: list[tuple[str, Person]],
+) -> None:
+    errors = []
+    for file, person in people:
+        seen: set[tuple[str, str, dt.date]] = set()
+        for office in person["offices"]:
+            key = (office["title"], office["code"], office["start"])
+            if key in seen:
+                errors.append(f"{file}: {person['name']}: {key} twice")
+            seen.add(key)
     assert not errors, "\n".join(errors)
