@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 from dyad.knowledge.events import EventLexicon, TriggerRule
 from dyad.knowledge.grammar import Grammar
 from dyad.records import Actor, ActorKind, EventType, Mention
+from dyad.stages.events_passives import by_agents, is_passive
 from dyad.stages.events_roles import Cast
 from dyad.stages.events_triggers import (
     OBJECTS,
@@ -65,7 +66,7 @@ def is_mutual(token: Token) -> bool:
 
 def subject_token(verb: Token, lexicon: EventLexicon) -> tuple[Token | None, bool]:
     """Return the subject of ``verb`` (through control, coordination) and if passive."""
-    own_passive = any(c.dep_ == "auxpass" for c in verb.children)
+    own_passive = is_passive(verb)  # "killed" in "was shot and killed" shares "was"
     current = verb
     for _ in range(6):
         subjects = children(current, SUBJECTS)
@@ -140,9 +141,7 @@ def verbal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
     subject, passive = subject_token(anchor, lexicon)
     actors = () if passive else cast.of(subject)
     recipients: tuple[str, ...] = cast.of(subject) if passive else ()
-    agents = [
-        t for t in prep_objects(anchor, frozenset({"by"}), cast.by_token) if passive
-    ]
+    agents = by_agents(anchor) if passive else []
     actors = actors or tuple(a for t in agents for a in cast.of(t))
     partners: list[str] = []
     objects, holders, absorbed = _objects_and_holders(c, cast)
