@@ -78,3 +78,21 @@ def test_a_participle_with_its_own_clause_is_not_part_of_the_passive(
         (T.COERCE, ("COP",), ("MAN",)),
         (T.ASSAULT, ("MAN",), ("REP",)),
     }
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_coordinated_active_verbs_share_the_object(
+    resources, case: Callable[[str], str]  # type: ignore[no-untyped-def]
+) -> None:
+    events = code(resources, case("Border guards shot and killed a man on Monday."), CAST)
+    assert dyads(events) == {(T.ASSAULT, ("GRD",), ("MAN",))}
+    assert len(events) == 2
+
+
+def test_a_second_verb_with_its_own_subject_keeps_its_object(
+    resources,  # type: ignore[no-untyped-def]
+) -> None:
+    text = "Border guards fired into the air, and the police arrested two reporters."
+    found = dyads(code(resources, text, CAST))
+    assert (T.COERCE, ("COP",), ("REP",)) in found
+    assert all(recipients != ("REP",) for _, actors, recipients in found if actors == ("GRD",))

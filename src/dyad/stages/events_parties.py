@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 from dyad.knowledge.events import EventLexicon, TriggerRule
 from dyad.knowledge.grammar import Grammar
 from dyad.records import Actor, ActorKind, EventType, Mention
-from dyad.stages.events_passives import by_agents, is_passive
+from dyad.stages.events_passives import by_agents, is_passive, shared_objects
 from dyad.stages.events_roles import Cast
 from dyad.stages.events_triggers import (
     OBJECTS,
@@ -109,6 +109,8 @@ def _objects_and_holders(
     objects = [
         o for o in children(anchor, OBJECTS) if o.i != c.absorbed and o.i != c.trigger.i
     ]
+    if c.kind == "verb" and not objects:  # "shot and killed three men"
+        objects = shared_objects(anchor)
     if c.kind == "verb" and c.trigger.dep_ == "compound":  # mis-tagged infinitive
         objects.append(c.trigger.head)
     if rule.complement_aux and c.absorbed is not None:  # "said X must …": X

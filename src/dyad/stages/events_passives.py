@@ -1,10 +1,12 @@
-"""Coordinated passives for the events stage (#11).
+"""Coordinated verbs for the events stage: shared subjects, agents and objects (#11).
 
 In "a man was shot and killed by police" or "were arrested and charged by police" two
 past participles joined by a conjunction share one passive auxiliary: both take its
 subject as the recipient and both take the "by" agent, which the parser hangs on one
 of them only ("by" under "killed", not "shot"). A participle with a subject or an
 auxiliary of its own ("was arrested and has confessed") is not part of the passive.
+Likewise in the active "police shot and killed three men" the object after the second
+verb is also the object of the first.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from spacy.tokens import Token
 _OWN_CLAUSE = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "aux", "auxpass"})
 _AGENT_DEPS = frozenset({"agent", "prep"})
 _PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
+_OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd", "prep", "prt", "ccomp", "xcomp"})
 
 
 def shares_passive(verb: Token) -> bool:
@@ -73,3 +76,18 @@ def shared_subjects(verb: Token) -> list[Token]:
     while shares_passive(top):
         top = top.head
     return [c for c in top.children if c.dep_ in _PASSIVE_SUBJECTS]
+
+
+def shared_objects(verb: Token) -> list[Token]:
+    """Return the direct objects of the verb right after ``verb`` in "V and V X"
+    ("shot and killed three men") when ``verb`` has no object or subject of its own
+    there and the second verb has no subject of its own."""
+    if any(c.dep_ in _OBJECT_DEPS for c in verb.children):
+        return []
+    for conj in verb.rights:
+        if conj.dep_ != "conj" or conj.pos_ != "VERB" or conj.i != verb.i + 2:
+            continue
+        if any(c.dep_ in _OWN_CLAUSE for c in conj.children):
+            return []
+        return [c for c in conj.children if c.dep_ == "dobj"]
+    return []
