@@ -25,8 +25,9 @@ from dyad.records import RawDocument
 from dyad.resources import Resources
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "police-news-lower.jsonl"
-# Strict F1 floors, a little below what the rules reached (dev / unseen, lower case).
-FLOORS = {"dev": 0.0, "unseen": 0.0}
+# Strict F1 floors, a little below what the rules reached (dev 0.79, unseen 0.60 when
+# first scored; lower case; ALL CAPS may fall 0.1 below).
+FLOORS = {"dev": 0.70, "unseen": 0.50}
 
 
 def items(split: str) -> list[dict[str, object]]:
