@@ -2,7 +2,8 @@
 
 ``load_timex_lexicon()`` reads and validates the file once per process and compiles one
 regular expression whose named alternatives are the kinds of time expression the stage
-knows; the stage only interprets the matches.
+knows; the stage only interprets the matches. A second pattern, for lower-cased and
+ALL-CAPS articles, also takes month and weekday names in any case ("on friday").
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ _DIRECTIONS = {"past", "current", "future"}
 # Groups of the candidate pattern that spell out a calendar date (ISO, month-day-year,
 # day-month-year, month-year, "Q3 2024"): a date even inside a named entity.
 EXPLICIT_KINDS = frozenset({"iso", "mdy", "dmy", "my", "qshort"})
+# The pattern groups that hold a month name.
+MONTH_GROUPS = ("mdy_m", "dmy_m", "my_m", "mr_m", "pm_m", "month")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +57,19 @@ class TimexLexicon:
     plan_nouns: frozenset[str]
     weekday_name_words: frozenset[str]
     pattern: re.Pattern[str]
+    caseless_pattern: re.Pattern[str]  # month and weekday names in any case
+
+    def month_number(self, name: str) -> int:
+        """Return the month of a name or abbreviation in any case ("MARCH", "sept.")."""
+        return self.months[name.rstrip(".").title()]
+
+    def weekday_number(self, name: str) -> int:
+        """Return the weekday (Monday = 0) of a weekday name in any case."""
+        return self.weekdays[name.title()]
+
+    def is_ambiguous_month(self, name: str) -> bool:
+        """Return True for a month name that is also a common word ("May", "march")."""
+        return name.rstrip(".").title() in self.ambiguous_months
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -65,11 +81,13 @@ def _alternation(words: Iterable[str]) -> str:
     return "(?:" + "|".join(escaped) + ")"
 
 
-def _build_pattern(lex: dict[str, Any]) -> re.Pattern[str]:
-    full = _alternation(lex["months"])
-    abbr = _alternation(lex["month_abbreviations"]) + r"\.?"
+def _build_pattern(lex: dict[str, Any], *, any_case: bool = False) -> re.Pattern[str]:
+    """Compile the candidate pattern; ``any_case`` also takes "june", "FRIDAY"."""
+    flags = "(?i:" if any_case else "(?:"
+    full = flags + _alternation(lex["months"]) + ")"
+    abbr = flags + _alternation(lex["month_abbreviations"]) + r")\.?"
     month = f"(?:{full}|{abbr})"
-    weekday = _alternation(lex["weekdays"])
+    weekday = flags + _alternation(lex["weekdays"]) + ")"
     day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
     year = r"(?:1[6-9]\d\d|20\d\d)(?![\d])"
     number = (
@@ -181,6 +199,7 @@ def parse_timex_lexicon(path: Path) -> TimexLexicon:
         plan_nouns=_words(path, raw, "plan_nouns"),
         weekday_name_words=_words(path, raw, "weekday_name_words"),
         pattern=_build_pattern(lex),
+        caseless_pattern=_build_pattern(lex, any_case=True),
     )
 
 

@@ -262,11 +262,50 @@ def _bare_group(
     group = ctx.kb.group_noun(ctx.doc[first : noun.i + 1].text.lower())
     if group is None or not group.bare or noun.ent_type_ or not _is_group_use(noun):
         return None
-    code = ctx.dominant
+    code = place_after(ctx, noun) or sentence_place(ctx, noun)
     words = ctx.doc[first : noun.i + 1].text
     return _group_spec(
         code, None, group.sector, words, confidence=0.5 if code else 0.4
     ), first
+
+
+def place_after(ctx: Context, noun: Token) -> str | None:
+    """The state of a place named by "in" after ``noun`` ("police in Lagos",
+    "prosecutors in Marseille", "security forces in Iran"), else None."""
+    for prep in noun.rights:
+        code = _in_place(ctx, prep)
+        if code is not None:
+            return code
+    return None
+
+
+def sentence_place(ctx: Context, token: Token) -> str | None:
+    """The one state that the "in" places of ``token``'s sentence belong to ("a man
+    was shot by police in Houston": USA), when the article has no dominant state."""
+    if ctx.dominant is not None:
+        return ctx.dominant
+    codes = {_in_place(ctx, t) for t in token.sent if t.dep_ == "prep"} - {None}
+    return codes.pop() if len(codes) == 1 else None
+
+
+def _in_place(ctx: Context, prep: Token) -> str | None:
+    """The state of the object of ``prep`` when it is "in" and names a state or a
+    city or region of one."""
+    if prep.dep_ != "prep" or prep.lower_ != "in":
+        return None
+    for place in prep.children:
+        if place.dep_ != "pobj":
+            continue
+        span = ctx.span_at.get(place.i)
+        if span is not None and span.hits[0].form != "person":
+            entry = ctx.kb.entry(span.hits[0].kb_id)
+            if entry.kind is ActorKind.STATE and entry.code:
+                return entry.code
+        start = min((t.i for t in place.lefts if t.dep_ == "compound"), default=place.i)
+        code = ctx.kb.place_state(ctx.doc[start : place.i + 1].text)
+        if code is not None:
+            return code
+    return None
 
 
 def _is_group_use(noun: Token) -> bool:

@@ -23,6 +23,7 @@ from spacy.tokens import Token
 from dyad.knowledge.actors import Person
 from dyad.records import ActorKind
 from dyad.stages.actor_context import Context, Spec, affiliation_of
+from dyad.stages.actor_groups import place_after, sentence_place
 
 # Confidence of an office coded only from the article's dominant state.
 DOMINANT_CONFIDENCE = 0.5
@@ -69,7 +70,7 @@ def _office_at(ctx: Context, token: Token) -> tuple[Spec, int] | None:
         info = ctx.kb.title_info(ctx.texts[start - 1].lower())
         if info is not None and info.former:
             former, start = True, start - 1
-    owner = _owner_before(ctx, start) or _owner_after(ctx, token)
+    owner = _owner_before(ctx, start) or _owner_after(ctx, token) or _place(ctx, token)
     if owner is not None and owner.start < start and owner.start > 0:
         info = ctx.kb.title_info(ctx.texts[owner.start - 1].lower())
         if info is not None and info.former:  # "former Brazilian president"
@@ -79,11 +80,17 @@ def _office_at(ctx: Context, token: Token) -> tuple[Spec, int] | None:
             )
     det = ctx.texts[owner.start - 1 if owner and owner.start < start else start - 1]
     det = det.lower() if start > 0 else ""
-    spec = _spec(ctx, words, owner, former, det)
+    spec = _spec(ctx, token, words, owner, former, det)
     if spec is None:
         return None
     begin = min(owner.start, start) if owner else start
     return spec, begin
+
+
+def _place(ctx: Context, token: Token) -> _Owner | None:
+    """ "an officer in Atlanta": the state of the place, never an office holder."""
+    code = place_after(ctx, token)
+    return _Owner(code, None, None, token.i + 1, False) if code else None
 
 
 def _is_named(ctx: Context, token: Token) -> bool:
@@ -153,7 +160,7 @@ def _owner_after(ctx: Context, token: Token) -> _Owner | None:
 
 
 def _spec(
-    ctx: Context, words: str, owner: _Owner | None, former: bool, det: str
+    ctx: Context, token: Token, words: str, owner: _Owner | None, former: bool, det: str
 ) -> Spec | None:
     kb, one = ctx.kb, ctx.grammar.singular_determiners
     role = kb.role_sector(words)
@@ -163,7 +170,7 @@ def _spec(
             return None
         if det not in one and role is None and info is None:
             return None
-    code = owner.code if owner else ctx.dominant
+    code = owner.code if owner else sentence_place(ctx, token)
     confidence = 0.75 if owner else DOMINANT_CONFIDENCE
     if owner is not None and owner.is_state and info is not None and det not in one:
         holder = kb.holder_of(owner.code or "", words, ctx.published)

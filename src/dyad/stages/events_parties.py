@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 from dyad.knowledge.events import EventLexicon, TriggerRule
 from dyad.knowledge.grammar import Grammar
 from dyad.records import Actor, ActorKind, EventType, Mention
+from dyad.stages.events_passives import by_agents, is_passive, shared_objects
 from dyad.stages.events_roles import Cast
 from dyad.stages.events_triggers import (
     OBJECTS,
@@ -65,7 +66,7 @@ def is_mutual(token: Token) -> bool:
 
 def subject_token(verb: Token, lexicon: EventLexicon) -> tuple[Token | None, bool]:
     """Return the subject of ``verb`` (through control, coordination) and if passive."""
-    own_passive = any(c.dep_ == "auxpass" for c in verb.children)
+    own_passive = is_passive(verb)  # "killed" in "was shot and killed" shares "was"
     current = verb
     for _ in range(6):
         subjects = children(current, SUBJECTS)
@@ -108,6 +109,8 @@ def _objects_and_holders(
     objects = [
         o for o in children(anchor, OBJECTS) if o.i != c.absorbed and o.i != c.trigger.i
     ]
+    if c.kind == "verb" and not objects:  # "shot and killed three men"
+        objects = shared_objects(anchor)
     if c.kind == "verb" and c.trigger.dep_ == "compound":  # mis-tagged infinitive
         objects.append(c.trigger.head)
     if rule.complement_aux and c.absorbed is not None:  # "said X must …": X
@@ -140,9 +143,7 @@ def verbal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
     subject, passive = subject_token(anchor, lexicon)
     actors = () if passive else cast.of(subject)
     recipients: tuple[str, ...] = cast.of(subject) if passive else ()
-    agents = [
-        t for t in prep_objects(anchor, frozenset({"by"}), cast.by_token) if passive
-    ]
+    agents = by_agents(anchor) if passive else []
     actors = actors or tuple(a for t in agents for a in cast.of(t))
     partners: list[str] = []
     objects, holders, absorbed = _objects_and_holders(c, cast)

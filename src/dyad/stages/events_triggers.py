@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from dyad.knowledge.events import ANY_ACTOR, ANY_PERSON, EventLexicon, TriggerRule
+from dyad.stages.events_passives import shared_subjects
 from dyad.stages.events_senses import (
     IGNORED_DEPS,
     has_complement,
@@ -106,6 +107,7 @@ def _object_of(
     ("released six Americans"), ``@person`` one that names a person ("attacked Biden").
     """
     pool = children(token, OBJECTS | PASSIVE_SUBJECTS | {"acomp"})
+    pool.extend(shared_subjects(token))  # "was detained and later released"
     for child in token.children:
         if child.dep_ in ("prep", "prt") and child.lower_ in rule.extra:
             pool.extend(children(child, frozenset({"pobj"})))

@@ -4,7 +4,9 @@ Candidates come from one precompiled pattern (``knowledge/timex.py``); the spaCy
 decides what the pattern cannot: whether a bare year or an ambiguous month name ("May")
 is a date, and whether an underspecified expression ("on Wednesday", "in February", "a
 September meeting") points to the past or the future, from the tense and modality of the
-clause that governs it. Values follow DESIGN.md; with no publication date, relative
+clause that governs it. In a lower-cased or ALL-CAPS article month and weekday names are
+taken in any case; a lower-case "may" or "march" that the parse reads as a verb is not a
+month. Values follow DESIGN.md; with no publication date, relative
 expressions get ``value=None`` and the clock is never read.
 """
 
@@ -16,8 +18,14 @@ import re
 from spacy.tokens import Span, Token
 
 from dyad import dates, ids
+from dyad.knowledge.actor_case import is_caseless, is_shouting
 from dyad.knowledge.grammar import Grammar, load_grammar
-from dyad.knowledge.timex import EXPLICIT_KINDS, TimexLexicon, load_timex_lexicon
+from dyad.knowledge.timex import (
+    EXPLICIT_KINDS,
+    MONTH_GROUPS,
+    TimexLexicon,
+    load_timex_lexicon,
+)
 from dyad.records import Precision, Problem, StageResult, TimeExpr
 from dyad.stages.nlp import Parsed
 from dyad.stages.timex_values import RESOLVERS, Context
@@ -50,11 +58,15 @@ def find_times(
     problems: list[Problem] = []
     reference = article.published
     last_date = article.published
-    for match in lex.pattern.finditer(article.text):
+    caseless = is_caseless(article.text) or is_shouting(article.text)
+    pattern = lex.caseless_pattern if caseless else lex.pattern
+    for match in pattern.finditer(article.text):
         kind = match.lastgroup or ""
         start, end = _trimmed_span(match, kind)
         span = parsed.doc.char_span(start, end, alignment_mode="expand")
         if span is None or not _is_time(kind, match, span, lex):
+            continue
+        if caseless and _month_read_as_verb(match, span, lex):
             continue
         direction = _direction(span, lex, words)
         if _previous_word(span) in lex.open_prepositions:
@@ -146,7 +158,7 @@ def _is_time(kind: str, match: re.Match[str], span: Span, lex: TimexLexicon) -> 
             or _previous_word(span) in lex.year_prepositions
         )
     if kind == "month":
-        if match.group("month") not in lex.ambiguous_months:
+        if not lex.is_ambiguous_month(match.group("month")):
             return True
         return (
             span.root.ent_type_ == "DATE"
@@ -162,6 +174,22 @@ def _is_time(kind: str, match: re.Match[str], span: Span, lex: TimexLexicon) -> 
     if kind == "wday":
         return _previous_word(span) not in lex.weekday_name_words
     return True
+
+
+def _month_read_as_verb(match: re.Match[str], span: Span, lex: TimexLexicon) -> bool:
+    """Return True when an uncapitalised ambiguous month name of ``match`` is parsed as
+    a modal or verb ("police may hold", "they march 3 km"): in caseless text only the
+    parse tells "may" the month from "may" the modal."""
+    for group in MONTH_GROUPS:
+        name = match.group(group)
+        if not name or name.istitle() or not lex.is_ambiguous_month(name):
+            continue
+        word = span.doc.char_span(
+            match.start(group), match.end(group), alignment_mode="expand"
+        )
+        if word is not None and (word.root.tag_ == "MD" or word.root.pos_ == "VERB"):
+            return True
+    return False
 
 
 def _is_in_name(span: Span, lex: TimexLexicon) -> bool:

@@ -47,7 +47,7 @@ def _int_year(text: str | None) -> int | None:
 
 
 def _month_number(text: str, lex: TimexLexicon) -> int:
-    return lex.months[text.rstrip(".")]
+    return lex.month_number(text)
 
 
 def _day_number(text: str) -> int:
@@ -223,7 +223,7 @@ def _weekday(match: re.Match[str], ctx: Context) -> Value:
     anchor = ctx.anchor
     if anchor is None:
         return None, Precision.DAY
-    target = ctx.lex.weekdays[match["wd"]]
+    target = ctx.lex.weekday_number(match["wd"])
     way = _modifier_way(match["wd_mod"], ctx)
     delta = (target - anchor.weekday()) % 7
     if way == "past":
