@@ -41,7 +41,10 @@ _COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "prep", "pobj", "acl", "
 _VISITOR_KINDS = frozenset({ActorKind.PERSON, ActorKind.STATE, ActorKind.IGO})
 
 
-_NOMINAL_ACTOR_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
+NOMINAL_ACTOR_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
+
+
+_ISSUER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 
 
 # "each other", "one another": the event is mutual
@@ -87,6 +90,13 @@ def subject_token(verb: Token, lexicon: EventLexicon) -> tuple[Token | None, boo
             objects = children(head, frozenset({"dobj"}))
             if objects:
                 return objects[0], False
+        if current.dep_ == "acl" and head.lemma_.lower() in lexicon.issuer_nouns:
+            # "a resolution condemning X": the issuer, named on the text or by the
+            # verb that adopts it ("the council approved a resolution condemning X")
+            if children(head, _ISSUER_DEPS):
+                return head, False
+            current = head
+            continue
         if (
             current.dep_ in ("acl", "relcl")
             and head.pos_ in ("NOUN", "PROPN", "PRON")
@@ -118,7 +128,11 @@ def _objects_and_holders(
         holders.append(c.trigger.doc[c.absorbed])
         if not rule.complement_aux:  # "released six Americans": the object is an actor
             absorbed = cast.of(c.trigger.doc[c.absorbed])
-    holders.extend(o for o in objects if o.pos_ == "NOUN")  # "action against Russia"
+    # "action against Russia"; but in "condemned Iran's attacks on Jordan" the "on"
+    # phrase belongs to the attacks, an event with a participant of its own
+    holders.extend(
+        o for o in objects if o.pos_ == "NOUN" and not _own_event(o, cast, lexicon)
+    )
     if c.kind == "light":
         holders.extend(of_objects(c.trigger))
     return objects, holders, absorbed
@@ -193,49 +207,11 @@ def verbal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
     return finish(actors, recipients)
 
 
-def nominal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
-    if c.kind == "light":
-        verbal = verbal_roles(c, cast, lexicon)
-        if verbal.actors:
-            return verbal
-    noun, rule = c.trigger, c.rule
-    actors: tuple[str, ...] = ()
-    for child in children(noun, _NOMINAL_ACTOR_DEPS):
-        actors += cast.of(child) if child.dep_ == "poss" else cast.subtree(child)
-    # "a mediation mission between A and B": the phrase hangs on the compound's head
-    holders = [noun, noun.head] if noun.dep_ == "compound" else [noun]
-    holders.extend(of_objects(noun))  # "suspension of air links with Serbia"
-    by_agent = [
-        t for h in holders for t in prep_objects(h, frozenset({"by"}), cast.by_token)
-    ]
-    actors += tuple(a for t in by_agent for a in cast.of(t))
-    between = [
-        t
-        for h in holders
-        for t in prep_objects(h, cast.grammar.partner_prepositions, cast.by_token)
-    ]
-    partners = tuple(a for t in between for a in cast.of(t))
-    recipients = tuple(
-        a
-        for h in holders
-        for t in prep_objects(
-            h, rule.preps - cast.grammar.partner_prepositions, cast.by_token
-        )
-        for a in cast.of(t)
+def _own_event(noun: Token, cast: Cast, lexicon: EventLexicon) -> bool:
+    """Tell whether ``noun`` is an event noun that names its own actor ("Iran's attacks")."""
+    return noun.lemma_.lower() in lexicon.nouns and any(
+        cast.subtree(child) for child in children(noun, NOMINAL_ACTOR_DEPS)
     )
-    with_partner = any(
-        prep_objects(h, frozenset({"with"}), cast.by_token) for h in holders
-    )
-    if rule.reciprocal and with_partner and not actors and noun.dep_ == "dobj":
-        # "he wants a bilateral with Biden", "Iran proposed talks with Riyadh": the
-        # subject of the verb governing the meeting is its other party
-        subject, passive = subject_token(noun.head, lexicon)
-        actors = () if passive else cast.of(subject)
-    if rule.reciprocal:
-        actors += partners
-    else:
-        recipients += partners
-    return finish(actors, recipients)
 
 
 def finish(actors: tuple[str, ...], recipients: tuple[str, ...]) -> Roles:
@@ -358,6 +334,8 @@ def roles_for(
         )
     if candidate is None:
         return Roles((), ())
+    from dyad.stages.events_nominal import nominal_roles  # it builds on this module
+
     finder = verbal_roles if candidate.kind == "verb" else nominal_roles
     return finder(candidate, cast, lexicon)
 
