@@ -109,7 +109,7 @@ def subject_token(verb: Token, lexicon: EventLexicon) -> tuple[Token | None, boo
 
 
 def _objects_and_holders(
-    c: Candidate, cast: Cast
+    c: Candidate, cast: Cast, lexicon: EventLexicon
 ) -> tuple[list[Token], list[Token], tuple[str, ...]]:
     """Return the objects of a verbal candidate, the tokens whose prepositions may hold
     its parties, and the actors of an absorbed object ("released six Americans")."""
@@ -159,7 +159,7 @@ def verbal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
     ]
     actors = actors or tuple(a for t in agents for a in cast.of(t))
     partners: list[str] = []
-    objects, holders, absorbed = _objects_and_holders(c, cast)
+    objects, holders, absorbed = _objects_and_holders(c, cast, lexicon)
     recipients += absorbed
     partner = cast.grammar.partner_prepositions
     preps = [
