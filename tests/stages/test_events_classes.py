@@ -287,7 +287,8 @@ def test_roles_can_be_read_for_any_trigger_token(  # type: ignore[no-untyped-def
 ):
     from events_harness import cast_for, parse
 
-    from dyad.stages.events_parties import build_cast, roles_for
+    from dyad.stages.events_nominal import roles_for
+    from dyad.stages.events_parties import build_cast
 
     parsed = parse(resources, text)
     actor_list, mentions = cast_for(parsed, CAST)

@@ -6,14 +6,16 @@ acts with nothing else naming one, "from" phrases (``speaker_preps`` of the type
 type's recipient prepositions name the recipient; "with"/"between" partners join the
 actor side of a reciprocal event, and a meeting governed by a verb ("proposed talks with
 Riyadh", "pledged aid after talks with X") takes that verb's subject as its other party.
-A noun under a light verb ("held talks") takes the verb's roles first.
+A noun under a light verb ("held talks") takes the verb's roles first. ``roles_for``
+gives the sides of an event at any token, for coders that choose their own triggers.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-from dyad.knowledge.events import EventLexicon
+from dyad.knowledge.events import EventLexicon, TriggerRule
+from dyad.records import EventType
 from dyad.stages.events_parties import (
     NOMINAL_ACTOR_DEPS,
     Roles,
@@ -22,7 +24,13 @@ from dyad.stages.events_parties import (
     verbal_roles,
 )
 from dyad.stages.events_roles import Cast
-from dyad.stages.events_triggers import Candidate, children, of_objects, prep_objects
+from dyad.stages.events_triggers import (
+    Candidate,
+    candidate_for,
+    children,
+    of_objects,
+    prep_objects,
+)
 
 
 def _meeting_governor(noun: Token, lexicon: EventLexicon) -> Token | None:
@@ -89,3 +97,58 @@ def nominal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
     else:
         recipients += partners
     return finish(actors, recipients)
+
+
+def roles_for(
+    trigger: Token,
+    cast: Cast,
+    lexicon: EventLexicon,
+    event_type: EventType | None = None,
+) -> Roles:
+    """Return the actor and recipient sides of an event at any ``trigger`` token.
+
+    The entry point for coders that choose triggers and types themselves (#11): the
+    token's own lexicon rule is used when it has one of ``event_type`` (or any, when
+    ``event_type`` is None); otherwise a plain rule of ``event_type`` with the type's
+    recipient prepositions and reciprocity. Returns empty sides when neither is known.
+    Nominal triggers take possessors, compounds, adjectives and by-phrases; verbal ones
+    subjects (through control, passives, participles), objects and prepositions.
+    """
+    candidate = candidate_for(trigger, lexicon)
+    if candidate is None or (event_type and candidate.rule.type != event_type):
+        if event_type is None:
+            return Roles((), ())
+        candidate = candidate_for(
+            trigger, lexicon, _plain_rule(trigger, event_type, lexicon)
+        )
+    if candidate is None:
+        return Roles((), ())
+    finder = verbal_roles if candidate.kind == "verb" else nominal_roles
+    return finder(candidate, cast, lexicon)
+
+
+def _plain_rule(
+    trigger: Token, event_type: EventType, lexicon: EventLexicon
+) -> TriggerRule:
+    info = lexicon.types[event_type]
+    noun = trigger.pos_ in ("NOUN", "PROPN")
+    return TriggerRule(
+        rule="model",
+        pos="noun" if noun else "verb",
+        lemma=trigger.lemma_.lower(),
+        extra=(),
+        type=event_type,
+        mode=None,
+        cameo=info.cameo,
+        quad=lexicon.quad_of(info.cameo),
+        intensity=info.intensity,
+        objects=frozenset(),
+        # the "of" phrase of a nominalisation is its object ("a rebuff of Chile")
+        preps=info.recipient_preps | ({"of"} if noun else set()),
+        complement_aux=frozenset(),
+        intransitive=False,
+        min_participants=info.min_participants,
+        reciprocal=info.reciprocal,
+        swap=False,
+        confidence=0.5,
+    )

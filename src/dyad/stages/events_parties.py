@@ -14,16 +14,15 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
-from dyad.knowledge.events import EventLexicon, TriggerRule
+from dyad.knowledge.events import EventLexicon
 from dyad.knowledge.grammar import Grammar
-from dyad.records import Actor, ActorKind, EventType, Mention
+from dyad.records import Actor, ActorKind, Mention
 from dyad.stages.events_roles import Cast
 from dyad.stages.events_triggers import (
     OBJECTS,
     PASSIVE_SUBJECTS,
     SUBJECTS,
     Candidate,
-    candidate_for,
     children,
     of_objects,
     prep_objects,
@@ -307,61 +306,4 @@ def build_cast(
         lexicon.modality.speech_verbs,
         eventive=frozenset(lexicon.nouns) | lexicon.instrument_nouns,
         grammar=grammar,
-    )
-
-
-def roles_for(
-    trigger: Token,
-    cast: Cast,
-    lexicon: EventLexicon,
-    event_type: EventType | None = None,
-) -> Roles:
-    """Return the actor and recipient sides of an event at any ``trigger`` token.
-
-    The entry point for coders that choose triggers and types themselves (#11): the
-    token's own lexicon rule is used when it has one of ``event_type`` (or any, when
-    ``event_type`` is None); otherwise a plain rule of ``event_type`` with the type's
-    recipient prepositions and reciprocity. Returns empty sides when neither is known.
-    Nominal triggers take possessors, compounds, adjectives and by-phrases; verbal ones
-    subjects (through control, passives, participles), objects and prepositions.
-    """
-    candidate = candidate_for(trigger, lexicon)
-    if candidate is None or (event_type and candidate.rule.type != event_type):
-        if event_type is None:
-            return Roles((), ())
-        candidate = candidate_for(
-            trigger, lexicon, _plain_rule(trigger, event_type, lexicon)
-        )
-    if candidate is None:
-        return Roles((), ())
-    from dyad.stages.events_nominal import nominal_roles  # it builds on this module
-
-    finder = verbal_roles if candidate.kind == "verb" else nominal_roles
-    return finder(candidate, cast, lexicon)
-
-
-def _plain_rule(
-    trigger: Token, event_type: EventType, lexicon: EventLexicon
-) -> TriggerRule:
-    info = lexicon.types[event_type]
-    noun = trigger.pos_ in ("NOUN", "PROPN")
-    return TriggerRule(
-        rule="model",
-        pos="noun" if noun else "verb",
-        lemma=trigger.lemma_.lower(),
-        extra=(),
-        type=event_type,
-        mode=None,
-        cameo=info.cameo,
-        quad=lexicon.quad_of(info.cameo),
-        intensity=info.intensity,
-        objects=frozenset(),
-        # the "of" phrase of a nominalisation is its object ("a rebuff of Chile")
-        preps=info.recipient_preps | ({"of"} if noun else set()),
-        complement_aux=frozenset(),
-        intransitive=False,
-        min_participants=info.min_participants,
-        reciprocal=info.reciprocal,
-        swap=False,
-        confidence=0.5,
     )
