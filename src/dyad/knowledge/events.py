@@ -89,9 +89,7 @@ class TypeInfo:
     intent_type: EventType
     embeds: Modality | None
     modes: Mapping[str, str]
-    # prepositions whose object on a nominal trigger is the speaker when nothing else
-    # names the actor ("threats from Trump", "a request from the United States")
-    speaker_preps: frozenset[str] = frozenset()
+    speaker_preps: frozenset[str] = frozenset()  # "threats from Trump" (types.yaml)
 
 
 @dataclass(frozen=True, slots=True)
