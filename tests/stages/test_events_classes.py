@@ -287,7 +287,8 @@ def test_roles_can_be_read_for_any_trigger_token(  # type: ignore[no-untyped-def
 ):
     from events_harness import cast_for, parse
 
-    from dyad.stages.events_parties import build_cast, roles_for
+    from dyad.stages.events_nominal import roles_for
+    from dyad.stages.events_parties import build_cast
 
     parsed = parse(resources, text)
     actor_list, mentions = cast_for(parsed, CAST)
@@ -304,3 +305,26 @@ def test_a_nationality_modifier_beats_the_place_of_its_head(resources):  # type:
     text = "Russian troops in Ukraine attacked Kharkiv."
     events = code(resources, text, CAST)
     assert {e.actors for e in events if e.type == T.ASSAULT} == {("RUS",)}
+
+
+ARRANGED = [
+    ("Chile's president is to meet Lula in Lima on Thursday.", Modality.FUTURE),
+    ("Brazil and Argentina were to meet in Lima, officials said.", Modality.FUTURE),
+    ("Peru has yet to condemn Chile over the spill.", Modality.NEGATED),
+    ("Egypt is yet to respond to the demand from Ethiopia.", Modality.NEGATED),
+    ("Peru condemned Chile over the spill.", Modality.ASSERTED),
+]
+
+
+@pytest.mark.parametrize(("text", "modality"), ARRANGED, ids=[t for t, _ in ARRANGED])
+def test_infinitive_under_a_copula_or_yet_sets_the_modality(text, modality, resources):  # type: ignore[no-untyped-def]
+    events = code(resources, text, CAST)
+    assert events, text
+    assert events[0].modality == modality, [(e.trigger, e.modality) for e in events]
+
+
+def test_the_thing_rejected_was_made_but_the_act_refused_is_negated(resources):  # type: ignore[no-untyped-def]
+    asked = code(resources, "Chile rejected the demand from Peru on Monday.", CAST)
+    assert [e.modality for e in asked if e.type == T.REQUEST] == [Modality.ASSERTED]
+    refused = code(resources, "Bolivia refused to meet Paraguay in Lima.", CAST)
+    assert [e.modality for e in refused if e.type == T.CONSULT] == [Modality.NEGATED]

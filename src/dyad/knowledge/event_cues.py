@@ -45,6 +45,8 @@ class ModalityCues:
     future_modifiers: frozenset[str]
     future_prepositions: frozenset[str]
     speech_verbs: frozenset[str]
+    future_copulas: frozenset[str] = frozenset()
+    negation_pending: frozenset[str] = frozenset()
 
 
 def read_modality_cues(sections: Mapping[str, Any], path: Path) -> ModalityCues:
@@ -69,4 +71,6 @@ def read_modality_cues(sections: Mapping[str, Any], path: Path) -> ModalityCues:
         future_modifiers=words("future", "modifiers"),
         future_prepositions=words("future", "prepositions"),
         speech_verbs=words("speech_verbs"),
+        future_copulas=words("future", "copulas"),
+        negation_pending=words("negation", "pending"),
     )

@@ -63,6 +63,8 @@ _WORD_LISTS = (
     "contest_cues",
     "contest_verbs",
     "claim_nouns",
+    "issuer_nouns",
+    "party_preps",
 )
 _LABEL_LISTS = {"negative": "negative_labels", "positive": "positive_labels"}
 _MODALITY_SECTIONS = ("negation", "hypothetical", "future", "speech_verbs")
@@ -87,6 +89,7 @@ class TypeInfo:
     intent_type: EventType
     embeds: Modality | None
     modes: Mapping[str, str]
+    speaker_preps: frozenset[str] = frozenset()  # "threats from Trump" (types.yaml)
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +156,8 @@ class EventLexicon:
     contest_cues: frozenset[str] = frozenset()
     contest_verbs: frozenset[str] = frozenset()
     claim_nouns: frozenset[str] = frozenset()
+    issuer_nouns: frozenset[str] = frozenset()
+    party_preps: frozenset[str] = frozenset()
 
     def quad_of(self, cameo: str) -> int:
         """Return the quad class (1 to 4) of a CAMEO code."""
@@ -185,6 +190,9 @@ def _load_types(path: Path) -> tuple[dict[EventType, TypeInfo], dict[str, int]]:
                 ),
                 reciprocal=bool(spec.get("reciprocal", False)),
                 partner_object=bool(spec.get("partner_object", False)),
+                speaker_preps=frozenset(
+                    _strings(spec.get("speaker_preps"), path, line, "speaker_preps")
+                ),
                 intent=str(spec["intent"]) if spec.get("intent") else None,
                 intent_type=EventType(spec.get("intent_type", "AGREE")),
                 min_participants=int(spec.get("min_participants", 1)),
@@ -386,5 +394,7 @@ def load_event_lexicon(user_files: Sequence[Path] = ()) -> EventLexicon:
         contest_cues=_word_list(sections, "contest_cues", files[0]),
         contest_verbs=_word_list(sections, "contest_verbs", files[0]),
         claim_nouns=_word_list(sections, "claim_nouns", files[0]),
+        issuer_nouns=_word_list(sections, "issuer_nouns", files[0]),
+        party_preps=_word_list(sections, "party_preps", files[0]),
         modality=read_modality_cues(sections, files[1]),
     )

@@ -35,13 +35,13 @@ from dyad.records import (
 )
 from dyad.stages.events_modality import read_modality
 from dyad.stages.events_model import EventModel
+from dyad.stages.events_nominal import nominal_roles
 from dyad.stages.events_parties import (
     Roles,
     build_cast,
     complement_actors,
     embedded_participants,
     finish,
-    nominal_roles,
     other_side,
     subject_token,
     verbal_roles,

@@ -23,6 +23,9 @@ from dyad.knowledge.events import ModalityCues
 from dyad.records import Modality
 
 _CLAUSE_STOPS = frozenset({"relcl"})
+# what a trigger that embeds does not reach: the thing it acts on ("rejected an offer":
+# the offer was made) and adverbial clauses ("denied it, threatening to sue")
+_NOT_EMBEDDED = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "dative", "advcl"})
 _PREDICATE_DEPS = frozenset({"acomp", "advmod", "attr", "oprd"})
 _MAX_CLIMB = 12  # tokens climbed at most; parses of long sentences are shallow anyway
 
@@ -100,6 +103,20 @@ def _governor_cue(token: Token, cues: ModalityCues) -> Modality | None:
     return None
 
 
+def _infinitive_cue(clause: Token, head: Token, cues: ModalityCues) -> Modality | None:
+    """Read an infinitive under a copula or a pending verb: "is to meet" (future),
+    "has yet to concede", "is yet to respond" (negated: not happened)."""
+    if clause.dep_ != "xcomp" or not any(
+        c.dep_ == "aux" and c.tag_ == "TO" for c in clause.children
+    ):
+        return None
+    if any(c.dep_ == "advmod" and c.lower_ in cues.negation_pending for c in head.children):
+        return Modality.NEGATED
+    if head.lemma_.lower() in cues.future_copulas:
+        return Modality.FUTURE
+    return None
+
+
 _RANK = {
     Modality.ASSERTED: 0,
     Modality.FUTURE: 1,
@@ -143,8 +160,10 @@ def read_modality(
             return Reading(modality, _subject(head))
         path.append(head)
         if current.dep_ != "conj":  # a coordinated clause is a sibling, not embedded
-            modality = _stronger(modality, embedding.get(head.i))
+            if current.dep_ not in _NOT_EMBEDDED:
+                modality = _stronger(modality, embedding.get(head.i))
             modality = _stronger(modality, _governor_cue(head, cues))
+            modality = _stronger(modality, _infinitive_cue(current, head, cues))
         modality = _stronger(
             modality, _own_cue(head, cues) if head.pos_ != "NOUN" else None
         )

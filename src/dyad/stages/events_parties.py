@@ -14,9 +14,9 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
-from dyad.knowledge.events import EventLexicon, TriggerRule
+from dyad.knowledge.events import EventLexicon
 from dyad.knowledge.grammar import Grammar
-from dyad.records import Actor, ActorKind, EventType, Mention
+from dyad.records import Actor, ActorKind, Mention
 from dyad.stages.events_passives import by_agents, is_passive, shared_objects
 from dyad.stages.events_roles import Cast
 from dyad.stages.events_triggers import (
@@ -24,7 +24,6 @@ from dyad.stages.events_triggers import (
     PASSIVE_SUBJECTS,
     SUBJECTS,
     Candidate,
-    candidate_for,
     children,
     of_objects,
     prep_objects,
@@ -42,7 +41,10 @@ _COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "prep", "pobj", "acl", "
 _VISITOR_KINDS = frozenset({ActorKind.PERSON, ActorKind.STATE, ActorKind.IGO})
 
 
-_NOMINAL_ACTOR_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
+NOMINAL_ACTOR_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
+
+
+_ISSUER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 
 
 # "each other", "one another": the event is mutual
@@ -88,6 +90,13 @@ def subject_token(verb: Token, lexicon: EventLexicon) -> tuple[Token | None, boo
             objects = children(head, frozenset({"dobj"}))
             if objects:
                 return objects[0], False
+        if current.dep_ == "acl" and head.lemma_.lower() in lexicon.issuer_nouns:
+            # "a resolution condemning X": the issuer, named on the text or by the
+            # verb that adopts it ("the council approved a resolution condemning X")
+            if children(head, _ISSUER_DEPS):
+                return head, False
+            current = head
+            continue
         if (
             current.dep_ in ("acl", "relcl")
             and head.pos_ in ("NOUN", "PROPN", "PRON")
@@ -100,7 +109,7 @@ def subject_token(verb: Token, lexicon: EventLexicon) -> tuple[Token | None, boo
 
 
 def _objects_and_holders(
-    c: Candidate, cast: Cast
+    c: Candidate, cast: Cast, lexicon: EventLexicon
 ) -> tuple[list[Token], list[Token], tuple[str, ...]]:
     """Return the objects of a verbal candidate, the tokens whose prepositions may hold
     its parties, and the actors of an absorbed object ("released six Americans")."""
@@ -121,7 +130,11 @@ def _objects_and_holders(
         holders.append(c.trigger.doc[c.absorbed])
         if not rule.complement_aux:  # "released six Americans": the object is an actor
             absorbed = cast.of(c.trigger.doc[c.absorbed])
-    holders.extend(o for o in objects if o.pos_ == "NOUN")  # "action against Russia"
+    # "action against Russia"; but in "condemned Iran's attacks on Jordan" the "on"
+    # phrase belongs to the attacks, an event with a participant of its own
+    holders.extend(
+        o for o in objects if o.pos_ == "NOUN" and not _own_event(o, cast, lexicon)
+    )
     if c.kind == "light":
         holders.extend(of_objects(c.trigger))
     return objects, holders, absorbed
@@ -146,7 +159,7 @@ def verbal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
     agents = by_agents(anchor) if passive else []
     actors = actors or tuple(a for t in agents for a in cast.of(t))
     partners: list[str] = []
-    objects, holders, absorbed = _objects_and_holders(c, cast)
+    objects, holders, absorbed = _objects_and_holders(c, cast, lexicon)
     recipients += absorbed
     partner = cast.grammar.partner_prepositions
     preps = [
@@ -194,49 +207,11 @@ def verbal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
     return finish(actors, recipients)
 
 
-def nominal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
-    if c.kind == "light":
-        verbal = verbal_roles(c, cast, lexicon)
-        if verbal.actors:
-            return verbal
-    noun, rule = c.trigger, c.rule
-    actors: tuple[str, ...] = ()
-    for child in children(noun, _NOMINAL_ACTOR_DEPS):
-        actors += cast.of(child) if child.dep_ == "poss" else cast.subtree(child)
-    # "a mediation mission between A and B": the phrase hangs on the compound's head
-    holders = [noun, noun.head] if noun.dep_ == "compound" else [noun]
-    holders.extend(of_objects(noun))  # "suspension of air links with Serbia"
-    by_agent = [
-        t for h in holders for t in prep_objects(h, frozenset({"by"}), cast.by_token)
-    ]
-    actors += tuple(a for t in by_agent for a in cast.of(t))
-    between = [
-        t
-        for h in holders
-        for t in prep_objects(h, cast.grammar.partner_prepositions, cast.by_token)
-    ]
-    partners = tuple(a for t in between for a in cast.of(t))
-    recipients = tuple(
-        a
-        for h in holders
-        for t in prep_objects(
-            h, rule.preps - cast.grammar.partner_prepositions, cast.by_token
-        )
-        for a in cast.of(t)
+def _own_event(noun: Token, cast: Cast, lexicon: EventLexicon) -> bool:
+    """Tell whether ``noun`` is an event noun that names its own actor ("Iran's attacks")."""
+    return noun.lemma_.lower() in lexicon.nouns and any(
+        cast.subtree(child) for child in children(noun, NOMINAL_ACTOR_DEPS)
     )
-    with_partner = any(
-        prep_objects(h, frozenset({"with"}), cast.by_token) for h in holders
-    )
-    if rule.reciprocal and with_partner and not actors and noun.dep_ == "dobj":
-        # "he wants a bilateral with Biden", "Iran proposed talks with Riyadh": the
-        # subject of the verb governing the meeting is its other party
-        subject, passive = subject_token(noun.head, lexicon)
-        actors = () if passive else cast.of(subject)
-    if rule.reciprocal:
-        actors += partners
-    else:
-        recipients += partners
-    return finish(actors, recipients)
 
 
 def finish(actors: tuple[str, ...], recipients: tuple[str, ...]) -> Roles:
@@ -332,59 +307,4 @@ def build_cast(
         lexicon.modality.speech_verbs,
         eventive=frozenset(lexicon.nouns) | lexicon.instrument_nouns,
         grammar=grammar,
-    )
-
-
-def roles_for(
-    trigger: Token,
-    cast: Cast,
-    lexicon: EventLexicon,
-    event_type: EventType | None = None,
-) -> Roles:
-    """Return the actor and recipient sides of an event at any ``trigger`` token.
-
-    The entry point for coders that choose triggers and types themselves (#11): the
-    token's own lexicon rule is used when it has one of ``event_type`` (or any, when
-    ``event_type`` is None); otherwise a plain rule of ``event_type`` with the type's
-    recipient prepositions and reciprocity. Returns empty sides when neither is known.
-    Nominal triggers take possessors, compounds, adjectives and by-phrases; verbal ones
-    subjects (through control, passives, participles), objects and prepositions.
-    """
-    candidate = candidate_for(trigger, lexicon)
-    if candidate is None or (event_type and candidate.rule.type != event_type):
-        if event_type is None:
-            return Roles((), ())
-        candidate = candidate_for(
-            trigger, lexicon, _plain_rule(trigger, event_type, lexicon)
-        )
-    if candidate is None:
-        return Roles((), ())
-    finder = verbal_roles if candidate.kind == "verb" else nominal_roles
-    return finder(candidate, cast, lexicon)
-
-
-def _plain_rule(
-    trigger: Token, event_type: EventType, lexicon: EventLexicon
-) -> TriggerRule:
-    info = lexicon.types[event_type]
-    noun = trigger.pos_ in ("NOUN", "PROPN")
-    return TriggerRule(
-        rule="model",
-        pos="noun" if noun else "verb",
-        lemma=trigger.lemma_.lower(),
-        extra=(),
-        type=event_type,
-        mode=None,
-        cameo=info.cameo,
-        quad=lexicon.quad_of(info.cameo),
-        intensity=info.intensity,
-        objects=frozenset(),
-        # the "of" phrase of a nominalisation is its object ("a rebuff of Chile")
-        preps=info.recipient_preps | ({"of"} if noun else set()),
-        complement_aux=frozenset(),
-        intransitive=False,
-        min_participants=info.min_participants,
-        reciprocal=info.reciprocal,
-        swap=False,
-        confidence=0.5,
     )

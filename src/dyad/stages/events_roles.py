@@ -236,7 +236,31 @@ class Cast:
         elif lower in self.grammar.pair_words and self._is_recent(token):
             yield from self.previous
         elif lower in self.grammar.group_pronouns:
-            yield from self._nearest(token, _THING_KINDS, same_sentence=True)
+            yield from self._group(token)
+
+    def _group(self, token: Token) -> Iterator[str]:
+        """Resolve "they"/"their": an actor earlier in the sentence, else the actors of
+        the last event with several of them if it is recent ("The ministers met. They
+        agreed …"), else the main subject of the sentence before, else the nearest
+        group, state or body of the sentences before."""
+        found = list(self._nearest(token, _THING_KINDS, same_sentence=True))
+        if not found and self._is_recent(token) and self.previous_start < token.sent.start:
+            found = list(self.previous)
+        yield from found or self._previous_subject(token) or self._nearest(
+            token, _THING_KINDS
+        )
+
+    def _previous_subject(self, token: Token) -> tuple[str, ...]:
+        """Return the actors of the main subject of the sentence before ``token``'s."""
+        start = token.sent.start
+        if start == 0:
+            return ()
+        root = self.doc[start - 1].sent.root
+        for subject in root.children:
+            if subject.dep_ in ("nsubj", "nsubjpass") and subject.pos_ != "PRON":
+                found = self.of(subject, _MAX_DEPTH - 1)
+                return tuple(a for a in found if self.actors[a].kind in _THING_KINDS)
+        return ()
 
     def speaker_of(self, token: Token) -> Token | None:
         """Return the subject of the verb of saying whose report holds ``token``.

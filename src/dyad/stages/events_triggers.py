@@ -47,6 +47,7 @@ _NOMINAL_ROLES = frozenset({"dobj", "nsubj", "nsubjpass", "pobj"})
 _MISREAD_DEPS = frozenset({"acl", "xcomp", "advcl"})
 
 
+
 @dataclass(frozen=True, slots=True)
 class Candidate:
     """A trigger found in the text before roles are read."""
@@ -276,6 +277,23 @@ def _is_setting(noun: Token, lexicon: EventLexicon) -> bool:
     return head.lower_ in lexicon.setting_preps
 
 
+def _names_parties(
+    noun: Token, lexicon: EventLexicon, actor_tokens: Container[int]
+) -> bool:
+    """Tell whether a framing noun names its own parties, so is an event of its own:
+    "after Biden's visit", "following clashes between the army and rebels"."""
+    for child in noun.children:
+        if child.dep_ == "poss" and child.i in actor_tokens:
+            return True
+        if (
+            child.dep_ == "prep"
+            and child.lower_ in lexicon.party_preps
+            and any(t.i in actor_tokens for t in child.subtree)
+        ):
+            return True
+    return False
+
+
 def find_candidates(
     sent: Span,
     lexicon: EventLexicon,
@@ -304,7 +322,11 @@ def find_candidates(
             continue  # "seized the opportunity", "withdrew her name"
         if rule.pos == "noun":
             light = _governing_light_verb(token, lexicon)
-            if light is None and _is_setting(token, lexicon):
+            if (
+                light is None
+                and _is_setting(token, lexicon)
+                and not _names_parties(token, lexicon, actor_tokens)
+            ):
                 continue
             found.append(
                 Candidate(token, rule, light or token, "light" if light else "noun")

@@ -1,0 +1,154 @@
+"""Participants of nominal events: "Blinken's visit", "US sanctions on Iran", "talks
+between A and B", "threats from Trump", "after talks with X".
+
+Possessors, compounds and adjectives name the actor, as do "by" phrases and, for speech
+acts with nothing else naming one, "from" phrases (``speaker_preps`` of the type); the
+type's recipient prepositions name the recipient; "with"/"between" partners join the
+actor side of a reciprocal event, and a meeting governed by a verb ("proposed talks with
+Riyadh", "pledged aid after talks with X") takes that verb's subject as its other party.
+A noun under a light verb ("held talks") takes the verb's roles first. ``roles_for``
+gives the sides of an event at any token, for coders that choose their own triggers.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from dyad.knowledge.events import EventLexicon, TriggerRule
+from dyad.records import EventType
+from dyad.stages.events_parties import (
+    NOMINAL_ACTOR_DEPS,
+    Roles,
+    finish,
+    subject_token,
+    verbal_roles,
+)
+from dyad.stages.events_roles import Cast
+from dyad.stages.events_triggers import (
+    Candidate,
+    candidate_for,
+    children,
+    of_objects,
+    prep_objects,
+)
+
+
+def _meeting_governor(noun: Token, lexicon: EventLexicon) -> Token | None:
+    """Return the verb whose subject meets in "proposed talks with X" (the object) or
+    "pledged aid after talks with X" (a framing preposition of the clause)."""
+    if noun.dep_ == "dobj":
+        return noun.head
+    prep = noun.head
+    if (
+        noun.dep_ == "pobj"
+        and prep.dep_ == "prep"
+        and prep.lower_ in lexicon.setting_preps
+        and prep.head.pos_ in ("VERB", "AUX")
+    ):
+        return prep.head
+    return None
+
+
+def nominal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
+    if c.kind == "light":
+        verbal = verbal_roles(c, cast, lexicon)
+        if verbal.actors:
+            return verbal
+    noun, rule = c.trigger, c.rule
+    actors: tuple[str, ...] = ()
+    for child in children(noun, NOMINAL_ACTOR_DEPS):
+        actors += cast.of(child) if child.dep_ == "poss" else cast.subtree(child)
+    # "a mediation mission between A and B": the phrase hangs on the compound's head
+    holders = [noun, noun.head] if noun.dep_ == "compound" else [noun]
+    holders.extend(of_objects(noun))  # "suspension of air links with Serbia"
+    by_agent = [
+        t for h in holders for t in prep_objects(h, frozenset({"by"}), cast.by_token)
+    ]
+    actors += tuple(a for t in by_agent for a in cast.of(t))
+    speakers: tuple[str, ...] = ()
+    if not actors:  # "threats from Trump", "a request from the United States"
+        speaker_preps = lexicon.types[rule.type].speaker_preps
+        speakers = tuple(
+            a for t in prep_objects(noun, speaker_preps, cast.by_token) for a in cast.of(t)
+        )
+        actors = speakers
+    partner = cast.grammar.partner_prepositions
+    between = [t for h in holders for t in prep_objects(h, partner, cast.by_token)]
+    partners = tuple(a for t in between for a in cast.of(t))
+    recipients = tuple(
+        a
+        for h in holders
+        for t in prep_objects(h, rule.preps - partner, cast.by_token)
+        for a in cast.of(t)
+        if a not in speakers
+    )
+    with_partner = any(
+        prep_objects(h, frozenset({"with"}), cast.by_token) for h in holders
+    )
+    governor = _meeting_governor(noun, lexicon)
+    if rule.reciprocal and with_partner and not actors and governor is not None:
+        # "he wants a bilateral with Biden", "Iran proposed talks with Riyadh", "X
+        # pledged aid after talks with Y": the subject of the verb governing the
+        # meeting is its other party
+        subject, passive = subject_token(governor, lexicon)
+        actors = () if passive else cast.of(subject)
+    if rule.reciprocal:
+        actors += partners
+    else:
+        recipients += partners
+    return finish(actors, recipients)
+
+
+def roles_for(
+    trigger: Token,
+    cast: Cast,
+    lexicon: EventLexicon,
+    event_type: EventType | None = None,
+) -> Roles:
+    """Return the actor and recipient sides of an event at any ``trigger`` token.
+
+    The entry point for coders that choose triggers and types themselves (#11): the
+    token's own lexicon rule is used when it has one of ``event_type`` (or any, when
+    ``event_type`` is None); otherwise a plain rule of ``event_type`` with the type's
+    recipient prepositions and reciprocity. Returns empty sides when neither is known.
+    Nominal triggers take possessors, compounds, adjectives and by-phrases; verbal ones
+    subjects (through control, passives, participles), objects and prepositions.
+    """
+    candidate = candidate_for(trigger, lexicon)
+    if candidate is None or (event_type and candidate.rule.type != event_type):
+        if event_type is None:
+            return Roles((), ())
+        candidate = candidate_for(
+            trigger, lexicon, _plain_rule(trigger, event_type, lexicon)
+        )
+    if candidate is None:
+        return Roles((), ())
+    finder = verbal_roles if candidate.kind == "verb" else nominal_roles
+    return finder(candidate, cast, lexicon)
+
+
+def _plain_rule(
+    trigger: Token, event_type: EventType, lexicon: EventLexicon
+) -> TriggerRule:
+    info = lexicon.types[event_type]
+    noun = trigger.pos_ in ("NOUN", "PROPN")
+    return TriggerRule(
+        rule="model",
+        pos="noun" if noun else "verb",
+        lemma=trigger.lemma_.lower(),
+        extra=(),
+        type=event_type,
+        mode=None,
+        cameo=info.cameo,
+        quad=lexicon.quad_of(info.cameo),
+        intensity=info.intensity,
+        objects=frozenset(),
+        # the "of" phrase of a nominalisation is its object ("a rebuff of Chile")
+        preps=info.recipient_preps | ({"of"} if noun else set()),
+        complement_aux=frozenset(),
+        intransitive=False,
+        min_participants=info.min_participants,
+        reciprocal=info.reciprocal,
+        swap=False,
+        confidence=0.5,
+    )
