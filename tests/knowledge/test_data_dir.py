@@ -86,3 +86,14 @@ def test_event_model_reads_the_users_file(tmp_path: Path) -> None:
     mine.write_text('{"format": "something else"}', encoding="utf-8")
     with pytest.raises(ResourceError, match=str(mine)):
         _ = _mine(tmp_path).event_model
+
+
+def test_a_users_model_file_is_part_of_the_pipeline_version(tmp_path: Path) -> None:
+    """Ingest re-codes stored articles when a user's data file (YAML or JSON) changes."""
+    from dyad.corpus import pipeline_version
+
+    settings = Settings(data_dir=tmp_path)
+    before = pipeline_version(settings)
+    (tmp_path / "models").mkdir()
+    (tmp_path / "models" / "events.json").write_text("{}", encoding="utf-8")
+    assert pipeline_version(settings) != before
