@@ -74,7 +74,8 @@ def pipeline_version(settings: Settings) -> str:
     # clean and nlp are named above (their place in the string predates their rows)
     parts += [s.version for s in STAGES if s.name not in ("clean", "nlp")]
     parts.append(_packaged_data_hash())
-    mine = sorted(settings.data_dir.rglob("*.yaml")) if settings.data_dir else []
+    found = settings.data_dir.rglob("*") if settings.data_dir else ()
+    mine = sorted(p for p in found if p.suffix in (".yaml", ".json") and p.is_file())
     for path in (*settings.actor_files, *settings.event_files, *mine):  # user data too
         try:
             parts.append(ids.content_hash(path.read_text(encoding="utf-8"))[:8])

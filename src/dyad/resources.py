@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dyad.errors import ResourceError
-from dyad.knowledge.files import data_path
+from dyad.knowledge.files import data_file
 from dyad.settings import MODEL_PACKAGE, MODEL_VERSION, Settings
 
 if TYPE_CHECKING:
@@ -74,28 +74,28 @@ class Resources:
         """Boilerplate and credit patterns for the clean stage."""
         from dyad.knowledge.clean import load_clean_rules
 
-        return load_clean_rules()
+        return load_clean_rules(self.settings.data_dir)
 
     @functools.cached_property
     def actor_kb(self) -> ActorKB:
         """The actor knowledge base: states, IGOs, office holders, titles, groups."""
         from dyad.knowledge.actor_files import load_actor_kb
 
-        return load_actor_kb(self.settings.actor_files)
+        return load_actor_kb(self.settings.actor_files, self.settings.data_dir)
 
     @functools.cached_property
     def gazetteer(self) -> Gazetteer:
         """The offline place gazetteer."""
         from dyad.places_index import load_gazetteer  # #13: cached on disk
 
-        return load_gazetteer()
+        return load_gazetteer(self.settings.data_dir)
 
     @functools.cached_property
     def event_lexicon(self) -> EventLexicon:
         """Event trigger lexicon and patterns."""
         from dyad.knowledge.events import load_event_lexicon
 
-        return load_event_lexicon(self.settings.event_files)
+        return load_event_lexicon(self.settings.event_files, self.settings.data_dir)
 
     @functools.cached_property
     def timex_lexicon(self) -> TimexLexicon:
@@ -131,11 +131,7 @@ class Resources:
     def data_file(self, *parts: str) -> Path:
         """Return the data file ``parts``: the user's copy under ``settings.data_dir``
         when there is one, else the packaged file."""
-        if self.settings.data_dir is not None:
-            mine = self.settings.data_dir.joinpath(*parts)
-            if mine.is_file():
-                return mine
-        return data_path(*parts)
+        return data_file(self.settings.data_dir, *parts)
 
     def validate(self) -> None:
         """Load and check every data file now, so a mistake fails at start-up with

@@ -25,7 +25,8 @@ class Settings:
     ``actor_files``/``event_files`` are extra user data files merged over the packaged
     ones (later files win). ``db`` is the DuckDB path used by store commands.
     ``data_dir`` is a folder of data files that replace the packaged ones with the same
-    relative path (``grammar.yaml``, ``quotes/cues.yaml``, ``timex/lexicon.yaml``).
+    relative path (any file under ``dyad/data`` the program reads: ``grammar.yaml``,
+    ``quotes/cues.yaml``, ``actors/states.yaml``, ``models/events.json``, ...).
     ``event_model`` false codes events with the rules alone (no learned coder).
     """
 

@@ -607,3 +607,29 @@ def test_role_noun_finds_an_actor_only_with_a_matching_title(
     lee = replace(LEE, title="Prime Minister")
     (quote,) = extract_quotes(parsed, [lee], [mention(parsed, "Lee", "a2")]).records
     assert (quote.speaker_text, quote.speaker_id) == (f"{role} Minister", found)
+
+
+def test_attribution_phrases_come_from_the_cue_file(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """``according_to`` in quotes/cues.yaml decides which phrases name a speaker (#9)."""
+    from dyad.knowledge.files import data_path
+    from dyad.pipeline import run_article
+    from dyad.resources import Resources
+    from dyad.settings import Settings
+
+    cues = data_path("quotes", "cues.yaml").read_text(encoding="utf-8")
+    mine = cues.replace("according_to: [according to]", "according_to: [in the words of]")
+    assert mine != cues
+    (tmp_path / "quotes").mkdir()
+    (tmp_path / "quotes" / "cues.yaml").write_text(mine, encoding="utf-8")
+    text = (
+        "The mayor spoke on Monday.\n\n"
+        '"The talks have failed and the ceasefire is over now," in the words of '
+        "General Omar Haddad."
+    )
+    raw = RawDocument(text=text, published=dt.date(2024, 1, 1))
+    packaged = run_article(raw, Resources())
+    replaced = run_article(raw, Resources(Settings(data_dir=tmp_path)))
+    assert [q.speaker_text for q in packaged.quotes] == [None]  # type: ignore[union-attr]
+    assert [(q.speaker_text, q.cue) for q in replaced.quotes] == [  # type: ignore[union-attr]
+        ("Omar Haddad", "in the words of")
+    ]

@@ -283,3 +283,32 @@ def test_seed_article_times(resources, shared) -> None:  # type: ignore[no-untyp
         ("November", "2023-11"),
     ]:
         assert expected in found
+
+
+def test_units_and_pattern_words_come_from_the_lexicon(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A user's lexicon adds a unit and a day part; the pattern is built from it (#9)."""
+    from dyad.knowledge.files import data_path
+    from dyad.knowledge.timex import parse_timex_lexicon
+
+    text = data_path("timex", "lexicon.yaml").read_text(encoding="utf-8")
+    text = text.replace("  year: [year, 1]\n", "  year: [year, 1]\n  decade: [year, 10]\n")
+    text = text.replace("day_parts: [morning,", "day_parts: [dawn, morning,")
+    path = tmp_path / "lexicon.yaml"
+    path.write_text(text, encoding="utf-8")
+    mine = parse_timex_lexicon(path)
+    parsed = plain("The war ended two decades ago. They met on Friday dawn.")
+    found = [(t.text, t.value) for t in find_times(parsed, lexicon=mine).records]
+    assert found == [("two decades ago", "2003"), ("Friday dawn", "2023-06-09")]
+    assert ("two decades ago", "2003") not in values(parsed)
+
+
+def test_a_unit_without_a_precision_is_reported(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from dyad.errors import ResourceError
+    from dyad.knowledge.files import data_path
+    from dyad.knowledge.timex import parse_timex_lexicon
+
+    text = data_path("timex", "lexicon.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "lexicon.yaml"
+    path.write_text(text.replace("  year: [year, 1]\n", "  year: [century, 1]\n"), "utf-8")
+    with pytest.raises(ResourceError, match=r"lexicon\.yaml:\d+: unit 'year'"):
+        parse_timex_lexicon(path)

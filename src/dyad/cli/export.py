@@ -15,6 +15,7 @@ from dyad.cli.common import (
     filter_options,
     handle_errors,
     open_store,
+    settings_from,
 )
 from dyad.formats import export_formats
 
@@ -70,9 +71,9 @@ def export(
     filters = event_filters(actor, recipient, type_, since, until, modality, text)
     to_stdout = str(out) == "-"
     with open_store(ctx, db, read_only=True) as store:
-        rows = exports.export_store(
-            store, fmt, sys.stdout.buffer if to_stdout else out, filters
-        )
+        target = sys.stdout.buffer if to_stdout else out
+        data_dir = settings_from(ctx).data_dir
+        rows = exports.export_store(store, fmt, target, filters, data_dir)
     click.echo(f"export: {rows} rows to {'stdout' if to_stdout else out}", err=True)
 
 

@@ -94,7 +94,7 @@ def extract(
             f"{result.message}"
         )
         return
-    views.print_result(result, fmt)
+    views.print_result(result, fmt, settings.data_dir)
 
 
 COMMANDS = (extract,)

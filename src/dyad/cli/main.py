@@ -14,6 +14,7 @@ import click
 
 from dyad.cli import check, evaluate, export, extract, ingest, query, serve, train
 from dyad.cli.common import State
+from dyad.plugins import load_plugins
 
 COMMAND_MODULES = (extract, evaluate, ingest, query, export, serve, check, train)
 
@@ -48,6 +49,9 @@ def cli(
         format="%(levelname)s %(name)s: %(message)s",
     )
     ctx.obj = {"config": config}
+    for warning in load_plugins():  # the user's formats and readers (entry points)
+        if not quiet:
+            click.echo(f"dyad: warning: {warning}", err=True)
 
 
 for _module in COMMAND_MODULES:

@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.table import Table
 
 from dyad.formats import FORMATS, register_format
+from dyad.formats.registry import configured
 from dyad.records import ArticleResult
 
 if TYPE_CHECKING:
@@ -144,6 +145,7 @@ class TableView:
 register_format(TableView())
 
 
-def print_result(result: ArticleResult, fmt: str) -> None:
-    """Write ``result`` to stdout in the registered format ``fmt``."""
-    FORMATS.get(fmt).write_result(result, sys.stdout)
+def print_result(result: ArticleResult, fmt: str, data_dir: Path | None = None) -> None:
+    """Write ``result`` to stdout in the registered format ``fmt`` (its data files
+    from ``data_dir`` where the user has copies)."""
+    configured(FORMATS.get(fmt), data_dir).write_result(result, sys.stdout)

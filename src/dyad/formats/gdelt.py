@@ -11,12 +11,12 @@ import csv
 import functools
 import hashlib
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, TextIO
 
 from dyad.formats.registry import open_text, register_format
-from dyad.knowledge.files import data_path, read_yaml
+from dyad.knowledge.files import data_file, read_yaml
 from dyad.records import Actor, ArticleResult, Event
 from dyad.store.rows import event_day
 
@@ -81,17 +81,18 @@ _CAMEO_ROLE = {"SOC": "CVL", "UNK": ""}
 
 
 @functools.cache
-def goldstein_table() -> Mapping[str, float]:
-    """Return the Goldstein score of each CAMEO code listed in ``data/gdelt``."""
-    data = read_yaml(data_path("gdelt", "goldstein.yaml"))
+def goldstein_table(data_dir: Path | None = None) -> Mapping[str, float]:
+    """Return the Goldstein score of each CAMEO code listed in ``gdelt/goldstein.yaml``
+    (the user's copy in ``data_dir`` when there is one)."""
+    data = read_yaml(data_file(data_dir, "gdelt", "goldstein.yaml"))
     return {str(k): float(v) for k, v in data.items()}
 
 
-def goldstein(cameo: str | None) -> float | None:
+def goldstein(cameo: str | None, data_dir: Path | None = None) -> float | None:
     """Return the Goldstein score of a CAMEO code (falling back to base, then root)."""
     if not cameo:
         return None
-    table = goldstein_table()
+    table = goldstein_table(data_dir)
     for size in (len(cameo), 3, 2):
         if cameo[:size] in table:
             return table[cameo[:size]]
@@ -166,11 +167,16 @@ def _action_geo(event: Event) -> dict[str, Any]:
 
 
 def gdelt_row(
-    result: ArticleResult, event: Event, *, counts: tuple[int, int, int] = (1, 1, 1)
+    result: ArticleResult,
+    event: Event,
+    *,
+    counts: tuple[int, int, int] = (1, 1, 1),
+    data_dir: Path | None = None,
 ) -> dict[str, Any]:
     """Return one event as a GDELT 2.0 event record (``GDELT_COLUMNS``).
 
-    ``counts`` are NumMentions, NumSources and NumArticles (from its cluster, if any).
+    ``counts`` are NumMentions, NumSources and NumArticles (from its cluster, if any);
+    ``data_dir`` may hold the user's copy of ``gdelt/goldstein.yaml``.
     """
     article = result.article
     day = event_day(event, article.published)
@@ -180,7 +186,7 @@ def gdelt_row(
     row.update(_gdelt_actor(second, 2))
     row.update(_action_geo(event))
     cameo = event.cameo or ""
-    score = goldstein(cameo)
+    score = goldstein(cameo, data_dir)
     row.update(
         {
             "GLOBALEVENTID": _stable_int(article.article_id, event.event_id),
@@ -217,17 +223,23 @@ class GdeltFormat:
     summary: str = "GDELT 2.0 event columns, tab-separated, plus Modality"
     extract: bool = True
     export: bool = True
+    data_dir: Path | None = None  # the user's copy of gdelt/goldstein.yaml, if any
+
+    def with_data_dir(self, data_dir: Path | None) -> GdeltFormat:
+        """Return this format reading its Goldstein scores from ``data_dir``."""
+        return replace(self, data_dir=data_dir)
 
     def write_result(self, result: ArticleResult, stream: TextIO) -> None:
         """Write the events of ``result`` as TSV under a header (as ``write_store``)."""
-        write_gdelt((gdelt_row(result, event) for event in result.events), stream)
+        rows = (gdelt_row(result, e, data_dir=self.data_dir) for e in result.events)
+        write_gdelt(rows, stream)
 
     def write_store(
         self, store: Store, filters: EventFilter, out: Path | BinaryIO
     ) -> int:
         """Write the selected events of ``store`` as TSV with a header; return rows."""
         with open_text(out) as stream:
-            return write_gdelt(_store_rows(store, filters), stream)
+            return write_gdelt(_store_rows(store, filters, self.data_dir), stream)
 
 
 def write_gdelt(records: Iterable[Mapping[str, Any]], stream: TextIO) -> int:
@@ -243,7 +255,9 @@ def write_gdelt(records: Iterable[Mapping[str, Any]], stream: TextIO) -> int:
     return rows
 
 
-def _store_rows(store: Store, filters: EventFilter) -> Iterator[dict[str, Any]]:
+def _store_rows(
+    store: Store, filters: EventFilter, data_dir: Path | None
+) -> Iterator[dict[str, Any]]:
     from dyad.store.exports import exported_articles
 
     for item in exported_articles(store, filters):
@@ -254,7 +268,7 @@ def _store_rows(store: Store, filters: EventFilter) -> Iterator[dict[str, Any]]:
             counts = (
                 (found.mentions, found.sources, found.articles) if found else (1, 1, 1)
             )
-            yield gdelt_row(item.result, event, counts=counts)
+            yield gdelt_row(item.result, event, counts=counts, data_dir=data_dir)
 
 
 register_format(GdeltFormat())

@@ -11,7 +11,7 @@ import contextlib
 import io
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO, Protocol, TextIO
+from typing import TYPE_CHECKING, BinaryIO, Protocol, TextIO, cast
 
 from dyad.registry import Registry
 
@@ -75,6 +75,16 @@ def open_text(out: Path | BinaryIO) -> Iterator[TextIO]:
 
 
 FORMATS: Registry[OutputFormat] = Registry("output format")
+
+
+def configured(fmt: OutputFormat, data_dir: Path | None) -> OutputFormat:
+    """Return ``fmt`` reading its data files from ``data_dir`` (the user's copies).
+
+    A format that reads data files offers ``with_data_dir(data_dir)``, returning a copy
+    of itself bound to that folder; any other format is returned as it is.
+    """
+    bind = getattr(fmt, "with_data_dir", None)
+    return fmt if bind is None or data_dir is None else cast(OutputFormat, bind(data_dir))
 
 
 def register_format(fmt: OutputFormat, *, replace: bool = False) -> OutputFormat:

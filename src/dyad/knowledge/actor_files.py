@@ -28,7 +28,7 @@ from dyad.knowledge.actors import (
     name_key,
     surface_key,
 )
-from dyad.knowledge.files import data_path, fail, iter_data_files, read_yaml
+from dyad.knowledge.files import data_file, fail, iter_data_files, read_yaml
 from dyad.records import ActorKind
 
 _ENTRY_KINDS = {
@@ -41,8 +41,9 @@ _ENTRY_KINDS = {
 class _Builder:
     """Accumulates entries from data files into an ``ActorKB``."""
 
-    def __init__(self) -> None:
+    def __init__(self, data_dir: Path | None = None) -> None:
         self.kb = ActorKB()
+        self.data_dir = data_dir  # where user copies of modifiers and given names are
 
     def add_surface(self, text: str, hit: Hit) -> None:
         variant = surface_key(text)
@@ -74,8 +75,8 @@ class _Builder:
             g.split()[-1] for g in (*kb.groups, *kb.modified_groups, *kb.roles)
         }
         kb.office_heads = {t.split()[-1] for t in (*kb.titles, *kb.roles) if t}
-        kb.modifier_places = modifier_places(kb)
-        _index_short_forms(kb)
+        kb.modifier_places = modifier_places(kb, self.data_dir)
+        _index_short_forms(kb, given_names(self.data_dir))
         for key in kb.person_names:
             kb.names_by_initial.setdefault(key.split()[-1][:1], []).append(key)
         return kb
@@ -93,9 +94,8 @@ def _index_offices(kb: ActorKB) -> None:
     kb.office_holders = {k: tuple(v) for k, v in holders.items()}
 
 
-def _index_short_forms(kb: ActorKB) -> None:
+def _index_short_forms(kb: ActorKB, given: frozenset[str]) -> None:
     """Map surnames (and family names for FAMILY_NAME_FIRST states) to people."""
-    given = given_names()
     forms: dict[str, list[str]] = {}
     for person in kb.people.values():
         for name in (person.name, *person.aliases):
@@ -351,29 +351,29 @@ _PACKAGED = {
 
 
 @functools.cache
-def _packaged_files() -> tuple[tuple[str, Any], ...]:
-    """The parsed packaged files, in loading order (read once per process; never
-    modified by the builder, which only reads them)."""
-    names = ["titles.yaml", *_PACKAGED]
-    names += [p.name for p in iter_data_files("actors") if p.name.startswith("people-")]
-    return tuple((name, read_yaml(data_path("actors", name))) for name in names)
+def _packaged_files(data_dir: Path | None) -> tuple[tuple[Path, Any], ...]:
+    """The parsed actor files (the user's copies in ``data_dir`` where there are some),
+    in loading order; read once per process, never modified by the builder."""
+    people = [p.name for p in iter_data_files("actors") if p.name.startswith("people-")]
+    names = ("titles.yaml", *_PACKAGED, *people)
+    paths = [data_file(data_dir, "actors", name) for name in names]
+    return tuple((path, read_yaml(path)) for path in paths)
 
 
-def build_actor_kb(user_files: Sequence[Path] = ()) -> ActorKB:
-    """Return the actor KB from the packaged data files plus ``user_files``.
+def build_actor_kb(user_files: Sequence[Path] = (), data_dir: Path | None = None) -> ActorKB:
+    """Return the actor KB of the data files (``data_dir`` copies first) plus ``user_files``.
 
     Raises:
         ResourceError: a file is missing or malformed (``file:line: message``).
     """
-    b = _Builder()
-    for name, data in _packaged_files():
-        path = data_path("actors", name)
-        if name == "titles.yaml":
+    b = _Builder(data_dir)
+    for path, data in _packaged_files(data_dir):
+        if path.name == "titles.yaml":
             add_titles(b.kb, data, path)
-        elif name.startswith("people-"):
+        elif path.name.startswith("people-"):
             _add_people(b, data, path)
         else:
-            _PACKAGED[name](b, data, path)
+            _PACKAGED[path.name](b, data, path)
     for path in user_files:
         if not Path(path).is_file():
             raise ResourceError(f"{path}: actor file not found")
@@ -381,8 +381,8 @@ def build_actor_kb(user_files: Sequence[Path] = ()) -> ActorKB:
     return b.finish()
 
 
-def load_actor_kb(user_files: Sequence[Path] = ()) -> ActorKB:
-    """Return the actor KB of the packaged files plus ``user_files`` (cached, ``dyad.cache``).
+def load_actor_kb(user_files: Sequence[Path] = (), data_dir: Path | None = None) -> ActorKB:
+    """Return ``build_actor_kb(user_files, data_dir)``, cached (``dyad.cache``).
 
     Raises:
         ResourceError: a file is missing or malformed (``file:line: message``).
@@ -390,8 +390,9 @@ def load_actor_kb(user_files: Sequence[Path] = ()) -> ActorKB:
     from dyad.cache import load_cached, module_files
 
     modules = module_files(__name__, "dyad.knowledge.actors", "dyad.knowledge.files")
-    sources = (*iter_data_files("actors"), *map(Path, user_files), *modules)
-    build = functools.partial(build_actor_kb, user_files)
+    mine = [data_file(data_dir, "actors", p.name) for p in iter_data_files("actors")]
+    sources = (*mine, *map(Path, user_files), *modules)
+    build = functools.partial(build_actor_kb, user_files, data_dir)
     return load_cached("actor-kb", build, kind=ActorKB, sources=sources)
 
 

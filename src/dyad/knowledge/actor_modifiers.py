@@ -15,9 +15,10 @@ places, which the places stage handles.
 from __future__ import annotations
 
 import functools
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from dyad.knowledge.files import data_path, fail, read_yaml
+from dyad.knowledge.files import data_file, fail, read_yaml
 
 if TYPE_CHECKING:
     from dyad.knowledge.actors import ActorKB
@@ -55,8 +56,8 @@ def _cities() -> tuple[tuple[str, str], ...]:
 
 
 @functools.cache
-def _curated() -> tuple[tuple[str, str], ...]:
-    path = data_path("actors", "modifiers.yaml")
+def _curated(data_dir: Path | None) -> tuple[tuple[str, str], ...]:
+    path = data_file(data_dir, "actors", "modifiers.yaml")
     data = read_yaml(path)
     if not isinstance(data, dict):
         raise fail(path, None, "modifiers file must map state codes to lists of names")
@@ -68,12 +69,14 @@ def _curated() -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
-def modifier_places(kb: ActorKB) -> dict[str, str]:
-    """Return lower-cased place and people names -> state code, KB names excluded."""
+def modifier_places(kb: ActorKB, data_dir: Path | None = None) -> dict[str, str]:
+    """Return lower-cased place and people names -> state code, KB names excluded
+    (the curated names from the user's ``actors/modifiers.yaml`` in ``data_dir``
+    when there is one)."""
     from dyad.knowledge.actors import fold
 
     places = {fold(name): code for name, code in _cities()}
-    places.update((fold(name), code) for name, code in _curated())
+    places.update((fold(name), code) for name, code in _curated(data_dir))
     return {
         name: code
         for name, code in places.items()

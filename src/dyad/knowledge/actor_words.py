@@ -10,13 +10,16 @@ from pathlib import Path
 from typing import Any
 
 from dyad.knowledge.actors import SECTORS, ActorKB, GroupNoun, TitleInfo, fold
-from dyad.knowledge.files import data_path, fail, read_yaml
+from dyad.knowledge.files import data_file, fail, read_yaml
 
 
 @functools.cache
-def word_lists() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """Given names, words that are no names after a title, day and month names."""
-    path = data_path("actors", "given-names.yaml")
+def word_lists(
+    data_dir: Path | None = None,
+) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Given names, words that are no names after a title, day and month names (from
+    the user's copy of ``actors/given-names.yaml`` in ``data_dir`` when there is one)."""
+    path = data_file(data_dir, "actors", "given-names.yaml")
     data = read_yaml(path)
     if not isinstance(data, dict):
         raise fail(path, None, "expected a mapping of word lists")
@@ -29,9 +32,9 @@ def word_lists() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     return lists[0], lists[1], lists[2]
 
 
-def given_names() -> frozenset[str]:
+def given_names(data_dir: Path | None = None) -> frozenset[str]:
     """Return the common given names (lower case)."""
-    return word_lists()[0]
+    return word_lists(data_dir)[0]
 
 
 def add_titles(kb: ActorKB, data: Any, path: Path) -> None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from dyad.knowledge.files import data_path, fail, read_yaml
+from dyad.knowledge.files import data_file, fail, read_yaml
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,18 +93,18 @@ def _unnamed(data: Any) -> frozenset[str]:
     return frozenset(str(w).lower() for w in words or ())
 
 
-def load_clean_rules() -> CleanRules:
-    """Return the packaged cleaning rules, compiled.
+def load_clean_rules(data_dir: Path | None = None) -> CleanRules:
+    """Return the cleaning rules, compiled (a file in ``data_dir`` replaces the packaged one).
 
     Raises:
         ResourceError: a rules file is missing or malformed (``file:line: message``).
     """
-    path = data_path("clean", "boilerplate.yaml")
+    path = data_file(data_dir, "clean", "boilerplate.yaml")
     data = read_yaml(path)
     if not isinstance(data, Mapping):
         raise fail(path, None, "expected a mapping with 'debris' and 'credits'")
     agencies, prefixes, suffixes = _credits(data.get("credits"), path)
-    lang_path = data_path("clean", "languages.yaml")
+    lang_path = data_file(data_dir, "clean", "languages.yaml")
     lang = read_yaml(lang_path)
     if not isinstance(lang, Mapping) or not isinstance(lang.get("words"), Mapping):
         raise fail(lang_path, None, "expected a mapping with 'words' per language")

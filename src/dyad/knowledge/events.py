@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from dyad.knowledge.event_cues import ModalityCues, read_modality_cues, strings
-from dyad.knowledge.files import data_path, fail, read_yaml
+from dyad.knowledge.files import data_file, fail, read_yaml
 from dyad.records import EventType, Modality
 
 _CAMEO = re.compile(r"^\d{2,4}$")
@@ -343,18 +343,21 @@ def _word_list(sections: Mapping[str, Any], key: str, path: Path) -> frozenset[s
     return frozenset(_strings(sections.get(key), path, None, key))
 
 
-def load_event_lexicon(user_files: Sequence[Path] = ()) -> EventLexicon:
-    """Load the packaged event knowledge plus ``user_files`` (later files win).
+def load_event_lexicon(
+    user_files: Sequence[Path] = (), data_dir: Path | None = None
+) -> EventLexicon:
+    """Load the event knowledge plus ``user_files`` (later files win); a file in
+    ``data_dir`` replaces the packaged one of the same relative path.
 
     Raises:
         ResourceError: a file is missing or malformed (``file:line: message``).
     """
-    types, quads = _load_types(data_path("events", "types.yaml"))
+    types, quads = _load_types(data_file(data_dir, "events", "types.yaml"))
     sections: dict[str, Any] = {}
     entries: dict[str, list[tuple[Path, dict[str, Any]]]] = {}
     files = [
-        data_path("events", "triggers.yaml"),
-        data_path("events", "modality.yaml"),
+        data_file(data_dir, "events", "triggers.yaml"),
+        data_file(data_dir, "events", "modality.yaml"),
         *user_files,
     ]
     for index, path in enumerate(files):

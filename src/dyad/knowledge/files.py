@@ -22,6 +22,16 @@ def data_path(*parts: str) -> Path:
     return Path(str(root.joinpath(*parts)))
 
 
+def data_file(data_dir: Path | None, *parts: str) -> Path:
+    """Return the data file ``parts``: the user's copy under ``data_dir`` when there is
+    one (same relative path), else the packaged file."""
+    if data_dir is not None:
+        mine = data_dir.joinpath(*parts)
+        if mine.is_file():
+            return mine
+    return data_path(*parts)
+
+
 def iter_data_files(folder: str, suffix: str = ".yaml") -> Iterator[Path]:
     """Yield the packaged data files of ``folder`` with ``suffix``, sorted by name."""
     base = data_path(folder)

@@ -5,8 +5,12 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dyad.knowledge.files import data_path, fail, read_yaml
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 CUES_FILE = ("quotes", "cues.yaml")
 _KEYS = (
@@ -45,6 +49,21 @@ class QuoteCues:
     appeal_particles: frozenset[str] = frozenset()
     partitive_nouns: frozenset[str] = frozenset()
     name_giving_verbs: frozenset[str] = frozenset()
+
+    def attribution_at(self, token: Token) -> Span | None:
+        """Return the words of an ``according_to`` phrase that starts at ``token``, or None.
+
+        The phrase's last word governs the speaker ("according to *officials*").
+        """
+        doc = token.doc
+        for phrase in self.according_to:
+            words = phrase.split()
+            end = token.i + len(words)
+            if words and end <= len(doc) and all(
+                t.lower_ == w for t, w in zip(doc[token.i : end], words, strict=True)
+            ):
+                return doc[token.i : end]
+        return None
 
 
 def parse_quote_cues(path: Path) -> QuoteCues:

@@ -16,10 +16,23 @@ from pathlib import Path
 from typing import Any
 
 from dyad.knowledge.files import data_path, fail, read_yaml
+from dyad.records import Precision
 
 TIMEX_FILE = ("timex", "lexicon.yaml")
 _VAGUE = {"PAST_REF", "PRESENT_REF", "FUTURE_REF"}
+# Word lists that only build the candidate pattern.
+_PATTERN_WORDS = (
+    "ago_words",
+    "sequence_words",
+    "unit_premodifiers",
+    "day_parts",
+    "day_suffixes",
+    "of_words",
+    "year_words",
+    "quarter_words",
+)
 _DIRECTIONS = {"past", "current", "future"}
+_UNIT_PRECISIONS = {p.value for p in Precision if p is not Precision.VAGUE}
 
 
 # Groups of the candidate pattern that spell out a calendar date (ISO, month-day-year,
@@ -56,6 +69,7 @@ class TimexLexicon:
     past_words: frozenset[str]
     plan_nouns: frozenset[str]
     weekday_name_words: frozenset[str]
+    units: Mapping[str, tuple[Precision, int]]  # "fortnight" -> (WEEK, 2)
     pattern: re.Pattern[str]
     caseless_pattern: re.Pattern[str]  # month and weekday names in any case
 
@@ -88,7 +102,7 @@ def _build_pattern(lex: dict[str, Any], *, any_case: bool = False) -> re.Pattern
     abbr = flags + _alternation(lex["month_abbreviations"]) + r")\.?"
     month = f"(?:{full}|{abbr})"
     weekday = flags + _alternation(lex["weekdays"]) + ")"
-    day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
+    day = r"(?:[12]\d|3[01]|0?[1-9])" + _alternation(lex["day_suffixes"]) + r"?(?!\d)"
     year = r"(?:1[6-9]\d\d|20\d\d)(?![\d])"
     number = (
         "(?i:" + _alternation([*lex["number_words"], *lex["vague_counts"]]) + r"|\d+)"
@@ -98,29 +112,37 @@ def _build_pattern(lex: dict[str, Any], *, any_case: bool = False) -> re.Pattern
     parts = "(?i:" + _alternation(lex["part_modifiers"]) + ")"
     ordinal = "(?i:" + _alternation(lex["ordinals"]) + ")"
     season = "(?i:" + _alternation(lex["seasons"]) + ")"
-    unit = r"(?i:day|week|weekend|fortnight|month|quarter|year)"
+    unit = "(?i:" + _alternation(lex["units"]) + ")"
+    ago = "(?i:" + _alternation(lex["ago_words"]) + ")"
+    way = "(?i:" + _alternation(lex["sequence_words"]) + ")"
+    pre = "(?i:" + _alternation(lex["unit_premodifiers"]) + ")"
+    day_part = "(?i:" + _alternation(lex["day_parts"]) + ")"
+    of = _alternation(lex["of_words"])
+    year_word = _alternation(lex["year_words"])
+    quarter = _alternation(lex["quarter_words"])
     zones = _alternation(lex["time_zones"])
     alternatives = [
         r"(?P<iso>(?P<iso_y>\d{4})-(?P<iso_m>\d\d)-(?P<iso_d>\d\d))(?!\d)",
         rf"(?P<mdy>(?:{weekday},?\s+)?(?P<mdy_m>{month})\s+(?P<mdy_d>{day})"
         rf"(?:\s*[-\u2013]\s*{day})?(?:,?\s+(?P<mdy_y>{year}))?)",
-        rf"(?P<dmy>(?:{weekday},?\s+)?(?P<dmy_d>{day})(?:\s*[-\u2013]\s*{day})?(?:\s+of)?"
+        rf"(?P<dmy>(?:{weekday},?\s+)?(?P<dmy_d>{day})(?:\s*[-\u2013]\s*{day})?(?:\s+{of})?"
         rf"\s+(?P<dmy_m>{month})(?:,?\s+(?P<dmy_y>{year}))?)",
-        rf"(?P<my>(?:{parts}\s*)?(?P<my_m>{month}),?\s+(?:of\s+)?(?P<my_y>{year}))",
-        rf"(?P<mrel>(?:{parts}\s*)?(?P<mr_m>{full})\s+of\s+(?P<mr_mod>{mods})\s+year)",
-        rf"(?P<quarter>(?P<q_n>{ordinal})\s+quarter(?:\s+of\s+(?P<q_y>{year}))?)",
+        rf"(?P<my>(?:{parts}\s*)?(?P<my_m>{month}),?\s+(?:{of}\s+)?(?P<my_y>{year}))",
+        rf"(?P<mrel>(?:{parts}\s*)?(?P<mr_m>{full})\s+{of}\s+(?P<mr_mod>{mods})"
+        rf"\s+{year_word})",
+        rf"(?P<quarter>(?P<q_n>{ordinal})\s+{quarter}(?:\s+{of}\s+(?P<q_y>{year}))?)",
         rf"(?P<qshort>Q(?P<qs_n>[1-4])\s+(?P<qs_y>{year}))",
         rf"(?P<season>(?:(?P<s_mod>{mods}|{parts})\s*)?(?P<s_name>{season})"
-        rf"(?:\s+(?:of\s+)?(?P<s_y>{year}))?)",
+        rf"(?:\s+(?:{of}\s+)?(?P<s_y>{year}))?)",
         rf"(?P<pmonth>(?P<pm_mod>{mods}|{parts})\s*(?P<pm_m>{full}))",
-        rf"(?P<ago>(?P<ago_n>{number})\s+(?P<ago_u>{unit})s?\s+(?i:ago))",
+        rf"(?P<ago>(?P<ago_n>{number})\s+(?P<ago_u>{unit})s?\s+{ago})",
         rf"(?P<later>(?P<lt_n>{exact})\s+(?P<lt_u>{unit})s?\s+"
-        r"(?P<lt_way>(?i:later|earlier)))",
-        rf"(?P<relunit>(?:(?P<ru_pre>(?i:earlier|later|early|late))\s+)?"
+        rf"(?P<lt_way>{way}))",
+        rf"(?P<relunit>(?:(?P<ru_pre>{pre})\s+)?"
         rf"(?P<ru_mod>{mods})\s+(?P<ru_u>{unit}))",
         rf"(?P<pyear>(?P<py_mod>{parts})\s*(?P<py_y>{year}))",
         rf"(?P<wday>(?:(?P<wd_mod>{mods})\s+)?(?P<wd>{weekday})"
-        r"(?:\s+(?i:morning|afternoon|evening|night))?)",
+        rf"(?:\s+{day_part})?)",
         r"(?P<reld>(?i:" + _alternation(lex["relative_days"]) + "))",
         r"(?P<anad>(?i:" + _alternation(lex["anaphoric_days"]) + "))",
         r"(?P<vague>(?i:" + _alternation(lex["vague"]) + "))",
@@ -158,6 +180,21 @@ def _words(path: Path, lex: Mapping[str, Any], key: str) -> frozenset[str]:
     return frozenset(w.lower() for w in words)
 
 
+def _units(path: Path, lex: Mapping[str, Any]) -> dict[str, tuple[Precision, int]]:
+    """Return unit word -> (precision, how many of it); raise ``file:line`` on a bad one."""
+    units = lex.get("units")
+    if not isinstance(units, dict):
+        raise fail(path, lex.get("__line__"), "'units' must be a mapping")
+    out: dict[str, tuple[Precision, int]] = {}
+    for word, spec in _plain(units).items():
+        ok = isinstance(spec, list) and len(spec) == 2 and isinstance(spec[1], int)
+        if not ok or spec[0] not in _UNIT_PRECISIONS:
+            line = units.get("__line__")
+            raise fail(path, line, f"unit '{word}': expected [precision, count]")
+        out[str(word).lower()] = (Precision(spec[0]), spec[1])
+    return out
+
+
 def _lower_map(mapping: Mapping[str, Any]) -> dict[str, Any]:
     return {str(k).lower(): v for k, v in _plain(mapping).items()}
 
@@ -172,6 +209,9 @@ def parse_timex_lexicon(path: Path) -> TimexLexicon:
     if not isinstance(raw, dict):
         raise fail(path, None, "expected a mapping at the top level")
     _check(path, raw)
+    for key in _PATTERN_WORDS:
+        _words(path, raw, key)
+    units = _units(path, raw)
     lex = {k: _plain(v) if isinstance(v, dict) else v for k, v in raw.items()}
     months = {**lex["months"], **lex["month_abbreviations"]}
     return TimexLexicon(
@@ -198,6 +238,7 @@ def parse_timex_lexicon(path: Path) -> TimexLexicon:
         past_words=frozenset(lex["past_words"]),
         plan_nouns=_words(path, raw, "plan_nouns"),
         weekday_name_words=_words(path, raw, "weekday_name_words"),
+        units=units,
         pattern=_build_pattern(lex),
         caseless_pattern=_build_pattern(lex, any_case=True),
     )

@@ -68,7 +68,8 @@ class Resolver:
 
     def speaker(self, cue: Token, paragraph: int, marked: Sequence[Marked]) -> Speaker:
         subject = cue_subject(cue, self.cues)
-        cue_text = "according to" if cue.lower_ == "according" else cue.text
+        attribution = self.cues.attribution_at(cue)
+        cue_text = cue.text if attribution is None else attribution.text.lower()
         if subject is None or inside(subject, marked):
             return Speaker(None, cue.idx, cue.idx, cue_text, None, paragraph)
         person = person_near(subject, self.cues) or self._person_mention(subject)

@@ -33,8 +33,9 @@ def best_mention(
 
 def cue_subject(cue: Token, cues: QuoteCues) -> Token | None:
     """Return the head word of who spoke, for a speech verb or "according to"."""
-    if cue.lower_ == "according":
-        return _object_of(cue.nbor(1), "pobj")
+    phrase = cues.attribution_at(cue)
+    if phrase is not None:
+        return _object_of(phrase[-1], "pobj")
     quoted = _quoted_as(cue, cues)
     if quoted is not None:
         return quoted

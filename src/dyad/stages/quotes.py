@@ -198,8 +198,8 @@ def _frame(parsed: Parsed, span: Marked, marked: Sequence[Marked]) -> list[Token
 
 
 def _is_cue(token: Token, vocab: QuoteCues) -> bool:
-    if token.lower_ == "according":
-        return token.nbor(1).lower_ == "to"
+    if vocab.attribution_at(token) is not None:
+        return True
     lemma = token.lemma_.lower()
     naming = lemma in vocab.naming_verbs and token.dep_ in {"acl", "amod", "relcl"}
     if naming and not _calls_on(token, vocab):

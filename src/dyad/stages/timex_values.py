@@ -275,29 +275,29 @@ def _count(text: str, ctx: Context) -> int | None:
 def _ago(match: re.Match[str], ctx: Context) -> Value:
     unit = match["ago_u"].lower()
     count = _count(match["ago_n"], ctx)
-    precision = _UNIT_PRECISION.get(unit, Precision.DAY)
+    precision = _unit(unit, ctx)[0]
     if count is None:
         return "PAST_REF", Precision.VAGUE
     if ctx.anchor is None:
         return None, precision
-    return _shift(ctx.anchor, unit, -count), precision
+    return _shift(ctx.anchor, _unit(unit, ctx), -count), precision
 
 
 def _later(match: re.Match[str], ctx: Context) -> Value:
     """Resolve "ten years later", "seven days earlier" against the last date named."""
     unit = match["lt_u"].lower()
     count = _count(match["lt_n"], ctx)
-    precision = _UNIT_PRECISION.get(unit, Precision.DAY)
+    precision = _unit(unit, ctx)[0]
     if count is None or ctx.last_date is None:
         return None, precision
     sign = -1 if match["lt_way"].lower() in ctx.lex.past_words else 1
-    return _shift(ctx.last_date, unit, sign * count), precision
+    return _shift(ctx.last_date, _unit(unit, ctx), sign * count), precision
 
 
 def _relunit(match: re.Match[str], ctx: Context) -> Value:
     unit = match["ru_u"].lower()
     way = _modifier_way(match["ru_mod"], ctx) or "current"
-    precision = _UNIT_PRECISION.get(unit, Precision.DAY)
+    precision = _unit(unit, ctx)[0]
     if ctx.anchor is None:
         return None, precision
     step = {"past": -1, "future": 1}.get(way, 0)
@@ -305,35 +305,31 @@ def _relunit(match: re.Match[str], ctx: Context) -> Value:
         step = -1 if ctx.anchor.weekday() < 5 else 0  # "was held this weekend"
     if unit == "week" and way == "current" and ctx.direction in _AHEAD:
         step = 1 if ctx.anchor.weekday() == 6 else 0  # said on a Sunday
-    return _shift(ctx.anchor, unit, step), precision
+    return _shift(ctx.anchor, _unit(unit, ctx), step), precision
 
 
 _AHEAD = frozenset({Direction.FUTURE, Direction.NEAREST})
-# Units counted in weeks, and how many weeks one of them is.
-_UNIT_WEEKS = {"week": 1, "weekend": 1, "fortnight": 2}
-_UNIT_PRECISION = {
-    "day": Precision.DAY,
-    "week": Precision.WEEK,
-    "weekend": Precision.WEEK,
-    "fortnight": Precision.WEEK,
-    "month": Precision.MONTH,
-    "quarter": Precision.QUARTER,
-    "year": Precision.YEAR,
-}
 
 
-def _shift(anchor: dt.date, unit: str, count: int) -> str:
-    """Return the value ``count`` units away from ``anchor`` at the unit's precision."""
-    if unit == "day":
+def _shift(anchor: dt.date, unit: tuple[Precision, int], count: int) -> str:
+    """Return the value ``count`` units away from ``anchor`` at the unit's precision
+    (``unit`` is the lexicon's (precision, size): a fortnight is two weeks)."""
+    precision, size = unit
+    count *= size
+    if precision is Precision.DAY:
         return dates.day_value(anchor + dt.timedelta(days=count))
-    if unit in _UNIT_WEEKS:
-        return dates.week_value(anchor + dt.timedelta(weeks=_UNIT_WEEKS[unit] * count))
-    if unit == "month":
+    if precision is Precision.WEEK:
+        return dates.week_value(anchor + dt.timedelta(weeks=count))
+    if precision is Precision.MONTH:
         return dates.month_value(*dates.shift_months(anchor.year, anchor.month, count))
-    if unit == "quarter":
+    if precision is Precision.QUARTER:
         year, month = dates.shift_months(anchor.year, anchor.month, 3 * count)
         return dates.quarter_value(year, dates.quarter_of(month))
     return dates.year_value(anchor.year + count)
+
+
+def _unit(word: str, ctx: Context) -> tuple[Precision, int]:
+    return ctx.lex.units.get(word, (Precision.DAY, 1))
 
 
 RESOLVERS: dict[str, Callable[[re.Match[str], Context], Value]] = {

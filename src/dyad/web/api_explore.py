@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 
 from dyad.analytics import EventRow
@@ -119,6 +119,6 @@ def event_map(
 
 
 @router.get("/glossary", tags=["pages"], summary="Codes and what they mean")
-def glossary() -> Glossary:
+def glossary(request: Request) -> Glossary:
     """Return PLOVER types and modes, quad classes, sectors and modalities."""
-    return build_glossary()
+    return build_glossary(request.app.state.settings.data_dir)

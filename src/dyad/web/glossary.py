@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from dyad.knowledge.actors import SECTORS
-from dyad.knowledge.files import data_path, read_yaml
+from dyad.knowledge.files import data_file, read_yaml
 from dyad.records import Modality
 
 
@@ -54,11 +55,12 @@ def _meaning(terms: dict[str, Any], section: str, code: str) -> str:
     return str(_clean(terms.get(section, {})).get(code, ""))
 
 
-@functools.lru_cache(maxsize=1)
-def build_glossary() -> Glossary:
-    """Return the glossary read from the packaged data files (once per process)."""
-    types_file = read_yaml(data_path("events", "types.yaml"))
-    terms = _clean(read_yaml(data_path("glossary", "terms.yaml")))
+@functools.cache
+def build_glossary(data_dir: Path | None = None) -> Glossary:
+    """Return the glossary read from the data files (once per process); a file in
+    ``data_dir`` replaces the packaged one of the same relative path."""
+    types_file = read_yaml(data_file(data_dir, "events", "types.yaml"))
+    terms = _clean(read_yaml(data_file(data_dir, "glossary", "terms.yaml")))
     quads = _clean(types_file["quad_by_cameo_root"])
     types = []
     for code, spec in _clean(types_file["types"]).items():

@@ -94,7 +94,8 @@ def dyads_page(
 @router.get("/glossary", response_class=HTMLResponse)
 def glossary_page(request: Request) -> HTMLResponse:
     """What the codes mean; JSON twin: ``/api/glossary``."""
-    return _render(request, "glossary.html", g=build_glossary())
+    glossary = build_glossary(request.app.state.settings.data_dir)
+    return _render(request, "glossary.html", g=glossary)
 
 
 @router.get("/redoc")
