@@ -382,22 +382,10 @@ def load_event_lexicon(
         nouns={k: tuple(v) for k, v in nouns.items()},
         types=types,
         quad_by_root=quads,
-        light_verbs=_word_list(sections, "light_verbs", files[0]),
-        transparent_nouns=_word_list(sections, "transparent_nouns", files[0]),
-        object_control=_word_list(sections, "object_control", files[0]),
-        setting_preps=_word_list(sections, "setting_preps", files[0]),
-        setting_nouns=_word_list(sections, "setting_nouns", files[0]),
-        ignore_objects=_word_list(sections, "ignore_objects", files[0]),
-        host_verbs=_word_list(sections, "host_verbs", files[0]),
-        light_verb_prepositions=_word_list(
-            sections, "light_verb_prepositions", files[0]
-        ),
-        gerund_prepositions=_word_list(sections, "gerund_prepositions", files[0]),
-        instrument_nouns=_word_list(sections, "instrument_nouns", files[0]),
-        contest_cues=_word_list(sections, "contest_cues", files[0]),
-        contest_verbs=_word_list(sections, "contest_verbs", files[0]),
-        claim_nouns=_word_list(sections, "claim_nouns", files[0]),
-        issuer_nouns=_word_list(sections, "issuer_nouns", files[0]),
-        party_preps=_word_list(sections, "party_preps", files[0]),
+        **{  # the plain word lists; the label lists feed the trigger rules
+            key: _word_list(sections, key, files[0])
+            for key in _WORD_LISTS
+            if key not in _LABEL_LISTS.values()
+        },
         modality=read_modality_cues(sections, files[1]),
     )
