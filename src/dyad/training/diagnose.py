@@ -1,0 +1,244 @@
+"""Where gold events are lost, on our dev and train splits only (never the test split).
+
+``python -m dyad.training.diagnose [--split dev] [--split train-a …]`` runs the events
+stage over the aligned documents (``event_data``) and sorts every scored gold event
+(one with a coded side, co-actors merged as ``event_scoring`` merges them) into one
+class, checked in this order:
+
+- ``strict``: a system event of the sentence has the same type and code sets;
+- ``roles:actors`` / ``roles:recipients`` / ``roles:both`` / ``roles:swapped``: one of
+  the same type is there but a code set differs; ``+absent`` when some gold code is
+  not among the actors the actors stage coded in the sentence (an actor-coding miss,
+  not a role miss);
+- ``type:at-trigger``: a system event on the trigger has another type;
+  ``type:elsewhere``: no event on the trigger, one of another type in the sentence;
+- ``lost:uncoded``: an event on the trigger whose sides carry no code;
+- ``lost:no-actor``: a candidate the model kept (or the rules', without a model)
+  dropped by the stage (no actor, too few participants);
+- ``lost:model-no``: a site or rule candidate on the trigger the model rejected;
+- ``lost:no-candidate``: no site and no rule candidate on the trigger.
+
+System events that pair with no gold event are counted too (``spurious``: in a sentence
+with no gold event; ``unmatched``: beside gold events).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from dyad.errors import DyadError
+from dyad.evaluation.event_data import TrainingEvent, our_documents
+from dyad.evaluation.event_scoring import Coded, merge_co_actors
+from dyad.stages.events import code_events
+from dyad.stages.events_features import find_sites
+from dyad.stages.events_parties import build_cast
+from dyad.stages.events_triggers import find_candidates
+from dyad.training.walk import Walked, walk
+
+if TYPE_CHECKING:
+    from dyad.resources import Resources
+
+Spans = list[tuple[int, int]]
+
+
+def _codes(parties: Sequence[object]) -> frozenset[str]:
+    return frozenset(str(c) for c in (getattr(p, "code", None) for p in parties) if c)
+
+
+def _gold(event: TrainingEvent) -> Coded:
+    return Coded(
+        sentence=event.sentence.start,
+        type=event.type,
+        actors=_codes(event.actors),
+        recipients=_codes(event.recipients),
+        position=event.trigger.start,
+    )
+
+
+def _overlaps(spans: Spans, start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+class _Doc:
+    """What the stage did with one document: sites, kept candidates, events."""
+
+    def __init__(self, walked: Walked, resources: Resources) -> None:
+        lexicon, model = resources.event_lexicon, resources.event_model
+        parsed = walked.parsed
+        cast = build_cast(parsed.doc, walked.actors, walked.mentions, lexicon)
+        self.sites: Spans = []
+        self.kept: Spans = []
+        self.codes_in: dict[int, set[str]] = {}
+        codes = {a.actor_id: a.code for a in walked.actors}
+        for _, sent in walked.sentences():
+            rules = find_candidates(sent, lexicon, cast.by_token, cast.people)
+            sites = [s.trigger for s in find_sites(sent, rules, cast, lexicon)]
+            self.sites += [(t.idx, t.idx + len(t)) for t in sites]
+            kept = model.revise(sent, rules, cast, lexicon) if model else rules
+            for c in kept:
+                for t in {c.trigger, c.anchor}:
+                    self.kept.append((t.idx, t.idx + len(t)))
+            found = {codes.get(cast.by_token[t.i]) for t in sent if t.i in cast.by_token}
+            self.codes_in[sent.start_char] = {c for c in found if c}
+        stage = code_events(
+            parsed, walked.actors, walked.mentions, lexicon=lexicon, model=model
+        )
+        self.events = stage.records
+        self.codes = codes
+        self.starts = sorted(self.codes_in)
+
+    def available(self, start: int, end: int) -> set[str]:
+        """Codes the actors stage found in the pipeline sentences over ``[start, end)``."""
+        found: set[str] = set()
+        for s in self.starts:
+            if start <= s < end or (s <= start and not found):
+                found |= self.codes_in[s]
+        return found
+
+
+def _system(done: _Doc, sentences: Spans) -> tuple[list[Coded], list[Coded]]:
+    """Return the system's coded events by gold sentence, and its uncoded ones."""
+    coded, uncoded = [], []
+    for e in done.events:
+        where = next((s for s, end in sentences if s <= e.trigger_start < end), None)
+        item = Coded(
+            sentence=where if where is not None else ("pipeline", e.sentence_index),
+            type=e.type.value,
+            actors=frozenset(c for c in map(done.codes.get, e.actor_ids) if c),
+            recipients=frozenset(c for c in map(done.codes.get, e.recipient_ids) if c),
+            position=e.trigger_start,
+        )
+        (coded if item.coded else uncoded).append(item)
+    return merge_co_actors(coded), uncoded
+
+
+def classify(walked: Walked, resources: Resources) -> Counter[str]:
+    """Return the class counts of one document's gold and system events."""
+    done = _Doc(walked, resources)
+    events = walked.doc.events
+    sentences = sorted({(e.sentence.start, e.sentence.end) for e in events})
+    ends = dict(sentences)
+    triggers = {e.trigger.start: e.trigger.end for e in events}
+    golds = merge_co_actors(g for g in map(_gold, events) if g.coded)
+    system, uncoded = _system(done, sentences)
+    out: Counter[str] = Counter()
+    used: set[int] = set()
+    for g in golds:
+        mine = [s for s in system if s.sentence == g.sentence and id(s) not in used]
+        end = triggers[g.position]
+        hit = next((s for s in mine if s.key == g.key), None)
+        same = [s for s in mine if s.type == g.type]
+        if hit is not None:
+            used.add(id(hit))
+            out["strict"] += 1
+        elif same:
+            best = max(same, key=lambda s: len(s.actors & g.actors) + len(s.recipients & g.recipients))
+            used.add(id(best))
+            cls = _roles(g, best)
+            missing = (g.actors | g.recipients) - done.available(g.sentence, ends[g.sentence])
+            out[cls + ("+absent" if missing else "")] += 1
+        else:
+            cls = _lost(g, end, mine, uncoded, done)
+            if cls == "lost:no-actor":
+                missing = (g.actors | g.recipients) - done.available(g.sentence, ends[g.sentence])
+                cls += "+absent" if missing else ""
+            out[cls] += 1
+    for s in system:
+        if id(s) not in used:
+            out["sys:spurious" if s.sentence not in ends else "sys:unmatched"] += 1
+    return out
+
+
+def _roles(g: Coded, s: Coded) -> str:
+    if g.actors == s.recipients and g.recipients == s.actors:
+        return "roles:swapped"
+    if g.recipients == s.recipients:
+        return "roles:actors"
+    if g.actors == s.actors:
+        return "roles:recipients"
+    return "roles:both"
+
+
+def _lost(
+    g: Coded, end: int, mine: list[Coded], uncoded: list[Coded], done: _Doc
+) -> str:
+    at = [s for s in mine if g.position <= s.position < end]
+    if at:
+        return "type:at-trigger"
+    if mine:
+        return "type:elsewhere"
+    if any(g.position <= s.position < end for s in uncoded):
+        return "lost:uncoded"
+    if _overlaps(done.kept, g.position, end):
+        return "lost:no-actor"
+    if _overlaps(done.sites, g.position, end):
+        return "lost:model-no"
+    return "lost:no-candidate"
+
+
+def diagnose(
+    shared: Path, resources: Resources, splits: Sequence[str]
+) -> dict[str, Counter[str]]:
+    """Return class counts by corpus (``wikinews``, ``wcep`` …) and ``all``.
+
+    Raises:
+        DyadError: the test split is asked for.
+    """
+    if "test" in splits:
+        raise DyadError("the test split is frozen: diagnose dev and train splits only")
+    docs = our_documents(shared, resources, splits)
+    totals: dict[str, Counter[str]] = {"all": Counter()}
+    for walked in walk(docs, resources):
+        counts = classify(walked, resources)
+        corpus = walked.doc.doc_id.split("-")[0]
+        totals["all"].update(counts)
+        totals.setdefault(corpus, Counter()).update(counts)
+    return totals
+
+
+def render(totals: dict[str, Counter[str]]) -> str:
+    """Return the table: one row per class, one column per corpus."""
+    columns = sorted(totals, key=lambda c: (c != "all", c))
+    classes = sorted({k for c in totals.values() for k in c})
+    gold = {c: sum(n for k, n in totals[c].items() if not k.startswith("sys:")) for c in columns}
+    lines = [f"{'class':<26}" + "".join(f"{c:>16}" for c in columns)]
+    for k in classes:
+        cells = []
+        for c in columns:
+            n = totals[c][k]
+            share = "" if k.startswith("sys:") else f" {n / max(gold[c], 1):4.0%}"
+            cells.append(f"{n:>10}{share:>6}" if share else f"{n:>16}")
+        lines.append(f"{k:<26}" + "".join(cells))
+    lines.append(f"{'gold (scored)':<26}" + "".join(f"{gold[c]:>16}" for c in columns))
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Print where gold events are lost on dev/train splits (see the module doc)."""
+    from dyad.resources import Resources
+    from dyad.settings import Settings
+
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("--split", action="append", help="dev or train-*; repeatable")
+    parser.add_argument("--shared", type=Path, default=Path("../shared"))
+    parser.add_argument("--rules-only", action="store_true")
+    args = parser.parse_args(argv)
+    from dataclasses import replace
+
+    resources = Resources(replace(Settings(), event_model=not args.rules_only))
+    try:
+        totals = diagnose(args.shared, resources, args.split or ["dev"])
+    except DyadError as e:
+        sys.stderr.write(f"error: {e}\n")
+        return 2
+    sys.stdout.write(render(totals) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
