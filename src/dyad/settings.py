@@ -26,7 +26,8 @@ class Settings:
     ones (later files win). ``db`` is the DuckDB path used by store commands.
     ``data_dir`` is a folder of data files that replace the packaged ones with the same
     relative path (``grammar.yaml``, ``quotes/cues.yaml``, ``timex/lexicon.yaml``).
-    ``event_model`` false codes events with the rules alone (no learned coder).
+    ``event_model`` false codes events with the rules alone (no learned coder);
+    ``arg_model`` false leaves the actor and recipient sides to the rules.
     """
 
     model: str = MODEL_NAME
@@ -38,6 +39,7 @@ class Settings:
     batch_size: int = 32
     data_dir: Path | None = None
     event_model: bool = True
+    arg_model: bool = True
 
 
 def load_settings(path: Path | None = None, **overrides: Any) -> Settings:

@@ -32,32 +32,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dyad.errors import DyadError
-from dyad.evaluation.event_data import TrainingEvent, our_documents
+from dyad.evaluation.event_data import our_documents
 from dyad.evaluation.event_scoring import Coded, merge_co_actors
 from dyad.stages.events import code_events
 from dyad.stages.events_features import find_sites
 from dyad.stages.events_parties import build_cast
 from dyad.stages.events_triggers import find_candidates
+from dyad.training.devscore import gold_coded, system_coded
 from dyad.training.walk import Walked, walk
 
 if TYPE_CHECKING:
     from dyad.resources import Resources
 
 Spans = list[tuple[int, int]]
-
-
-def _codes(parties: Sequence[object]) -> frozenset[str]:
-    return frozenset(str(c) for c in (getattr(p, "code", None) for p in parties) if c)
-
-
-def _gold(event: TrainingEvent) -> Coded:
-    return Coded(
-        sentence=event.sentence.start,
-        type=event.type,
-        actors=_codes(event.actors),
-        recipients=_codes(event.recipients),
-        position=event.trigger.start,
-    )
 
 
 def _overlaps(spans: Spans, start: int, end: int) -> bool:
@@ -83,7 +70,9 @@ class _Doc:
             for c in kept:
                 for t in {c.trigger, c.anchor}:
                     self.kept.append((t.idx, t.idx + len(t)))
-            found = {codes.get(cast.by_token[t.i]) for t in sent if t.i in cast.by_token}
+            found = {
+                codes.get(cast.by_token[t.i]) for t in sent if t.i in cast.by_token
+            }
             self.codes_in[sent.start_char] = {c for c in found if c}
         stage = code_events(
             parsed, walked.actors, walked.mentions, lexicon=lexicon, model=model
@@ -101,20 +90,12 @@ class _Doc:
         return found
 
 
-def _system(done: _Doc, sentences: Spans) -> tuple[list[Coded], list[Coded]]:
-    """Return the system's coded events by gold sentence, and its uncoded ones."""
-    coded, uncoded = [], []
-    for e in done.events:
-        where = next((s for s, end in sentences if s <= e.trigger_start < end), None)
-        item = Coded(
-            sentence=where if where is not None else ("pipeline", e.sentence_index),
-            type=e.type.value,
-            actors=frozenset(c for c in map(done.codes.get, e.actor_ids) if c),
-            recipients=frozenset(c for c in map(done.codes.get, e.recipient_ids) if c),
-            position=e.trigger_start,
-        )
-        (coded if item.coded else uncoded).append(item)
-    return merge_co_actors(coded), uncoded
+def _system(walked: Walked, done: _Doc) -> tuple[list[Coded], list[Coded]]:
+    """Return the system's coded events (co-actors merged), and its uncoded ones."""
+    found = system_coded(walked, done.events)
+    return merge_co_actors(s for s in found if s.coded), [
+        s for s in found if not s.coded
+    ]
 
 
 def classify(walked: Walked, resources: Resources) -> Counter[str]:
@@ -124,28 +105,37 @@ def classify(walked: Walked, resources: Resources) -> Counter[str]:
     sentences = sorted({(e.sentence.start, e.sentence.end) for e in events})
     ends = dict(sentences)
     triggers = {e.trigger.start: e.trigger.end for e in events}
-    golds = merge_co_actors(g for g in map(_gold, events) if g.coded)
-    system, uncoded = _system(done, sentences)
+    golds = merge_co_actors(g for g in gold_coded(events) if g.coded)
+    system, uncoded = _system(walked, done)
     out: Counter[str] = Counter()
     used: set[int] = set()
     for g in golds:
         mine = [s for s in system if s.sentence == g.sentence and id(s) not in used]
-        end = triggers[g.position]
+        end, sentence = triggers[g.position], int(str(g.sentence))
         hit = next((s for s in mine if s.key == g.key), None)
         same = [s for s in mine if s.type == g.type]
         if hit is not None:
             used.add(id(hit))
             out["strict"] += 1
         elif same:
-            best = max(same, key=lambda s: len(s.actors & g.actors) + len(s.recipients & g.recipients))
+            best = max(
+                same,
+                key=lambda s: (
+                    len(s.actors & g.actors) + len(s.recipients & g.recipients)
+                ),
+            )
             used.add(id(best))
             cls = _roles(g, best)
-            missing = (g.actors | g.recipients) - done.available(g.sentence, ends[g.sentence])
+            missing = (g.actors | g.recipients) - done.available(
+                sentence, ends[sentence]
+            )
             out[cls + ("+absent" if missing else "")] += 1
         else:
             cls = _lost(g, end, mine, uncoded, done)
             if cls == "lost:no-actor":
-                missing = (g.actors | g.recipients) - done.available(g.sentence, ends[g.sentence])
+                missing = (g.actors | g.recipients) - done.available(
+                    sentence, ends[sentence]
+                )
                 cls += "+absent" if missing else ""
             out[cls] += 1
     for s in system:
@@ -205,7 +195,10 @@ def render(totals: dict[str, Counter[str]]) -> str:
     """Return the table: one row per class, one column per corpus."""
     columns = sorted(totals, key=lambda c: (c != "all", c))
     classes = sorted({k for c in totals.values() for k in c})
-    gold = {c: sum(n for k, n in totals[c].items() if not k.startswith("sys:")) for c in columns}
+    gold = {
+        c: sum(n for k, n in totals[c].items() if not k.startswith("sys:"))
+        for c in columns
+    }
     lines = [f"{'class':<26}" + "".join(f"{c:>16}" for c in columns)]
     for k in classes:
         cells = []
