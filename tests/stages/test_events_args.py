@@ -170,7 +170,7 @@ def test_training_the_argument_model_twice_gives_the_same_bytes(  # type: ignore
 def test_a_bad_model_file_is_a_one_line_error(tmp_path: Path) -> None:
     path = tmp_path / "args.json"
     path.write_text(json.dumps({"format": "something else"}), encoding="utf-8")
-    with pytest.raises(ResourceError, match="not a dyad.arg-model/1 file"):
+    with pytest.raises(ResourceError, match=r"not a dyad\.arg-model/1 file"):
         load_arg_model(path)
     sides = {"labels": ["actor", "other"], "scale": 1, "bias": [0, 0], "weights": {}}
     path.write_text(

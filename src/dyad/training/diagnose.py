@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 
 from dyad.errors import DyadError
 from dyad.evaluation.event_data import our_documents
-from dyad.evaluation.event_scoring import Coded, merge_co_actors
+from dyad.evaluation.event_scoring import Coded, EventScores, merge_co_actors, score
 from dyad.stages.events import code_events
 from dyad.stages.events_features import find_sites
 from dyad.stages.events_parties import build_cast
@@ -75,7 +75,12 @@ class _Doc:
             }
             self.codes_in[sent.start_char] = {c for c in found if c}
         stage = code_events(
-            parsed, walked.actors, walked.mentions, lexicon=lexicon, model=model
+            parsed,
+            walked.actors,
+            walked.mentions,
+            lexicon=lexicon,
+            model=model,
+            args=resources.arg_model,
         )
         self.events = stage.records
         self.codes = codes
@@ -98,9 +103,17 @@ def _system(walked: Walked, done: _Doc) -> tuple[list[Coded], list[Coded]]:
     ]
 
 
-def classify(walked: Walked, resources: Resources) -> Counter[str]:
-    """Return the class counts of one document's gold and system events."""
+def classify(
+    walked: Walked, resources: Resources, scores: EventScores | None = None
+) -> Counter[str]:
+    """Return the class counts of one document's gold and system events.
+
+    ``scores`` (when given) gets the document's strict and type-only counts added.
+    """
     done = _Doc(walked, resources)
+    if scores is not None:
+        found = system_coded(walked, done.events)
+        scores.add(score(gold_coded(walked.doc.events), found))
     events = walked.doc.events
     sentences = sorted({(e.sentence.start, e.sentence.end) for e in events})
     ends = dict(sentences)
@@ -183,11 +196,18 @@ def diagnose(
         raise DyadError("the test split is frozen: diagnose dev and train splits only")
     docs = our_documents(shared, resources, splits)
     totals: dict[str, Counter[str]] = {"all": Counter()}
+    scores = EventScores()
     for walked in walk(docs, resources):
-        counts = classify(walked, resources)
+        counts = classify(walked, resources, scores)
         corpus = walked.doc.doc_id.split("-")[0]
         totals["all"].update(counts)
         totals.setdefault(corpus, Counter()).update(counts)
+    strict, typed = scores.strict_prf, scores.type_prf
+    sys.stderr.write(
+        f"gold {scores.gold} system {scores.system}  strict P/R/F1 "
+        f"{strict[0]:.3f} {strict[1]:.3f} {strict[2]:.3f}  type-only "
+        f"{typed[0]:.3f} {typed[1]:.3f} {typed[2]:.3f}\n"
+    )
     return totals
 
 
@@ -219,11 +239,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=main.__doc__)
     parser.add_argument("--split", action="append", help="dev or train-*; repeatable")
     parser.add_argument("--shared", type=Path, default=Path("../shared"))
-    parser.add_argument("--rules-only", action="store_true")
+    parser.add_argument("--rules-only", action="store_true", help="no learned part")
+    parser.add_argument("--rule-sides", action="store_true", help="no argument model")
     args = parser.parse_args(argv)
     from dataclasses import replace
 
-    resources = Resources(replace(Settings(), event_model=not args.rules_only))
+    settings = replace(
+        Settings(),
+        event_model=not args.rules_only,
+        arg_model=not (args.rules_only or args.rule_sides),
+    )
+    resources = Resources(settings)
     try:
         totals = diagnose(args.shared, resources, args.split or ["dev"])
     except DyadError as e:
