@@ -36,7 +36,10 @@ from dyad.stages.events_roles import Cast
 from dyad.stages.events_triggers import Candidate
 
 FORMAT = "dyad.arg-model/1"
-LABELS = ("actor", "none", "recipient")
+ACTOR = "actor"
+NONE = "none"
+RECIPIENT = "recipient"
+LABELS = tuple(sorted([ACTOR, NONE, RECIPIENT]))
 
 
 class Arguer(Protocol):
