@@ -184,8 +184,8 @@ def test_the_shipped_model_loads_and_can_be_switched_off() -> None:
     from dyad.resources import Resources
     from dyad.settings import Settings
 
-    assert Resources(Settings()).arg_model is not None
-    assert Resources(Settings(arg_model=False)).arg_model is None
+    assert Resources(Settings(arg_model=True)).arg_model is not None
+    assert Resources(Settings()).arg_model is None  # off by default
     head = read_head(
         {
             "labels": ["actor", "none", "recipient"],

@@ -32,7 +32,7 @@ def choose_thresholds(
     type_head = read_head(types.as_json(), where, "types")
     mode_head = read_head(modes.as_json(), where, "modes")
     grids = config["thresholds"]
-    tried = []
+    tried: list[tuple[float, float, float]] = []
     for rule in grids["rule"]:
         for new in grids["new"]:
             model = EventModel(type_head, mode_head, float(rule), float(new))
