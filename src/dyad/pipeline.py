@@ -51,6 +51,7 @@ from dyad.stages import events as event_stage
 from dyad.stages import nlp as nlp_stage
 from dyad.stages import quotes as quote_stage
 from dyad.stages import timex as timex_stage
+from dyad.stages.events_args import ArgModel
 from dyad.stages.events_model import EventModel
 
 # ---- adapters: stages whose entry point does not yet take state fields and return a
@@ -98,6 +99,7 @@ def _events(
     event_lexicon: EventLexicon,
     event_model: EventModel | None,
     grammar: Grammar,
+    arg_model: ArgModel | None,
 ) -> StageResult[Event]:
     return event_stage.code_events(
         parsed,
@@ -106,6 +108,7 @@ def _events(
         lexicon=event_lexicon,
         model=event_model,
         grammar=grammar,
+        args=arg_model,
     )
 
 

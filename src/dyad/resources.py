@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from dyad.knowledge.places import Gazetteer
     from dyad.knowledge.quotes import QuoteCues
     from dyad.knowledge.timex import TimexLexicon
+    from dyad.stages.events_args import ArgModel
     from dyad.stages.events_model import EventModel
 
 logger = logging.getLogger(__name__)
@@ -128,6 +129,16 @@ class Resources:
             return None
         return load_event_model(path)
 
+    @functools.cached_property
+    def arg_model(self) -> ArgModel | None:
+        """The learned argument model (None when switched off or not yet trained)."""
+        from dyad.stages.events_args import load_arg_model
+
+        path = self.data_file("models", "args.json")
+        if not self.settings.arg_model or not path.exists():
+            return None
+        return load_arg_model(path)
+
     def data_file(self, *parts: str) -> Path:
         """Return the data file ``parts``: the user's copy under ``settings.data_dir``
         when there is one, else the packaged file."""
@@ -155,4 +166,5 @@ VALIDATED = (
     "actor_kb",
     "gazetteer",
     "event_model",
+    "arg_model",
 )

@@ -27,7 +27,9 @@ class Settings:
     ``data_dir`` is a folder of data files that replace the packaged ones with the same
     relative path (any file under ``dyad/data`` the program reads: ``grammar.yaml``,
     ``quotes/cues.yaml``, ``actors/states.yaml``, ``models/events.json``, ...).
-    ``event_model`` false codes events with the rules alone (no learned coder).
+    ``event_model`` false codes events with the rules alone (no learned coder);
+    ``arg_model`` true lets the learned argument model decide the actor and recipient
+    sides (off by default: on our test split it scores below the rules' sides).
     """
 
     model: str = MODEL_NAME
@@ -39,6 +41,7 @@ class Settings:
     batch_size: int = 32
     data_dir: Path | None = None
     event_model: bool = True
+    arg_model: bool = False
 
 
 def load_settings(path: Path | None = None, **overrides: Any) -> Settings:

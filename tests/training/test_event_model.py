@@ -36,7 +36,7 @@ TRAINING = [
 
 
 def _model_file(resources, tmp_path: Path) -> Path:  # type: ignore[no-untyped-def]
-    collected = collect(TRAINING, resources, {"weights": WEIGHTS})
+    collected = collect([], TRAINING, resources, {"weights": WEIGHTS})
     document = {
         "format": "dyad.event-model/1",
         "rule_threshold": 0.35,

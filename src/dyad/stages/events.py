@@ -33,6 +33,7 @@ from dyad.records import (
     Problem,
     StageResult,
 )
+from dyad.stages.events_args import Arguer
 from dyad.stages.events_modality import read_modality
 from dyad.stages.events_model import EventModel
 from dyad.stages.events_nominal import nominal_roles
@@ -242,11 +243,13 @@ def code_events(
     lexicon: EventLexicon,
     model: EventModel | None = None,
     grammar: Grammar | None = None,
+    args: Arguer | None = None,
 ) -> StageResult[Event]:
     """Find events and code their type, roles and modality.
 
     With ``model``, the learned coder decides which candidates (and which other verbs
-    and nouns with a participant) are events and of which type (``events_model``).
+    and nouns with a participant) are events and of which type (``events_model``);
+    with ``args``, the learned argument model decides their sides (``events_args``).
     """
     doc = parsed.doc
     cast = build_cast(doc, actors, mentions, lexicon, grammar)
@@ -257,7 +260,9 @@ def code_events(
         if sent is None:
             continue
         events.extend(
-            _code_sentence(parsed, sent, sentence.index, cast, memory, lexicon, model)
+            _code_sentence(
+                parsed, sent, sentence.index, cast, memory, lexicon, model, args
+            )
         )
     events.sort(key=lambda e: (e.sentence_index, e.trigger_start, e.event_id))
     problems: tuple[Problem, ...] = ()
@@ -292,8 +297,12 @@ def _resolve_roles(
     cast: Cast,
     memory: _Memory,
     lexicon: EventLexicon,
+    args: tuple[Arguer, Span] | None = None,
 ) -> dict[int, Roles]:
-    """Return the participants of each candidate of a sentence, by trigger index."""
+    """Return the participants of each candidate of a sentence, by trigger index.
+
+    ``args`` (an argument model and the sentence) decides the sides last.
+    """
     resolved: dict[int, Roles] = {}
     ordered = sorted(candidates, key=lambda c: (-_depth(c.trigger), c.trigger.i))
     for c in ordered:  # deepest first: governing events may borrow their participants
@@ -321,6 +330,8 @@ def _resolve_roles(
             )
             embedded = other_side(embedded, roles, cast)
             roles = finish(roles.actors, embedded) if embedded else roles
+        if args is not None:
+            roles = args[0].assign(c, roles, args[1], cast, lexicon)
         resolved[c.trigger.i] = roles
     return resolved
 
@@ -333,6 +344,7 @@ def _code_sentence(
     memory: _Memory,
     lexicon: EventLexicon,
     model: EventModel | None = None,
+    args: Arguer | None = None,
 ) -> list[Event]:
     candidates = find_candidates(sent, lexicon, cast.by_token, cast.people)
     if model is not None:
@@ -340,7 +352,9 @@ def _code_sentence(
     if not candidates:
         return []
     embedding = _embedding(candidates, lexicon)
-    resolved = _resolve_roles(candidates, index, cast, memory, lexicon)
+    resolved = _resolve_roles(
+        candidates, index, cast, memory, lexicon, (args, sent) if args else None
+    )
     events = []
     agreeing = {
         i: c.trigger.i

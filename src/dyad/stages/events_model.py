@@ -154,7 +154,7 @@ class EventModel:
         )
 
 
-def _head(data: object, path: Path, name: str) -> Head:
+def read_head(data: object, path: Path, name: str) -> Head:
     if not isinstance(data, dict):
         raise ResourceError(f"{path}: `{name}` must be a mapping")
     try:
@@ -185,7 +185,7 @@ def load_event_model(path: Path) -> EventModel:
         raise ResourceError(f"{path}: cannot read the event model: {e}") from e
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ResourceError(f"{path}: not a {FORMAT} file")
-    types = _head(data.get("types"), path, "types")
+    types = read_head(data.get("types"), path, "types")
     if NONE not in types.labels:
         raise ResourceError(f"{path}: the type layer has no {NONE} label")
     unknown = [t for t in types.labels if t != NONE and t not in EventType.__members__]
@@ -193,7 +193,7 @@ def load_event_model(path: Path) -> EventModel:
         raise ResourceError(f"{path}: unknown PLOVER type(s): {', '.join(unknown)}")
     return EventModel(
         types=types,
-        modes=_head(data.get("modes"), path, "modes"),
+        modes=read_head(data.get("modes"), path, "modes"),
         rule_threshold=float(data.get("rule_threshold", 0.5)),
         new_threshold=float(data.get("new_threshold", 0.5)),
     )

@@ -17,14 +17,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from dyad.evaluation.event_data import TrainingDoc, our_documents
+from dyad.knowledge.events import EventLexicon
 from dyad.knowledge.files import data_path, read_yaml
 from dyad.records import RawDocument
 from dyad.stages.events_features import Site, features, find_sites
-from dyad.stages.events_model import FORMAT, NONE
+from dyad.stages.events_model import FORMAT, NONE, load_event_model
 from dyad.stages.events_parties import build_cast
 from dyad.stages.events_triggers import find_candidates
 from dyad.training import sources
+from dyad.training.args import train_args
 from dyad.training.softmax import Example, fit
+from dyad.training.tune import choose_thresholds
+from dyad.training.walk import Walked, walk
+
+ARGS_FILE = "args.json"  # the argument model, written beside the event model
 
 if TYPE_CHECKING:
     from dyad.resources import Resources
@@ -52,14 +59,14 @@ def load_config() -> dict[str, Any]:
     return config
 
 
-def training_docs(
-    shared: Path, annotations: Path, config: dict[str, Any]
-) -> list[sources.TrainDoc]:
-    """Return every training document, in a fixed order."""
+def public_docs(shared: Path, config: dict[str, Any]) -> list[sources.TrainDoc]:
+    """Return the public sets' training documents, in a fixed order.
+
+    Our own annotations are read by ``evaluation.event_data`` (``our_training``), the
+    reader behind ``dyad eval`` too.
+    """
     weights = config["weights"]
-    files = sorted(annotations.glob(str(config["annotation_files"])))
     return [
-        *sources.read_annotations(files, shared),
         *sources.read_plover_dev(shared, weights["plover_other"]),
         *sources.read_case2021(shared, _lists(config["case2021"])),
         *sources.read_conflibert(shared, _lists(config["conflibert"])),
@@ -71,56 +78,81 @@ def _lists(mapping: dict[str, Any]) -> dict[str, list[str]]:
     return {str(k): list(v) for k, v in mapping.items() if k != "__line__"}
 
 
-def _sites(
-    docs: Sequence[sources.TrainDoc], resources: Resources
-) -> Iterator[tuple[sources.TrainDoc, list[Row]]]:
-    """Yield each document with its sites, their features and raw trigger spans."""
-    from dyad.evaluation.annotated import OffsetMap
-    from dyad.pipeline import clean_raw
-    from dyad.stages import actors, nlp
+def our_training(walked: Sequence[Walked]) -> list[sources.TrainDoc]:
+    """Return our parsed train documents as gold ``TrainDoc`` records.
 
-    lexicon = resources.event_lexicon
-    items = (
-        (
-            clean_raw(
-                RawDocument(text=d.text, doc_id=d.key, published=d.published), resources
-            )[0],
-            d,
+    Their gold spans are the cleaned-text spans of ``event_data``, so they line up with
+    the parse without a mapping (``text`` is the cleaned text).
+    """
+    return [
+        sources.TrainDoc(
+            key=w.doc.doc_id,
+            source="ours",
+            text=w.doc.text,
+            published=w.doc.raw.published,
+            gold=tuple(
+                sources.Gold(e.trigger.start, e.trigger.end, e.type, e.mode)
+                for e in w.doc.events
+            ),
         )
-        for d in docs
-    )
-    for parsed, doc in nlp.parse_articles(resources.nlp, items):
-        found = actors.resolve_actors(parsed, kb=resources.actor_kb)
-        cast = build_cast(parsed.doc, found.actors, found.mentions, lexicon)
-        clean = parsed.article.text
-        mapping = OffsetMap(doc.text, clean) if clean != doc.text else None
-        rows = []
-        for sentence in parsed.sentences:
-            sent = parsed.doc.char_span(
-                sentence.start, sentence.end, alignment_mode="expand"
-            )
-            if sent is None:
-                continue
-            candidates = find_candidates(sent, lexicon, cast.by_token, cast.people)
-            for site in find_sites(sent, candidates, cast, lexicon):
-                # a noun under a light verb also matches a trigger on its verb only
-                spans = [
-                    (t.idx, t.idx + len(t))
-                    for t in dict.fromkeys((site.trigger, site.anchor))
-                ]
-                if mapping is not None:
-                    spans = [mapping.span(*span) for span in spans]
-                rows.append((site, features(site, cast, lexicon), tuple(spans)))
-        yield doc, rows
+        for w in walked
+    ]
+
+
+def _rows(walked: Walked, lexicon: EventLexicon, raw: str | None) -> list[Row]:
+    """Return the sites of a parsed text; spans in ``raw`` offsets when it is given."""
+    from dyad.evaluation.annotated import OffsetMap
+
+    parsed = walked.parsed
+    cast = build_cast(parsed.doc, walked.actors, walked.mentions, lexicon)
+    clean = parsed.article.text
+    mapping = OffsetMap(raw, clean) if raw is not None and clean != raw else None
+    rows = []
+    for _, sent in walked.sentences():
+        candidates = find_candidates(sent, lexicon, cast.by_token, cast.people)
+        for site in find_sites(sent, candidates, cast, lexicon):
+            # a noun under a light verb also matches a trigger on its verb only
+            spans = [
+                (t.idx, t.idx + len(t))
+                for t in dict.fromkeys((site.trigger, site.anchor))
+            ]
+            if mapping is not None:
+                spans = [mapping.span(*span) for span in spans]
+            rows.append((site, features(site, cast, lexicon), tuple(spans)))
+    return rows
+
+
+def _sites(
+    ours: Sequence[Walked], public: Sequence[sources.TrainDoc], resources: Resources
+) -> Iterator[tuple[sources.TrainDoc, list[Row]]]:
+    """Yield each document with its sites, their features and trigger spans."""
+    lexicon = resources.event_lexicon
+    for doc, walked in zip(our_training(ours), ours, strict=True):
+        yield doc, _rows(walked, lexicon, None)
+    raws = [
+        TrainingDoc(
+            source=d.source,
+            doc_id=d.key,
+            raw=RawDocument(text=d.text, doc_id=d.key, published=d.published),
+            text=d.text,
+            level="sentence",
+        )
+        for d in public
+    ]
+    for doc, walked in zip(public, walk(raws, resources), strict=True):
+        yield doc, _rows(walked, lexicon, doc.text)
 
 
 def collect(
-    docs: Sequence[sources.TrainDoc], resources: Resources, config: dict[str, Any]
+    ours: Sequence[Walked],
+    public: Sequence[sources.TrainDoc],
+    resources: Resources,
+    config: dict[str, Any],
 ) -> Collected:
-    """Label every site of ``docs`` and return the examples."""
+    """Label every site of our parsed documents and the public ones; return examples."""
     weights = config["weights"]
     out = Collected()
-    for doc, rows in _sites(docs, resources):
+    for doc, rows in _sites(ours, public, resources):
         out.docs[doc.source] += 1
         if doc.allowed is not None:
             _weak(doc, rows, out, float(weights["weak"]), float(weights["weak_none"]))
@@ -217,16 +249,18 @@ def train(
 ) -> dict[str, Any]:
     """Train the model and write it to ``out_path``; return a summary for the user."""
     config = load_config()
-    docs = training_docs(shared, annotations, config)
-    collected = collect(docs, resources, config)
+    lexicon = resources.event_lexicon
+    ours = list(walk(our_documents(shared, resources, folder=annotations), resources))
+    dev = list(walk(our_documents(shared, resources, ["dev"], annotations), resources))
+    collected = collect(ours, public_docs(shared, config), resources, config)
     fit_args = {k: v for k, v in config["fit"].items() if k != "__line__"}
     types = fit(collected.types, **fit_args)
     modes = fit(collected.modes, **fit_args)
-    thresholds = config["thresholds"]
+    rule, new, tried = choose_thresholds(types, modes, dev, lexicon, config)
     document = {
         "format": FORMAT,
-        "rule_threshold": float(thresholds["rule"]),
-        "new_threshold": float(thresholds["new"]),
+        "rule_threshold": rule,
+        "new_threshold": new,
         "trained_on": dict(sorted(collected.docs.items())),
         "examples": len(collected.types),
         "types": types.as_json(),
@@ -234,7 +268,13 @@ def train(
     }
     out_path.parent.mkdir(parents=True, exist_ok=True)
     out_path.write_text(dumps(document), encoding="utf-8")
+    model = load_event_model(out_path)
+    args, args_summary = train_args(ours, dev, lexicon, model, config)
+    out_path.with_name(ARGS_FILE).write_text(dumps(args), encoding="utf-8")
     return {
+        "dev strict F1 by (rule, new) threshold": tried,
+        "event thresholds (dev)": (rule, new),
+        **args_summary,
         "documents": dict(sorted(collected.docs.items())),
         "type examples": len(collected.types),
         "mode examples": len(collected.modes),

@@ -60,11 +60,15 @@ def fit(
     l2: float = 1e-4,
     steps: int = 300,
     rate: float = 0.05,
+    labels: Sequence[str] = (),
 ) -> Fitted:
-    """Train on ``examples``; features seen in fewer than ``min_count`` are dropped."""
+    """Train on ``examples``; features seen in fewer than ``min_count`` are dropped.
+
+    The layer's labels are those of the examples plus ``labels`` (sorted).
+    """
     counts = Counter(f for e in examples for f in set(e.features))
     names = tuple(sorted(f for f, n in counts.items() if n >= min_count))
-    labels = tuple(sorted({e.label for e in examples}))
+    labels = tuple(sorted({e.label for e in examples} | set(labels)))
     column = {f: i for i, f in enumerate(names)}
     rows, cols = [], []
     for r, example in enumerate(examples):
@@ -99,7 +103,10 @@ def fit(
 
 
 def _per_label(
-    values: Matrix, source: npt.NDArray[np.int64], target: npt.NDArray[np.int64], size: int
+    values: Matrix,
+    source: npt.NDArray[np.int64],
+    target: npt.NDArray[np.int64],
+    size: int,
 ) -> Matrix:
     """Sum ``values[:, source]`` into ``size`` bins by ``target``, label by label.
 

@@ -1,10 +1,12 @@
-"""Training documents for the event model, read from our annotations and the gold sets.
+"""Training documents for the event model from the public gold sets.
 
-Every source becomes ``TrainDoc`` records: a raw text, and either gold trigger spans
-(raw offsets, with type and mode) that label every site of the text, or a set of
-PLOVER types a weak, whole-text label allows. Reserved documents are skipped, and the
-PLOVER GSR gives only its ``dev`` half (its held-out half is for measuring). Inputs are
-read in a fixed order so that training sees the same examples every time.
+Our own annotations are read by ``dyad.evaluation.event_data`` (the reader behind
+``dyad eval`` too); this module reads the public sets. Every source becomes ``TrainDoc``
+records: a raw text, and either gold trigger spans (raw offsets, with type and mode)
+that label every site of the text, or a set of PLOVER types a weak, whole-text label
+allows. The PLOVER GSR gives only its ``dev`` half (its held-out half is for
+measuring). Inputs are read in a fixed order so that training sees the same examples
+every time.
 """
 
 from __future__ import annotations
@@ -15,20 +17,12 @@ import io
 import json
 import re
 import zipfile
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from dyad.errors import DyadError
-from dyad.evaluation.annotated import reserved_ids
 from dyad.evaluation.event_gold import OLD_PLOVER_NAMES, half_of
 
-CORPORA = {
-    "wikinews": ("corpus", "wikinews", "wikinews.jsonl"),
-    "wcep": ("corpus", "wikipedia-current-events", "wikipedia-current-events.jsonl"),
-    "globalvoices": ("corpus", "globalvoices", "globalvoices.jsonl"),
-}
 _MARK = re.compile(r"\((SRC/TAR|SRC|TAR|EVT|LOC)[^:()]*: ([^()]*)\)")
 
 
@@ -60,64 +54,6 @@ class TrainDoc:
     exhaustive: bool = True
     other_weight: float = 1.0
     allowed: tuple[str, ...] | None = None
-
-
-def _jsonl(path: Path) -> Iterator[dict[str, Any]]:
-    with path.open(encoding="utf-8") as handle:
-        for line in handle:
-            if line.strip():
-                yield json.loads(line)
-
-
-def corpus_texts(shared: Path, wanted: set[str]) -> dict[str, dict[str, Any]]:
-    """Return the corpus records of ``wanted`` ids (reserved ids never)."""
-    found: dict[str, dict[str, Any]] = {}
-    reserved = reserved_ids(shared)
-    for parts in CORPORA.values():
-        path = shared.joinpath(*parts)
-        if not path.exists():
-            continue
-        for row in _jsonl(path):
-            if row["id"] in wanted and row["id"] not in reserved:
-                found[row["id"]] = row
-    return found
-
-
-def read_annotations(paths: Sequence[Path], shared: Path) -> list[TrainDoc]:
-    """Read our event annotation files (missing files are skipped).
-
-    Raises:
-        DyadError: a trigger's text is not at its offsets in the shared text.
-    """
-    rows = [row for path in paths if path.exists() for row in _jsonl(path)]
-    texts = corpus_texts(shared, {row["id"] for row in rows})
-    docs = []
-    for row in sorted(rows, key=lambda r: str(r["id"])):
-        if not str(row.get("split", "train")).startswith("train"):
-            raise DyadError(f"{row['id']}: split {row['split']!r} is not for training")
-        record = texts.get(row["id"])
-        if record is None or row.get("skip"):
-            continue
-        text = record["text"]
-        gold = []
-        for event in row.get("events", []):
-            trigger = event["trigger"]
-            if text[trigger["start"] : trigger["end"]] != trigger["text"]:
-                raise DyadError(f"{row['id']}: {trigger['text']!r} not at its offsets")
-            gold.append(
-                Gold(trigger["start"], trigger["end"], event["type"], event.get("mode"))
-            )
-        published = row.get("published") or record.get("date")
-        docs.append(
-            TrainDoc(
-                key=row["id"],
-                source="ours",
-                text=text,
-                published=dt.date.fromisoformat(published) if published else None,
-                gold=tuple(gold),
-            )
-        )
-    return docs
 
 
 def read_plover_dev(shared: Path, other_weight: float) -> list[TrainDoc]:
