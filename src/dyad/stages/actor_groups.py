@@ -190,19 +190,9 @@ def _located_in(ctx: Context, noun: Token) -> str | None:
     """The state of a state, capital or city named by "in" after a group noun that no
     modifier codes: the group is that place's own ("security forces in Guinea")."""
     for prep in noun.rights:
-        if prep.dep_ != "prep" or prep.lower_ != "in":
-            continue
-        for place in prep.children:
-            if place.dep_ != "pobj":
-                continue
-            span = ctx.span_at.get(place.i)
-            if span is not None and span.hits[0].form != "person":
-                entry = ctx.kb.entry(span.hits[0].kb_id)
-                if entry.kind is ActorKind.STATE and entry.code:
-                    return entry.code
-            found = ctx.kb.place_state(place.text)
-            if found is not None:
-                return found
+        found = _in_place(ctx, prep, compounds=False)
+        if found is not None:
+            return found
     return None
 
 
@@ -288,9 +278,10 @@ def sentence_place(ctx: Context, token: Token) -> str | None:
     return codes.pop() if len(codes) == 1 else None
 
 
-def _in_place(ctx: Context, prep: Token) -> str | None:
+def _in_place(ctx: Context, prep: Token, *, compounds: bool = True) -> str | None:
     """The state of the object of ``prep`` when it is "in" and names a state or a
-    city or region of one."""
+    city or region of one (``compounds``: the place's name takes the compound words
+    before it, "new york")."""
     if prep.dep_ != "prep" or prep.lower_ != "in":
         return None
     for place in prep.children:
@@ -301,7 +292,10 @@ def _in_place(ctx: Context, prep: Token) -> str | None:
             entry = ctx.kb.entry(span.hits[0].kb_id)
             if entry.kind is ActorKind.STATE and entry.code:
                 return entry.code
-        start = min((t.i for t in place.lefts if t.dep_ == "compound"), default=place.i)
+        start = min(
+            (t.i for t in place.lefts if compounds and t.dep_ == "compound"),
+            default=place.i,
+        )
         code = ctx.kb.place_state(ctx.doc[start : place.i + 1].text)
         if code is not None:
             return code
