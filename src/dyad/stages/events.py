@@ -330,7 +330,8 @@ def _resolve_roles(
             )
             embedded = other_side(embedded, roles, cast)
             roles = finish(roles.actors, embedded) if embedded else roles
-        if args is not None:
+        if args is not None and not (roles.how or roles.mutual):
+            # carried, hosted, third-party and mutual events keep the rules' sides
             roles = args[0].assign(c, roles, args[1], cast, lexicon)
         resolved[c.trigger.i] = roles
     return resolved

@@ -20,7 +20,6 @@ rules chose the wrong side is corrected. Switched off with ``arg_model = false``
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Protocol
@@ -30,7 +29,7 @@ from spacy.tokens import Span
 from dyad.errors import ResourceError
 from dyad.knowledge.events import EventLexicon
 from dyad.stages.events_args_features import Unit, find_units, unit_features
-from dyad.stages.events_model import Head, read_head
+from dyad.stages.events_model import Head, read_head, read_model_file
 from dyad.stages.events_parties import Roles, finish
 from dyad.stages.events_roles import Cast
 from dyad.stages.events_triggers import Candidate
@@ -43,7 +42,8 @@ LABELS = tuple(sorted([ACTOR, NONE, RECIPIENT]))
 
 
 class Arguer(Protocol):
-    """Decides the sides of a kept event (the model, or a recorder at training)."""
+    """Decides the sides of a kept event (the model, or a recorder at training); not
+    asked for carried, hosted, third-party or mutual events, whose sides are the rules'."""
 
     def assign(
         self,
@@ -78,8 +78,6 @@ class ArgModel:
         lexicon: EventLexicon,
     ) -> Roles:
         """Return the sides of the event at ``c`` as the model decides (module doc)."""
-        if roles.how or roles.mutual:
-            return roles
         units = sentence_units(c, sent, cast)
         if not units:
             return roles
@@ -110,12 +108,7 @@ def load_arg_model(path: Path) -> ArgModel:
     Raises:
         ResourceError: the file is missing, not JSON, or not of this format.
     """
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as e:
-        raise ResourceError(f"{path}: cannot read the argument model: {e}") from e
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise ResourceError(f"{path}: not a {FORMAT} file")
+    data = read_model_file(path, FORMAT, "argument model")
     sides = read_head(data.get("sides"), path, "sides")
     if tuple(sorted(sides.labels)) != LABELS:
         raise ResourceError(f"{path}: the side layer must have labels {LABELS}")

@@ -26,6 +26,7 @@ import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -173,18 +174,28 @@ def read_head(data: object, path: Path, name: str) -> Head:
     return Head(labels, {n: i for i, n in enumerate(names)}, weights, bias)
 
 
+def read_model_file(path: Path, fmt: str, what: str) -> dict[str, Any]:
+    """Return the JSON object of a model file whose ``format`` is ``fmt``.
+
+    Raises:
+        ResourceError: the file is missing, not JSON, or of another format.
+    """
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as e:
+        raise ResourceError(f"{path}: cannot read the {what}: {e}") from e
+    if not isinstance(data, dict) or data.get("format") != fmt:
+        raise ResourceError(f"{path}: not a {fmt} file")
+    return data
+
+
 def load_event_model(path: Path) -> EventModel:
     """Read a model file written by ``dyad train events``.
 
     Raises:
         ResourceError: the file is missing, not JSON, or not of this format.
     """
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as e:
-        raise ResourceError(f"{path}: cannot read the event model: {e}") from e
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise ResourceError(f"{path}: not a {FORMAT} file")
+    data = read_model_file(path, FORMAT, "event model")
     types = read_head(data.get("types"), path, "types")
     if NONE not in types.labels:
         raise ResourceError(f"{path}: the type layer has no {NONE} label")

@@ -52,8 +52,6 @@ class Recorder:
         lexicon: EventLexicon,
     ) -> Roles:
         """Record the candidates of the event at ``c``; return ``roles`` unchanged."""
-        if roles.how or roles.mutual:
-            return roles
         units = sentence_units(c, sent, cast)
         self.seen.append(
             (
