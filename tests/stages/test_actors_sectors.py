@@ -195,5 +195,5 @@ def test_a_group_in_a_named_state_or_city_is_that_state_s(
 def test_a_titled_name_takes_the_state_named_after_it(resources: Resources) -> None:
     found = _codings(resources, "King Hassan of Morocco said he would host the talks.")
     assert found["Hassan"] == ("MAR", "GOV")
-    untitled = _codings(resources, "Maria Lopez of Mexico won the race.")
+    untitled = _codings(resources, "Maria Lopez of Mexico won the race in Spain.")
     assert untitled["Maria Lopez"][0] is None  # "of Mexico" alone may be a birthplace

@@ -355,7 +355,7 @@ def _packaged_files(data_dir: Path | None) -> tuple[tuple[Path, Any], ...]:
     """The parsed actor files (the user's copies in ``data_dir`` where there are some),
     in loading order; read once per process, never modified by the builder."""
     people = [p.name for p in iter_data_files("actors") if p.name.startswith("people-")]
-    names = ("titles.yaml", *_PACKAGED, *people)
+    names = ("titles.yaml", "descriptions.yaml", *_PACKAGED, *people)
     paths = [data_file(data_dir, "actors", name) for name in names]
     return tuple((path, read_yaml(path)) for path in paths)
 
@@ -368,7 +368,7 @@ def build_actor_kb(user_files: Sequence[Path] = (), data_dir: Path | None = None
     """
     b = _Builder(data_dir)
     for path, data in _packaged_files(data_dir):
-        if path.name == "titles.yaml":
+        if path.name in ("titles.yaml", "descriptions.yaml"):
             add_titles(b.kb, data, path)
         elif path.name.startswith("people-"):
             _add_people(b, data, path)

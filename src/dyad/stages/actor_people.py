@@ -24,6 +24,7 @@ from dyad.knowledge.actors import (
 )
 from dyad.records import ActorKind
 from dyad.stages.actor_context import Affiliation, Context, Spec
+from dyad.stages.actor_groups import sentence_place
 from dyad.stages.actor_titles import TitleFacts, apposition, name_tokens, pre_title
 
 # A given name like "Won-soon" or "Jae-in": the family name comes first.
@@ -34,6 +35,9 @@ DOMINANT_STATE_CONFIDENCE = 0.5
 # Sectors of titles that belong to a state (a bare "Health Minister" takes the dominant
 # state of the article).
 STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
+# Sectors of a titled person with no state who takes the one state their sentence names
+# ("Lt. Gen. X resigned to allow Haiti's first elections"): state offices and "former".
+_SENTENCE_STATE_SECTORS = STATE_SECTORS | {"ELI"}
 # Sector of a named person whom nothing in the text gives a title or a body: PLOVER
 # codes private individuals as civilians (checked on the actors dev split).
 PRIVATE_SECTOR = "CVL"
@@ -162,6 +166,9 @@ def _unknown_person_spec(
         sector = PRIVATE_SECTOR  # a named person with no title or body: a civilian
     if code is None and ctx.dominant and (affiliation is None or not affiliation.org):
         code, confidence = ctx.dominant, DOMINANT_STATE_CONFIDENCE
+    if code is None and affiliation is None and sector in _SENTENCE_STATE_SECTORS:
+        code = sentence_state(ctx, head)
+        confidence = DOMINANT_STATE_CONFIDENCE
     return Spec(
         identity=f"person:{name_key(name)}",
         name=name,
@@ -172,6 +179,23 @@ def _unknown_person_spec(
         title=title,
         confidence=confidence,
     )
+
+
+def sentence_state(ctx: Context, token: Token) -> str | None:
+    """The one state that the state names and demonyms of ``token``'s sentence, and the
+    places after its "in"s, belong to; None when they name none or several."""
+    codes: set[str] = set()
+    sent = token.sent
+    for i in range(sent.start, sent.end):
+        span = ctx.span_at.get(i)
+        if span is not None and span.start == i and span.hits[0].form != "person":
+            entry = ctx.kb.entry(span.hits[0].kb_id)
+            if entry.kind is ActorKind.STATE and entry.code:
+                codes.add(entry.code)
+    place = sentence_place(ctx, token)
+    if place is not None:
+        codes.add(place)
+    return codes.pop() if len(codes) == 1 else None
 
 
 def _body_after(post: TitleFacts) -> bool:

@@ -100,7 +100,8 @@ def resolve_actors(
 
 def _dominant_state(doc: Doc, kb: ActorKB, spans: list[KbSpan]) -> str | None:
     """The state most of the article's state names, demonyms, capitals and cities
-    belong to, when it has ``DOMINANT_STATE_SHARE`` of them."""
+    belong to, when it has ``DOMINANT_STATE_SHARE`` of them (and at least
+    ``DOMINANT_STATE_MIN``), or the only state the article names at all."""
     counts: Counter[str] = Counter()
     covered = {span.start for span in spans}
     for span in spans:
@@ -115,6 +116,8 @@ def _dominant_state(doc: Doc, kb: ActorKB, spans: list[KbSpan]) -> str | None:
     if not counts:
         return None
     code, top = counts.most_common(1)[0]
+    if len(counts) == 1:
+        return code  # the only state the article names, even once
     share = top / sum(counts.values())
     return code if top >= DOMINANT_STATE_MIN and share >= DOMINANT_STATE_SHARE else None
 

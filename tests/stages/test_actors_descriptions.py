@@ -1,0 +1,119 @@
+"""Descriptions of people that name no state: the state they take from their text.
+
+Sentences written for these tests; real parses with the pinned model.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from dyad.pipeline import clean_raw
+from dyad.records import RawDocument, ResolvedActors
+from dyad.resources import Resources
+from dyad.stages.actors import resolve_actors
+from dyad.stages.nlp import parse_articles
+
+MAY_2023 = dt.date(2023, 5, 9)
+
+
+@pytest.fixture(scope="module")
+def resources() -> Resources:
+    return Resources()
+
+
+def _codings(
+    resources: Resources, text: str
+) -> dict[str, tuple[str | None, str | None]]:
+    item = clean_raw(RawDocument(text=text, published=MAY_2023), resources)
+    [(parsed, _)] = parse_articles(resources.nlp, [item])
+    result: ResolvedActors = resolve_actors(parsed, kb=resources.actor_kb)
+    by_id = {a.actor_id: a for a in result.actors}
+    return {
+        m.text.lower(): (by_id[m.actor_id].code, by_id[m.actor_id].sector)
+        for m in result.mentions
+    }
+
+
+@pytest.mark.model
+@pytest.mark.issue(10)
+@pytest.mark.parametrize(
+    ("text", "name", "coding"),
+    [
+        (
+            "Lt. Gen. Marco Telles stepped down on Friday so that Peru's first free "
+            "vote could go ahead. Chile sent observers.",
+            "marco telles",
+            ("PER", "MIL"),
+        ),
+        (
+            "Judge Anna Varga opened an inquiry into 12 Hungarian officials on "
+            "Thursday. Austria said it would help.",
+            "anna varga",
+            ("HUN", "JUD"),
+        ),
+        (
+            "Former prime minister Pavel Dorin asked for early elections after a "
+            "court in Bratislava cleared him. Poland welcomed the ruling.",
+            "pavel dorin",
+            ("SVK", "ELI"),
+        ),
+    ],
+)
+def test_titled_person_takes_the_one_state_of_the_sentence(  # article: two states
+    resources: Resources, text: str, name: str, coding: tuple[str, str]
+) -> None:
+    found = _codings(resources, text)
+    assert found.get(name) == coding, found
+
+
+@pytest.mark.model
+@pytest.mark.issue(10)
+def test_titled_person_stays_uncoded_when_the_sentence_names_two_states(
+    resources: Resources,
+) -> None:
+    text = "Prime Minister Lena Orsk met the Chilean ambassador and a Peruvian envoy."
+    found = _codings(resources, text)
+    assert found.get("lena orsk", ("?", None))[0] is None, found
+
+
+@pytest.mark.model
+@pytest.mark.issue(10)
+def test_untitled_private_person_does_not_take_the_sentence_state(
+    resources: Resources,
+) -> None:
+    text = (
+        "Tomas Eriksen, 41, left Chile on Friday. Reports from Peru said he had "
+        "been seen at a port."
+    )
+    found = _codings(resources, text)
+    assert found.get("tomas eriksen", ("?", None))[0] is None, found
+
+
+@pytest.mark.model
+@pytest.mark.issue(10)
+def test_the_only_state_named_once_codes_bare_descriptions(
+    resources: Resources,
+) -> None:
+    text = (
+        "Rescuers worked through the night after the flood, the disaster agency of "
+        "Peru said. Firefighters and officers joined them by morning."
+    )
+    found = _codings(resources, text)
+    assert found.get("rescuers") == ("PER", "GOV"), found
+    assert found.get("firefighters") == ("PER", "GOV"), found
+    assert found.get("officers") == ("PER", "COP"), found
+
+
+@pytest.mark.model
+@pytest.mark.issue(10)
+def test_bare_descriptions_stay_uncoded_between_two_states(
+    resources: Resources,
+) -> None:
+    text = (
+        "Officers from Chile and Peru met at the border. Officers said the talks "
+        "went well, and rescuers stood by."
+    )
+    found = _codings(resources, text)
+    assert found.get("rescuers", ("?", None))[0] is None, found
