@@ -139,3 +139,22 @@ def test_a_title_just_lost_keeps_its_sector_for_a_month(
     result = resolve_actors(parsed, kb=resources.actor_kb)
     [pence] = [a for a in result.actors if a.name == "Mike Pence"]
     assert (pence.code, pence.sector) == ("USA", sector)
+
+
+@pytest.mark.model
+@pytest.mark.issue(10)
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        ("About 200 ethnic Albanians marched in Serbia on Tuesday.", "albanians", "SRB"),
+        ("Ethnic Hungarians in Slovakia asked the government for schools.",
+         "hungarians", "SVK"),
+        ("About 500 ethnic Albanians marched on Sunday.", "albanians", None),
+        ("Thousands of Albanians marched in Tirana on Sunday.", "albanians", "ALB"),
+    ],
+)
+def test_an_ethnic_minority_is_coded_as_the_state_it_lives_in(
+    resources: Resources, text: str, mention: str, code: str | None
+) -> None:
+    found = _codings(resources, text)
+    assert found.get(mention, ("?", None)) == (code, "CVL"), found

@@ -47,6 +47,7 @@ class Grammar:
     relative_pronouns: frozenset[str]
     party_noun_prepositions: frozenset[str]
     party_verb_prepositions: frozenset[str]
+    minority_words: frozenset[str]
 
 
 def parse_grammar(path: Path) -> Grammar:

@@ -23,7 +23,7 @@ from dataclasses import replace
 
 from dyad.records import ActorKind
 from dyad.stages.actor_context import Context, Spec
-from dyad.stages.actor_people import DOMINANT_STATE_CONFIDENCE
+from dyad.stages.actor_people import DOMINANT_STATE_CONFIDENCE, sentence_state
 
 Found = tuple[Spec, int, int]
 _POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
@@ -61,7 +61,7 @@ def merge_state_words(ctx: Context, found: list[Found]) -> list[Found]:
             dropped.add(n)
             continue
         if _is_plural_demonym(ctx, start, end):
-            items[n] = (_people_of(spec), start, end)
+            items[n] = (_people_of(spec, _minority_state(ctx, spec, start)), start, end)
         person = _apposed_person(ctx, items, by_start, start, end)
         if person is not None:
             _recode(items, items[person][0].identity, spec.code)
@@ -130,12 +130,20 @@ def _is_plural_demonym(ctx: Context, start: int, end: int) -> bool:
     return any(h.kb_id == span.hits[0].kb_id and h.form == "demonym" for h in singular)
 
 
-def _people_of(state: Spec) -> Spec:
+def _minority_state(ctx: Context, state: Spec, start: int) -> str | None:
+    """For "ethnic <demonyms>", the one other state their sentence names (where the
+    minority lives), else None; for other demonyms their own state."""
+    if start == 0 or ctx.texts[start - 1].lower() not in ctx.grammar.minority_words:
+        return state.code
+    return sentence_state(ctx, ctx.doc[start], exclude=state.code)
+
+
+def _people_of(state: Spec, code: str | None) -> Spec:
     return Spec(
-        identity=f"group:{state.code}:CVL",
+        identity=f"group:{code or state.name}:CVL",
         name=f"{state.name} people",
         kind=ActorKind.GROUP,
-        code=state.code,
+        code=code,
         sector="CVL",
         confidence=state.confidence,
     )

@@ -196,9 +196,12 @@ def _unknown_person_spec(
     )
 
 
-def sentence_state(ctx: Context, token: Token) -> str | None:
+def sentence_state(
+    ctx: Context, token: Token, exclude: str | None = None
+) -> str | None:
     """The one state that the state names and demonyms of ``token``'s sentence, and the
-    places after its "in"s, belong to; None when they name none or several."""
+    places after its "in"s, belong to (``exclude`` aside); None when they name none or
+    several."""
     codes: set[str] = set()
     sent = token.sent
     for i in range(sent.start, sent.end):
@@ -210,6 +213,8 @@ def sentence_state(ctx: Context, token: Token) -> str | None:
     place = sentence_place(ctx, token)
     if place is not None:
         codes.add(place)
+    if exclude is not None:
+        codes.discard(exclude)
     return codes.pop() if len(codes) == 1 else None
 
 
