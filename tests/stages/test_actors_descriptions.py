@@ -122,28 +122,6 @@ def test_bare_descriptions_stay_uncoded_between_two_states(
 @pytest.mark.model
 @pytest.mark.issue(10)
 @pytest.mark.parametrize(
-    ("text", "published", "sector"),
-    [
-        ("Vice President Mike Pence spoke in Iowa.", dt.date(2021, 1, 30), "GOV"),
-        ("Former vice president Mike Pence spoke in Iowa.", dt.date(2021, 1, 30), "ELI"),
-        ("Mike Pence spoke in Iowa.", dt.date(2021, 1, 30), "ELI"),
-        ("Vice President Mike Pence spoke in Iowa.", MAY_2023, "ELI"),
-    ],
-)
-def test_a_title_just_lost_keeps_its_sector_for_a_month(
-    resources: Resources, text: str, published: dt.date, sector: str
-) -> None:
-    # Pence's office ended on 2021-01-20: ten days on, the text's title still codes it
-    item = clean_raw(RawDocument(text=text, published=published), resources)
-    [(parsed, _)] = parse_articles(resources.nlp, [item])
-    result = resolve_actors(parsed, kb=resources.actor_kb)
-    [pence] = [a for a in result.actors if a.name == "Mike Pence"]
-    assert (pence.code, pence.sector) == ("USA", sector)
-
-
-@pytest.mark.model
-@pytest.mark.issue(10)
-@pytest.mark.parametrize(
     ("text", "mention", "code"),
     [
         ("About 200 ethnic Albanians marched in Serbia on Tuesday.", "albanians", "SRB"),

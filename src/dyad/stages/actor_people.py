@@ -38,9 +38,6 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 # Sectors of a titled person with no state who takes the one state their sentence names
 # ("Lt. Gen. X resigned to allow Haiti's first elections"): state offices and "former".
 _SENTENCE_STATE_SECTORS = STATE_SECTORS | {"ELI"}
-# Days after a known person's last office ends during which a title the text gives them
-# ("General X" at X's funeral) still codes their old sector rather than ELI.
-JUST_LEFT_DAYS = 31
 # Sector of a named person whom nothing in the text gives a title or a body: PLOVER
 # codes private individuals as civilians (checked on the actors dev split).
 PRIVATE_SECTOR = "CVL"
@@ -124,11 +121,8 @@ def _kb_person_spec(
 ) -> Spec:
     role = ctx.kb.role_of(person, ctx.published)
     sector = role.sector
-    if facts.info is not None and (
-        sector is None
-        or (sector == "ELI" and not facts.former and _just_left(person, ctx.published))
-    ):  # no dated office, or one just ended that the text still gives ("General X")
-        sector = facts.info.sector or sector
+    if sector is None and facts.info is not None:
+        sector = facts.info.sector  # no dated office: the text's title says it
     if facts.former and not (role.in_office and ctx.published is not None):
         sector = (
             "ELI"  # the text says "former"; trust it unless the dates say otherwise
@@ -144,15 +138,6 @@ def _kb_person_spec(
         kb_id=person.kb_id,
         confidence=round(0.95 * score, 3),
     )
-
-
-def _just_left(person: Person, day: dt.date | None) -> bool:
-    """True when the person's last office ended at most ``JUST_LEFT_DAYS`` before
-    ``day`` (the killed or ousted, whom the news still calls by their title)."""
-    ends = [o.end for o in person.offices if o.end is not None]
-    if day is None or not ends:
-        return False
-    return 0 <= (day - max(ends)).days <= JUST_LEFT_DAYS
 
 
 def _unknown_person_spec(
