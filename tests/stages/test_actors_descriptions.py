@@ -136,3 +136,17 @@ def test_an_ethnic_minority_is_coded_as_the_state_it_lives_in(
 ) -> None:
     found = _codings(resources, text)
     assert found.get(mention, ("?", None)) == (code, "CVL"), found
+
+
+@pytest.mark.model
+@pytest.mark.issue(10)
+def test_a_police_rank_is_the_police_s_and_an_army_rank_the_army_s(
+    resources: Resources,
+) -> None:
+    text = (
+        "Denver police sergeant Maria Dunn was hurt on Friday. Colonel Sam Pett "
+        "said the army would help, officials in Colorado said."
+    )
+    found = _codings(resources, text)
+    assert found.get("maria dunn") == ("USA", "COP"), found
+    assert found.get("sam pett") == ("USA", "MIL"), found
