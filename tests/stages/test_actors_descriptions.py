@@ -150,3 +150,19 @@ def test_a_police_rank_is_the_police_s_and_an_army_rank_the_army_s(
     found = _codings(resources, text)
     assert found.get("maria dunn") == ("USA", "COP"), found
     assert found.get("sam pett") == ("USA", "MIL"), found
+
+
+@pytest.mark.model
+@pytest.mark.issue(10)
+def test_a_title_said_of_someone_is_no_mention_of_its_own(
+    resources: Resources,
+) -> None:
+    text = (
+        "Officials in Peru said on Monday that he was a rebel. The party wants to "
+        "make her the next president. Known as a reformer, she met a soldier."
+    )
+    found = _codings(resources, text)
+    assert "rebel" not in found, found
+    assert "president" not in found, found
+    assert "reformer" not in found, found
+    assert found.get("soldier") == ("PER", "MIL"), found

@@ -46,7 +46,7 @@ def find_groups(ctx: Context, *, modified: bool) -> Iterator[tuple[Spec, int, in
             or text.lower() not in heads
         ):
             continue
-        if _continues(ctx, i):
+        if _continues(ctx, i) or is_predicative(ctx.doc[i]):
             continue  # "intelligence service": the longer noun decides
         token = ctx.doc[i]
         noun = _group_noun_at(ctx, token)
@@ -300,6 +300,16 @@ def _in_place(ctx: Context, prep: Token, *, compounds: bool = True) -> str | Non
         if code is not None:
             return code
     return None
+
+
+def is_predicative(token: Token) -> bool:
+    """A title or role said of someone, not an actor of its own: "he was a rebel",
+    "to make him the next president", "known as a shock jock"."""
+    while token.dep_ == "conj" and token.head.i < token.i:
+        token = token.head  # "known as a reformer and a former judge"
+    if token.dep_ in ("attr", "oprd") or any(c.dep_ == "nsubj" for c in token.children):
+        return True  # "make him the next president": a noun with its own subject
+    return token.dep_ == "pobj" and token.head.lower_ == "as"
 
 
 def _is_group_use(noun: Token) -> bool:

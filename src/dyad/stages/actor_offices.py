@@ -23,7 +23,7 @@ from spacy.tokens import Token
 from dyad.knowledge.actors import Person
 from dyad.records import ActorKind
 from dyad.stages.actor_context import Context, Spec, affiliation_of
-from dyad.stages.actor_groups import place_after, sentence_place
+from dyad.stages.actor_groups import is_predicative, place_after, sentence_place
 
 # Confidence of an office coded only from the article's dominant state.
 DOMINANT_CONFIDENCE = 0.5
@@ -57,7 +57,7 @@ def find_offices(ctx: Context) -> Iterator[tuple[Spec, int, int]]:
 
 
 def _office_at(ctx: Context, token: Token) -> tuple[Spec, int] | None:
-    if _is_named(ctx, token):
+    if _is_named(ctx, token) or is_predicative(token):
         return None
     phrase = _phrase_at(ctx, token.i)
     if phrase is None:
