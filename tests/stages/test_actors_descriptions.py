@@ -166,3 +166,16 @@ def test_a_title_said_of_someone_is_no_mention_of_its_own(
     assert "president" not in found, found
     assert "reformer" not in found, found
     assert found.get("soldier") == ("PER", "MIL"), found
+
+
+@pytest.mark.model
+@pytest.mark.issue(10)
+def test_a_demonym_naming_a_language_is_no_state(resources: Resources) -> None:
+    text = (
+        "She told a guard in French and English that she was hurt. The French "
+        "government said on Monday it would help."
+    )
+    found = _codings(resources, text)
+    assert "french" not in found, found
+    assert "english" not in found, found
+    assert found.get("french government") == ("FRA", "GOV"), found

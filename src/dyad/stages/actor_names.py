@@ -38,6 +38,8 @@ def kb_actors(ctx: Context, spans: list[KbSpan]) -> Iterator[tuple[Spec, int, in
             continue
         if hit.form in ENTRY_FORMS and _modifies_attribute(ctx, span):
             continue
+        if hit.form == "demonym" and _is_language(ctx.doc[span.end - 1]):
+            continue
         claim(ctx, span.start, span.end)
         yield entry_spec(ctx.kb, hit, ctx.published), span.start, span.end
 
@@ -50,6 +52,15 @@ def _modifies_attribute(ctx: Context, span: KbSpan) -> bool:
     if token.dep_ not in ("compound", "amod", "nmod") or head.i <= token.i:
         return False
     return head.pos_ == "NOUN" and head.lower_ in ctx.kb.attribute_heads
+
+
+def _is_language(token: Token) -> bool:
+    """A demonym naming a language ("told a guard in French and English")."""
+    if token.ent_type_ == "LANGUAGE":
+        return True
+    while token.dep_ == "conj" and token.head.i < token.i:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ == "in"
 
 
 def _is_place_modifier(token: Token) -> bool:
