@@ -179,3 +179,19 @@ def test_a_demonym_naming_a_language_is_no_state(resources: Resources) -> None:
     assert "french" not in found, found
     assert "english" not in found, found
     assert found.get("french government") == ("FRA", "GOV"), found
+
+
+@pytest.mark.model
+@pytest.mark.issue(10)
+def test_a_state_word_before_a_described_name_belongs_to_it(
+    resources: Resources,
+) -> None:
+    text = (
+        "Kenyan singer Joseph Mwita died in Chile on Monday. He wrote songs "
+        "for US folk band the Silver Pines."
+    )
+    found = _codings(resources, text)
+    assert found.get("joseph mwita", ("?", None))[0] == "KEN", found
+    assert found.get("silver pines", ("?", None))[0] == "USA", found
+    assert "kenyan" not in found, found
+    assert "us" not in found, found

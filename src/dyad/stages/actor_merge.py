@@ -29,6 +29,8 @@ Found = tuple[Spec, int, int]
 _POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
 # Kinds a state word in front of them may belong to.
 _OWNED_KINDS = frozenset({ActorKind.ORGANIZATION, ActorKind.PERSON})
+# Dependencies of a state word modifying a noun ("US singer", "Kenyan runner").
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 # Kinds an "of <state>" after them may belong to.
 _OF_KINDS = frozenset({ActorKind.GROUP, ActorKind.ORGANIZATION})
 
@@ -60,6 +62,13 @@ def merge_state_words(ctx: Context, found: list[Found]) -> list[Found]:
             )
             dropped.add(n)
             continue
+        described = _described_holder(ctx, items, start, end)
+        if described is not None:  # "US singer Robert Hunter", "Kenyan runner X"
+            described_spec = items[described][0]
+            if _is_stateless_person(described_spec) or described_spec.code is None:
+                _recode(items, described_spec.identity, spec.code)
+            dropped.add(n)
+            continue
         if _is_plural_demonym(ctx, start, end):
             items[n] = (_people_of(spec, _minority_state(ctx, spec, start)), start, end)
         person = _apposed_person(ctx, items, by_start, start, end)
@@ -85,6 +94,33 @@ def _apposed_person(
         return None
     n = by_start.get(end + 1)
     return n if n is not None and _is_stateless_person(items[n][0]) else None
+
+
+def _described_holder(
+    ctx: Context, items: list[Found], start: int, end: int
+) -> int | None:
+    """The person or organisation a state word describes through a common noun in
+    front of it ("US singer and lyricist Robert Hunter", "US rock band the Grateful
+    Dead", "Kenyan runner X") when the state does not contradict it."""
+    token = ctx.doc[end - 1]
+    noun = token.head
+    if token.dep_ not in _MODIFIER_DEPS or noun.i <= token.i or noun.pos_ != "NOUN":
+        return None
+    if any(ctx.owner[end : noun.i + 1]):
+        return None  # the noun is a mention of its own ("US officials")
+    targets = [c.i for c in noun.children if c.dep_ == "appos" and c.i > noun.i]
+    if noun.dep_ == "compound" and noun.head.i > noun.i:
+        targets.append(noun.head.i)
+    state = items[_item_at(items, start)][0]
+    for n, (spec, s, e) in enumerate(items):
+        fits = spec.code in (None, state.code) or _is_stateless_person(spec)
+        if fits and spec.kind in _OWNED_KINDS and any(s <= t < e for t in targets):
+            return n
+    return None
+
+
+def _item_at(items: list[Found], start: int) -> int:
+    return next(n for n, (_, s, _) in enumerate(items) if s == start)
 
 
 def _is_stateless_person(spec: Spec) -> bool:
