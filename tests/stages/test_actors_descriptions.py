@@ -195,3 +195,19 @@ def test_a_state_word_before_a_described_name_belongs_to_it(
     assert found.get("silver pines", ("?", None))[0] == "USA", found
     assert "kenyan" not in found, found
     assert "us" not in found, found
+
+
+@pytest.mark.model
+@pytest.mark.issue(10)
+def test_a_known_person_of_another_state_keeps_the_only_state_from_dominating(
+    resources: Resources,
+) -> None:
+    found = _codings(resources, "Obama faces pressure from Congress to help Iran.")
+    assert found.get("congress", ("?", None))[0] != "IRN", found
+
+
+@pytest.mark.model
+@pytest.mark.issue(10)
+def test_a_group_that_there_is_is_a_mention(resources: Resources) -> None:
+    found = _codings(resources, "There were 10 Russian soldiers killed in Ukraine.")
+    assert found.get("russian soldiers") == ("RUS", "MIL"), found

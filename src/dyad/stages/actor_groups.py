@@ -307,6 +307,8 @@ def is_predicative(token: Token) -> bool:
     "to make him the next president", "known as a shock jock"."""
     while token.dep_ == "conj" and token.head.i < token.i:
         token = token.head  # "known as a reformer and a former judge"
+    if token.dep_ == "attr" and any(c.dep_ == "expl" for c in token.head.children):
+        return False  # "there were 10 soldiers killed": the soldiers exist
     if token.dep_ in ("attr", "oprd") or any(c.dep_ == "nsubj" for c in token.children):
         return True  # "make him the next president": a noun with its own subject
     return token.dep_ == "pobj" and token.head.lower_ == "as"

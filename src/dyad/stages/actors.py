@@ -101,7 +101,8 @@ def resolve_actors(
 def _dominant_state(doc: Doc, kb: ActorKB, spans: list[KbSpan]) -> str | None:
     """The state most of the article's state names, demonyms, capitals and cities
     belong to, when it has ``DOMINANT_STATE_SHARE`` of them (and at least
-    ``DOMINANT_STATE_MIN``), or the only state the article names at all."""
+    ``DOMINANT_STATE_MIN``), or the only state the article names at all when its
+    known people are of no other state."""
     counts: Counter[str] = Counter()
     covered = {span.start for span in spans}
     for span in spans:
@@ -116,10 +117,27 @@ def _dominant_state(doc: Doc, kb: ActorKB, spans: list[KbSpan]) -> str | None:
     if not counts:
         return None
     code, top = counts.most_common(1)[0]
-    if len(counts) == 1:
-        return code  # the only state the article names, even once
+    if len(counts) == 1 and _people_states(doc, kb, spans) <= {code}:
+        return code  # the only state the article names (and its known people's)
     share = top / sum(counts.values())
     return code if top >= DOMINANT_STATE_MIN and share >= DOMINANT_STATE_SHARE else None
+
+
+def _people_states(doc: Doc, kb: ActorKB, spans: list[KbSpan]) -> set[str]:
+    """The states of the known people the article names, in full or by a surname that
+    only people of one state have ("Obama" -> USA)."""
+    codes = set()
+    for span in spans:
+        hit = span.hits[0]
+        person = kb.people.get(hit.kb_id) if hit.form == "person" else None
+        if person is not None and person.code:
+            codes.add(person.code)
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent) == 1:
+            found = {p.code for p in kb.short_form_people(ent.text)}
+            if len(found) == 1:
+                codes.update(c for c in found if c)
+    return codes
 
 
 # ---- step 1 and 2: people
