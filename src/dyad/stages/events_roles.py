@@ -321,8 +321,18 @@ class Cast:
             and verb.i < head.i
         )
 
-    def host_for(self, visitors: Sequence[str]) -> tuple[str, ...]:
-        """Return the state most mentioned in the article, other than the visitors'."""
+    def host_for(
+        self, visitors: Sequence[str], trigger: Token | None = None
+    ) -> tuple[str, ...]:
+        """Return the state most mentioned in the article, other than the visitors'.
+
+        A visit whose place the sentence names ("travelled to South Dakota", "arrived
+        in Pierre") has no guessed host: the place lies in some state, not necessarily
+        the article's most mentioned one (a state actor named there was already taken
+        as the recipient).
+        """
+        if trigger is not None and _names_a_place(trigger, self.grammar):
+            return ()
         own = {self.actors[a].code for a in visitors if a in self.actors}
         counts: dict[str, int] = {}
         first: dict[str, str] = {}
@@ -340,3 +350,21 @@ class Cast:
             return ()
         best = max(sorted(counts), key=lambda c: counts[c])
         return (first[best],)
+
+
+
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _names_a_place(trigger: Token, grammar: Grammar) -> bool:
+    """Tell whether a locative preposition of ``trigger`` governs a name ("to Ohio",
+    "in Pierre"): a place of the parser's entities or a proper noun."""
+    return any(
+        child.dep_ == "prep"
+        and child.lower_ in grammar.locative_prepositions
+        and any(
+            obj.dep_ == "pobj" and (obj.ent_type_ in _PLACE_LABELS or obj.pos_ == "PROPN")
+            for obj in child.children
+        )
+        for child in trigger.children
+    )
