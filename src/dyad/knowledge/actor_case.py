@@ -24,10 +24,13 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
+from pathlib import Path
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from dyad.knowledge.actor_words import word_lists
+from dyad.knowledge.actors import ActorKB
 
 # Share of letters written as capitals below which a text counts as lower-cased: news
 # prose runs at 2-5 % (names, sentence starts); a lower-cased copy at 0 %.
@@ -58,13 +61,23 @@ def is_shouting(text: str) -> bool:
     return len(_LOWER.findall(text)) < CASELESS_SHARE * letters
 
 
+# Where the knowledge comes from: the user's actor files and data folder (``Settings``).
+Source = tuple[tuple[Path, ...], Path | None]
+_PACKAGED: Source = ((), None)
+
+
+def _kb(source: Source) -> ActorKB:
+    from dyad.knowledge.actor_files import load_actor_kb  # the KB loads its own files
+
+    return load_actor_kb(source[0], source[1])
+
+
 @functools.cache
-def _state_words() -> frozenset[str]:
+def _state_words(source: Source) -> frozenset[str]:
     """Lower-cased names and demonyms of states ("an Australian" is still one)."""
-    from dyad.knowledge.actor_files import load_actor_kb
     from dyad.records import ActorKind
 
-    kb = load_actor_kb()
+    kb = _kb(source)
     return frozenset(
         key
         for key, hits in kb.lower_surfaces.items()
@@ -77,12 +90,12 @@ def _state_words() -> frozenset[str]:
 
 
 @functools.cache
-def _names() -> tuple[dict[str, str], frozenset[str], frozenset[str], frozenset[str]]:
+def _names(
+    source: Source,
+) -> tuple[dict[str, str], frozenset[str], frozenset[str], frozenset[str]]:
     """Lower-cased KB names -> their spelling; their prefixes; ambiguous words; the
     lower-cased full names of people."""
-    from dyad.knowledge.actor_files import load_actor_kb  # the KB loads its own files
-
-    kb = load_actor_kb()
+    kb = _kb(source)
     spellings: dict[str, str] = {}
     for key in sorted(kb.surfaces):
         spellings.setdefault(key.lower(), key)
@@ -96,19 +109,23 @@ def _names() -> tuple[dict[str, str], frozenset[str], frozenset[str], frozenset[
 
 
 @functools.cache
-def _titles() -> frozenset[str]:
+def _titles(source: Source) -> frozenset[str]:
     """One-word titles after which a name usually follows ("senator", "judge")."""
-    from dyad.knowledge.actor_files import load_actor_kb
-
-    kb = load_actor_kb()
+    kb = _kb(source)
     return frozenset(
         t for t, info in kb.titles.items() if " " not in t and not info.former
     )
 
 
-def recase(text: str) -> str:
+def recase(
+    text: str, data_dir: Path | None = None, actor_files: Sequence[Path] = ()
+) -> str:
     """Return ``text`` with the capitals of names and sentence starts restored, when it
-    is lower-cased or ALL CAPS (else ``text`` itself); the result has the same length."""
+    is lower-cased or ALL CAPS (else ``text`` itself); the result has the same length.
+
+    The names come from the actor knowledge base and ``given-names.yaml``: the user's
+    copies in ``data_dir`` and the extra ``actor_files`` when there are any.
+    """
     if is_shouting(text):  # ALL CAPS: read as lower-cased text
         text = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     elif not is_caseless(text):
@@ -116,8 +133,9 @@ def recase(text: str) -> str:
     chars = list(text)
     words = list(_WORD.finditer(text))
     _sentence_starts(text, words, chars)
-    taken, surnames = _kb_names(text, words, chars)
-    _given_name_pairs(words, chars, taken, surnames)
+    source: Source = (tuple(Path(p) for p in actor_files), data_dir)
+    taken, surnames = _kb_names(text, words, chars, source)
+    _given_name_pairs(words, chars, taken, surnames, source)
     return "".join(chars)
 
 
@@ -144,11 +162,11 @@ def _sentence_starts(text: str, words: list[re.Match[str]], chars: list[str]) ->
 
 
 def _kb_names(
-    text: str, words: list[re.Match[str]], chars: list[str]
+    text: str, words: list[re.Match[str]], chars: list[str], source: Source
 ) -> tuple[set[int], set[str]]:
     """Capitalise KB names; return the indices of the words they cover and the
     surnames of the people among them."""
-    spellings, prefixes, ambiguous, people = _names()
+    spellings, prefixes, ambiguous, people = _names(source)
     taken: set[int] = set()
     surnames: set[str] = set()
     k = 0
@@ -162,7 +180,7 @@ def _kb_names(
         if key in ambiguous and before != "the":
             k = end
             continue
-        if before in ("a", "an") and end - k == 1 and key not in _state_words():
+        if before in ("a", "an") and end - k == 1 and key not in _state_words(source):
             k = end  # "a total of", "a shell": a one-word name takes no "a"
             continue
         start = words[k].start()
@@ -205,10 +223,14 @@ def _longest_name(
 
 
 def _given_name_pairs(
-    words: list[re.Match[str]], chars: list[str], taken: set[int], surnames: set[str]
+    words: list[re.Match[str]],
+    chars: list[str],
+    taken: set[int],
+    surnames: set[str],
+    source: Source,
 ) -> None:
-    given, _, calendar = word_lists()
-    titles = _titles()
+    given, not_names, calendar = word_lists(source[1])
+    titles = _titles(source)
     for k, word in enumerate(words):
         low = word.group(0).lower().rstrip(".")
         if k in taken:
@@ -216,9 +238,13 @@ def _given_name_pairs(
         if low in calendar:
             _capitalise(chars, word.start(), word.end())
             continue
-        if low in titles and k + 1 < len(words) and _is_name_word(words[k + 1]):
+        if (
+            low in titles
+            and k + 1 < len(words)
+            and _is_name_word(words[k + 1], not_names, titles)
+        ):
             for j in range(k + 1, min(k + 3, len(words))):
-                if j in taken or not _is_name_word(words[j]):
+                if j in taken or not _is_name_word(words[j], not_names, titles):
                     break
                 _capitalise(chars, words[j].start(), words[j].end())
                 surnames.add(words[j].group(0).lower().rstrip("."))
@@ -235,14 +261,16 @@ def _given_name_pairs(
             _capitalise(chars, word.start(), word.end())
 
 
-def _is_name_word(word: re.Match[str]) -> bool:
+def _is_name_word(
+    word: re.Match[str], not_names: frozenset[str], titles: frozenset[str]
+) -> bool:
     """A word that may be a name after a title: no stop word, verb form or title."""
     low = word.group(0).lower().rstrip(".")
     return (
         len(low) > 1
         and low not in STOP_WORDS
-        and low not in word_lists()[1]
-        and low not in _titles()
+        and low not in not_names
+        and low not in titles
         and not low.endswith(("ed", "ing"))
     )
 

@@ -244,10 +244,14 @@ class Cast:
         agreed …"), else the main subject of the sentence before, else the nearest
         group, state or body of the sentences before."""
         found = list(self._nearest(token, _THING_KINDS, same_sentence=True))
-        if not found and self._is_recent(token) and self.previous_start < token.sent.start:
+        if (
+            not found
+            and self._is_recent(token)
+            and self.previous_start < token.sent.start
+        ):
             found = list(self.previous)
-        yield from found or self._previous_subject(token) or self._nearest(
-            token, _THING_KINDS
+        yield from (
+            found or self._previous_subject(token) or self._nearest(token, _THING_KINDS)
         )
 
     def _previous_subject(self, token: Token) -> tuple[str, ...]:
@@ -352,7 +356,6 @@ class Cast:
         return (first[best],)
 
 
-
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
@@ -363,7 +366,8 @@ def _names_a_place(trigger: Token, grammar: Grammar) -> bool:
         child.dep_ == "prep"
         and child.lower_ in grammar.locative_prepositions
         and any(
-            obj.dep_ == "pobj" and (obj.ent_type_ in _PLACE_LABELS or obj.pos_ == "PROPN")
+            obj.dep_ == "pobj"
+            and (obj.ent_type_ in _PLACE_LABELS or obj.pos_ == "PROPN")
             for obj in child.children
         )
         for child in trigger.children
