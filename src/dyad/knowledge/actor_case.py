@@ -29,7 +29,7 @@ from pathlib import Path
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from dyad.knowledge.actor_words import word_lists
+from dyad.knowledge.actor_words import name_particles, word_lists
 from dyad.knowledge.actors import ActorKB
 
 # Share of letters written as capitals below which a text counts as lower-cased: news
@@ -230,6 +230,7 @@ def _given_name_pairs(
     source: Source,
 ) -> None:
     given, not_names, calendar = word_lists(source[1])
+    particles = name_particles(source[1])
     titles = _titles(source)
     for k, word in enumerate(words):
         low = word.group(0).lower().rstrip(".")
@@ -251,14 +252,50 @@ def _given_name_pairs(
                 taken.add(j)
             continue
         if low in given and k + 1 < len(words):
-            nxt = words[k + 1]
-            if nxt.group(0).lower() not in STOP_WORDS and k + 1 not in taken:
+            last = _surname_after(
+                words, k, taken, not_names | particles, particles, given
+            )
+            if last is not None:
                 _capitalise(chars, word.start(), word.end())
-                _capitalise(chars, nxt.start(), nxt.end())
-                surnames.add(nxt.group(0).lower().rstrip("."))
-                taken.add(k + 1)
+                for j in (k + 1, last) if last > k + 1 else (last,):
+                    if j == last or words[j].group(0).lower() not in particles:
+                        _capitalise(chars, words[j].start(), words[j].end())
+                surnames.add(words[last].group(0).lower().rstrip("."))
+                taken.update(range(k + 1, last + 1))
         elif low in surnames and low not in STOP_WORDS:
             _capitalise(chars, word.start(), word.end())
+
+
+def _surname_after(
+    words: list[re.Match[str]],
+    k: int,
+    taken: set[int],
+    not_names: frozenset[str],
+    particles: frozenset[str],
+    given: frozenset[str],
+) -> int | None:
+    """The index of the surname after the given name ``words[k]``, over a name
+    particle ("louis de zoysa", "omar al-bashir"); None when the next word is no name
+    (a stop word, a verb of ``not_names``, another sentence)."""
+    j = k + 1
+    if words[j].group(0).lower() in particles and j + 1 < len(words):
+        if _joined(words[j - 1], words[j]) and _joined(words[j], words[j + 1]):
+            j += 1
+    nxt = words[j].group(0).lower()
+    if (
+        j in taken
+        or not _joined(words[k], words[k + 1])
+        or nxt in STOP_WORDS
+        or nxt.rstrip(".") in not_names
+        or (nxt.endswith("ed") and nxt not in given)  # "brenton stayed"; "ali ahmed"
+    ):
+        return None
+    return j
+
+
+def _joined(left: re.Match[str], right: re.Match[str]) -> bool:
+    """Tell whether two words are parts of one name: a space or a hyphen between."""
+    return left.string[left.end() : right.start()] in (" ", "-")
 
 
 def _is_name_word(

@@ -15,7 +15,7 @@ from typing import Any
 
 from dyad.errors import ResourceError
 from dyad.knowledge.actor_modifiers import modifier_places
-from dyad.knowledge.actor_words import add_titles, given_names
+from dyad.knowledge.actor_words import add_titles, lone_given_names
 from dyad.knowledge.actors import (
     FAMILY_NAME_FIRST,
     SECTORS,
@@ -76,7 +76,7 @@ class _Builder:
         }
         kb.office_heads = {t.split()[-1] for t in (*kb.titles, *kb.roles) if t}
         kb.modifier_places = modifier_places(kb, self.data_dir)
-        _index_short_forms(kb, given_names(self.data_dir))
+        _index_short_forms(kb, lone_given_names(self.data_dir))
         for key in kb.person_names:
             kb.names_by_initial.setdefault(key.split()[-1][:1], []).append(key)
         return kb
@@ -389,7 +389,12 @@ def load_actor_kb(user_files: Sequence[Path] = (), data_dir: Path | None = None)
     """
     from dyad.cache import load_cached, module_files
 
-    modules = module_files(__name__, "dyad.knowledge.actors", "dyad.knowledge.files")
+    modules = module_files(
+        __name__,
+        "dyad.knowledge.actors",
+        "dyad.knowledge.files",
+        "dyad.knowledge.actor_words",
+    )
     mine = [data_file(data_dir, "actors", p.name) for p in iter_data_files("actors")]
     sources = (*mine, *map(Path, user_files), *modules)
     build = functools.partial(build_actor_kb, user_files, data_dir)
