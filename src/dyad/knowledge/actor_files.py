@@ -360,7 +360,9 @@ def _packaged_files(data_dir: Path | None) -> tuple[tuple[Path, Any], ...]:
     return tuple((path, read_yaml(path)) for path in paths)
 
 
-def build_actor_kb(user_files: Sequence[Path] = (), data_dir: Path | None = None) -> ActorKB:
+def build_actor_kb(
+    user_files: Sequence[Path] = (), data_dir: Path | None = None
+) -> ActorKB:
     """Return the actor KB of the data files (``data_dir`` copies first) plus ``user_files``.
 
     Raises:
@@ -381,7 +383,9 @@ def build_actor_kb(user_files: Sequence[Path] = (), data_dir: Path | None = None
     return b.finish()
 
 
-def load_actor_kb(user_files: Sequence[Path] = (), data_dir: Path | None = None) -> ActorKB:
+def load_actor_kb(
+    user_files: Sequence[Path] = (), data_dir: Path | None = None
+) -> ActorKB:
     """Return ``build_actor_kb(user_files, data_dir)``, cached (``dyad.cache``).
 
     Raises:
