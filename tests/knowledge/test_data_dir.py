@@ -105,8 +105,8 @@ def test_recasing_reads_the_users_given_names_file(tmp_path: Path) -> None:
 
     _edited(
         tmp_path,
-        "given_names: [",
-        "given_names: [zorbo, ",
+        "  common: [",
+        "  common: [zorbo, ",
         "actors",
         "given-names.yaml",
     )
@@ -122,8 +122,8 @@ def test_parsing_reads_the_users_given_names_file(tmp_path: Path) -> None:
 
     _edited(
         tmp_path,
-        "given_names: [",
-        "given_names: [zorbo, ",
+        "  common: [",
+        "  common: [zorbo, ",
         "actors",
         "given-names.yaml",
     )
