@@ -278,9 +278,13 @@ def _surname_after(
     particle ("louis de zoysa", "omar al-bashir"); None when the next word is no name
     (a stop word, a verb of ``not_names``, another sentence)."""
     j = k + 1
-    if words[j].group(0).lower() in particles and j + 1 < len(words):
-        if _joined(words[j - 1], words[j]) and _joined(words[j], words[j + 1]):
-            j += 1
+    if (
+        words[j].group(0).lower() in particles
+        and j + 1 < len(words)
+        and _joined(words[j - 1], words[j])
+        and _joined(words[j], words[j + 1])
+    ):
+        j += 1
     nxt = words[j].group(0).lower()
     if (
         j in taken
