@@ -251,12 +251,14 @@ def _given_name_pairs(
                 surnames.add(words[j].group(0).lower().rstrip("."))
                 taken.add(j)
             continue
-        if low in given and k + 1 < len(words):
-            last = _surname_after(
-                words, k, taken, not_names | particles, particles, given
+        if low in given:
+            _capitalise(chars, word.start(), word.end())  # "until ingrid said"
+            last = (
+                _surname_after(words, k, taken, not_names | particles, particles, given)
+                if k + 1 < len(words)
+                else None
             )
             if last is not None:
-                _capitalise(chars, word.start(), word.end())
                 for j in (k + 1, last) if last > k + 1 else (last,):
                     if j == last or words[j].group(0).lower() not in particles:
                         _capitalise(chars, words[j].start(), words[j].end())
