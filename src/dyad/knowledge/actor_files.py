@@ -185,6 +185,7 @@ def _add_organizations(b: _Builder, data: Any, path: Path) -> None:
             sector=_sector(item, path),
             org=org,
             since=_since(item, path),
+            context=frozenset(w.lower() for w in _strs(item, "context", path)),
         )
         b.add_entry(entry, (name, *aliases))
 
