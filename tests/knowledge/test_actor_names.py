@@ -39,8 +39,19 @@ pytestmark = pytest.mark.issue(10)
             "the trader said mehmet stayed at home while the market was closed.",
             "The trader said Mehmet stayed at home while the market was closed.",
         ),
+        (
+            "the army said a hezbollah drone hit a base, and a total of two were hurt.",
+            "The army said a Hezbollah drone hit a base, and a total of two were hurt.",
+        ),
     ],
-    ids=["particle", "regional-names", "no-verb-surname", "no-next-sentence", "no-ed"],
+    ids=[
+        "particle",
+        "regional-names",
+        "no-verb-surname",
+        "no-next-sentence",
+        "no-ed",
+        "armed-group-after-a",
+    ],
 )
 def test_recase_given_names(text: str, expected: str) -> None:
     assert recase(text) == expected

@@ -43,6 +43,7 @@ _LOWER = re.compile(r"[a-z]")
 _LETTERS = re.compile(r"[^\W\d_]")
 _SENTENCE_END = re.compile(r"[^\w]*[.!?][\"'\u201d\u2019)]*\s")
 _LONGEST_NAME = 6  # words
+_ARMED = frozenset({"REB", "CRM"})  # sectors of armed groups
 
 
 def is_caseless(text: str) -> bool:
@@ -74,7 +75,8 @@ def _kb(source: Source) -> ActorKB:
 
 @functools.cache
 def _state_words(source: Source) -> frozenset[str]:
-    """Lower-cased names and demonyms of states ("an Australian" is still one)."""
+    """Lower-cased names and demonyms of states ("an Australian" is still one) and
+    names of armed groups ("a hezbollah drone"): names that "a" may go before."""
     from dyad.records import ActorKind
 
     kb = _kb(source)
@@ -83,6 +85,10 @@ def _state_words(source: Source) -> frozenset[str]:
         for key, hits in kb.lower_surfaces.items()
         if any(
             kb.entries[h.kb_id].kind is ActorKind.STATE
+            or (
+                kb.entries[h.kb_id].kind is ActorKind.GROUP
+                and kb.entries[h.kb_id].sector in _ARMED
+            )
             for h in hits
             if h.kb_id in kb.entries
         )
