@@ -43,6 +43,10 @@ pytestmark = pytest.mark.issue(10)
             "the army said a hezbollah drone hit a base, and a total of two were hurt.",
             "The army said a Hezbollah drone hit a base, and a total of two were hurt.",
         ),
+        (
+            "the party gained seats since parliament was last in session in june.",
+            "The party gained seats since Parliament was last in session in June.",
+        ),
     ],
     ids=[
         "particle",
@@ -51,6 +55,7 @@ pytestmark = pytest.mark.issue(10)
         "no-next-sentence",
         "no-ed",
         "armed-group-after-a",
+        "national-body",
     ],
 )
 def test_recase_given_names(text: str, expected: str) -> None:

@@ -9,10 +9,11 @@ same length and with the same characters but for case, in which these are capita
   "new delhi" -> "New Delhi", "antony blinken"), except the ``ambiguous_lower`` words
   ("us", "who") when no "the" goes before them;
 - a word after a one-word title unless it is a stop word, a verb form or a word of
-  ``not_names`` ("senator bernie sanders" -> "senator Bernie Sanders"), and day and
-  month names;
+  ``not_names`` ("senator bernie sanders" -> "senator Bernie Sanders"), day and
+  month names, and the ``bodies`` news writes with a capital ("parliament");
 - a common given name (``given-names.yaml``) with the word after it unless that word is a
-  stop word ("emily spanton" -> "Emily Spanton"), and afterwards that surname alone
+  stop word, a verb or in another sentence ("emily spanton" -> "Emily Spanton"; over a
+  particle: "louis de zoysa" -> "Louis de Zoysa"), and afterwards that surname alone
   wherever the article repeats it.
 
 ALL-CAPS text (``is_shouting``) is read as its lower-cased copy. Cased text is
@@ -29,7 +30,7 @@ from pathlib import Path
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from dyad.knowledge.actor_words import name_particles, word_lists
+from dyad.knowledge.actor_words import name_particles, optional_words, word_lists
 from dyad.knowledge.actors import ActorKB
 
 # Share of letters written as capitals below which a text counts as lower-cased: news
@@ -237,12 +238,13 @@ def _given_name_pairs(
 ) -> None:
     given, not_names, calendar = word_lists(source[1])
     particles = name_particles(source[1])
+    bodies = optional_words("bodies", source[1])
     titles = _titles(source)
     for k, word in enumerate(words):
         low = word.group(0).lower().rstrip(".")
         if k in taken:
             continue
-        if low in calendar:
+        if low in calendar or (low in bodies and 0 < k < len(words) - 1):
             _capitalise(chars, word.start(), word.end())
             continue
         if (

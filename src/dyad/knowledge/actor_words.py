@@ -46,17 +46,23 @@ def given_names(data_dir: Path | None = None) -> frozenset[str]:
 
 
 @functools.cache
-def name_particles(data_dir: Path | None = None) -> frozenset[str]:
-    """Return the particles between a given name and a surname ("de", "al", "van"),
-    the ``particles`` list of ``given-names.yaml`` (none when it has no such list)."""
+def optional_words(key: str, data_dir: Path | None = None) -> frozenset[str]:
+    """Return the optional word list ``key`` of ``given-names.yaml`` (lower case; none
+    when the file has no such list): ``particles`` between a given name and a surname
+    ("de", "al", "van"), ``bodies`` written with a capital in news ("parliament")."""
     path = data_file(data_dir, "actors", "given-names.yaml")
     data = read_yaml(path)
-    words = data.get("particles") if isinstance(data, dict) else None
+    words = data.get(key) if isinstance(data, dict) else None
     if words is None:
         return frozenset()
     if not isinstance(words, list):
-        raise fail(path, data.get("__line__"), "'particles' must be a list of words")
+        raise fail(path, data.get("__line__"), f"'{key}' must be a list of words")
     return frozenset(str(word).lower() for word in words)
+
+
+def name_particles(data_dir: Path | None = None) -> frozenset[str]:
+    """Return the particles between a given name and a surname ("de", "al", "van")."""
+    return optional_words("particles", data_dir)
 
 
 @functools.cache
@@ -147,5 +153,6 @@ __all__ = [
     "given_names",
     "lone_given_names",
     "name_particles",
+    "optional_words",
     "word_lists",
 ]
