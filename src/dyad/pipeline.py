@@ -72,7 +72,9 @@ def _parse(
     article: Sequence[Article], *, nlp: Language, settings: Settings
 ) -> StageResult[nlp_stage.Parsed]:
     items = ((a, None) for a in article)
-    parsed = nlp_stage.parse_articles(nlp, items, batch_size=settings.batch_size)
+    parsed = nlp_stage.parse_articles(
+        nlp, items, batch_size=settings.batch_size, settings=settings
+    )
     return StageResult(records=tuple(p for p, _ in parsed))
 
 

@@ -57,11 +57,15 @@ def _points(group: str) -> Iterable[EntryPoint]:
     return sorted(entry_points(group=group), key=lambda p: (p.name, p.value))
 
 
-def _register(point: EntryPoint, registry: Registry[Any], needs: tuple[str, ...]) -> None:
+def _register(
+    point: EntryPoint, registry: Registry[Any], needs: tuple[str, ...]
+) -> None:
     loaded = point.load()
     if isinstance(loaded, ModuleType):
         return  # the module registered its parts when it was imported
-    part = loaded if hasattr(loaded, "name") and not isinstance(loaded, type) else loaded()
+    part = (
+        loaded if hasattr(loaded, "name") and not isinstance(loaded, type) else loaded()
+    )
     missing = [attr for attr in needs if not hasattr(part, attr)]
     if missing:
         raise TypeError(f"{type(part).__name__} lacks {', '.join(missing)}")
@@ -73,7 +77,9 @@ def _register(point: EntryPoint, registry: Registry[Any], needs: tuple[str, ...]
 def _warning(point: EntryPoint, group: str, error: Exception) -> str:
     """One line: which plugin, and what went wrong."""
     message = str(error).strip().splitlines()
-    detail = f"{type(error).__name__}: {message[0]}" if message else type(error).__name__
+    detail = (
+        f"{type(error).__name__}: {message[0]}" if message else type(error).__name__
+    )
     return f"plugin {point.name!r} ({group}, {point.value}) not loaded: {detail}"
 
 

@@ -97,3 +97,38 @@ def test_a_users_model_file_is_part_of_the_pipeline_version(tmp_path: Path) -> N
     (tmp_path / "models").mkdir()
     (tmp_path / "models" / "events.json").write_text("{}", encoding="utf-8")
     assert pipeline_version(settings) != before
+
+
+def test_recasing_reads_the_users_given_names_file(tmp_path: Path) -> None:
+    """Lower-cased text is recased with the user's given names (#10)."""
+    from dyad.knowledge.actor_case import recase
+
+    _edited(
+        tmp_path,
+        "  common: [",
+        "  common: [zorbo, ",
+        "actors",
+        "given-names.yaml",
+    )
+    text = "the talks went on for hours, and zorbo quillfeather said the mood was calm."
+    assert "Zorbo Quillfeather" not in recase(text)
+    assert "Zorbo Quillfeather" in recase(text, tmp_path)
+
+
+def test_parsing_reads_the_users_given_names_file(tmp_path: Path) -> None:
+    """The nlp stage passes the settings' data folder on to recasing (#10)."""
+    from dyad.records import Article
+    from dyad.stages.nlp import parse_articles
+
+    _edited(
+        tmp_path,
+        "  common: [",
+        "  common: [zorbo, ",
+        "actors",
+        "given-names.yaml",
+    )
+    text = "the talks went on for hours, and zorbo quillfeather said the mood was calm."
+    article = Article(article_id="z1", text=text)
+    mine = _mine(tmp_path)
+    [(parsed, _)] = parse_articles(mine.nlp, [(article, None)], settings=mine.settings)
+    assert "Zorbo Quillfeather" in parsed.doc.text

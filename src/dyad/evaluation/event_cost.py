@@ -35,7 +35,8 @@ def measure_cost(
     items = [clean_raw(raw, resources) for raw in raws]
     nlp.add_paragraph_breaker(resources.nlp)
     start = time.perf_counter()
-    parsed = [p for p, _ in nlp.parse_articles(resources.nlp, items)]
+    parsing = nlp.parse_articles(resources.nlp, items, settings=resources.settings)
+    parsed = [p for p, _ in parsing]
     parse_seconds = time.perf_counter() - start
     inputs = [(p, actors.resolve_actors(p, kb=resources.actor_kb)) for p in parsed]
     lexicon = resources.event_lexicon

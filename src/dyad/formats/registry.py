@@ -84,7 +84,9 @@ def configured(fmt: OutputFormat, data_dir: Path | None) -> OutputFormat:
     of itself bound to that folder; any other format is returned as it is.
     """
     bind = getattr(fmt, "with_data_dir", None)
-    return fmt if bind is None or data_dir is None else cast(OutputFormat, bind(data_dir))
+    return (
+        fmt if bind is None or data_dir is None else cast(OutputFormat, bind(data_dir))
+    )
 
 
 def register_format(fmt: OutputFormat, *, replace: bool = False) -> OutputFormat:

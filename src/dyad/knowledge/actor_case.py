@@ -9,10 +9,11 @@ same length and with the same characters but for case, in which these are capita
   "new delhi" -> "New Delhi", "antony blinken"), except the ``ambiguous_lower`` words
   ("us", "who") when no "the" goes before them;
 - a word after a one-word title unless it is a stop word, a verb form or a word of
-  ``not_names`` ("senator bernie sanders" -> "senator Bernie Sanders"), and day and
-  month names;
+  ``not_names`` ("senator bernie sanders" -> "senator Bernie Sanders"), day and
+  month names, and the ``bodies`` news writes with a capital ("parliament");
 - a common given name (``given-names.yaml``) with the word after it unless that word is a
-  stop word ("emily spanton" -> "Emily Spanton"), and afterwards that surname alone
+  stop word, a verb or in another sentence ("emily spanton" -> "Emily Spanton"; over a
+  particle: "louis de zoysa" -> "Louis de Zoysa"), and afterwards that surname alone
   wherever the article repeats it.
 
 ALL-CAPS text (``is_shouting``) is read as its lower-cased copy. Cased text is
@@ -24,10 +25,13 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
+from pathlib import Path
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from dyad.knowledge.actor_words import word_lists
+from dyad.knowledge.actor_words import name_particles, optional_words, word_lists
+from dyad.knowledge.actors import ActorKB
 
 # Share of letters written as capitals below which a text counts as lower-cased: news
 # prose runs at 2-5 % (names, sentence starts); a lower-cased copy at 0 %.
@@ -40,6 +44,7 @@ _LOWER = re.compile(r"[a-z]")
 _LETTERS = re.compile(r"[^\W\d_]")
 _SENTENCE_END = re.compile(r"[^\w]*[.!?][\"'\u201d\u2019)]*\s")
 _LONGEST_NAME = 6  # words
+_ARMED = frozenset({"REB", "CRM"})  # sectors of armed groups
 
 
 def is_caseless(text: str) -> bool:
@@ -58,18 +63,33 @@ def is_shouting(text: str) -> bool:
     return len(_LOWER.findall(text)) < CASELESS_SHARE * letters
 
 
+# Where the knowledge comes from: the user's actor files and data folder (``Settings``).
+Source = tuple[tuple[Path, ...], Path | None]
+_PACKAGED: Source = ((), None)
+
+
+def _kb(source: Source) -> ActorKB:
+    from dyad.knowledge.actor_files import load_actor_kb  # the KB loads its own files
+
+    return load_actor_kb(source[0], source[1])
+
+
 @functools.cache
-def _state_words() -> frozenset[str]:
-    """Lower-cased names and demonyms of states ("an Australian" is still one)."""
-    from dyad.knowledge.actor_files import load_actor_kb
+def _state_words(source: Source) -> frozenset[str]:
+    """Lower-cased names and demonyms of states ("an Australian" is still one) and
+    names of armed groups ("a hezbollah drone"): names that "a" may go before."""
     from dyad.records import ActorKind
 
-    kb = load_actor_kb()
+    kb = _kb(source)
     return frozenset(
         key
         for key, hits in kb.lower_surfaces.items()
         if any(
             kb.entries[h.kb_id].kind is ActorKind.STATE
+            or (
+                kb.entries[h.kb_id].kind is ActorKind.GROUP
+                and kb.entries[h.kb_id].sector in _ARMED
+            )
             for h in hits
             if h.kb_id in kb.entries
         )
@@ -77,12 +97,12 @@ def _state_words() -> frozenset[str]:
 
 
 @functools.cache
-def _names() -> tuple[dict[str, str], frozenset[str], frozenset[str], frozenset[str]]:
+def _names(
+    source: Source,
+) -> tuple[dict[str, str], frozenset[str], frozenset[str], frozenset[str]]:
     """Lower-cased KB names -> their spelling; their prefixes; ambiguous words; the
     lower-cased full names of people."""
-    from dyad.knowledge.actor_files import load_actor_kb  # the KB loads its own files
-
-    kb = load_actor_kb()
+    kb = _kb(source)
     spellings: dict[str, str] = {}
     for key in sorted(kb.surfaces):
         spellings.setdefault(key.lower(), key)
@@ -96,19 +116,23 @@ def _names() -> tuple[dict[str, str], frozenset[str], frozenset[str], frozenset[
 
 
 @functools.cache
-def _titles() -> frozenset[str]:
+def _titles(source: Source) -> frozenset[str]:
     """One-word titles after which a name usually follows ("senator", "judge")."""
-    from dyad.knowledge.actor_files import load_actor_kb
-
-    kb = load_actor_kb()
+    kb = _kb(source)
     return frozenset(
         t for t, info in kb.titles.items() if " " not in t and not info.former
     )
 
 
-def recase(text: str) -> str:
+def recase(
+    text: str, data_dir: Path | None = None, actor_files: Sequence[Path] = ()
+) -> str:
     """Return ``text`` with the capitals of names and sentence starts restored, when it
-    is lower-cased or ALL CAPS (else ``text`` itself); the result has the same length."""
+    is lower-cased or ALL CAPS (else ``text`` itself); the result has the same length.
+
+    The names come from the actor knowledge base and ``given-names.yaml``: the user's
+    copies in ``data_dir`` and the extra ``actor_files`` when there are any.
+    """
     if is_shouting(text):  # ALL CAPS: read as lower-cased text
         text = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     elif not is_caseless(text):
@@ -116,8 +140,9 @@ def recase(text: str) -> str:
     chars = list(text)
     words = list(_WORD.finditer(text))
     _sentence_starts(text, words, chars)
-    taken, surnames = _kb_names(text, words, chars)
-    _given_name_pairs(words, chars, taken, surnames)
+    source: Source = (tuple(Path(p) for p in actor_files), data_dir)
+    taken, surnames = _kb_names(text, words, chars, source)
+    _given_name_pairs(words, chars, taken, surnames, source)
     return "".join(chars)
 
 
@@ -144,11 +169,11 @@ def _sentence_starts(text: str, words: list[re.Match[str]], chars: list[str]) ->
 
 
 def _kb_names(
-    text: str, words: list[re.Match[str]], chars: list[str]
+    text: str, words: list[re.Match[str]], chars: list[str], source: Source
 ) -> tuple[set[int], set[str]]:
     """Capitalise KB names; return the indices of the words they cover and the
     surnames of the people among them."""
-    spellings, prefixes, ambiguous, people = _names()
+    spellings, prefixes, ambiguous, people = _names(source)
     taken: set[int] = set()
     surnames: set[str] = set()
     k = 0
@@ -162,7 +187,7 @@ def _kb_names(
         if key in ambiguous and before != "the":
             k = end
             continue
-        if before in ("a", "an") and end - k == 1 and key not in _state_words():
+        if before in ("a", "an") and end - k == 1 and key not in _state_words(source):
             k = end  # "a total of", "a shell": a one-word name takes no "a"
             continue
         start = words[k].start()
@@ -205,44 +230,98 @@ def _longest_name(
 
 
 def _given_name_pairs(
-    words: list[re.Match[str]], chars: list[str], taken: set[int], surnames: set[str]
+    words: list[re.Match[str]],
+    chars: list[str],
+    taken: set[int],
+    surnames: set[str],
+    source: Source,
 ) -> None:
-    given, _, calendar = word_lists()
-    titles = _titles()
+    given, not_names, calendar = word_lists(source[1])
+    particles = name_particles(source[1])
+    bodies = optional_words("bodies", source[1])
+    titles = _titles(source)
     for k, word in enumerate(words):
         low = word.group(0).lower().rstrip(".")
         if k in taken:
             continue
-        if low in calendar:
+        if low in calendar or (low in bodies and 0 < k < len(words) - 1):
             _capitalise(chars, word.start(), word.end())
             continue
-        if low in titles and k + 1 < len(words) and _is_name_word(words[k + 1]):
+        if (
+            low in titles
+            and k + 1 < len(words)
+            and _is_name_word(words[k + 1], not_names, titles)
+        ):
             for j in range(k + 1, min(k + 3, len(words))):
-                if j in taken or not _is_name_word(words[j]):
+                if j in taken or not _is_name_word(words[j], not_names, titles):
                     break
                 _capitalise(chars, words[j].start(), words[j].end())
                 surnames.add(words[j].group(0).lower().rstrip("."))
                 taken.add(j)
             continue
-        if low in given and k + 1 < len(words):
-            nxt = words[k + 1]
-            if nxt.group(0).lower() not in STOP_WORDS and k + 1 not in taken:
-                _capitalise(chars, word.start(), word.end())
-                _capitalise(chars, nxt.start(), nxt.end())
-                surnames.add(nxt.group(0).lower().rstrip("."))
-                taken.add(k + 1)
+        if low in given:
+            _capitalise(chars, word.start(), word.end())  # "until ingrid said"
+            last = (
+                _surname_after(words, k, taken, not_names | particles, particles, given)
+                if k + 1 < len(words)
+                else None
+            )
+            if last is not None:
+                for j in (k + 1, last) if last > k + 1 else (last,):
+                    if j == last or words[j].group(0).lower() not in particles:
+                        _capitalise(chars, words[j].start(), words[j].end())
+                surnames.add(words[last].group(0).lower().rstrip("."))
+                taken.update(range(k + 1, last + 1))
         elif low in surnames and low not in STOP_WORDS:
             _capitalise(chars, word.start(), word.end())
 
 
-def _is_name_word(word: re.Match[str]) -> bool:
+def _surname_after(
+    words: list[re.Match[str]],
+    k: int,
+    taken: set[int],
+    not_names: frozenset[str],
+    particles: frozenset[str],
+    given: frozenset[str],
+) -> int | None:
+    """The index of the surname after the given name ``words[k]``, over a name
+    particle ("louis de zoysa", "omar al-bashir"); None when the next word is no name
+    (a stop word, a verb of ``not_names``, another sentence)."""
+    j = k + 1
+    if (
+        words[j].group(0).lower() in particles
+        and j + 1 < len(words)
+        and _joined(words[j - 1], words[j])
+        and _joined(words[j], words[j + 1])
+    ):
+        j += 1
+    nxt = words[j].group(0).lower()
+    if (
+        j in taken
+        or not _joined(words[k], words[k + 1])
+        or nxt in STOP_WORDS
+        or nxt.rstrip(".") in not_names
+        or (nxt.endswith("ed") and nxt not in given)  # "brenton stayed"; "ali ahmed"
+    ):
+        return None
+    return j
+
+
+def _joined(left: re.Match[str], right: re.Match[str]) -> bool:
+    """Tell whether two words are parts of one name: a space or a hyphen between."""
+    return left.string[left.end() : right.start()] in (" ", "-")
+
+
+def _is_name_word(
+    word: re.Match[str], not_names: frozenset[str], titles: frozenset[str]
+) -> bool:
     """A word that may be a name after a title: no stop word, verb form or title."""
     low = word.group(0).lower().rstrip(".")
     return (
         len(low) > 1
         and low not in STOP_WORDS
-        and low not in word_lists()[1]
-        and low not in _titles()
+        and low not in not_names
+        and low not in titles
         and not low.endswith(("ed", "ing"))
     )
 

@@ -14,17 +14,16 @@ from pathlib import Path
 from typing import Any
 
 from dyad.errors import ResourceError
+from dyad.knowledge.actor_index import index_offices, index_short_forms, name_variants
 from dyad.knowledge.actor_modifiers import modifier_places
-from dyad.knowledge.actor_words import add_titles, given_names
+from dyad.knowledge.actor_words import add_titles, lone_given_names
 from dyad.knowledge.actors import (
-    FAMILY_NAME_FIRST,
     SECTORS,
     ActorKB,
     Entry,
     Hit,
     Office,
     Person,
-    fold,
     name_key,
     surface_key,
 )
@@ -44,6 +43,7 @@ class _Builder:
     def __init__(self, data_dir: Path | None = None) -> None:
         self.kb = ActorKB()
         self.data_dir = data_dir  # where user copies of modifiers and given names are
+        self.alone: set[str] = set()  # people never meant by their surname alone
 
     def add_surface(self, text: str, hit: Hit) -> None:
         variant = surface_key(text)
@@ -69,50 +69,17 @@ class _Builder:
             kb.prefixes.update(key[:i] for i in range(1, len(key) + 1))
         for key in kb.lower_surfaces:
             kb.lower_prefixes.update(key[:i] for i in range(1, len(key) + 1))
-        _index_offices(kb)
+        index_offices(kb)
         kb.max_title_words = max((len(t.split()) for t in kb.titles), default=1)
         kb.group_heads = {
             g.split()[-1] for g in (*kb.groups, *kb.modified_groups, *kb.roles)
         }
         kb.office_heads = {t.split()[-1] for t in (*kb.titles, *kb.roles) if t}
         kb.modifier_places = modifier_places(kb, self.data_dir)
-        _index_short_forms(kb, given_names(self.data_dir))
+        index_short_forms(kb, lone_given_names(self.data_dir), frozenset(self.alone))
         for key in kb.person_names:
             kb.names_by_initial.setdefault(key.split()[-1][:1], []).append(key)
         return kb
-
-
-def _index_offices(kb: ActorKB) -> None:
-    """Map (state, office title) to the people who held it, for unnamed offices."""
-    holders: dict[tuple[str, str], list[str]] = {}
-    for person in kb.people.values():
-        for office in person.offices:
-            if office.code:
-                key = (office.code, office.title.lower())
-                if person.kb_id not in holders.setdefault(key, []):
-                    holders[key].append(person.kb_id)
-    kb.office_holders = {k: tuple(v) for k, v in holders.items()}
-
-
-def _index_short_forms(kb: ActorKB, given: frozenset[str]) -> None:
-    """Map surnames (and family names for FAMILY_NAME_FIRST states) to people."""
-    forms: dict[str, list[str]] = {}
-    for person in kb.people.values():
-        for name in (person.name, *person.aliases):
-            parts = fold(name).split()
-            if len(parts) < 2 or " of " in name or parts[0].lower() in kb.titles:
-                continue  # "King Abdullah of Saudi Arabia" is not "Arabia"
-            keys = {parts[-1]}
-            if person.code in FAMILY_NAME_FIRST:
-                keys.add(parts[0])
-            for key in keys:
-                if not key[:1].isupper() or len(key) < 2 or key in kb.surfaces:
-                    continue
-                if key.lower() in given:
-                    continue  # a lone given name ("Ali", "John") names no one
-                if person.kb_id not in forms.setdefault(key, []):
-                    forms[key].append(person.kb_id)
-    kb.short_forms = {k: tuple(v) for k, v in forms.items()}
 
 
 def _str(
@@ -218,6 +185,7 @@ def _add_organizations(b: _Builder, data: Any, path: Path) -> None:
             sector=_sector(item, path),
             org=org,
             since=_since(item, path),
+            context=frozenset(w.lower() for w in _strs(item, "context", path)),
         )
         b.add_entry(entry, (name, *aliases))
 
@@ -302,9 +270,13 @@ def _add_people(b: _Builder, data: Any, path: Path, *, replace: bool = False) ->
                 offices=old.offices + person.offices,
             )
         b.kb.people[person.kb_id] = person
-        for spelling in (person.name, *person.aliases):
-            b.kb.person_names[name_key(spelling)] = person.kb_id
-            b.add_surface(spelling, Hit(person.kb_id, "person"))
+        if item.get("by_surname") is False:  # "Taylor" alone is not Charles Taylor
+            b.alone.add(person.kb_id)
+        spellings = (person.name, *person.aliases)
+        for spelling in (*spellings, *(v for s in spellings for v in name_variants(s))):
+            b.kb.person_names.setdefault(name_key(spelling), person.kb_id)
+            if spelling in spellings or spelling not in b.kb.surfaces:
+                b.add_surface(spelling, Hit(person.kb_id, "person"))
 
 
 def _add_user_people(b: _Builder, data: Any, path: Path) -> None:
@@ -360,7 +332,9 @@ def _packaged_files(data_dir: Path | None) -> tuple[tuple[Path, Any], ...]:
     return tuple((path, read_yaml(path)) for path in paths)
 
 
-def build_actor_kb(user_files: Sequence[Path] = (), data_dir: Path | None = None) -> ActorKB:
+def build_actor_kb(
+    user_files: Sequence[Path] = (), data_dir: Path | None = None
+) -> ActorKB:
     """Return the actor KB of the data files (``data_dir`` copies first) plus ``user_files``.
 
     Raises:
@@ -381,7 +355,9 @@ def build_actor_kb(user_files: Sequence[Path] = (), data_dir: Path | None = None
     return b.finish()
 
 
-def load_actor_kb(user_files: Sequence[Path] = (), data_dir: Path | None = None) -> ActorKB:
+def load_actor_kb(
+    user_files: Sequence[Path] = (), data_dir: Path | None = None
+) -> ActorKB:
     """Return ``build_actor_kb(user_files, data_dir)``, cached (``dyad.cache``).
 
     Raises:
@@ -389,7 +365,15 @@ def load_actor_kb(user_files: Sequence[Path] = (), data_dir: Path | None = None)
     """
     from dyad.cache import load_cached, module_files
 
-    modules = module_files(__name__, "dyad.knowledge.actors", "dyad.knowledge.files")
+    modules = module_files(
+        __name__,
+        *(
+            "dyad.knowledge.actors",
+            "dyad.knowledge.files",
+            "dyad.knowledge.actor_words",
+        ),
+        *("dyad.knowledge.actor_index", "dyad.knowledge.actor_records"),
+    )
     mine = [data_file(data_dir, "actors", p.name) for p in iter_data_files("actors")]
     sources = (*mine, *map(Path, user_files), *modules)
     build = functools.partial(build_actor_kb, user_files, data_dir)

@@ -20,6 +20,9 @@ class Entry:
     sector: str | None = None
     org: str | None = None
     since: tuple[tuple[dt.date, str], ...] = ()  # (first day, sector), oldest first
+    # words of the sentence that make this entry, not another of the same name, meant
+    # ("RSF" near "journalists" is Reporters Without Borders)
+    context: frozenset[str] = frozenset()
 
     def sector_on(self, day: dt.date | None) -> str | None:
         """Return the entry's sector on ``day`` (the latest ``since`` change before it;

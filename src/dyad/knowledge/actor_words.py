@@ -26,8 +26,16 @@ def word_lists(
     lists = []
     for key in ("given_names", "not_names", "calendar"):
         words = data.get(key)
+        if isinstance(words, dict):  # lists by region: merged
+            groups = [v for k, v in words.items() if k != "__line__"]
+            if all(isinstance(g, list) for g in groups):
+                words = [w for g in groups for w in g]
         if not isinstance(words, list):
-            raise fail(path, data.get("__line__"), f"'{key}' must be a list of words")
+            raise fail(
+                path,
+                data.get("__line__"),
+                f"'{key}' must be a list of words (or a mapping of such lists)",
+            )
         lists.append(frozenset(str(word).lower() for word in words))
     return lists[0], lists[1], lists[2]
 
@@ -35,6 +43,42 @@ def word_lists(
 def given_names(data_dir: Path | None = None) -> frozenset[str]:
     """Return the common given names (lower case)."""
     return word_lists(data_dir)[0]
+
+
+@functools.cache
+def optional_words(key: str, data_dir: Path | None = None) -> frozenset[str]:
+    """Return the optional word list ``key`` of ``given-names.yaml`` (lower case; none
+    when the file has no such list): ``particles`` between a given name and a surname
+    ("de", "al", "van"), ``bodies`` written with a capital in news ("parliament")."""
+    path = data_file(data_dir, "actors", "given-names.yaml")
+    data = read_yaml(path)
+    words = data.get(key) if isinstance(data, dict) else None
+    if words is None:
+        return frozenset()
+    if not isinstance(words, list):
+        raise fail(path, data.get("__line__"), f"'{key}' must be a list of words")
+    return frozenset(str(word).lower() for word in words)
+
+
+def name_particles(data_dir: Path | None = None) -> frozenset[str]:
+    """Return the particles between a given name and a surname ("de", "al", "van")."""
+    return optional_words("particles", data_dir)
+
+
+@functools.cache
+def lone_given_names(data_dir: Path | None = None) -> frozenset[str]:
+    """Return the given names that never stand alone for a person ("Ali", "John"):
+    the ``common`` list of ``given_names`` (all of them when it is a plain list).
+    The regional lists serve recasing only: many of their names are also surnames
+    ("Mubarak", "Cameron", "Xi")."""
+    path = data_file(data_dir, "actors", "given-names.yaml")
+    data = read_yaml(path)
+    names = data.get("given_names") if isinstance(data, dict) else None
+    if isinstance(names, dict):
+        names = names.get("common") or []
+    if not isinstance(names, list):
+        return given_names(data_dir)
+    return frozenset(str(word).lower() for word in names)
 
 
 def add_titles(kb: ActorKB, data: Any, path: Path) -> None:
@@ -104,4 +148,11 @@ def _check_sector(sector: str, path: Path, line: int | None) -> str:
     return sector
 
 
-__all__ = ["add_titles", "given_names", "word_lists"]
+__all__ = [
+    "add_titles",
+    "given_names",
+    "lone_given_names",
+    "name_particles",
+    "optional_words",
+    "word_lists",
+]

@@ -80,6 +80,8 @@ FUZZY_PART_CUTOFF = 75.0
 # Name parts this short (Chinese and Korean names) must match exactly.
 SHORT_PART = 4
 _THE = re.compile(r"^(?:the|The|THE)\s+")
+# A lone surname with the Arabic article: "al-Bashir", "El-Sisi", "al Assad".
+_ARTICLE_PREFIX = re.compile(r"(?:[Aa]l|[Ee]l)(?:-| )([A-Z][\w'-]+)$")
 _SPACES = re.compile(r"\s+")
 _APOSTROPHES = str.maketrans(
     {
@@ -252,7 +254,7 @@ class ActorKB:
         key = name_key(name)
         parts = key.split()
         if len(parts) < 2 or not self.person_names:
-            return None
+            return self._surname_with_article(name)
         # misspellings keep the surname's first letter: compare with those names only
         candidates = self.names_by_initial.get(parts[-1][:1], ())
         found = process.extractOne(
@@ -264,6 +266,15 @@ class ActorKB:
         if not _parts_match(parts, candidate.split()):
             return None
         return self.people[self.person_names[candidate]], float(found[1]) / 100.0
+
+    def _surname_with_article(self, name: str) -> tuple[Person, float] | None:
+        """The one person a lone Arabic surname with its article means ("al-Bashir",
+        "El-Sisi"), through the short form without it; None for any other name."""
+        match = _ARTICLE_PREFIX.match(fold(name).strip())
+        if match is None:
+            return None
+        people = self.short_form_people(match.group(1))
+        return (people[0], 0.85) if len(people) == 1 else None
 
     def short_form_people(self, token: str) -> tuple[Person, ...]:
         """Return the known people usually called ``token`` alone ("Biden", "Xi")."""

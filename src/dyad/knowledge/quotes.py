@@ -59,8 +59,13 @@ class QuoteCues:
         for phrase in self.according_to:
             words = phrase.split()
             end = token.i + len(words)
-            if words and end <= len(doc) and all(
-                t.lower_ == w for t, w in zip(doc[token.i : end], words, strict=True)
+            if (
+                words
+                and end <= len(doc)
+                and all(
+                    t.lower_ == w
+                    for t, w in zip(doc[token.i : end], words, strict=True)
+                )
             ):
                 return doc[token.i : end]
         return None

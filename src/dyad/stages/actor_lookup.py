@@ -53,7 +53,11 @@ def explain(name: str, day: dt.date | None, resources: Resources) -> Explanation
 
     raw = RawDocument(text=name, published=day, doc_id="lookup")
     [(parsed, _)] = list(
-        nlp.parse_articles(resources.nlp, [pipeline.clean_raw(raw, resources)])
+        nlp.parse_articles(
+            resources.nlp,
+            [pipeline.clean_raw(raw, resources)],
+            settings=resources.settings,
+        )
     )
     found = actors.resolve_actors(parsed, kb=resources.actor_kb)
     by_id = {a.actor_id: a for a in found.actors}

@@ -88,7 +88,24 @@ def kb_spans(
     lower = [w.lower() for w in folded]
     extra = _scan(doc, lower, kb.lookup_lower_key, kb.is_lower_prefix, allowed)
     extra = [s for s in extra if not _is_ambiguous(doc, kb, lower, s)]
-    return sorted([*spans, *extra], key=lambda s: s.start)
+    return sorted(
+        (_in_context(doc, kb, s) for s in (*spans, *extra)), key=lambda s: s.start
+    )
+
+
+def _in_context(doc: Doc, kb: ActorKB, span: KbSpan) -> KbSpan:
+    """Put first the hit whose ``context`` words the sentence holds, when a name has
+    several ("RSF" near "journalists" is Reporters Without Borders)."""
+    if len(span.hits) < 2:
+        return span
+    sentence = doc[span.start].sent if doc.has_annotation("SENT_START") else doc
+    words = {t.lower_ for t in sentence}
+    for hit in span.hits[1:]:
+        entry = kb.entries.get(hit.kb_id)
+        if entry is not None and entry.context & words:
+            rest = tuple(h for h in span.hits if h is not hit)
+            return KbSpan(span.start, span.end, (hit, *rest))
+    return span
 
 
 def _after_indefinite(kb: ActorKB, lower: Sequence[str], span: KbSpan) -> bool:

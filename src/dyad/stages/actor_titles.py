@@ -37,9 +37,7 @@ _SKIP_POS = frozenset(
 )
 
 
-def name_tokens(
-    doc: Doc, start: int, end: int, kb: ActorKB
-) -> tuple[int, int]:
+def name_tokens(doc: Doc, start: int, end: int, kb: ActorKB) -> tuple[int, int]:
     """Trim title words, verbs and possessives off a PERSON entity's edges."""
     while start < end and (_not_name(doc[start], kb) or _is_title_word(kb, doc, start)):
         start += 1
@@ -102,7 +100,9 @@ def pre_title(ctx: Context, start: int) -> TitleFacts:
         span = ctx.span_at.get(j)
         if span is not None and span.start == j:
             found = affiliation_of(ctx, span)
-            object_of = j > first and doc[j - 1].lower_ in ctx.grammar.title_object_prepositions
+            object_of = (
+                j > first and doc[j - 1].lower_ in ctx.grammar.title_object_prepositions
+            )
             if found is not None and affiliation is None and not object_of:
                 affiliation = found
             cut = max(cut, span.end) if not object_of else cut
@@ -195,7 +195,10 @@ def apposition(ctx: Context, head: Token) -> TitleFacts:
         if role is not None and head.head.pos_ == "NOUN":  # "the suspect, X"
             return TitleFacts(info=TitleInfo(role))
     for child in head.rights:
-        if child.dep_ == "prep" and child.lower_ in ctx.grammar.affiliation_prepositions:
+        if (
+            child.dep_ == "prep"
+            and child.lower_ in ctx.grammar.affiliation_prepositions
+        ):
             found = _subtree_affiliation(ctx, child)
             if found is not None:
                 return TitleFacts(affiliation=found)
@@ -214,7 +217,8 @@ def title_noun_above(ctx: Context, token: Token) -> Token | None:
 
 def _is_title_noun(ctx: Context, token: Token) -> bool:
     return token.pos_ in ("NOUN", "PROPN") and (
-        title_info(ctx, token.lower_) is not None or token.lower_ in ctx.kb.name_prefixes
+        title_info(ctx, token.lower_) is not None
+        or token.lower_ in ctx.kb.name_prefixes
     )
 
 

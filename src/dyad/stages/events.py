@@ -321,7 +321,7 @@ def _resolve_roles(
             and not roles.how
             and not children(c.trigger, OBJECTS)  # "visit all of them": not a state
         ):
-            host = cast.host_for(roles.actors)
+            host = cast.host_for(roles.actors, c.trigger)
             roles = replace(roles, recipients=host, how=".host" if host else "")
         embeds = c.rule.embeds or lexicon.types[c.rule.type].embeds
         if roles.actors and not roles.recipients and embeds:

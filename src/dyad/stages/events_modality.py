@@ -110,7 +110,9 @@ def _infinitive_cue(clause: Token, head: Token, cues: ModalityCues) -> Modality 
         c.dep_ == "aux" and c.tag_ == "TO" for c in clause.children
     ):
         return None
-    if any(c.dep_ == "advmod" and c.lower_ in cues.negation_pending for c in head.children):
+    if any(
+        c.dep_ == "advmod" and c.lower_ in cues.negation_pending for c in head.children
+    ):
         return Modality.NEGATED
     if head.lemma_.lower() in cues.future_copulas:
         return Modality.FUTURE

@@ -69,7 +69,9 @@ def nominal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
     if not actors:  # "threats from Trump", "a request from the United States"
         speaker_preps = lexicon.types[rule.type].speaker_preps
         speakers = tuple(
-            a for t in prep_objects(noun, speaker_preps, cast.by_token) for a in cast.of(t)
+            a
+            for t in prep_objects(noun, speaker_preps, cast.by_token)
+            for a in cast.of(t)
         )
         actors = speakers
     partner = cast.grammar.partner_prepositions

@@ -17,7 +17,9 @@ from spacy.tokens import Token
 _OWN_CLAUSE = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "aux", "auxpass"})
 _AGENT_DEPS = frozenset({"agent", "prep"})
 _PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
-_OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd", "prep", "prt", "ccomp", "xcomp"})
+_OBJECT_DEPS = frozenset(
+    {"dobj", "dative", "attr", "oprd", "prep", "prt", "ccomp", "xcomp"}
+)
 
 
 def shares_passive(verb: Token) -> bool:

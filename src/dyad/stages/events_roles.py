@@ -244,10 +244,14 @@ class Cast:
         agreed …"), else the main subject of the sentence before, else the nearest
         group, state or body of the sentences before."""
         found = list(self._nearest(token, _THING_KINDS, same_sentence=True))
-        if not found and self._is_recent(token) and self.previous_start < token.sent.start:
+        if (
+            not found
+            and self._is_recent(token)
+            and self.previous_start < token.sent.start
+        ):
             found = list(self.previous)
-        yield from found or self._previous_subject(token) or self._nearest(
-            token, _THING_KINDS
+        yield from (
+            found or self._previous_subject(token) or self._nearest(token, _THING_KINDS)
         )
 
     def _previous_subject(self, token: Token) -> tuple[str, ...]:
@@ -321,8 +325,18 @@ class Cast:
             and verb.i < head.i
         )
 
-    def host_for(self, visitors: Sequence[str]) -> tuple[str, ...]:
-        """Return the state most mentioned in the article, other than the visitors'."""
+    def host_for(
+        self, visitors: Sequence[str], trigger: Token | None = None
+    ) -> tuple[str, ...]:
+        """Return the state most mentioned in the article, other than the visitors'.
+
+        A visit whose place the sentence names ("travelled to South Dakota", "arrived
+        in Pierre") has no guessed host: the place lies in some state, not necessarily
+        the article's most mentioned one (a state actor named there was already taken
+        as the recipient).
+        """
+        if trigger is not None and _names_a_place(trigger, self.grammar):
+            return ()
         own = {self.actors[a].code for a in visitors if a in self.actors}
         counts: dict[str, int] = {}
         first: dict[str, str] = {}
@@ -340,3 +354,21 @@ class Cast:
             return ()
         best = max(sorted(counts), key=lambda c: counts[c])
         return (first[best],)
+
+
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _names_a_place(trigger: Token, grammar: Grammar) -> bool:
+    """Tell whether a locative preposition of ``trigger`` governs a name ("to Ohio",
+    "in Pierre"): a place of the parser's entities or a proper noun."""
+    return any(
+        child.dep_ == "prep"
+        and child.lower_ in grammar.locative_prepositions
+        and any(
+            obj.dep_ == "pobj"
+            and (obj.ent_type_ in _PLACE_LABELS or obj.pos_ == "PROPN")
+            for obj in child.children
+        )
+        for child in trigger.children
+    )

@@ -47,7 +47,6 @@ _NOMINAL_ROLES = frozenset({"dobj", "nsubj", "nsubjpass", "pobj"})
 _MISREAD_DEPS = frozenset({"acl", "xcomp", "advcl"})
 
 
-
 @dataclass(frozen=True, slots=True)
 class Candidate:
     """A trigger found in the text before roles are read."""
@@ -250,8 +249,10 @@ def _governing_light_verb(noun: Token, lexicon: EventLexicon) -> Token | None:
 
 def _rules_for(token: Token, lexicon: EventLexicon) -> tuple[TriggerRule, ...] | None:
     pos, lemma = token.pos_, token.lemma_.lower()
-    if token.tag_ in ("VBN", "JJ") and token.dep_ in _NOMINAL_ROLES and any(
-        c.dep_ == "det" and c.lower_ == "the" for c in token.children
+    if (
+        token.tag_ in ("VBN", "JJ")
+        and token.dep_ in _NOMINAL_ROLES
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
     ):
         return None  # a participle used as a noun names people: "the accused"
     if pos == "ADJ" and token.dep_ in _NOMINAL_ROLES:  # "wants a bilateral with"

@@ -6,8 +6,9 @@ next token to start a sentence, so headlines and crossheads stay sentences of th
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TypeVar
 
 from spacy.language import Language
@@ -15,6 +16,7 @@ from spacy.tokens import Doc
 
 from dyad.knowledge.actor_case import recase
 from dyad.records import Article, Sentence
+from dyad.settings import Settings
 
 VERSION = "nlp.spacy.v1"
 
@@ -108,24 +110,32 @@ def text_for_parsing(text: str) -> str:
     return "\n".join(lines)
 
 
-def parsing_copy(text: str) -> str:
+def parsing_copy(
+    text: str, data_dir: Path | None = None, actor_files: Sequence[Path] = ()
+) -> str:
     """Return the same-length copy of ``text`` that the parser reads.
 
     A lower-cased or ALL-CAPS article gets its capitals restored (#10); otherwise a
     shouted line inside a cased article is lower-cased (#11). Offsets stay the article's,
-    and records keep the article's own text.
+    and records keep the article's own text. The names to restore come from the data
+    files of ``data_dir`` and ``actor_files`` (``Settings``) when given.
     """
-    restored = recase(text)
+    restored = recase(text, data_dir, actor_files)
     return restored if restored is not text else text_for_parsing(text)
 
 
 def parse_articles(
-    nlp: Language, items: Iterable[tuple[Article, C]], *, batch_size: int = 32
+    nlp: Language,
+    items: Iterable[tuple[Article, C]],
+    *,
+    batch_size: int = 32,
+    settings: Settings | None = None,
 ) -> Iterator[tuple[Parsed, C]]:
     """Parse articles in batches, yielding each with its context in input order.
 
     ``nlp`` is used as it is, never changed (#9); it must hold the paragraph-break
-    component, as ``Resources.nlp`` does.
+    component, as ``Resources.nlp`` does. A lower-cased article is recased with the
+    data files of ``settings`` (the packaged ones without).
 
     Raises:
         ValueError: the component is missing (this is a bug in the caller).
@@ -135,8 +145,11 @@ def parse_articles(
             "the spaCy pipeline lacks the paragraph-break component; pass "
             "Resources.nlp or call add_paragraph_breaker once first (a bug)"
         )
+    data_dir = settings.data_dir if settings else None
+    actor_files = settings.actor_files if settings else ()
     pairs = (
-        (parsing_copy(article.text), (article, context)) for article, context in items
+        (parsing_copy(article.text, data_dir, actor_files), (article, context))
+        for article, context in items
     )
     for doc, (article, context) in nlp.pipe(
         pairs, as_tuples=True, batch_size=batch_size

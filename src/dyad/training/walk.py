@@ -47,7 +47,9 @@ def walk(docs: Sequence[TrainingDoc], resources: Resources) -> Iterator[Walked]:
     from dyad.stages import actors, nlp
 
     items = ((clean_raw(d.raw, resources)[0], d) for d in docs)
-    for parsed, doc in nlp.parse_articles(resources.nlp, items):
+    for parsed, doc in nlp.parse_articles(
+        resources.nlp, items, settings=resources.settings
+    ):
         found = actors.resolve_actors(parsed, kb=resources.actor_kb)
         yield Walked(doc, parsed, tuple(found.actors), tuple(found.mentions))
 
