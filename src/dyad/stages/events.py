@@ -48,6 +48,7 @@ from dyad.stages.events_parties import (
     verbal_roles,
 )
 from dyad.stages.events_roles import Cast
+from dyad.stages.events_senses import is_private_trip
 from dyad.stages.events_triggers import OBJECTS, Candidate, children, find_candidates
 from dyad.stages.nlp import Parsed
 
@@ -368,6 +369,8 @@ def _code_sentence(
         roles = resolved[c.trigger.i]
         if not roles.actors and not (roles.recipients and _is_agentless(c, lexicon)):
             continue
+        if is_private_trip(roles.mode or c.rule.mode, roles.actors, cast.actors, lexicon):
+            continue  # "the band toured Japan" is no state visit
         if _sides(roles, cast) < max(
             c.rule.min_participants, lexicon.types[c.rule.type].min_participants
         ):
