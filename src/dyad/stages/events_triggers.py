@@ -273,6 +273,10 @@ def _rules_for(token: Token, lexicon: EventLexicon) -> tuple[TriggerRule, ...] |
         return lexicon.verbs.get(lemma)
     if pos != "NOUN":
         return None
+    if any(c.dep_ == "dobj" for c in token.children):
+        # a noun with a direct object is a mis-tagged verb: "Peru's foreign ministry
+        # summons Chile's envoy"
+        return lexicon.verbs.get(lemma) or lexicon.nouns.get(lemma)
     previous = token.doc[token.i - 1] if token.i else None
     if previous is not None and previous.lower_ == "to" and token.dep_ == "compound":
         # the small model tags some infinitives as nouns ("a push to court others")
