@@ -111,3 +111,16 @@ def test_private_travel_is_no_state_visit(text, visitor, sector, is_visit, resou
     name = next(n for n, (c, _) in TRAVELLERS.items() if c == visitor)
     found = _coded(resources, text, TRAVELLERS, {name: sector})
     assert ((T.CONSULT, (visitor,), ("JPN",)) in found) == is_visit, found
+
+
+def test_a_report_criticised_speaks_for_its_authors_not_the_critic(resources):  # type: ignore[no-untyped-def]
+    found = _coded(
+        resources, "Lula slammed Milei for a report alleging that Brazil rigged the vote."
+    )
+    assert (T.ACCUSE, ("BRA",), ("ARG",)) in found
+    assert (T.ACCUSE, ("BRA",), ("BRA",)) not in found, found
+
+
+def test_an_infinitive_in_a_said_clause_carries_the_charge(resources):  # type: ignore[no-untyped-def]
+    found = _coded(resources, "Peru said Chile had tried to rig the border vote.")
+    assert (T.ACCUSE, ("PER",), ("CHL",)) in found, found

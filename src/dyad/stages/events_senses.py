@@ -37,6 +37,11 @@ _SCORE = re.compile(
 _LABEL_DEPS = frozenset({"oprd", "attr", "acomp", "xcomp"})
 
 
+# verbs of a complement clause that may carry the charge: its own, coordinated ones
+# ("lied and cheated") and infinitives ("tried to rig the vote")
+_CHARGE_DEPS = frozenset({"conj", "xcomp"})
+
+
 def _children(token: Token, deps: frozenset[str]) -> list[Token]:
     return [child for child in token.children if child.dep_ in deps]
 
@@ -118,9 +123,10 @@ def label_target(
             # the complement's own verb is the charge: "said Iran had undermined it",
             # "said Iran lied and cheated"
             doers = [t for t in targets if t.dep_ == "nsubj"]
+            verbs = [holder, *_children(holder, _CHARGE_DEPS)]  # "tried to rig it"
             charges = [
                 v
-                for v in (holder, *_children(holder, frozenset({"conj"})))
+                for v in verbs
                 if v.pos_ == "VERB" and v.lemma_.lower() in labels
             ]
             if doers and charges:
