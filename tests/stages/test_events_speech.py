@@ -124,3 +124,24 @@ def test_a_report_criticised_speaks_for_its_authors_not_the_critic(resources):  
 def test_an_infinitive_in_a_said_clause_carries_the_charge(resources):  # type: ignore[no-untyped-def]
     found = _coded(resources, "Peru said Chile had tried to rig the border vote.")
     assert (T.ACCUSE, ("PER",), ("CHL",)) in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Iran will not agree to hand its uranium to the United States.",
+         (T.REJECT, ("IRN",), ("USA",))),
+        ("Egypt said it would not meet Ethiopia until the filling stopped.",
+         (T.REJECT, ("EGY",), ("ETH",))),
+        ("Serbia won't recognize Kosovo.", (T.REJECT, ("SRB",), ("KOS",))),
+    ],
+)
+def test_a_negated_intention_to_agree_or_meet_is_a_refusal(text, expected, resources):  # type: ignore[no-untyped-def]
+    found = _coded(resources, text)
+    assert expected in found, found
+
+
+def test_a_meeting_that_did_not_happen_stays_a_negated_meeting(resources):  # type: ignore[no-untyped-def]
+    found = _coded(resources, "Peru did not meet Chile last week.")
+    assert (T.CONSULT, ("CHL", "PER"), ()) in found, found
+    assert not any(t == T.REJECT for t, _, _ in found), found

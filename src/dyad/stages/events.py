@@ -37,6 +37,7 @@ from dyad.stages.events_args import Arguer
 from dyad.stages.events_modality import read_modality
 from dyad.stages.events_model import EventModel
 from dyad.stages.events_nominal import nominal_roles
+from dyad.stages.events_refusal import as_refusal
 from dyad.stages.events_parties import (
     Roles,
     build_cast,
@@ -381,7 +382,7 @@ def _code_sentence(
             if above is not None:
                 superseded.add(above)
             if event is not None:
-                events.append(event)
+                events.append(as_refusal(event, c.anchor, lexicon))
         if not roles.actors:
             continue
         memory.by_type[c.rule.type] = (index, roles)
