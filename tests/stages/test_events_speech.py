@@ -46,6 +46,8 @@ SAID_CHARGES = [
     ("Serbia attributed last week's power cuts to Kosovo.",
      (T.ACCUSE, ("SRB",), ("KOS",))),
     ("Japan chided North Korea for the launches.", (T.ACCUSE, ("JPN",), ("PRK",))),
+    ("Egypt holds Ethiopia responsible for the drought.",
+     (T.ACCUSE, ("EGY",), ("ETH",))),
 ]
 
 

@@ -127,8 +127,9 @@ def label_target(
             charges = [
                 v
                 for v in verbs
-                if v.pos_ == "VERB" and v.lemma_.lower() in labels
-            ]
+                if v.lemma_.lower() in labels
+                and (v.pos_ == "VERB" or v.i == holder.i and v.pos_ == "ADJ")
+            ]  # "holds Iran responsible" parses as a clause "Iran responsible"
             if doers and charges:
                 return doers[0], charges[0]
         predicates = _children(holder, _LABEL_DEPS) + [
