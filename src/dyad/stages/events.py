@@ -37,7 +37,6 @@ from dyad.stages.events_args import Arguer
 from dyad.stages.events_modality import read_modality
 from dyad.stages.events_model import EventModel
 from dyad.stages.events_nominal import nominal_roles
-from dyad.stages.events_refusal import as_refusal
 from dyad.stages.events_parties import (
     Roles,
     build_cast,
@@ -48,6 +47,7 @@ from dyad.stages.events_parties import (
     subject_token,
     verbal_roles,
 )
+from dyad.stages.events_refusal import as_refusal
 from dyad.stages.events_roles import Cast
 from dyad.stages.events_senses import is_private_trip
 from dyad.stages.events_triggers import OBJECTS, Candidate, children, find_candidates

@@ -10,7 +10,6 @@ report contests, whose verbs ("beat", "defeat") are no events.
 from __future__ import annotations
 
 import re
-
 from collections.abc import Mapping, Sequence
 
 from spacy.tokens import Span, Token
@@ -128,7 +127,7 @@ def label_target(
                 v
                 for v in verbs
                 if v.lemma_.lower() in labels
-                and (v.pos_ == "VERB" or v.i == holder.i and v.pos_ == "ADJ")
+                and (v.pos_ == "VERB" or (v.i == holder.i and v.pos_ == "ADJ"))
             ]  # "holds Iran responsible" parses as a clause "Iran responsible"
             if doers and charges:
                 return doers[0], charges[0]
