@@ -63,6 +63,7 @@ def test_a_neutral_said_clause_or_in_phrase_is_no_accusation(resources):  # type
     for text in (
         "Egypt said Ethiopia attended the water talks.",
         "Peru said Chile was in Lima for the summit.",
+        "Canada said it had violated the treaty.",
     ):
         assert not any(t == T.ACCUSE for t, _, _ in _coded(resources, text)), text
 

@@ -121,7 +121,8 @@ def label_target(
         else:
             # the complement's own verb is the charge: "said Iran had undermined it",
             # "said Iran lied and cheated"
-            doers = [t for t in targets if t.dep_ == "nsubj"]
+            # (not a pronoun: "Canada said it had violated the treaty" is no charge)
+            doers = [t for t in targets if t.dep_ == "nsubj" and t.pos_ != "PRON"]
             verbs = [holder, *_children(holder, _CHARGE_DEPS)]  # "tried to rig it"
             charges = [
                 v
