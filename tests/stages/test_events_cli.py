@@ -29,12 +29,12 @@ def test_user_trigger_codes_an_event(tmp_path: Path) -> None:
     extra = tmp_path / "mine.yaml"
     extra.write_text(
         "triggers:\n"
-        "  - {rule: chide, type: ACCUSE, mode: disapprove, verbs: [chide]}\n",
+        "  - {rule: upbraid, type: ACCUSE, mode: disapprove, verbs: [upbraid]}\n",
         encoding="utf-8",
     )
     article = tmp_path / "a.txt"
-    article.write_text("France chided Italy over the ship.", encoding="utf-8")
+    article.write_text("France upbraided Italy over the ship.", encoding="utf-8")
     result = CliRunner().invoke(cli, ["extract", str(article), "--events", str(extra)])
     assert result.exit_code == 0, result.stderr
     events = json.loads(result.stdout)["events"]
-    assert [(e["type"], e["rule"]) for e in events] == [("ACCUSE", "verb.chide")]
+    assert [(e["type"], e["rule"]) for e in events] == [("ACCUSE", "verb.upbraid")]

@@ -35,10 +35,10 @@ def test_user_file_adds_a_trigger(tmp_path: Path) -> None:
     extra = tmp_path / "mine.yaml"
     extra.write_text(
         "triggers:\n"
-        "  - {rule: chide, type: ACCUSE, mode: disapprove, verbs: [chide]}\n",
+        "  - {rule: upbraid, type: ACCUSE, mode: disapprove, verbs: [upbraid]}\n",
         encoding="utf-8",
     )
-    (rule,) = load_event_lexicon([extra]).verbs["chide"]
+    (rule,) = load_event_lexicon([extra]).verbs["upbraid"]
     assert (rule.type, rule.cameo) == (EventType.ACCUSE, "111")
 
 

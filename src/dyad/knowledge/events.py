@@ -65,6 +65,8 @@ _WORD_LISTS = (
     "claim_nouns",
     "issuer_nouns",
     "party_preps",
+    "label_prepositions",
+    "private_sectors",
 )
 _LABEL_LISTS = {"negative": "negative_labels", "positive": "positive_labels"}
 _MODALITY_SECTIONS = ("negation", "hypothetical", "future", "speech_verbs")
@@ -158,6 +160,8 @@ class EventLexicon:
     claim_nouns: frozenset[str] = frozenset()
     issuer_nouns: frozenset[str] = frozenset()
     party_preps: frozenset[str] = frozenset()
+    label_prepositions: frozenset[str] = frozenset({"as"})
+    private_sectors: frozenset[str] = frozenset()
 
     def quad_of(self, cameo: str) -> int:
         """Return the quad class (1 to 4) of a CAMEO code."""

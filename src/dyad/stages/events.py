@@ -47,7 +47,9 @@ from dyad.stages.events_parties import (
     subject_token,
     verbal_roles,
 )
+from dyad.stages.events_refusal import as_refusal
 from dyad.stages.events_roles import Cast
+from dyad.stages.events_senses import is_private_trip
 from dyad.stages.events_triggers import OBJECTS, Candidate, children, find_candidates
 from dyad.stages.nlp import Parsed
 
@@ -368,6 +370,8 @@ def _code_sentence(
         roles = resolved[c.trigger.i]
         if not roles.actors and not (roles.recipients and _is_agentless(c, lexicon)):
             continue
+        if is_private_trip(roles.mode or c.rule.mode, roles.actors, cast.actors, lexicon):
+            continue  # "the band toured Japan" is no state visit
         if _sides(roles, cast) < max(
             c.rule.min_participants, lexicon.types[c.rule.type].min_participants
         ):
@@ -378,7 +382,7 @@ def _code_sentence(
             if above is not None:
                 superseded.add(above)
             if event is not None:
-                events.append(event)
+                events.append(as_refusal(event, c.anchor, lexicon))
         if not roles.actors:
             continue
         memory.by_type[c.rule.type] = (index, roles)

@@ -93,7 +93,9 @@ def subject_token(verb: Token, lexicon: EventLexicon) -> tuple[Token | None, boo
         if current.dep_ == "acl" and head.lemma_.lower() in lexicon.issuer_nouns:
             # "a resolution condemning X": the issuer, named on the text or by the
             # verb that adopts it ("the council approved a resolution condemning X")
-            if children(head, _ISSUER_DEPS):
+            if children(head, _ISSUER_DEPS) or (
+                head.dep_ == "pobj" and head.head.lower_ in lexicon.gerund_prepositions
+            ):  # "slammed X for a report alleging Y": the report's, not the critic's
                 return head, False
             current = head
             continue

@@ -10,10 +10,12 @@ report contests, whose verbs ("beat", "defeat") are no events.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 
 from spacy.tokens import Span, Token
 
 from dyad.knowledge.events import EventLexicon
+from dyad.records import Actor, ActorKind
 
 SUBJECTS = frozenset({"nsubj", "csubj"})
 
@@ -32,6 +34,11 @@ _SCORE = re.compile(
 
 
 _LABEL_DEPS = frozenset({"oprd", "attr", "acomp", "xcomp"})
+
+
+# verbs of a complement clause that may carry the charge: its own, coordinated ones
+# ("lied and cheated") and infinitives ("tried to rig the vote")
+_CHARGE_DEPS = frozenset({"conj", "xcomp"})
 
 
 def _children(token: Token, deps: frozenset[str]) -> list[Token]:
@@ -94,19 +101,37 @@ def has_force(verb: Token) -> bool:
     )
 
 
-def label_target(verb: Token, labels: frozenset[str]) -> tuple[Token, Token] | None:
+def label_target(
+    verb: Token, labels: frozenset[str], preps: frozenset[str] = frozenset({"as"})
+) -> tuple[Token, Token] | None:
     """Return who ``verb`` gives one of ``labels`` to, and the label token.
 
     "called Netanyahu a terrorist", "described the report as a smear" (the object and
-    its predicate), "said Russia was responsible for the attack", "said Iran was
-    behind it" (the subject of a copular complement and its predicate), "X was
-    branded a threat" (a passive subject).
+    its predicate), "found X in breach of" (a label in an "in" phrase), "said Russia
+    was responsible for the attack", "said Iran was behind it" (the subject of a
+    copular complement and its predicate), "said Iran had sabotaged the talks" (the
+    subject of a complement whose verb is a label), "X was branded a threat" (a
+    passive subject). ``preps`` introduce a label ("as", "in").
     """
     holders = [verb, *_children(verb, frozenset({"ccomp"}))]
     for holder in holders:
         targets = _children(holder, frozenset({"dobj", "nsubj", "nsubjpass"}))
         if holder.i == verb.i:
             targets = [t for t in targets if t.dep_ != "nsubj"]
+        else:
+            # the complement's own verb is the charge: "said Iran had undermined it",
+            # "said Iran lied and cheated"
+            # (not a pronoun: "Canada said it had violated the treaty" is no charge)
+            doers = [t for t in targets if t.dep_ == "nsubj" and t.pos_ != "PRON"]
+            verbs = [holder, *_children(holder, _CHARGE_DEPS)]  # "tried to rig it"
+            charges = [
+                v
+                for v in verbs
+                if v.lemma_.lower() in labels
+                and (v.pos_ == "VERB" or (v.i == holder.i and v.pos_ == "ADJ"))
+            ]  # "holds Iran responsible" parses as a clause "Iran responsible"
+            if doers and charges:
+                return doers[0], charges[0]
         predicates = _children(holder, _LABEL_DEPS) + [
             p
             for prep in holder.children
@@ -116,7 +141,7 @@ def label_target(verb: Token, labels: frozenset[str]) -> tuple[Token, Token] | N
                 if prep.lower_ in labels
                 else _children(prep, frozenset({"pobj"}))
             )
-            if prep.lower_ in ("as", *labels)
+            if prep.lower_ in preps or prep.lower_ in labels
         ]
         for predicate in predicates:
             words = {predicate.lemma_.lower(), predicate.lower_} | {
@@ -125,6 +150,25 @@ def label_target(verb: Token, labels: frozenset[str]) -> tuple[Token, Token] | N
             if targets and words & labels:
                 return targets[0], predicate
     return None
+
+
+def is_private_trip(
+    mode: str | None,
+    actor_ids: Sequence[str],
+    actors: Mapping[str, Actor],
+    lexicon: EventLexicon,
+) -> bool:
+    """Tell whether a visit is made by private travellers only ("the band toured
+    Japan", "a businessman arrived in Lima"): every actor is a person, organisation or
+    group of a private sector. A state, an IGO or an official makes a visit."""
+    if mode != "visit" or not actor_ids or not lexicon.private_sectors:
+        return False
+    return all(
+        a in actors
+        and actors[a].kind not in (ActorKind.STATE, ActorKind.IGO)
+        and (actors[a].sector or "").lower() in lexicon.private_sectors
+        for a in actor_ids
+    )
 
 
 def is_contest(sent: Span, lexicon: EventLexicon) -> bool:

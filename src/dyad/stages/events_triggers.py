@@ -47,6 +47,10 @@ _NOMINAL_ROLES = frozenset({"dobj", "nsubj", "nsubjpass", "pobj"})
 _MISREAD_DEPS = frozenset({"acl", "xcomp", "advcl"})
 
 
+# clauses a verb governs: "said X must go", "called for X to go"
+_CLAUSES = frozenset({"ccomp", "advcl"})
+
+
 @dataclass(frozen=True, slots=True)
 class Candidate:
     """A trigger found in the text before roles are read."""
@@ -141,10 +145,17 @@ def _has_extra(token: Token, extra: tuple[str, ...], pos: str) -> bool:
         return [t.lemma_.lower() for t in before] == list(extra)
     # a particle, or a preposition or object right after the verb ("called on",
     # "open fire"), not any preposition of the clause ("send a bill … in ten days")
+    reach = len(extra) + _PARTICLE_REACH
     near = [
         c
         for c in token.children
-        if c.dep_ == "prt" or 0 < c.i - token.i <= len(extra) + _PARTICLE_REACH
+        if c.dep_ == "prt" or 0 < c.i - token.i <= reach
+    ]
+    near += [  # the mark of a clause: "called for Chile to withdraw"
+        m
+        for c in children(token, _CLAUSES)
+        for m in children(c, frozenset({"mark"}))
+        if 0 < m.i - token.i <= reach
     ]
     words = {c.lower_ for c in near} | {c.lemma_.lower() for c in near}
     return all(word in words for word in extra)
@@ -155,6 +166,7 @@ def _match(
     rules: Sequence[TriggerRule],
     actor_tokens: Container[int],
     people: Container[int] = (),
+    label_preps: frozenset[str] = frozenset({"as"}),
 ) -> tuple[TriggerRule, int | None, tuple[int, ...]] | None:
     """Pick the most specific rule for ``token``: objects, then extras, then plain.
 
@@ -179,7 +191,7 @@ def _match(
                 continue
             absorbed = clause.i
         elif rule.labels:
-            labelled = label_target(token, rule.labels)
+            labelled = label_target(token, rule.labels, label_preps)
             if labelled is None:
                 continue
             absorbed, consumed = labelled[0].i, (labelled[1].i,)
@@ -195,7 +207,8 @@ def _match(
                 continue
             absorbed = obj.i
         # a label is the most telling ("called X a terrorist" is no phone call)
-        score = 2 * bool(rule.objects or rule.subjects) + 3 * bool(rule.labels)
+        score = 2 * bool(rule.objects or rule.subjects or rule.complement_aux)
+        score += 3 * bool(rule.labels)
         score += len(rule.extra)
         if best is None or score > best[0]:
             best = (score, rule, absorbed, consumed)
@@ -204,7 +217,7 @@ def _match(
 
 def _obligation(verb: Token, auxiliaries: frozenset[str]) -> Token | None:
     """Return the complement clause of ``verb`` that says someone must do something."""
-    for clause in children(verb, frozenset({"ccomp"})):
+    for clause in children(verb, _CLAUSES):
         has_subject = any(
             c.dep_ in SUBJECTS | PASSIVE_SUBJECTS for c in clause.children
         )
@@ -261,6 +274,10 @@ def _rules_for(token: Token, lexicon: EventLexicon) -> tuple[TriggerRule, ...] |
         return lexicon.verbs.get(lemma)
     if pos != "NOUN":
         return None
+    if any(c.dep_ == "dobj" for c in token.children):
+        # a noun with a direct object is a mis-tagged verb: "Peru's foreign ministry
+        # summons Chile's envoy"
+        return lexicon.verbs.get(lemma) or lexicon.nouns.get(lemma)
     previous = token.doc[token.i - 1] if token.i else None
     if previous is not None and previous.lower_ == "to" and token.dep_ == "compound":
         # the small model tags some infinitives as nouns ("a push to court others")
@@ -312,7 +329,9 @@ def find_candidates(
         rules = _rules_for(token, lexicon)
         if not rules or (contest and token.lemma_.lower() in lexicon.contest_verbs):
             continue
-        matched = _match(token, rules, actor_tokens, people)
+        matched = _match(
+            token, rules, actor_tokens, people, lexicon.label_prepositions
+        )
         if matched is None:
             continue
         rule, absorbed, consumed = matched
@@ -353,7 +372,9 @@ def candidate_for(
     consumed: tuple[int, ...] = ()
     if rule is None:
         rules = _rules_for(token, lexicon)
-        matched = _match(token, rules, ()) if rules else None
+        matched = (
+            _match(token, rules, (), (), lexicon.label_prepositions) if rules else None
+        )
         if matched is None:
             return None
         rule, absorbed, consumed = matched
