@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import os
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
@@ -25,13 +26,16 @@ from dyad.records import (
     EventDate,
     Location,
     Place,
+    Modality,
     Precision,
     StageResult,
     TimeExpr,
 )
 from dyad.stages.nlp import Parsed
 
-VERSION = "situate.clause.v1"
+VERSION = "situate.clause.v2"
+_OFF = os.environ.get("DYAD_DATES_OFF", "")
+_EMBEDDED_DEPS = {"ccomp", "advcl", "xcomp", "relcl", "acl", "pcomp", "conj"}
 _CLAUSE_DEPS = {
     "ROOT",
     "ccomp",
@@ -110,7 +114,7 @@ def _date(
             source=DateSource.TEXT,
             time_id=chosen.time_id,
         )
-    if published is not None and not (trigger is not None and _is_background(trigger)):
+    if published is not None and not _is_undated(event, trigger):
         return EventDate(
             value=published.isoformat(),
             precision=Precision.DAY,
@@ -119,17 +123,44 @@ def _date(
     return EventDate(value=None, precision=None, source=None)
 
 
-def _is_background(trigger: Token) -> bool:
-    """Tell whether the trigger's clause is background in the past perfect (#11).
+def _is_undated(event: Event, trigger: Token | None) -> bool:
+    """Tell whether an event without a time of its own stays undated (#11).
 
-    "Egypt had expelled the advisers" tells what happened before the news: it takes the
-    time its clause gives, or none, never the publication date.
+    The publication date dates the news itself, not what lies before or after it: a
+    future or hypothetical event ("will visit", "would close"), background in the past
+    perfect ("had expelled") or present perfect ("has joined"), and a past event told
+    under a present-tense report ("announces that it signed a deal").
     """
+    if "B" not in _OFF and event.modality in (Modality.FUTURE, Modality.HYPOTHETICAL):
+        return True
+    if trigger is None:
+        return False
     head = clause_head(trigger)
+    if _perfect(head, "VBD"):
+        return True
+    if "C" not in _OFF and _perfect(head, "VBZ", "VBP") and head.dep_ != "ccomp":
+        return True
+    return "D" not in _OFF and _past_under_present(head)
+
+
+def _perfect(head: Token, *aux_tags: str) -> bool:
+    """Tell whether ``head`` is a participle with an auxiliary 'have' of ``aux_tags``."""
     return head.tag_ == "VBN" and any(
-        c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d")
+        c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" and c.tag_ in aux_tags
         for c in head.children
     )
+
+
+def _past_under_present(head: Token) -> bool:
+    """Tell whether a past-tense clause hangs under a present-tense one.
+
+    "Peru announces that it severed relations": the announcement is today's news, the
+    severing happened at some time before it the text does not give.
+    """
+    if head.tag_ != "VBD" or head.dep_ not in _EMBEDDED_DEPS:
+        return False
+    above = clause_head(head.head)
+    return above.i != head.i and above.tag_ in ("VBZ", "VBP")
 
 
 def _choose_time(
@@ -139,16 +170,42 @@ def _choose_time(
     if not same_sentence:
         return None
     near = sorted(same_sentence, key=lambda t: _distance(t.start, t.end, event))
-    if trigger is not None:
-        near = [t for t in near if not _is_aside(doc, t, trigger)]
+    if trigger is None:
+        precise = [t for t in near if t.value not in VAGUE_VALUES]
+        return precise[0] if precise else None
+    near = [t for t in near if not _is_aside(doc, t, trigger)]
+    rooted = [(t, _token_at(doc, t.start, t.end)) for t in near]
+    if "A" in _OFF:
         head = clause_head(trigger)
-        rooted = [(t, _token_at(doc, t.start, t.end)) for t in near]
         inside = [t for t, r in rooted if r is not None and _in_subtree(r, trigger)]
         same = [t for t, r in rooted if r is not None and clause_head(r).i == head.i]
         if inside or same:
             return (inside or same)[0]
-    precise = [t for t in near if t.value not in VAGUE_VALUES]
-    return precise[0] if precise else None
+        precise = [t for t in near if t.value not in VAGUE_VALUES]
+        return precise[0] if precise else None
+    heads = [(t, clause_head(r), r) for t, r in rooted if r is not None]
+    for head in _governing_heads(clause_head(trigger)):
+        own = [(t, r) for t, h, r in heads if h.i == head.i]
+        if own:
+            inside = [t for t, r in own if _in_subtree(r, trigger)]
+            return (inside or [t for t, _ in own])[0]
+    return None
+
+
+def _governing_heads(head: Token) -> list[Token]:
+    """Return the trigger's clause and the clauses it is coordinated with, leftward.
+
+    "On Monday the ministers met and agreed …": the second verb shares the first one's
+    time; a clause below another ("said that …", "after …") does not take its time.
+    """
+    chain = [head]
+    current = head
+    while current.dep_ == "conj" and current.head.i != current.i:
+        current = clause_head(current.head)
+        if any(c.i == current.i for c in chain):
+            break
+        chain.append(current)
+    return chain
 
 
 def _is_aside(doc: Doc, time: TimeExpr, trigger: Token) -> bool:
