@@ -107,6 +107,8 @@ def _date(
     published: dt.date | None,
 ) -> EventDate:
     chosen = _choose_time(doc, event, trigger, times)
+    if chosen is None and trigger is not None:
+        chosen = _carried_time(doc, event, trigger, times)
     if chosen is not None:
         return EventDate(
             value=chosen.value,
@@ -173,7 +175,7 @@ def _choose_time(
     if trigger is None:
         precise = [t for t in near if t.value not in VAGUE_VALUES]
         return precise[0] if precise else None
-    near = [t for t in near if not _is_aside(doc, t, trigger)]
+    near = [t for t in near if not _is_aside(doc, t, trigger) and not _names(doc, t)]
     rooted = [(t, _token_at(doc, t.start, t.end)) for t in near]
     if "A" in _OFF:
         head = clause_head(trigger)
@@ -192,6 +194,33 @@ def _choose_time(
     return None
 
 
+def _carried_time(
+    doc: Doc, event: Event, trigger: Token, times: Sequence[TimeExpr]
+) -> TimeExpr | None:
+    """Return the time the previous sentence's main clause gives, when it carries.
+
+    "On Wednesday the ministers met in Cairo. They agreed …": a main clause in the past
+    tense with no time in its sentence takes the day of the main clause just before.
+    """
+    head = clause_head(trigger)
+    if head.dep_ != "ROOT" or head.tag_ != "VBD" or event.sentence_index == 0:
+        return None
+    if any(t.sentence_index == event.sentence_index for t in times):
+        return None
+    for time in times:
+        if time.sentence_index != event.sentence_index - 1:
+            continue
+        root = _token_at(doc, time.start, time.end)
+        if (
+            root is not None
+            and time.value not in VAGUE_VALUES
+            and clause_head(root).dep_ == "ROOT"
+            and clause_head(root).tag_ == "VBD"
+        ):
+            return time
+    return None
+
+
 def _governing_heads(head: Token) -> list[Token]:
     """Return the trigger's clause and the clauses it is coordinated with, leftward.
 
@@ -206,6 +235,24 @@ def _governing_heads(head: Token) -> list[Token]:
             break
         chain.append(current)
     return chain
+
+
+def _names(doc: Doc, time: TimeExpr) -> bool:
+    """Tell whether ``time`` begins a name and dates no event ("the March 23 Movement").
+
+    The expression modifies a noun phrase (not "on March 23") and a capitalised name
+    word follows it directly ("On March 23 Israel attacked" keeps its date).
+    """
+    span = doc.char_span(time.start, time.end, alignment_mode="expand")
+    if span is None or span.end >= len(doc):
+        return False
+    after = doc[span.end]
+    return (
+        span.root.dep_ in ("nmod", "compound", "amod")
+        and after.tag_ == "NNP"
+        and after.is_title
+        and after.ent_type_ not in ("DATE", "TIME")
+    )
 
 
 def _is_aside(doc: Doc, time: TimeExpr, trigger: Token) -> bool:
