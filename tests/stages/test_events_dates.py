@@ -55,7 +55,8 @@ def test_a_time_in_a_clause_below_does_not_date_the_main_event(resources):  # ty
 
 
 def test_coordinated_verbs_share_the_time_of_the_first(resources):  # type: ignore[no-untyped-def]
-    text = "On Monday the ministers of Egypt and Jordan met in Cairo and agreed to reopen the border."
+    text = ("On Monday the ministers of Egypt and Jordan met in Cairo and agreed to reopen"
+            " the border.")
     monday = (PUBLISHED - dt.timedelta(days=2)).isoformat()
     assert _dates(text, EventType.CONSULT, resources) == [(monday, DateSource.TEXT)]
     assert _dates(text, EventType.AGREE, resources) == [(monday, DateSource.TEXT)]
@@ -87,3 +88,17 @@ def test_a_while_clause_is_not_under_its_main_verb_s_modality(resources):  # typ
     assert isinstance(result, ArticleResult)
     accusations = [e.modality for e in result.events if e.type == EventType.ACCUSE]
     assert accusations == [Modality.ASSERTED, Modality.ASSERTED]
+
+
+def test_a_past_main_clause_takes_the_day_of_the_sentence_before(resources):  # type: ignore[no-untyped-def]
+    text = ("On Monday the foreign ministers of Egypt and Jordan met in Cairo. Egypt then"
+            " signed a trade agreement with Jordan.")
+    monday = (PUBLISHED - dt.timedelta(days=2)).isoformat()
+    assert _dates(text, EventType.SUPPORT, resources) == [(monday, DateSource.TEXT)]
+
+
+def test_a_date_that_begins_a_name_dates_no_event(resources):  # type: ignore[no-untyped-def]
+    text = "The government of Congo and the March 23 Movement sign a peace agreement."
+    assert _dates(text, EventType.SUPPORT, resources) == [
+        (PUBLISHED.isoformat(), DateSource.PUBLISHED)
+    ]

@@ -162,6 +162,7 @@ def read_modality(
         if current.dep_ != "conj":  # a coordinated clause is a sibling, not embedded
             if current.dep_ not in _NOT_EMBEDDED:
                 modality = _stronger(modality, embedding.get(head.i))
+            if current.dep_ != "advcl":  # "accuses X, while Y accuses Z": no claim
                 modality = _stronger(modality, _governor_cue(head, cues))
             modality = _stronger(modality, _infinitive_cue(current, head, cues))
         modality = _stronger(

@@ -1,9 +1,14 @@
 """The situate stage: give each event its date and its place.
 
-An event takes the time expression of its own clause, else one of its sentence, else the
-publication date (``date.source`` says which: ``text``, ``published`` or ``None`` when
-neither is known). Within the clause, expressions inside the trigger's own phrase come
-first ("a meeting … last November"), then the one nearest the trigger. Its ``location``
+An event takes the time expression of its own clause or of a clause it is coordinated
+with ("On Monday they met and agreed …"), never one of a clause below it ("after the
+strike in 2021") or elsewhere in the sentence; within the clause, expressions inside
+the trigger's own phrase come first ("a meeting … last November"), then the one nearest
+the trigger. A past main clause with no time in its sentence takes the time of the
+previous sentence's past main clause. Else the publication date, unless the event is
+not today's news: future or hypothetical, past or present perfect, a past clause under
+a present-tense report ("announces that it signed"); those stay undated (#11).
+``date.source`` says which: ``text``, ``published`` or ``None``. Its ``location``
 is a resolved place attached by a locative preposition ("in", "at", …) inside the
 trigger's phrase or its clause ("a meeting … in Bali" → Bali, IDN); places that are only
 participants ("talks with China") are not locations.
@@ -13,7 +18,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import os
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
@@ -25,8 +29,8 @@ from dyad.records import (
     Event,
     EventDate,
     Location,
-    Place,
     Modality,
+    Place,
     Precision,
     StageResult,
     TimeExpr,
@@ -34,7 +38,7 @@ from dyad.records import (
 from dyad.stages.nlp import Parsed
 
 VERSION = "situate.clause.v2"
-_OFF = os.environ.get("DYAD_DATES_OFF", "")
+_MODIFIER_DEPS = {"nmod", "compound", "amod"}
 _EMBEDDED_DEPS = {"ccomp", "advcl", "xcomp", "relcl", "acl", "pcomp", "conj"}
 _CLAUSE_DEPS = {
     "ROOT",
@@ -133,16 +137,16 @@ def _is_undated(event: Event, trigger: Token | None) -> bool:
     perfect ("had expelled") or present perfect ("has joined"), and a past event told
     under a present-tense report ("announces that it signed a deal").
     """
-    if "B" not in _OFF and event.modality in (Modality.FUTURE, Modality.HYPOTHETICAL):
+    if event.modality in (Modality.FUTURE, Modality.HYPOTHETICAL):
         return True
     if trigger is None:
         return False
     head = clause_head(trigger)
     if _perfect(head, "VBD"):
         return True
-    if "C" not in _OFF and _perfect(head, "VBZ", "VBP") and head.dep_ != "ccomp":
+    if _perfect(head, "VBZ", "VBP") and head.dep_ != "ccomp":
         return True
-    return "D" not in _OFF and _past_under_present(head)
+    return _past_under_present(head)
 
 
 def _perfect(head: Token, *aux_tags: str) -> bool:
@@ -177,14 +181,6 @@ def _choose_time(
         return precise[0] if precise else None
     near = [t for t in near if not _is_aside(doc, t, trigger) and not _names(doc, t)]
     rooted = [(t, _token_at(doc, t.start, t.end)) for t in near]
-    if "A" in _OFF:
-        head = clause_head(trigger)
-        inside = [t for t, r in rooted if r is not None and _in_subtree(r, trigger)]
-        same = [t for t, r in rooted if r is not None and clause_head(r).i == head.i]
-        if inside or same:
-            return (inside or same)[0]
-        precise = [t for t in near if t.value not in VAGUE_VALUES]
-        return precise[0] if precise else None
     heads = [(t, clause_head(r), r) for t, r in rooted if r is not None]
     for head in _governing_heads(clause_head(trigger)):
         own = [(t, r) for t, h, r in heads if h.i == head.i]
@@ -240,15 +236,18 @@ def _governing_heads(head: Token) -> list[Token]:
 def _names(doc: Doc, time: TimeExpr) -> bool:
     """Tell whether ``time`` begins a name and dates no event ("the March 23 Movement").
 
-    The expression modifies a noun phrase (not "on March 23") and a capitalised name
-    word follows it directly ("On March 23 Israel attacked" keeps its date).
+    The expression modifies a proper name (not "on March 23", not "the November APEC
+    summit") and a capitalised name word follows it directly.
     """
     span = doc.char_span(time.start, time.end, alignment_mode="expand")
     if span is None or span.end >= len(doc):
         return False
-    after = doc[span.end]
+    after, phrase = doc[span.end], span.root
+    while phrase.dep_ in _MODIFIER_DEPS and phrase.head.i != phrase.i:
+        phrase = phrase.head
     return (
-        span.root.dep_ in ("nmod", "compound", "amod")
+        span.root.dep_ in _MODIFIER_DEPS
+        and phrase.tag_ == "NNP"
         and after.tag_ == "NNP"
         and after.is_title
         and after.ent_type_ not in ("DATE", "TIME")
