@@ -164,7 +164,8 @@ def read_modality(
         if current.dep_ != "conj":  # a coordinated clause is a sibling, not embedded
             if current.dep_ not in _NOT_EMBEDDED:
                 modality = _stronger(modality, embedding.get(head.i))
-            modality = _stronger(modality, _governor_cue(head, cues))
+            if current.dep_ != "advcl":  # "accuses X, while Y accuses Z": no claim
+                modality = _stronger(modality, _governor_cue(head, cues))
             modality = _stronger(modality, _infinitive_cue(current, head, cues))
         modality = _stronger(
             modality, _own_cue(head, cues) if head.pos_ != "NOUN" else None

@@ -1,9 +1,14 @@
 """The situate stage: give each event its date and its place.
 
-An event takes the time expression of its own clause, else one of its sentence, else the
-publication date (``date.source`` says which: ``text``, ``published`` or ``None`` when
-neither is known). Within the clause, expressions inside the trigger's own phrase come
-first ("a meeting … last November"), then the one nearest the trigger. Its ``location``
+An event takes the time expression of its own clause or of a clause it is coordinated
+with ("On Monday they met and agreed …"), never one of a clause below it ("after the
+strike in 2021") or elsewhere in the sentence; within the clause, expressions inside
+the trigger's own phrase come first ("a meeting … last November"), then the one nearest
+the trigger. A past main clause with no time in its sentence takes the time of the
+previous sentence's past main clause. Else the publication date, unless the event is
+not today's news: future or hypothetical, past or present perfect, a past clause under
+a present-tense report ("announces that it signed"); those stay undated (#11).
+``date.source`` says which: ``text``, ``published`` or ``None``. Its ``location``
 is a resolved place attached by a locative preposition ("in", "at", …) inside the
 trigger's phrase or its clause ("a meeting … in Bali" → Bali, IDN); places that are only
 participants ("talks with China") are not locations.
@@ -24,6 +29,7 @@ from dyad.records import (
     Event,
     EventDate,
     Location,
+    Modality,
     Place,
     Precision,
     StageResult,
@@ -31,7 +37,9 @@ from dyad.records import (
 )
 from dyad.stages.nlp import Parsed
 
-VERSION = "situate.clause.v1"
+VERSION = "situate.clause.v2"
+_MODIFIER_DEPS = {"nmod", "compound", "amod"}
+_EMBEDDED_DEPS = {"ccomp", "advcl", "xcomp", "relcl", "acl", "pcomp", "conj"}
 _CLAUSE_DEPS = {
     "ROOT",
     "ccomp",
@@ -103,6 +111,8 @@ def _date(
     published: dt.date | None,
 ) -> EventDate:
     chosen = _choose_time(doc, event, trigger, times)
+    if chosen is None and trigger is not None:
+        chosen = _carried_time(doc, event, trigger, times)
     if chosen is not None:
         return EventDate(
             value=chosen.value,
@@ -110,7 +120,7 @@ def _date(
             source=DateSource.TEXT,
             time_id=chosen.time_id,
         )
-    if published is not None and not (trigger is not None and _is_background(trigger)):
+    if published is not None and not _is_undated(event, trigger):
         return EventDate(
             value=published.isoformat(),
             precision=Precision.DAY,
@@ -119,17 +129,44 @@ def _date(
     return EventDate(value=None, precision=None, source=None)
 
 
-def _is_background(trigger: Token) -> bool:
-    """Tell whether the trigger's clause is background in the past perfect (#11).
+def _is_undated(event: Event, trigger: Token | None) -> bool:
+    """Tell whether an event without a time of its own stays undated (#11).
 
-    "Egypt had expelled the advisers" tells what happened before the news: it takes the
-    time its clause gives, or none, never the publication date.
+    The publication date dates the news itself, not what lies before or after it: a
+    future or hypothetical event ("will visit", "would close"), background in the past
+    perfect ("had expelled") or present perfect ("has joined"), and a past event told
+    under a present-tense report ("announces that it signed a deal").
     """
+    if event.modality in (Modality.FUTURE, Modality.HYPOTHETICAL):
+        return True
+    if trigger is None:
+        return False
     head = clause_head(trigger)
+    if _perfect(head, "VBD"):
+        return True
+    if _perfect(head, "VBZ", "VBP") and head.dep_ != "ccomp":
+        return True
+    return _past_under_present(head)
+
+
+def _perfect(head: Token, *aux_tags: str) -> bool:
+    """Tell whether ``head`` is a participle with an auxiliary 'have' of ``aux_tags``."""
     return head.tag_ == "VBN" and any(
-        c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d")
+        c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" and c.tag_ in aux_tags
         for c in head.children
     )
+
+
+def _past_under_present(head: Token) -> bool:
+    """Tell whether a past-tense clause hangs under a present-tense one.
+
+    "Peru announces that it severed relations": the announcement is today's news, the
+    severing happened at some time before it the text does not give.
+    """
+    if head.tag_ != "VBD" or head.dep_ not in _EMBEDDED_DEPS:
+        return False
+    above = clause_head(head.head)
+    return above.i != head.i and above.tag_ in ("VBZ", "VBP")
 
 
 def _choose_time(
@@ -139,16 +176,82 @@ def _choose_time(
     if not same_sentence:
         return None
     near = sorted(same_sentence, key=lambda t: _distance(t.start, t.end, event))
-    if trigger is not None:
-        near = [t for t in near if not _is_aside(doc, t, trigger)]
-        head = clause_head(trigger)
-        rooted = [(t, _token_at(doc, t.start, t.end)) for t in near]
-        inside = [t for t, r in rooted if r is not None and _in_subtree(r, trigger)]
-        same = [t for t, r in rooted if r is not None and clause_head(r).i == head.i]
-        if inside or same:
-            return (inside or same)[0]
-    precise = [t for t in near if t.value not in VAGUE_VALUES]
-    return precise[0] if precise else None
+    if trigger is None:
+        precise = [t for t in near if t.value not in VAGUE_VALUES]
+        return precise[0] if precise else None
+    near = [t for t in near if not _is_aside(doc, t, trigger) and not _names(doc, t)]
+    rooted = [(t, _token_at(doc, t.start, t.end)) for t in near]
+    heads = [(t, clause_head(r), r) for t, r in rooted if r is not None]
+    for head in _governing_heads(clause_head(trigger)):
+        own = [(t, r) for t, h, r in heads if h.i == head.i]
+        if own:
+            inside = [t for t, r in own if _in_subtree(r, trigger)]
+            return (inside or [t for t, _ in own])[0]
+    return None
+
+
+def _carried_time(
+    doc: Doc, event: Event, trigger: Token, times: Sequence[TimeExpr]
+) -> TimeExpr | None:
+    """Return the time the previous sentence's main clause gives, when it carries.
+
+    "On Wednesday the ministers met in Cairo. They agreed …": a main clause in the past
+    tense with no time in its sentence takes the day of the main clause just before.
+    """
+    head = clause_head(trigger)
+    if head.dep_ != "ROOT" or head.tag_ != "VBD" or event.sentence_index == 0:
+        return None
+    if any(t.sentence_index == event.sentence_index for t in times):
+        return None
+    for time in times:
+        if time.sentence_index != event.sentence_index - 1:
+            continue
+        root = _token_at(doc, time.start, time.end)
+        if (
+            root is not None
+            and time.value not in VAGUE_VALUES
+            and clause_head(root).dep_ == "ROOT"
+            and clause_head(root).tag_ == "VBD"
+        ):
+            return time
+    return None
+
+
+def _governing_heads(head: Token) -> list[Token]:
+    """Return the trigger's clause and the clauses it is coordinated with, leftward.
+
+    "On Monday the ministers met and agreed …": the second verb shares the first one's
+    time; a clause below another ("said that …", "after …") does not take its time.
+    """
+    chain = [head]
+    current = head
+    while current.dep_ == "conj" and current.head.i != current.i:
+        current = clause_head(current.head)
+        if any(c.i == current.i for c in chain):
+            break
+        chain.append(current)
+    return chain
+
+
+def _names(doc: Doc, time: TimeExpr) -> bool:
+    """Tell whether ``time`` begins a name and dates no event ("the March 23 Movement").
+
+    The expression modifies a proper name (not "on March 23", not "the November APEC
+    summit") and a capitalised name word follows it directly.
+    """
+    span = doc.char_span(time.start, time.end, alignment_mode="expand")
+    if span is None or span.end >= len(doc):
+        return False
+    after, phrase = doc[span.end], span.root
+    while phrase.dep_ in _MODIFIER_DEPS and phrase.head.i != phrase.i:
+        phrase = phrase.head
+    return (
+        span.root.dep_ in _MODIFIER_DEPS
+        and phrase.tag_ == "NNP"
+        and after.tag_ == "NNP"
+        and after.is_title
+        and after.ent_type_ not in ("DATE", "TIME")
+    )
 
 
 def _is_aside(doc: Doc, time: TimeExpr, trigger: Token) -> bool:
