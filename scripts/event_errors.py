@@ -1,7 +1,7 @@
 """Why gold events are missed, by class of language, on the DEV or a TRAIN split.
 
 Usage: .venv/bin/python scripts/event_errors.py SPLIT [SPLIT ...] [--shared DIR]
-       [--show CLASS] [--rules-only]
+       [--show CLASS] [--rules-only] [--false-positives]
 
 SPLIT is ``dev`` or a train split (``train-a`` …); the frozen test split is refused.
 Every gold event that no system event matches strictly (type + actor codes +
@@ -20,6 +20,19 @@ recipient codes in the annotator's sentence) gets one class:
 - ``other``: anything else (a recipient where none is annotated, …).
 
 Prints a table of classes by count, and with ``--show`` the sentences of one class.
+
+With ``--false-positives`` it also tallies the scored system events (coded, co-actors
+merged as scoring merges them) that no gold event matches strictly, by system type and
+reason:
+
+- ``no-gold``: the annotator's sentence has no gold event at all;
+- ``gold-uncoded``: the sentence's gold events all lack a coded side;
+- ``wrong-type``: a coded gold event sits at the same trigger with another type;
+- ``sides``: a coded gold event of the same type is in the sentence, codes differ
+  (the same event is a miss too);
+- ``elsewhere``: the sentence has coded gold events, none of this type or trigger.
+
+``--show fp:REASON`` prints the sentences of one reason.
 """
 
 from __future__ import annotations
@@ -43,7 +56,7 @@ from dyad.evaluation.event_corpus import (
     load_split,
 )
 from dyad.evaluation.event_data import RawToClean
-from dyad.evaluation.event_scoring import Coded
+from dyad.evaluation.event_scoring import Coded, merge_co_actors
 from dyad.pipeline import STAGES
 from dyad.resources import Resources
 from dyad.runner import ArticleState, result_of, run_batch
@@ -228,6 +241,66 @@ def _candidate_class(
     )
 
 
+@dataclass(frozen=True)
+class FalsePositive:
+    """One scored system event that matches no gold event strictly."""
+
+    reason: str
+    type: str
+    sentence: str
+    detail: str
+
+
+def false_positives(doc: AnnotatedDoc, state: ArticleState) -> list[FalsePositive]:
+    """Return the scored system events of one document that no gold event matches."""
+    result = result_of(state)
+    every_gold = gold_coded(doc)
+    gold = merge_co_actors(g for g in every_gold if g.coded)
+    system = merge_co_actors(s for s in system_coded(doc, result) if s.coded)
+    pool = Counter((g.sentence, g.key) for g in gold)
+    out = []
+    for s in system:
+        k = (s.sentence, s.key)
+        if pool[k] > 0:
+            pool[k] -= 1
+            continue
+        here = [g for g in gold if g.sentence == s.sentence]
+        near = [g for g in here if abs(g.position - s.position) <= 2]
+        if not any(g.sentence == s.sentence for g in every_gold):
+            reason = "no-gold"
+        elif not here:
+            reason = "gold-uncoded"
+        elif near and all(g.type != s.type for g in near):
+            reason = "wrong-type"
+        elif any(g.type == s.type for g in here):
+            reason = "sides"
+        else:
+            reason = "elsewhere"
+        detail = f"a={sorted(s.actors)} r={sorted(s.recipients)} gold=" + ",".join(
+            f"{g.type}{sorted(g.actors)}{sorted(g.recipients)}" for g in here
+        )
+        around = doc.text[max(0, s.position - 120) : s.position + 180]
+        out.append(FalsePositive(reason, s.type, around.replace("\n", " "), detail))
+    return out
+
+
+def _write_false_positives(found: Sequence[FalsePositive], show: Sequence[str]) -> None:
+    by_reason: dict[str, Counter[str]] = defaultdict(Counter)
+    for fp in found:
+        by_reason[fp.reason][fp.type] += 1
+    types = Counter(fp.type for fp in found)
+    sys.stdout.write(f"\nfalse positives {len(found)} (scored, no strict match)\n")
+    for reason, counter in sorted(by_reason.items(), key=lambda kv: -sum(kv[1].values())):
+        top = ", ".join(f"{t} {k}" for t, k in counter.most_common(5))
+        sys.stdout.write(f"  fp:{reason:29} {sum(counter.values()):4}   {top}\n")
+    listed = ", ".join(f"{t} {k}" for t, k in types.most_common())
+    sys.stdout.write(f"  by type: {listed}\n")
+    for fp in found:
+        if any(("fp:" + fp.reason).startswith(s) for s in show):
+            sys.stdout.write(f"\n[fp:{fp.reason}] {fp.type} {fp.detail}\n")
+            sys.stdout.write(f"   …{fp.sentence}…\n")
+
+
 def _mentioned(tokens: Sequence[Token], code: str, cast: Cast) -> str:
     """Say how the actors stage saw a gold party: coded right, otherwise, or not."""
     found = {cast.actors[cast.by_token[t.i]].code for t in tokens if t.i in cast.by_token}
@@ -252,6 +325,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--shared", type=Path, default=Path("../shared"))
     parser.add_argument("--show", action="append", default=[])
     parser.add_argument("--rules-only", action="store_true")
+    parser.add_argument("--false-positives", action="store_true")
     args = parser.parse_args(argv)
     if any(s in TEST_SPLITS for s in args.splits):
         sys.stderr.write("event_errors: the frozen test split is never listed\n")
@@ -261,12 +335,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings = replace(settings, event_model=False)
     res = Resources(settings)
     misses: list[Miss] = []
+    found: list[FalsePositive] = []
     total = 0
     for split in args.splits:
         docs = [d for d in load_split(args.shared, split) if not d.skip]
         total += sum(len(d.events) for d in docs)
         for doc, state in zip(docs, _states(docs, res), strict=True):
             misses.extend(classify_doc(doc, state, res))
+            found.extend(false_positives(doc, state))
     counts = Counter(m.klass for m in misses)
     strict_misses = sum(
         1 for m in misses if not m.klass.startswith(("modality/", "date"))
@@ -283,6 +359,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             trigger = m.event.trigger.text
             sys.stdout.write(f"\n[{m.klass}] {m.event.type.value} {trigger!r} {m.detail}\n")
             sys.stdout.write(f"   {m.sentence[:300]}\n")
+    if args.false_positives:
+        _write_false_positives(found, args.show)
     return 0
 
 

@@ -57,3 +57,40 @@ def test_features_tell_a_person_object_from_no_actor(resources) -> None:  # type
     town_features = features(town, cast, lexicon)
     assert "l+obj=attack|word" in town_features
     assert town_features == sorted(set(town_features))
+
+
+def _features_of(text: str, word: str, resources) -> list[str]:  # type: ignore[no-untyped-def]
+    sites, cast = _sites(text, resources)
+    (site,) = [s for s in sites if s.trigger.text == word]
+    return features(site, cast, resources.event_lexicon)
+
+
+def test_features_count_the_sides_that_name_an_actor(resources) -> None:  # type: ignore[no-untyped-def]
+    both = _features_of("Chile criticised Peru on Tuesday.", "criticised", resources)
+    assert "sides=2" in both
+    one = _features_of("Chile criticised the plan on Tuesday.", "criticised", resources)
+    assert "sides=1" in one
+
+
+def test_features_carry_the_lexicon_sense_of_the_lemma(resources) -> None:  # type: ignore[no-untyped-def]
+    lexicon = resources.event_lexicon
+    senses = {r.type.value for r in lexicon.verbs["criticize"]}
+    found = _features_of("Chile criticized Peru.", "criticized", resources)
+    assert {"lex=" + s for s in senses} <= set(found)
+    assert "resemble" not in lexicon.verbs
+    assert "lex=none" in _features_of("Chile resembled Peru.", "resembled", resources)
+
+
+def test_features_mark_a_trigger_inside_quotation_marks(resources) -> None:  # type: ignore[no-untyped-def]
+    quoted = 'Chile said: "We condemn Peru for the raid."'
+    assert "quoted" in _features_of(quoted, "condemn", resources)
+    plain = "Chile condemned Peru for the raid."
+    assert "quoted" not in _features_of(plain, "condemned", resources)
+
+
+def test_features_name_the_sense_of_the_governing_verb(resources) -> None:  # type: ignore[no-untyped-def]
+    found = _features_of(
+        "Chile accused Peru of attacking its border posts.", "attacking", resources
+    )
+    assert "gov=accuse" in found
+    assert "gov.lex=ACCUSE" in found

@@ -174,6 +174,54 @@ def _features(site: Site, cast: Cast, lexicon: EventLexicon) -> Iterator[str]:
     yield from _object_features(t, anchor, lemma, cast)
     yield from _child_features(t, anchor, lemma, cast)
     yield from _context_features(t, lemma, lexicon)
+    yield from _sense_features(site, lemma, subject, cast, lexicon)
+
+
+def _sense_features(
+    site: Site, lemma: str, subject: Token | None, cast: Cast, lexicon: EventLexicon
+) -> Iterator[str]:
+    """The lexicon's types for the lemma, and how many sides name an actor.
+
+    A lemma the lexicon lists for a type is evidence for that type even where no rule
+    fired (its object or preposition did not fit), and it carries over to lemmas seen
+    rarely in training; the count of coded sides tells a dyadic event from a bare verb.
+    """
+    entries = lexicon.verbs if site.kind == "verb" else lexicon.nouns
+    senses = sorted({rule.type.value for rule in entries.get(lemma, ())})
+    for sense in senses:
+        yield "lex=" + sense
+    if not senses:
+        yield "lex=none"
+    sides = int(bool(cast.of(subject))) + int(_other_side(site, cast))
+    yield f"sides={sides}"
+    yield f"sides+kind={sides}|{site.kind}"
+    for sense in senses:
+        yield f"lex+sides={sense}|{sides}"
+    if _in_quote(site.trigger):
+        yield "quoted"
+
+
+def _other_side(site: Site, cast: Cast) -> bool:
+    """Tell whether an object, party preposition or noun modifier names an actor."""
+    t, anchor = site.trigger, site.anchor
+    if any(
+        c.dep_ in OBJECTS and c.i != t.i and cast.of(c) for c in anchor.children
+    ):
+        return True
+    if t.pos_ == "NOUN" and _noun_has_party(t, cast):
+        return True
+    return any(
+        c.dep_ in ("prep", "agent")
+        and c.lower_ in cast.grammar.party_verb_prepositions
+        and _actor_in(c, cast)
+        for c in anchor.children
+    )
+
+
+def _in_quote(t: Token) -> bool:
+    """Tell whether ``t`` stands inside quotation marks of its sentence."""
+    marks = sum(1 for w in t.sent if w.i < t.i and w.is_quote and w.text != "'")
+    return marks % 2 == 1
 
 
 def _object_features(t: Token, anchor: Token, lemma: str, cast: Cast) -> Iterator[str]:
@@ -225,6 +273,10 @@ def _context_features(t: Token, lemma: str, lexicon: EventLexicon) -> Iterator[s
     if governor.i != t.i:
         lower = governor.lemma_.lower()
         yield "gov=" + lower
+        # an event inside an accusation or a report ("accused X of killing") is its
+        # content, and the annotators code only the governing one
+        for rule in lexicon.verbs.get(lower, ())[:1]:
+            yield "gov.lex=" + rule.type.value
         if lower in lexicon.modality.speech_verbs:
             yield "gov.speech"
     if t.i == t.sent.root.i:

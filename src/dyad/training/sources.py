@@ -4,8 +4,8 @@ Our own annotations are read by ``dyad.evaluation.event_data`` (the reader behin
 ``dyad eval`` too); this module reads the public sets. Every source becomes ``TrainDoc``
 records: a raw text, and either gold trigger spans (raw offsets, with type and mode)
 that label every site of the text, or a set of PLOVER types a weak, whole-text label
-allows. The PLOVER GSR gives only its ``dev`` half (its held-out half is for
-measuring). Inputs are read in a fixed order so that training sees the same examples
+allows. The PLOVER GSR and CASE 2021 give only their ``dev`` half (the held-out half
+is for measuring). Inputs are read in a fixed order so that training sees the same examples
 every time.
 """
 
@@ -90,7 +90,11 @@ def read_plover_dev(shared: Path, other_weight: float) -> list[TrainDoc]:
 
 
 def read_case2021(shared: Path, mapping: Mapping[str, Sequence[str]]) -> list[TrainDoc]:
-    """Read CASE 2021 task 2 snippets whose ACLED sub-event type ``mapping`` knows."""
+    """Read CASE 2021 task 2 snippets whose ACLED sub-event type ``mapping`` knows.
+
+    Only the dev half (``half_of`` of the key ``dyad eval`` uses): the held-out half
+    measures the model.
+    """
     path = (
         shared
         / "eval"
@@ -103,6 +107,8 @@ def read_case2021(shared: Path, mapping: Mapping[str, Sequence[str]]) -> list[Tr
         for row in csv.DictReader(handle, delimiter="\t"):
             label = (row.get("SubType") or "").strip()
             if label not in mapping or not row.get("EventSnippet"):
+                continue
+            if half_of(f"case2021-{row['id']}") != "dev":
                 continue
             docs.append(
                 TrainDoc(
