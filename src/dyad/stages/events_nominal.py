@@ -20,7 +20,9 @@ from dyad.stages.events_parties import (
     NOMINAL_ACTOR_DEPS,
     Roles,
     finish,
+    participles,
     subject_token,
+    theme_recipients,
     verbal_roles,
 )
 from dyad.stages.events_roles import Cast
@@ -61,6 +63,7 @@ def nominal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
     # "a mediation mission between A and B": the phrase hangs on the compound's head
     holders = [noun, noun.head] if noun.dep_ == "compound" else [noun]
     holders.extend(of_objects(noun))  # "suspension of air links with Serbia"
+    holders.extend(participles(noun))  # "sanctions imposed by X on Y"
     by_agent = [
         t for h in holders for t in prep_objects(h, frozenset({"by"}), cast.by_token)
     ]
@@ -83,7 +86,7 @@ def nominal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
         for t in prep_objects(h, rule.preps - partner, cast.by_token)
         for a in cast.of(t)
         if a not in speakers
-    )
+    ) + theme_recipients(holders, rule, cast, lexicon)
     with_partner = any(
         prep_objects(h, frozenset({"with"}), cast.by_token) for h in holders
     )
