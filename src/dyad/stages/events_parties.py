@@ -17,7 +17,12 @@ from spacy.tokens import Doc, Token
 from dyad.knowledge.events import EventLexicon, TriggerRule
 from dyad.knowledge.grammar import Grammar
 from dyad.records import Actor, ActorKind, Mention
-from dyad.stages.events_passives import by_agents, is_passive, shared_objects
+from dyad.stages.events_passives import (
+    by_agents,
+    is_passive,
+    raised_passive,
+    shared_objects,
+)
 from dyad.stages.events_roles import Cast
 from dyad.stages.events_triggers import (
     OBJECTS,
@@ -68,7 +73,7 @@ def is_mutual(token: Token) -> bool:
 
 def subject_token(verb: Token, lexicon: EventLexicon) -> tuple[Token | None, bool]:
     """Return the subject of ``verb`` (through control, coordination) and if passive."""
-    own_passive = is_passive(verb) or _raised_passive(verb)
+    own_passive = is_passive(verb) or raised_passive(verb)
     current = verb
     for _ in range(6):
         subjects = children(current, SUBJECTS)
@@ -112,19 +117,6 @@ def subject_token(verb: Token, lexicon: EventLexicon) -> tuple[Token | None, boo
             return head, current.tag_ == "VBN" and current.dep_ == "acl"
         current = head
     return None, False
-
-
-def _raised_passive(verb: Token) -> bool:
-    """Tell whether ``verb`` is a bare participle under a passive verb of reporting
-    ("soldiers were reported killed by X"): the subject is what it was done to."""
-    head = verb.head
-    return (
-        verb.tag_ == "VBN"
-        and verb.dep_ in ("xcomp", "oprd")
-        and head.i != verb.i
-        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
-        and is_passive(head)
-    )
 
 
 def _owner(noun: Token) -> Token | None:

@@ -38,6 +38,19 @@ def is_passive(verb: Token) -> bool:
     return any(c.dep_ == "auxpass" for c in verb.children) or shares_passive(verb)
 
 
+def raised_passive(verb: Token) -> bool:
+    """Tell whether ``verb`` is a bare participle under a passive verb of reporting
+    ("soldiers were reported killed by X"): the subject is what it was done to."""
+    head = verb.head
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ in ("xcomp", "oprd")
+        and head.i != verb.i
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+        and is_passive(head)
+    )
+
+
 def passive_group(verb: Token) -> list[Token]:
     """Return the participles of the coordinated passive ``verb`` belongs to, ``verb``
     first and the others in text order."""
