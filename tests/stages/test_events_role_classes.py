@@ -5,7 +5,9 @@ participle after an event noun names its parties ("sanctions imposed by X on Y")
 thing an event is about holds its recipient ("lifted its ban on exports to Y"); the
 owner of a transparent noun acts in its infinitive ("X's decision to expel Y", "a bid
 by X to …"); a bare participle under a passive verb of reporting is passive itself
-("soldiers were reported killed by X"). Real parses; actors given by hand
+("soldiers were reported killed by X"); a relative clause on a group names the member
+the copula is about ("X is one of the states that …"); a gerund after "accused X's army
+of" is the object's act, however the parser attaches it. Real parses; actors given by hand
 (``events_harness``).
 """
 
@@ -54,6 +56,13 @@ FOUND = [
     # "reported killed": the participle of a passive verb of reporting is passive
     ("Ten soldiers from Uganda were reported killed by Kenyan police.",
      (T.ASSAULT, ("KEN",), ("UGA",))),
+    # a member of a group a relative clause is about
+    ("Kenya is one of the few states that condemned Uganda.",
+     (T.ACCUSE, ("KEN",), ("UGA",))),
+    ("Kenya was among the countries that condemned Uganda.",
+     (T.ACCUSE, ("KEN",), ("UGA",))),
+    # the thing a verb without an object warns "of" holds the recipient
+    ("Kenya warned of retaliation against Uganda.", (T.THREATEN, ("KEN",), ("UGA",))),
 ]
 
 
@@ -78,3 +87,10 @@ def test_a_theme_does_not_pass_on_its_own_of_phrase(resources):  # type: ignore[
 def test_a_transparent_noun_without_owner_keeps_the_clause_subject(resources):  # type: ignore[no-untyped-def]
     found = _found("Kenya announced a decision to expel Uganda's envoy.", resources)
     assert (T.SANCTION, ("KEN",), ("UGA",)) in found, sorted(found)
+
+
+def test_a_gerund_hung_on_the_object_is_the_objects_act(resources):  # type: ignore[no-untyped-def]
+    found = _found("Kenya accused Uganda's army of shelling villages.", resources)
+    assert (T.ACCUSE, ("KEN",), ("UGA",)) in found, sorted(found)
+    shelling = [actors for t, actors, _ in found if t == T.ASSAULT]
+    assert shelling and all(actors == ("UGA",) for actors in shelling), sorted(found)

@@ -48,6 +48,7 @@ class Grammar:
     party_noun_prepositions: frozenset[str]
     theme_prepositions: frozenset[str]
     verb_theme_prepositions: frozenset[str]
+    partitive_prepositions: frozenset[str]
     party_verb_prepositions: frozenset[str]
     minority_words: frozenset[str]
 

@@ -91,6 +91,8 @@ def subject_token(verb: Token, lexicon: EventLexicon) -> tuple[Token | None, boo
             objects = children(head.head, frozenset({"dobj"}))
             if objects and not is_mutual(objects[0]):
                 return objects[0], False
+            if head.head.dep_ == "dobj" and not is_mutual(head.head):
+                return head.head, False  # "accused X's army of shelling": on the object
         if current.dep_ == "xcomp" and head.lemma_.lower() in lexicon.object_control:
             objects = children(head, frozenset({"dobj"}))
             if objects:
@@ -166,8 +168,8 @@ def theme_recipients(
     """Return the recipients named inside what an event is about: "lifted its ban on
     exports to X", "imposed curbs on the sale of arms to X", "a suspension of aid to X".
 
-    The things are the objects of a holder's theme prepositions (of a verb: the verb
-    ones) that name no actor and no event of their own; their phrases with the type's
+    The things are the objects of a holder's theme prepositions (of a verb with an
+    object or a passive one: the verb ones) that name no actor and no event of their own; their phrases with the type's
     recipient prepositions name the recipient.
     """
     grammar = cast.grammar
@@ -177,11 +179,11 @@ def theme_recipients(
     seen: set[int] = set()
     found: list[str] = []
     for holder in holders:
-        themes = (
-            grammar.theme_prepositions
-            if holder.pos_ in ("NOUN", "PROPN")
-            else grammar.verb_theme_prepositions
-        )
+        themes = grammar.verb_theme_prepositions
+        if holder.pos_ in ("NOUN", "PROPN") or not (
+            is_passive(holder) or children(holder, OBJECTS)
+        ):  # "warned of retaliation against X"; not "accused X of crimes against Y"
+            themes = grammar.theme_prepositions
         for thing in prep_objects(holder, themes):
             if (
                 thing.i in seen
