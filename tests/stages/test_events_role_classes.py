@@ -93,4 +93,5 @@ def test_a_gerund_hung_on_the_object_is_the_objects_act(resources):  # type: ign
     found = _found("Kenya accused Uganda's army of shelling villages.", resources)
     assert (T.ACCUSE, ("KEN",), ("UGA",)) in found, sorted(found)
     shelling = [actors for t, actors, _ in found if t == T.ASSAULT]
-    assert shelling and all(actors == ("UGA",) for actors in shelling), sorted(found)
+    assert shelling, sorted(found)
+    assert all(actors == ("UGA",) for actors in shelling), sorted(found)

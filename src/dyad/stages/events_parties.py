@@ -169,8 +169,8 @@ def theme_recipients(
     exports to X", "imposed curbs on the sale of arms to X", "a suspension of aid to X".
 
     The things are the objects of a holder's theme prepositions (of a verb with an
-    object or a passive one: the verb ones) that name no actor and no event of their own; their phrases with the type's
-    recipient prepositions name the recipient.
+    object or a passive one: the verb ones) that name no actor and no event of their
+    own; their phrases with the type's recipient prepositions name the recipient.
     """
     grammar = cast.grammar
     preps = (
