@@ -7,8 +7,9 @@ owner of a transparent noun acts in its infinitive ("X's decision to expel Y", "
 by X to …"); a bare participle under a passive verb of reporting is passive itself
 ("soldiers were reported killed by X"); a relative clause on a group names the member
 the copula is about ("X is one of the states that …"); a gerund after "accused X's army
-of" is the object's act, however the parser attaches it. Real parses; actors given by hand
-(``events_harness``).
+of" is the object's act, however the parser attaches it; the subject of "received aid
+from X", "faced criticism from X", "came under attack from X" undergoes the event. Real
+parses; actors given by hand (``events_harness``).
 """
 
 from __future__ import annotations
@@ -63,6 +64,11 @@ FOUND = [
      (T.ACCUSE, ("KEN",), ("UGA",))),
     # the thing a verb without an object warns "of" holds the recipient
     ("Kenya warned of retaliation against Uganda.", (T.THREATEN, ("KEN",), ("UGA",))),
+    # an event undergone by the subject of the verb that takes it
+    ("Uganda received aid from Kenya.", (T.AID, ("KEN",), ("UGA",))),
+    ("Uganda faced criticism from Kenya.", (T.ACCUSE, ("KEN",), ("UGA",))),
+    ("Uganda drew condemnation from Kenya.", (T.ACCUSE, ("KEN",), ("UGA",))),
+    ("Uganda came under attack from Kenya.", (T.ASSAULT, ("KEN",), ("UGA",))),
 ]
 
 
@@ -95,3 +101,10 @@ def test_a_gerund_hung_on_the_object_is_the_objects_act(resources):  # type: ign
     shelling = [actors for t, actors, _ in found if t == T.ASSAULT]
     assert shelling, sorted(found)
     assert all(actors == ("UGA",) for actors in shelling), sorted(found)
+
+
+def test_an_undergone_event_does_not_make_its_subject_the_actor(resources):  # type: ignore[no-untyped-def]
+    found = _found("Uganda received military aid from Kenya and Ghana.", resources)
+    assert found, "no event"
+    assert all(actors != ("UGA",) for _, actors, _ in found), sorted(found)
+    assert all(recipients == ("UGA",) for _, _, recipients in found), sorted(found)
