@@ -6,7 +6,8 @@ subject as the recipient and both take the "by" agent, which the parser hangs on
 of them only ("by" under "killed", not "shot"). A participle with a subject or an
 auxiliary of its own ("was arrested and has confessed") is not part of the passive.
 Likewise in the active "police shot and killed three men" the object after the second
-verb is also the object of the first.
+verb is also the object of the first. A bare participle under a passive verb of
+reporting ("soldiers were reported killed by rebels") is passive too.
 """
 
 from __future__ import annotations
