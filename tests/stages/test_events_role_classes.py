@@ -108,3 +108,9 @@ def test_an_undergone_event_does_not_make_its_subject_the_actor(resources):  # t
     assert found, "no event"
     assert all(actors != ("UGA",) for _, actors, _ in found), sorted(found)
     assert all(recipients == ("UGA",) for _, _, recipients in found), sorted(found)
+
+
+def test_a_gerund_after_a_thing_keeps_the_clause_subject(resources):  # type: ignore[no-untyped-def]
+    found = _found("Ghana instituted a policy of expelling diplomats from Togo.", resources)
+    assert (T.SANCTION, ("GHA",), ("TGO",)) in found, sorted(found)
+

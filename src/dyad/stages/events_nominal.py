@@ -63,6 +63,7 @@ def _undergoer(
         noun.dep_ == "pobj"
         and head.lower_ in lexicon.receiver_preps
         and head.head.pos_ in ("VERB", "AUX")
+        and not children(head.head, frozenset({"dobj"}))  # not "placed X under arrest"
     ):
         verb = head.head
     else:

@@ -91,7 +91,7 @@ def subject_token(verb: Token, lexicon: EventLexicon) -> tuple[Token | None, boo
             objects = children(head.head, frozenset({"dobj"}))
             if objects and not is_mutual(objects[0]):
                 return objects[0], False
-            if head.head.dep_ == "dobj" and not is_mutual(head.head):
+            if _named_object(head.head):
                 return head.head, False  # "accused X's army of shelling": on the object
         if current.dep_ == "xcomp" and head.lemma_.lower() in lexicon.object_control:
             objects = children(head, frozenset({"dobj"}))
@@ -119,6 +119,16 @@ def subject_token(verb: Token, lexicon: EventLexicon) -> tuple[Token | None, boo
             return head, current.tag_ == "VBN" and current.dep_ == "acl"
         current = head
     return None, False
+
+
+def _named_object(noun: Token) -> bool:
+    """Tell whether ``noun`` is a direct object that names someone ("Uganda's army",
+    "the Kenyan police"), not a thing ("instituted a policy of confiscating …")."""
+    return (
+        noun.dep_ == "dobj"
+        and not is_mutual(noun)
+        and (noun.pos_ == "PROPN" or bool(children(noun, NOMINAL_ACTOR_DEPS)))
+    )
 
 
 def _owner(noun: Token) -> Token | None:
