@@ -67,6 +67,8 @@ _WORD_LISTS = (
     "party_preps",
     "label_prepositions",
     "private_sectors",
+    "receiver_verbs",
+    "receiver_preps",
 )
 _LABEL_LISTS = {"negative": "negative_labels", "positive": "positive_labels"}
 _MODALITY_SECTIONS = ("negation", "hypothetical", "future", "speech_verbs")
@@ -162,6 +164,8 @@ class EventLexicon:
     party_preps: frozenset[str] = frozenset()
     label_prepositions: frozenset[str] = frozenset({"as"})
     private_sectors: frozenset[str] = frozenset()
+    receiver_verbs: frozenset[str] = frozenset()
+    receiver_preps: frozenset[str] = frozenset()
 
     def quad_of(self, cameo: str) -> int:
         """Return the quad class (1 to 4) of a CAMEO code."""

@@ -46,6 +46,9 @@ class Grammar:
     pair_words: frozenset[str]
     relative_pronouns: frozenset[str]
     party_noun_prepositions: frozenset[str]
+    theme_prepositions: frozenset[str]
+    verb_theme_prepositions: frozenset[str]
+    partitive_prepositions: frozenset[str]
     party_verb_prepositions: frozenset[str]
     minority_words: frozenset[str]
 

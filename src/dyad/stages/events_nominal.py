@@ -20,7 +20,9 @@ from dyad.stages.events_parties import (
     NOMINAL_ACTOR_DEPS,
     Roles,
     finish,
+    participles,
     subject_token,
+    theme_recipients,
     verbal_roles,
 )
 from dyad.stages.events_roles import Cast
@@ -49,6 +51,50 @@ def _meeting_governor(noun: Token, lexicon: EventLexicon) -> Token | None:
     return None
 
 
+def _undergoer(
+    noun: Token, cast: Cast, lexicon: EventLexicon
+) -> tuple[Token | None, tuple[str, ...]]:
+    """Return the verb through which ``noun`` is undergone ("received aid", "faced
+    criticism", "came under attack") and the actors of its subject, or nothing."""
+    head = noun.head
+    if noun.dep_ == "dobj" and head.lemma_.lower() in lexicon.receiver_verbs:
+        verb = head
+    elif (
+        noun.dep_ == "pobj"
+        and head.lower_ in lexicon.receiver_preps
+        and head.head.pos_ in ("VERB", "AUX")
+        and not children(head.head, frozenset({"dobj"}))  # not "placed X under arrest"
+    ):
+        verb = head.head
+    else:
+        return None, ()
+    subject, passive = subject_token(verb, lexicon)
+    return verb, () if passive else cast.of(subject)
+
+
+def _undergone(
+    noun: Token,
+    holders: list[Token],
+    sides: tuple[tuple[str, ...], tuple[str, ...]],
+    cast: Cast,
+    lexicon: EventLexicon,
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Return the sides of an event noun undergone by a verb's subject: "Peru received
+    aid from Chile", "came under attack from X" (the subject is the recipient; "from",
+    on the noun or on the verb, names the actor). Other sides are returned as given."""
+    actors, recipients = sides
+    verb, undergoer = _undergoer(noun, cast, lexicon)
+    if verb is None or not undergoer:
+        return sides
+    sources = tuple(
+        a
+        for h in [*holders, verb]
+        for t in prep_objects(h, frozenset({"from"}), cast.by_token)
+        for a in cast.of(t)
+    )
+    return actors or sources, undergoer + tuple(r for r in recipients if r not in sources)
+
+
 def nominal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
     if c.kind == "light":
         verbal = verbal_roles(c, cast, lexicon)
@@ -61,6 +107,7 @@ def nominal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
     # "a mediation mission between A and B": the phrase hangs on the compound's head
     holders = [noun, noun.head] if noun.dep_ == "compound" else [noun]
     holders.extend(of_objects(noun))  # "suspension of air links with Serbia"
+    holders.extend(participles(noun))  # "sanctions imposed by X on Y"
     by_agent = [
         t for h in holders for t in prep_objects(h, frozenset({"by"}), cast.by_token)
     ]
@@ -83,7 +130,9 @@ def nominal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
         for t in prep_objects(h, rule.preps - partner, cast.by_token)
         for a in cast.of(t)
         if a not in speakers
-    )
+    ) + theme_recipients(holders, rule, cast, lexicon)
+    if not rule.reciprocal:
+        actors, recipients = _undergone(noun, holders, (actors, recipients), cast, lexicon)
     with_partner = any(
         prep_objects(h, frozenset({"with"}), cast.by_token) for h in holders
     )

@@ -14,10 +14,15 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
-from dyad.knowledge.events import EventLexicon
+from dyad.knowledge.events import EventLexicon, TriggerRule
 from dyad.knowledge.grammar import Grammar
 from dyad.records import Actor, ActorKind, Mention
-from dyad.stages.events_passives import by_agents, is_passive, shared_objects
+from dyad.stages.events_passives import (
+    by_agents,
+    is_passive,
+    raised_passive,
+    shared_objects,
+)
 from dyad.stages.events_roles import Cast
 from dyad.stages.events_triggers import (
     OBJECTS,
@@ -68,7 +73,7 @@ def is_mutual(token: Token) -> bool:
 
 def subject_token(verb: Token, lexicon: EventLexicon) -> tuple[Token | None, bool]:
     """Return the subject of ``verb`` (through control, coordination) and if passive."""
-    own_passive = is_passive(verb)  # "killed" in "was shot and killed" shares "was"
+    own_passive = is_passive(verb) or raised_passive(verb)
     current = verb
     for _ in range(6):
         subjects = children(current, SUBJECTS)
@@ -86,6 +91,8 @@ def subject_token(verb: Token, lexicon: EventLexicon) -> tuple[Token | None, boo
             objects = children(head.head, frozenset({"dobj"}))
             if objects and not is_mutual(objects[0]):
                 return objects[0], False
+            if _named_object(head.head):
+                return head.head, False  # "accused X's army of shelling": on the object
         if current.dep_ == "xcomp" and head.lemma_.lower() in lexicon.object_control:
             objects = children(head, frozenset({"dobj"}))
             if objects:
@@ -99,6 +106,10 @@ def subject_token(verb: Token, lexicon: EventLexicon) -> tuple[Token | None, boo
                 return head, False
             current = head
             continue
+        if current.dep_ == "acl" and head.lemma_.lower() in lexicon.transparent_nouns:
+            owner = _owner(head)  # "Chile's decision to expel X", "a bid by Chile to …"
+            if owner is not None:
+                return owner, False
         if (
             current.dep_ in ("acl", "relcl")
             and head.pos_ in ("NOUN", "PROPN", "PRON")
@@ -108,6 +119,25 @@ def subject_token(verb: Token, lexicon: EventLexicon) -> tuple[Token | None, boo
             return head, current.tag_ == "VBN" and current.dep_ == "acl"
         current = head
     return None, False
+
+
+def _named_object(noun: Token) -> bool:
+    """Tell whether ``noun`` is a direct object that names someone ("Uganda's army",
+    "the Kenyan police"), not a thing ("instituted a policy of confiscating …")."""
+    return (
+        noun.dep_ == "dobj"
+        and not is_mutual(noun)
+        and (noun.pos_ == "PROPN" or bool(children(noun, NOMINAL_ACTOR_DEPS)))
+    )
+
+
+def _owner(noun: Token) -> Token | None:
+    """Return the possessor of ``noun`` or the object of its "by" phrase, if any."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    agents = prep_objects(noun, frozenset({"by"}))
+    return agents[0] if agents else None
 
 
 def _objects_and_holders(
@@ -140,6 +170,54 @@ def _objects_and_holders(
     if c.kind == "light":
         holders.extend(of_objects(c.trigger))
     return objects, holders, absorbed
+
+
+def theme_recipients(
+    holders: Sequence[Token], rule: TriggerRule, cast: Cast, lexicon: EventLexicon
+) -> tuple[str, ...]:
+    """Return the recipients named inside what an event is about: "lifted its ban on
+    exports to X", "imposed curbs on the sale of arms to X", "a suspension of aid to X".
+
+    The things are the objects of a holder's theme prepositions (of a verb with an
+    object or a passive one: the verb ones) that name no actor and no event of their
+    own; their phrases with the type's recipient prepositions name the recipient.
+    """
+    grammar = cast.grammar
+    preps = (
+        rule.preps | lexicon.types[rule.type].recipient_preps
+    ) - grammar.partner_prepositions - grammar.theme_prepositions
+    seen: set[int] = set()
+    found: list[str] = []
+    for holder in holders:
+        themes = grammar.verb_theme_prepositions
+        if holder.pos_ in ("NOUN", "PROPN") or not (
+            is_passive(holder) or children(holder, OBJECTS)
+        ):  # "warned of retaliation against X"; not "accused X of crimes against Y"
+            themes = grammar.theme_prepositions
+        for thing in prep_objects(holder, themes):
+            if (
+                thing.i in seen
+                or thing.pos_ != "NOUN"
+                or thing.i in cast.by_token
+                or _own_event(thing, cast, lexicon)
+            ):
+                continue
+            seen.add(thing.i)
+            for pobj in prep_objects(thing, preps, cast.by_token):
+                found.extend(cast.of(pobj))
+    return tuple(found)
+
+
+def participles(noun: Token) -> list[Token]:
+    """Return the bare past participles after an event noun ("sanctions imposed by X on
+    Y", "an agreement reached with X"): their phrases name the noun's parties."""
+    return [
+        child
+        for child in noun.children
+        if child.dep_ == "acl"
+        and child.tag_ == "VBN"
+        and not children(child, SUBJECTS | PASSIVE_SUBJECTS)
+    ]
 
 
 def _visitors(anchor: Token, cast: Cast) -> tuple[str, ...]:
@@ -184,6 +262,7 @@ def verbal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
         objects = []
     for token in objects + preps:
         recipients += cast.of(token)
+    recipients += theme_recipients(holders, rule, cast, lexicon)
     found = tuple(a for token in partner_preps for a in cast.of(token))
     if rule.reciprocal:
         partners.extend(found)

@@ -6,7 +6,8 @@ subject as the recipient and both take the "by" agent, which the parser hangs on
 of them only ("by" under "killed", not "shot"). A participle with a subject or an
 auxiliary of its own ("was arrested and has confessed") is not part of the passive.
 Likewise in the active "police shot and killed three men" the object after the second
-verb is also the object of the first.
+verb is also the object of the first. A bare participle under a passive verb of
+reporting ("soldiers were reported killed by rebels") is passive too.
 """
 
 from __future__ import annotations
@@ -36,6 +37,19 @@ def shares_passive(verb: Token) -> bool:
 def is_passive(verb: Token) -> bool:
     """Return True when ``verb`` has a passive auxiliary or shares one."""
     return any(c.dep_ == "auxpass" for c in verb.children) or shares_passive(verb)
+
+
+def raised_passive(verb: Token) -> bool:
+    """Tell whether ``verb`` is a bare participle under a passive verb of reporting
+    ("soldiers were reported killed by X"): the subject is what it was done to."""
+    head = verb.head
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ in ("xcomp", "oprd")
+        and head.i != verb.i
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+        and is_passive(head)
+    )
 
 
 def passive_group(verb: Token) -> list[Token]:

@@ -222,7 +222,8 @@ class Cast:
     def _pronoun(self, token: Token) -> Iterator[str]:
         lower = token.lower_
         if lower in self.grammar.relative_pronouns and token.head.dep_ == "relcl":
-            yield from self.of(token.head.head, 1)
+            antecedent = token.head.head
+            yield from self.of(antecedent, 1) or self._member_of(antecedent)
         elif lower in self.grammar.first_person_pronouns:
             yield from self.of(self.speaker_of(token), 1)
         elif lower in self.grammar.singular_person_pronouns:
@@ -237,6 +238,18 @@ class Cast:
             yield from self.previous
         elif lower in self.grammar.group_pronouns:
             yield from self._group(token)
+
+    def _member_of(self, noun: Token) -> tuple[str, ...]:
+        """Return the subject of "X is one of the states that …" or "X was among the
+        countries that …" for the group noun ``noun``: the member the clause is about."""
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.lower_ not in self.grammar.partitive_prepositions:
+            return ()
+        copula = prep.head.head if prep.head.dep_ == "attr" else prep.head
+        if copula.pos_ != "AUX":
+            return ()
+        subjects = [c for c in copula.children if c.dep_ == "nsubj"]
+        return self.of(subjects[0], 1) if subjects else ()
 
     def _group(self, token: Token) -> Iterator[str]:
         """Resolve "they"/"their": an actor earlier in the sentence, else the actors of
