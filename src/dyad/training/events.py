@@ -28,7 +28,7 @@ from dyad.stages.events_triggers import find_candidates
 from dyad.training import sources
 from dyad.training.args import train_args
 from dyad.training.softmax import Example, fit
-from dyad.training.tune import choose_thresholds
+from dyad.training.tune import Part, choose_thresholds, fold_of
 from dyad.training.walk import Walked, walk
 
 ARGS_FILE = "args.json"  # the argument model, written beside the event model
@@ -51,6 +51,18 @@ class Collected:
     covered: int = 0
     covered_by_rules: int = 0
     docs: Counter[str] = field(default_factory=Counter)
+
+    def joined(self, other: Collected) -> Collected:
+        """Return these examples followed by ``other``'s (the order ``collect`` gives
+        when both sets of documents go through one call)."""
+        return Collected(
+            types=self.types + other.types,
+            modes=self.modes + other.modes,
+            gold_triggers=self.gold_triggers + other.gold_triggers,
+            covered=self.covered + other.covered,
+            covered_by_rules=self.covered_by_rules + other.covered_by_rules,
+            docs=self.docs + other.docs,
+        )
 
 
 def load_config() -> dict[str, Any]:
@@ -252,11 +264,14 @@ def train(
     lexicon = resources.event_lexicon
     ours = list(walk(our_documents(shared, resources, folder=annotations), resources))
     dev = list(walk(our_documents(shared, resources, ["dev"], annotations), resources))
-    collected = collect(ours, public_docs(shared, config), resources, config)
+    public = collect([], public_docs(shared, config), resources, config)
+    collected = collect(ours, [], resources, config).joined(public)
     fit_args = {k: v for k, v in config["fit"].items() if k != "__line__"}
     types = fit(collected.types, **fit_args)
     modes = fit(collected.modes, **fit_args)
-    rule, new, tried = choose_thresholds(types, modes, dev, lexicon, config)
+    parts = [Part(types, modes, dev)]
+    parts += _out_of_fold(ours, public, resources, config, fit_args)
+    rule, new, tried = choose_thresholds(parts, lexicon, config)
     document = {
         "format": FORMAT,
         "rule_threshold": rule,
@@ -272,8 +287,8 @@ def train(
     args, args_summary = train_args(ours, dev, lexicon, model, config)
     out_path.with_name(ARGS_FILE).write_text(dumps(args), encoding="utf-8")
     return {
-        "dev strict F1 by (rule, new) threshold": tried,
-        "event thresholds (dev)": (rule, new),
+        "pooled strict F1 by (rule, new) threshold": tried,
+        "event thresholds (dev + out-of-fold train)": (rule, new),
         **args_summary,
         "documents": dict(sorted(collected.docs.items())),
         "type examples": len(collected.types),
@@ -284,6 +299,27 @@ def train(
         "covered by a rule candidate": collected.covered_by_rules,
         "labels": Counter(e.label for e in collected.types).most_common(),
     }
+
+
+def _out_of_fold(
+    ours: Sequence[Walked],
+    public: Collected,
+    resources: Resources,
+    config: dict[str, Any],
+    fit_args: dict[str, Any],
+) -> list[Part]:
+    """Return one validation part per fold of our train documents: the fold, and the two
+    layers fitted on the public sets and the other folds (``thresholds.folds``; 0: none)."""
+    folds = int(config["thresholds"].get("folds", 0))
+    parts = []
+    for k in range(folds):
+        held = [w for w in ours if fold_of(w.doc.doc_id, folds) == k]
+        rest = [w for w in ours if fold_of(w.doc.doc_id, folds) != k]
+        training = collect(rest, [], resources, config).joined(public)
+        parts.append(
+            Part(fit(training.types, **fit_args), fit(training.modes, **fit_args), held)
+        )
+    return parts
 
 
 def dumps(document: dict[str, Any]) -> str:
