@@ -106,3 +106,19 @@ def test_the_packaged_model_loads_and_fits_the_size_limit() -> None:
     assert path.stat().st_size <= 50_000_000
     model = load_event_model(path)
     assert "NONE" in model.types.labels
+
+
+def test_a_homograph_seen_only_as_a_noun_leaves_the_verb_to_its_rule() -> None:
+    from pathlib import Path as _Path
+
+    from dyad.stages.events_model import EventModel, read_head
+    from dyad.training.softmax import Example
+
+    noun = ("l=court", "lp=court|NOUN")
+    examples = [Example(noun, "NONE")] * 3 + [Example(("l=woo", "lp=woo|VERB"), "SUPPORT")] * 3
+    fitted = fit(examples, min_count=1, steps=50)
+    head = read_head(fitted.as_json(), _Path("<test>"), "types")
+    model = EventModel(head, head, 0.5, 0.5)
+    assert model.knows("court", "NOUN")
+    assert not model.knows("court", "VERB")  # the rule's verb candidate stands
+    assert model.knows("woo", "VERB")

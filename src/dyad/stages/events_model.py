@@ -73,9 +73,13 @@ class EventModel:
     rule_threshold: float
     new_threshold: float
 
-    def knows(self, lemma: str) -> bool:
-        """Tell whether training saw ``lemma`` as a site."""
-        return "l=" + lemma in self.types.index
+    def knows(self, lemma: str, pos: str) -> bool:
+        """Tell whether training saw ``lemma`` as a site with this part of speech.
+
+        A homograph seen only in its other part of speech ("court" the noun, hundreds of
+        times not an event, against the verb "to court" a state) tells nothing about
+        this one: its rule candidate stands as the rules found it."""
+        return f"lp={lemma}|{pos}" in self.types.index
 
     def revise(
         self, sent: Span, candidates: list[Candidate], cast: Cast, lexicon: EventLexicon
@@ -93,7 +97,7 @@ class EventModel:
     ) -> Candidate | None:
         rule_candidate = site.candidate
         lemma = site.trigger.lemma_.lower()
-        if rule_candidate is not None and not self.knows(lemma):
+        if rule_candidate is not None and not self.knows(lemma, _reading(site)):
             return rule_candidate
         feats = features(site, cast, lexicon)
         p = self.types.probabilities(feats)
@@ -153,6 +157,13 @@ class EventModel:
             swap=False,
             confidence=confidence,
         )
+
+
+def _reading(site: Site) -> str:
+    """The part of speech the rules read the trigger in: a verb site the tagger called a
+    noun ("a push to court others") is a verb to the rules, and the model's view of the
+    noun must not overrule them."""
+    return "VERB" if site.kind == "verb" else site.trigger.pos_
 
 
 def read_head(data: object, path: Path, name: str) -> Head:
