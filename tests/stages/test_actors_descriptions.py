@@ -5,35 +5,15 @@ Sentences written for these tests; real parses with the pinned model.
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
+from actors_harness import codings
 
-from dyad.pipeline import clean_raw
-from dyad.records import RawDocument, ResolvedActors
 from dyad.resources import Resources
-from dyad.stages.actors import resolve_actors
-from dyad.stages.nlp import parse_articles
-
-MAY_2023 = dt.date(2023, 5, 9)
 
 
 @pytest.fixture(scope="module")
 def resources() -> Resources:
     return Resources()
-
-
-def _codings(
-    resources: Resources, text: str
-) -> dict[str, tuple[str | None, str | None]]:
-    item = clean_raw(RawDocument(text=text, published=MAY_2023), resources)
-    [(parsed, _)] = parse_articles(resources.nlp, [item])
-    result: ResolvedActors = resolve_actors(parsed, kb=resources.actor_kb)
-    by_id = {a.actor_id: a for a in result.actors}
-    return {
-        m.text.lower(): (by_id[m.actor_id].code, by_id[m.actor_id].sector)
-        for m in result.mentions
-    }
 
 
 @pytest.mark.model
@@ -64,7 +44,7 @@ def _codings(
 def test_titled_person_takes_the_one_state_of_the_sentence(  # article: two states
     resources: Resources, text: str, name: str, coding: tuple[str, str]
 ) -> None:
-    found = _codings(resources, text)
+    found = codings(resources, text)
     assert found.get(name) == coding, found
 
 
@@ -74,7 +54,7 @@ def test_titled_person_stays_uncoded_when_the_sentence_names_two_states(
     resources: Resources,
 ) -> None:
     text = "Prime Minister Lena Orsk met the Chilean ambassador and a Peruvian envoy."
-    found = _codings(resources, text)
+    found = codings(resources, text)
     assert found.get("lena orsk", ("?", None))[0] is None, found
 
 
@@ -87,7 +67,7 @@ def test_untitled_private_person_does_not_take_the_sentence_state(
         "Tomas Eriksen, 41, left Chile on Friday. Reports from Peru said he had "
         "been seen at a port."
     )
-    found = _codings(resources, text)
+    found = codings(resources, text)
     assert found.get("tomas eriksen", ("?", None))[0] is None, found
 
 
@@ -100,7 +80,7 @@ def test_the_only_state_named_once_codes_bare_descriptions(
         "Rescuers worked through the night after the flood, the disaster agency of "
         "Peru said. Firefighters and officers joined them by morning."
     )
-    found = _codings(resources, text)
+    found = codings(resources, text)
     assert found.get("rescuers") == ("PER", "GOV"), found
     assert found.get("firefighters") == ("PER", "GOV"), found
     assert found.get("officers") == ("PER", "COP"), found
@@ -115,7 +95,7 @@ def test_bare_descriptions_stay_uncoded_between_two_states(
         "Officers from Chile and Peru met at the border. Officers said the talks "
         "went well, and rescuers stood by."
     )
-    found = _codings(resources, text)
+    found = codings(resources, text)
     assert found.get("rescuers", ("?", None))[0] is None, found
 
 
@@ -134,7 +114,7 @@ def test_bare_descriptions_stay_uncoded_between_two_states(
 def test_an_ethnic_minority_is_coded_as_the_state_it_lives_in(
     resources: Resources, text: str, mention: str, code: str | None
 ) -> None:
-    found = _codings(resources, text)
+    found = codings(resources, text)
     assert found.get(mention, ("?", None)) == (code, "CVL"), found
 
 
@@ -147,7 +127,7 @@ def test_a_police_rank_is_the_police_s_and_an_army_rank_the_army_s(
         "Denver police sergeant Maria Dunn was hurt on Friday. Colonel Sam Pett "
         "said the army would help, officials in Colorado said."
     )
-    found = _codings(resources, text)
+    found = codings(resources, text)
     assert found.get("maria dunn") == ("USA", "COP"), found
     assert found.get("sam pett") == ("USA", "MIL"), found
 
@@ -161,7 +141,7 @@ def test_a_title_said_of_someone_is_no_mention_of_its_own(
         "Officials in Peru said on Monday that he was a rebel. The party wants to "
         "make her the next president. Known as a reformer, she met a soldier."
     )
-    found = _codings(resources, text)
+    found = codings(resources, text)
     assert "rebel" not in found, found
     assert "president" not in found, found
     assert "reformer" not in found, found
@@ -175,7 +155,7 @@ def test_a_demonym_naming_a_language_is_no_state(resources: Resources) -> None:
         "She told a guard in French and English that she was hurt. The French "
         "government said on Monday it would help."
     )
-    found = _codings(resources, text)
+    found = codings(resources, text)
     assert "french" not in found, found
     assert "english" not in found, found
     assert found.get("french government") == ("FRA", "GOV"), found
@@ -190,7 +170,7 @@ def test_a_state_word_before_a_described_name_belongs_to_it(
         "Kenyan singer Joseph Mwita died in Chile on Monday. He wrote songs "
         "for US folk band the Silver Pines."
     )
-    found = _codings(resources, text)
+    found = codings(resources, text)
     assert found.get("joseph mwita", ("?", None))[0] == "KEN", found
     assert found.get("silver pines", ("?", None))[0] == "USA", found
     assert "kenyan" not in found, found
@@ -202,12 +182,12 @@ def test_a_state_word_before_a_described_name_belongs_to_it(
 def test_a_known_person_of_another_state_keeps_the_only_state_from_dominating(
     resources: Resources,
 ) -> None:
-    found = _codings(resources, "Obama faces pressure from Congress to help Iran.")
+    found = codings(resources, "Obama faces pressure from Congress to help Iran.")
     assert found.get("congress", ("?", None))[0] != "IRN", found
 
 
 @pytest.mark.model
 @pytest.mark.issue(10)
 def test_a_group_that_there_is_is_a_mention(resources: Resources) -> None:
-    found = _codings(resources, "There were 10 Russian soldiers killed in Ukraine.")
+    found = codings(resources, "There were 10 Russian soldiers killed in Ukraine.")
     assert found.get("russian soldiers") == ("RUS", "MIL"), found

@@ -5,17 +5,10 @@ Sentences written for these tests; real parses with the pinned model.
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
+from actors_harness import codings, resolve
 
-from dyad.pipeline import clean_raw
-from dyad.records import RawDocument, ResolvedActors
 from dyad.resources import Resources
-from dyad.stages.actors import resolve_actors
-from dyad.stages.nlp import parse_articles
-
-MAY_2023 = dt.date(2023, 5, 9)
 
 
 @pytest.fixture(scope="module")
@@ -23,24 +16,11 @@ def resources() -> Resources:
     return Resources()
 
 
-def _codings(
-    resources: Resources, text: str
-) -> dict[str, tuple[str | None, str | None]]:
-    item = clean_raw(RawDocument(text=text, published=MAY_2023), resources)
-    [(parsed, _)] = parse_articles(resources.nlp, [item])
-    result: ResolvedActors = resolve_actors(parsed, kb=resources.actor_kb)
-    by_id = {a.actor_id: a for a in result.actors}
-    return {
-        m.text.lower(): (by_id[m.actor_id].code, by_id[m.actor_id].sector)
-        for m in result.mentions
-    }
-
-
 @pytest.mark.model
 @pytest.mark.issue(10)
 def test_possessive_state_is_part_of_the_organisation(resources: Resources) -> None:
     text = "Officials from Kenya's Safaricom met the press in Nairobi on Tuesday."
-    found = _codings(resources, text)
+    found = codings(resources, text)
     assert found.get("kenya's safaricom", ("?", None))[0] == "KEN", found
     assert "kenya" not in found, found
 
@@ -48,7 +28,7 @@ def test_possessive_state_is_part_of_the_organisation(resources: Resources) -> N
 @pytest.mark.model
 @pytest.mark.issue(10)
 def test_of_state_after_a_group_is_one_mention(resources: Resources) -> None:
-    found = _codings(
+    found = codings(
         resources, "The government of Guam asked for help after the storm on Monday."
     )
     assert found.get("government of guam") == ("GUM", "GOV"), found
@@ -60,7 +40,7 @@ def test_of_state_after_a_group_is_one_mention(resources: Resources) -> None:
 def test_plural_demonym_is_a_civilian_group_and_singular_the_state(
     resources: Resources,
 ) -> None:
-    found = _codings(
+    found = codings(
         resources,
         "Thousands of Peruvians voted on Sunday. The Peruvian government thanked them.",
     )
@@ -85,7 +65,7 @@ def test_bare_roles_of_press_courts_and_crime(
         "Venezuela's opposition marched in Caracas, state media said. The court "
         "later jailed two suspects, and Venezuela said more arrests would follow."
     )
-    assert _codings(resources, text).get(mention) == coding
+    assert codings(resources, text).get(mention) == coding
 
 
 @pytest.mark.model
@@ -97,7 +77,7 @@ def test_nationality_in_apposition_gives_the_person_its_state(
         "Police in Oslo said on Friday that a Canadian, Mark Dellow, had been held. "
         "Norway's prosecutors said Mark Dellow would appear in Oslo on Monday."
     )
-    found = _codings(resources, text)
+    found = codings(resources, text)
     assert found.get("mark dellow", ("?", None))[0] == "CAN", found
 
 
@@ -110,9 +90,7 @@ def test_lower_cased_company_name_after_a_is_an_ordinary_word(
         "a total of 40 people were hurt in paris on sunday, french officials said. "
         "later a total of 12 were sent home, and french officials thanked the police."
     )
-    item = clean_raw(RawDocument(text=text, published=MAY_2023), resources)
-    [(parsed, _)] = parse_articles(resources.nlp, [item])
-    result = resolve_actors(parsed, kb=resources.actor_kb)
+    result = resolve(resources, text)
     words = [m.text.lower() for m in result.mentions]
     assert "total" not in words, words
     assert "french officials" in words, words
@@ -127,9 +105,7 @@ def test_person_whose_surname_is_a_media_name_stays_a_person(
         "Daniel Forbes, a farmer from Iowa, said on Monday that the storm had ruined "
         "his crops. Forbes said he would ask the state for help."
     )
-    item = clean_raw(RawDocument(text=text, published=MAY_2023), resources)
-    [(parsed, _)] = parse_articles(resources.nlp, [item])
-    result = resolve_actors(parsed, kb=resources.actor_kb)
+    result = resolve(resources, text)
     kinds = {
         m.text: a.kind.value
         for m in result.mentions
@@ -147,7 +123,7 @@ def test_formerly_in_an_apposition_makes_an_elite(resources: Resources) -> None:
         "Rosa Quintero, formerly the mayor of Madrid, said on Monday that Spain "
         "needed new leaders."
     )
-    assert _codings(resources, text).get("rosa quintero") == ("ESP", "ELI")
+    assert codings(resources, text).get("rosa quintero") == ("ESP", "ELI")
 
 
 @pytest.mark.model
@@ -160,7 +136,7 @@ def test_state_word_that_only_places_a_thing_is_no_mention(
         "presidential election. Brazil said the vote was calm, and Brazilian officials "
         "praised the turnout."
     )
-    found = _codings(resources, text)
+    found = codings(resources, text)
     assert "brazilian" not in found, found
     assert found.get("brazil") == ("BRA", None), found
     assert found.get("brazilian officials") == ("BRA", "GOV"), found
@@ -170,5 +146,5 @@ def test_state_word_that_only_places_a_thing_is_no_mention(
 @pytest.mark.issue(10)
 def test_tourist_is_a_civilian_of_its_state(resources: Resources) -> None:
     text = "A Danish tourist was robbed in Lisbon on Friday, Portuguese police said."
-    found = _codings(resources, text)
+    found = codings(resources, text)
     assert found.get("danish tourist") == ("DNK", "CVL"), found
