@@ -47,7 +47,7 @@ def test_joined_examples_keep_the_order_of_one_collect_call():
     ours.docs["ours"] += 1
     public = Collected(types=[Example(("b",), "NONE", 1.0, "plover")])
     public.docs["plover"] += 2
-    joined = ours.joined(public)
+    joined = Collected.join([ours, public])
     assert [e.features for e in joined.types] == [("a",), ("b",)]
     assert joined.gold_triggers == 1
     assert dict(joined.docs) == {"ours": 1, "plover": 2}

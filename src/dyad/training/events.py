@@ -52,17 +52,19 @@ class Collected:
     covered_by_rules: int = 0
     docs: Counter[str] = field(default_factory=Counter)
 
-    def joined(self, other: Collected) -> Collected:
-        """Return these examples followed by ``other``'s (the order ``collect`` gives
-        when both sets of documents go through one call)."""
-        return Collected(
-            types=self.types + other.types,
-            modes=self.modes + other.modes,
-            gold_triggers=self.gold_triggers + other.gold_triggers,
-            covered=self.covered + other.covered,
-            covered_by_rules=self.covered_by_rules + other.covered_by_rules,
-            docs=self.docs + other.docs,
-        )
+    @staticmethod
+    def join(parts: Sequence[Collected]) -> Collected:
+        """Return the examples of ``parts`` one after another (the order ``collect``
+        gives when all their documents go through one call), their counts summed."""
+        out = Collected()
+        for part in parts:
+            out.types += part.types
+            out.modes += part.modes
+            out.gold_triggers += part.gold_triggers
+            out.covered += part.covered
+            out.covered_by_rules += part.covered_by_rules
+            out.docs.update(part.docs)
+        return out
 
 
 def load_config() -> dict[str, Any]:
@@ -265,12 +267,14 @@ def train(
     ours = list(walk(our_documents(shared, resources, folder=annotations), resources))
     dev = list(walk(our_documents(shared, resources, ["dev"], annotations), resources))
     public = collect([], public_docs(shared, config), resources, config)
-    collected = collect(ours, [], resources, config).joined(public)
+    # each document's examples once: the full fit and every fold's fit join them
+    each = [collect([w], [], resources, config) for w in ours]
+    collected = Collected.join([*each, public])
     fit_args = {k: v for k, v in config["fit"].items() if k != "__line__"}
     types = fit(collected.types, **fit_args)
     modes = fit(collected.modes, **fit_args)
     parts = [Part(types, modes, dev)]
-    parts += _out_of_fold(ours, public, resources, config, fit_args)
+    parts += _out_of_fold(ours, each, public, config, fit_args)
     rule, new, tried = choose_thresholds(parts, lexicon, config)
     document = {
         "format": FORMAT,
@@ -303,19 +307,21 @@ def train(
 
 def _out_of_fold(
     ours: Sequence[Walked],
+    each: Sequence[Collected],
     public: Collected,
-    resources: Resources,
     config: dict[str, Any],
     fit_args: dict[str, Any],
 ) -> list[Part]:
     """Return one validation part per fold of our train documents: the fold, and the two
-    layers fitted on the public sets and the other folds (``thresholds.folds``; 0: none)."""
+    layers fitted on the public sets and the other folds (``thresholds.folds``; 0: none).
+    ``each`` holds the examples of ``ours``, one document at a time."""
     folds = int(config["thresholds"].get("folds", 0))
+    fold = [fold_of(w.doc.doc_id, folds) for w in ours] if folds else []
     parts = []
     for k in range(folds):
-        held = [w for w in ours if fold_of(w.doc.doc_id, folds) == k]
-        rest = [w for w in ours if fold_of(w.doc.doc_id, folds) != k]
-        training = collect(rest, [], resources, config).joined(public)
+        held = [w for w, f in zip(ours, fold, strict=True) if f == k]
+        rest = [c for c, f in zip(each, fold, strict=True) if f != k]
+        training = Collected.join([*rest, public])
         parts.append(
             Part(fit(training.types, **fit_args), fit(training.modes, **fit_args), held)
         )
