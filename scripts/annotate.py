@@ -7,7 +7,7 @@ types offsets by hand. An annotator reads a document with numbered sentences, wr
 failing loudly on a span it cannot find.
 
     scripts/annotate.py select                 # the document lists of every split
-    scripts/annotate.py docs SET SPLIT         # ids of one list (events|actors, test|dev|train-a…train-f)
+    scripts/annotate.py docs SET SPLIT         # ids of one list (events|actors, a PLAN split)
     scripts/annotate.py show ID                # the text with numbered sentences
     scripts/annotate.py resolve DRAFT OUT      # draft JSONL -> resolved JSONL (offsets)
     scripts/annotate.py stats FILE...          # counts per split, type, corpus
