@@ -16,6 +16,7 @@ from spacy.tokens import Token
 
 from dyad.knowledge.events import EventLexicon, TriggerRule
 from dyad.records import EventType
+from dyad.stages.events_joint import harmed
 from dyad.stages.events_parties import (
     NOMINAL_ACTOR_DEPS,
     Roles,
@@ -103,7 +104,8 @@ def nominal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
     noun, rule = c.trigger, c.rule
     actors: tuple[str, ...] = ()
     for child in children(noun, NOMINAL_ACTOR_DEPS):
-        actors += cast.of(child) if child.dep_ == "poss" else cast.subtree(child)
+        if child.lemma_.lower() not in cast.grammar.backing_participles:  # "US-backed"
+            actors += cast.of(child) if child.dep_ == "poss" else cast.subtree(child)
     # "a mediation mission between A and B": the phrase hangs on the compound's head
     holders = [noun, noun.head] if noun.dep_ == "compound" else [noun]
     holders.extend(of_objects(noun))  # "suspension of air links with Serbia"
@@ -124,13 +126,16 @@ def nominal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
     partner = cast.grammar.partner_prepositions
     between = [t for h in holders for t in prep_objects(h, partner, cast.by_token)]
     partners = tuple(a for t in between for a in cast.of(t))
-    recipients = tuple(
-        a
-        for h in holders
-        for t in prep_objects(h, rule.preps - partner, cast.by_token)
-        for a in cast.of(t)
-        if a not in speakers
-    ) + theme_recipients(holders, rule, cast, lexicon)
+    with cast.avoiding(actors):  # "Togo's criticism of its policy": not Togo's
+        recipients = tuple(
+            a
+            for h in holders
+            for t in prep_objects(h, rule.preps - partner, cast.by_token)
+            for a in cast.of(t)
+            if a not in speakers
+        ) + theme_recipients(holders, rule, cast, lexicon)
+    if not rule.reciprocal and not recipients:  # "airstrikes killed ten soldiers"
+        recipients = harmed(noun, cast)
     if not rule.reciprocal:
         actors, recipients = _undergone(noun, holders, (actors, recipients), cast, lexicon)
     with_partner = any(

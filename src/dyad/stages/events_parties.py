@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 from dyad.knowledge.events import EventLexicon, TriggerRule
 from dyad.knowledge.grammar import Grammar
 from dyad.records import Actor, ActorKind, Mention
+from dyad.stages.events_joint import is_mutual, joint_subject
 from dyad.stages.events_passives import (
     by_agents,
     is_passive,
@@ -52,10 +53,6 @@ NOMINAL_ACTOR_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 _ISSUER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 
 
-# "each other", "one another": the event is mutual
-_MUTUAL = {"other": "each", "another": "one"}
-
-
 @dataclass(frozen=True, slots=True)
 class Roles:
     actors: tuple[str, ...]
@@ -63,12 +60,6 @@ class Roles:
     how: str = ""  # rule suffix: "", ".carried", ".host", ".third-party"
     mode: str | None = None  # overrides the rule's mode (a hosted meeting)
     mutual: bool = False  # "accused each other": every party is an actor
-
-
-def is_mutual(token: Token) -> bool:
-    """Tell whether ``token`` is "each other" or "one another"."""
-    det = _MUTUAL.get(token.lower_)
-    return det is not None and any(c.lower_ == det for c in token.children)
 
 
 def subject_token(verb: Token, lexicon: EventLexicon) -> tuple[Token | None, bool]:
@@ -280,6 +271,8 @@ def verbal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
         for o in prep_objects(h, rule.preps, cast.by_token)
     ):  # "China and Russia accused each other", "clashed with one another"
         return Roles(tuple(dict.fromkeys(actors + recipients)), (), mutual=True)
+    if joint_subject(anchor, actors, recipients, cast.grammar):  # "A and B swapped"
+        return Roles(tuple(dict.fromkeys(actors)), (), mutual=True)
     if rule.swap:  # "X received Y": Y is the visitor; without a Y it is no visit
         visitors = _visitors(anchor, cast)
         if not visitors:

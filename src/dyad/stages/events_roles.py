@@ -4,13 +4,13 @@ A role is a token (a subject head, an object, a prepositional object); ``Cast`` 
 into actor ids through the mentions of the actors stage, following coordination
 ("Hungarian and Romanian officials"), appositions and "including" lists, modifiers of a
 head that is no actor itself ("US officials" → USA), "of" phrases ("leaders of
-Romania"),
-relative pronouns, and pronouns resolved to a nearby earlier mention.
+Romania"), relative pronouns, and pronouns resolved to a nearby earlier mention.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -41,9 +41,8 @@ class Cast:
     doc: Doc
     actors: dict[str, Actor]
     by_token: dict[int, str]
-    previous: tuple[
-        str, ...
-    ] = ()  # actor side of the last event with two or more actors
+    # actor side of the last event with two or more actors
+    previous: tuple[str, ...] = ()
     previous_start: int = -1  # … and the first token of its sentence
     speech_verbs: frozenset[str] = frozenset()
     group_memory: dict[int, tuple[str, ...]] = field(default_factory=dict)
@@ -51,6 +50,8 @@ class Cast:
     # the actor ("a US airstrike in Iraq" is no Iraqi strike)
     eventive: frozenset[str] = frozenset()
     people: frozenset[int] = frozenset()  # tokens of person mentions
+    # actors a pronoun on the other side of an event does not stand for (``avoiding``)
+    avoid: frozenset[str] = frozenset()
     grammar: Grammar = field(default_factory=load_grammar)
 
     @classmethod
@@ -197,7 +198,8 @@ class Cast:
         """
         modified = False
         for child in head.children:
-            if child.dep_ in _MODIFIER_DEPS:
+            backer = child.lemma_.lower() in self.grammar.backing_participles
+            if child.dep_ in _MODIFIER_DEPS and not backer:  # not "Iran-backed"
                 found = (
                     self.subtree(child)
                     if child.dep_ != "poss"
@@ -218,6 +220,15 @@ class Cast:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         yield from self.of(pobj, depth + 1)
+
+    @contextmanager
+    def avoiding(self, actors: Iterable[str]) -> Iterator[None]:
+        """Resolve pronouns past ``actors`` in the block ("Togo's criticism of its …")."""
+        before, self.avoid = self.avoid, frozenset(actors)
+        try:
+            yield
+        finally:
+            self.avoid = before
 
     def _pronoun(self, token: Token) -> Iterator[str]:
         lower = token.lower_
@@ -319,7 +330,9 @@ class Cast:
                 floor = self.doc[floor - 1].sent.start
         for i in range(token.i - 1, floor - 1, -1):
             actor_id = self.by_token.get(i)
-            if actor_id is None or self.actors[actor_id].kind not in kinds:
+            if actor_id is None or actor_id in self.avoid:
+                continue  # the other side's pronoun is not the actor (``avoiding``)
+            if self.actors[actor_id].kind not in kinds:
                 continue
             if self._is_attribution(self.doc[i]):
                 continue  # "… ," said Sun. "He wants …": he is not the speaker

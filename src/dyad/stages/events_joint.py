@@ -1,0 +1,80 @@
+"""Joint and undergone sides for the events stage: who does it together, who suffers it.
+
+- **Mutual acts of coordinated subjects.** "A and B accused each other", "A and B both
+  accuse the other" and "A and B swapped prisoners" (a verb of exchange) are one event
+  of both parties, not one by each: every party is an actor and there is no recipient.
+- **Harm through an event noun.** In "Ghanaian airstrikes killed ten Togolese soldiers"
+  or "ten soldiers were wounded by Ghanaian shelling" the event noun acts through a
+  verb of harm; that verb's object (or passive subject) is the noun's recipient too.
+
+The words (verbs of exchange, "other", verbs of harm) are in ``data/grammar.yaml``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+from dyad.knowledge.grammar import Grammar
+from dyad.stages.events_passives import is_passive
+from dyad.stages.events_roles import Cast
+from dyad.stages.events_triggers import OBJECTS, PASSIVE_SUBJECTS, children
+
+# "each other", "one another": the event is mutual
+_MUTUAL = {"other": "each", "another": "one"}
+
+
+def is_mutual(token: Token) -> bool:
+    """Tell whether ``token`` is "each other" or "one another"."""
+    det = _MUTUAL.get(token.lower_)
+    return det is not None and any(c.lower_ == det for c in token.children)
+
+
+def _the_other(token: Token, grammar: Grammar) -> bool:
+    """Tell whether ``token`` is "the other" (a mutual object after a joint subject)."""
+    return token.lower_ in grammar.mutual_others and any(
+        c.dep_ == "det" and c.lower_ in grammar.definite_determiners
+        for c in token.children
+    )
+
+
+def joint_subject(
+    anchor: Token,
+    actors: Sequence[str],
+    recipients: Sequence[str],
+    grammar: Grammar,
+) -> bool:
+    """Tell whether several ``actors`` do the act at ``anchor`` to each other.
+
+    "A and B both accuse the other" (the object "the other"), "A and B swapped
+    prisoners" (a verb of exchange with no recipient named).
+    """
+    if len(actors) < 2:
+        return False
+    if any(_the_other(o, grammar) for o in children(anchor, OBJECTS)):
+        return True
+    return not recipients and anchor.lemma_.lower() in grammar.mutual_verbs
+
+
+def harmed(noun: Token, cast: Cast) -> tuple[str, ...]:
+    """Return whom the event ``noun`` harms through the verb it is the agent of.
+
+    "Ghanaian airstrikes killed ten Togolese soldiers" → the soldiers; "ten soldiers
+    were wounded by Ghanaian shelling" → the soldiers; nothing for other verbs
+    ("strikes prompted Togo to respond").
+    """
+    grammar = cast.grammar
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.dep_ == "agent":  # "were killed by airstrikes"
+        verb = verb.head
+        if verb.lemma_.lower() not in grammar.harm_verbs or not is_passive(verb):
+            return ()
+        undergoers = children(verb, PASSIVE_SUBJECTS)
+    elif noun.dep_ == "nsubj" and verb.pos_ == "VERB":  # "airstrikes killed ten"
+        if verb.lemma_.lower() not in grammar.harm_verbs:
+            return ()
+        undergoers = children(verb, frozenset({"dobj"}))
+    else:
+        return ()
+    return tuple(a for t in undergoers for a in cast.of(t))
