@@ -19,7 +19,12 @@ from spacy.tokens import Token
 from dyad.knowledge.grammar import Grammar
 from dyad.stages.events_passives import is_passive
 from dyad.stages.events_roles import Cast
-from dyad.stages.events_triggers import OBJECTS, PASSIVE_SUBJECTS, children
+from dyad.stages.events_triggers import (
+    OBJECTS,
+    PASSIVE_SUBJECTS,
+    children,
+    prep_objects,
+)
 
 # "each other", "one another": the event is mutual
 _MUTUAL = {"other": "each", "another": "one"}
@@ -40,21 +45,25 @@ def _the_other(token: Token, grammar: Grammar) -> bool:
 
 
 def joint_subject(
-    anchor: Token,
-    actors: Sequence[str],
-    recipients: Sequence[str],
-    grammar: Grammar,
+    anchor: Token, actors: Sequence[str], recipients: Sequence[str], cast: Cast
 ) -> bool:
     """Tell whether several ``actors`` do the act at ``anchor`` to each other.
 
     "A and B both accuse the other" (the object "the other"), "A and B swapped
-    prisoners" (a verb of exchange with no recipient named).
+    prisoners" (a verb of exchange with no recipient and no partner named: not
+    "swapped prisoners with C").
     """
+    grammar = cast.grammar
     if len(actors) < 2:
         return False
     if any(_the_other(o, grammar) for o in children(anchor, OBJECTS)):
         return True
-    return not recipients and anchor.lemma_.lower() in grammar.mutual_verbs
+    partners = prep_objects(anchor, grammar.partner_prepositions, cast.by_token)
+    return (
+        not recipients
+        and not any(cast.of(p) for p in partners)
+        and anchor.lemma_.lower() in grammar.mutual_verbs
+    )
 
 
 def harmed(noun: Token, cast: Cast) -> tuple[str, ...]:

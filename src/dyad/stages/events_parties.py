@@ -271,7 +271,7 @@ def verbal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
         for o in prep_objects(h, rule.preps, cast.by_token)
     ):  # "China and Russia accused each other", "clashed with one another"
         return Roles(tuple(dict.fromkeys(actors + recipients)), (), mutual=True)
-    if joint_subject(anchor, actors, recipients, cast.grammar):  # "A and B swapped"
+    if joint_subject(anchor, actors, recipients, cast):  # "A and B swapped"
         return Roles(tuple(dict.fromkeys(actors)), (), mutual=True)
     if rule.swap:  # "X received Y": Y is the visitor; without a Y it is no visit
         visitors = _visitors(anchor, cast)

@@ -1,0 +1,94 @@
+"""Who is on which side (issue 11, fifth round), on sentences written here.
+
+Classes measured on the dev and train splits (``scripts/event_errors.py --show
+fp:sides``): coordinated subjects that act on each other ("A and B both accuse the
+other", "A and B swapped prisoners") are one event of both, not one by each; an event
+noun that is the agent of a verb of harm has that verb's object as its recipient
+("airstrikes killed ten soldiers", "were wounded by shelling"); the backer in "X-backed
+rebels" is no party of what the rebels do; a pronoun on the recipient side is not the
+event's own actor ("Togo's criticism of its policy" in a sentence about Ghana). Real
+parses; actors given by hand (``events_harness``).
+"""
+
+from __future__ import annotations
+
+import pytest
+from events_harness import Cast, code, dyads, states
+
+from dyad.records import ActorKind, EventType
+
+pytestmark = [pytest.mark.model, pytest.mark.issue(11)]
+
+T = EventType
+G = ActorKind.GROUP
+
+CAST: Cast = states(
+    {"Ghana": "GHA", "Togo": "TGO", "Benin": "BEN", "Mali": "MLI", "Accra": "GHA"}
+) | states(
+    {
+        "Togolese": "TGO", "Ghanaian": "GHA", "Malian soldiers": "MLI",
+        "Lomi rebels": "GHA", "Beninese": "BEN",
+    },
+    G,
+)
+
+
+def _found(text: str, resources):  # type: ignore[no-untyped-def]
+    return dyads(code(resources, text, CAST))
+
+
+FOUND = [
+    # coordinated subjects acting on each other: one event, every party an actor
+    ("Ghana and Togo both accuse the other of breaking the truce.",
+     (T.ACCUSE, ("GHA", "TGO"), ())),
+    ("Ghana and Togo swapped forty prisoners on Sunday.", (T.RETREAT, ("GHA", "TGO"), ())),
+    ("Benin and Mali exchanged captured soldiers at the border.",
+     (T.RETREAT, ("BEN", "MLI"), ())),
+    # an event noun harming through a verb: the verb's undergoer is its recipient
+    ("Ghanaian drone strikes killed twelve Malian soldiers.",
+     (T.ASSAULT, ("GHA",), ("MLI",))),
+    ("Twenty Togolese were wounded by Ghanaian shelling near the border.",
+     (T.ASSAULT, ("GHA",), ("TGO",))),
+    # the backer of a group is no party of its acts
+    ("The Benin-backed Lomi rebels attacked Togo.", (T.ASSAULT, ("GHA",), ("TGO",))),
+    ("Benin-funded Lomi rebels shelled Togolese villages.",
+     (T.ASSAULT, ("GHA",), ("TGO",))),
+    # the recipient's pronoun is not the critic
+    ("Ghana says Togo's criticism of its trade policy is unfair.",
+     (T.ACCUSE, ("TGO",), ("GHA",))),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FOUND, ids=[t for t, _ in FOUND])
+def test_the_sides_of_the_class_are_found(text, expected, resources):  # type: ignore[no-untyped-def]
+    found = _found(text, resources)
+    assert expected in found, f"{expected} not in {sorted(found)}"
+
+
+def test_a_mutual_act_is_not_split_by_actor(resources):  # type: ignore[no-untyped-def]
+    found = _found("Ghana and Togo both accuse the other of breaking the truce.", resources)
+    accusations = [(a, r) for t, a, r in found if t == T.ACCUSE]
+    assert accusations == [(("GHA", "TGO"), ())], sorted(found)
+
+
+def test_an_exchange_with_a_named_recipient_stays_one_sided(resources):  # type: ignore[no-untyped-def]
+    # "swapped prisoners with Benin": Benin is the other party, the subjects act alone
+    found = _found("Ghana and Togo swapped prisoners with Benin.", resources)
+    assert (T.RETREAT, ("GHA", "TGO"), ()) not in found, sorted(found)
+
+
+def test_a_verb_that_does_not_harm_gives_no_recipient(resources):  # type: ignore[no-untyped-def]
+    found = _found("Ghanaian airstrikes prompted Mali to close the border.", resources)
+    strikes = [r for t, a, r in found if t == T.ASSAULT and a == ("GHA",)]
+    assert all("MLI" not in r for r in strikes), sorted(found)
+
+
+def test_the_backer_does_not_act(resources):  # type: ignore[no-untyped-def]
+    found = _found("The Benin-backed Lomi rebels attacked Togo.", resources)
+    assert found, "no event"
+    assert all("BEN" not in a + r for _, a, r in found), sorted(found)
+
+
+def test_a_pronoun_with_no_other_antecedent_gives_no_recipient(resources):  # type: ignore[no-untyped-def]
+    found = _found("Togo's criticism of its own trade policy surprised observers.", resources)
+    assert all(r == () for t, _, r in found if t == T.ACCUSE), sorted(found)
