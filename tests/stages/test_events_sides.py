@@ -5,7 +5,8 @@ fp:sides``): coordinated subjects that act on each other ("A and B both accuse t
 other", "A and B swapped prisoners") are one event of both, not one by each; an event
 noun that is the agent of a verb of harm has that verb's object as its recipient
 ("airstrikes killed ten soldiers", "were wounded by shelling"); the backer in "X-backed
-rebels" is no party of what the rebels do; a pronoun on the recipient side is not the
+rebels" is no party of what the rebels do; a recipient of the actor's own country beside
+a foreign one is a place or a side phrase ("bans Togolese from Ghana"); a pronoun on the recipient side is not the
 event's own actor ("Togo's criticism of its policy" in a sentence about Ghana). Real
 parses; actors given by hand (``events_harness``).
 """
@@ -28,6 +29,7 @@ CAST: Cast = states(
     {
         "Togolese": "TGO", "Ghanaian": "GHA", "Malian soldiers": "MLI",
         "Lomi rebels": "GHA", "Beninese": "BEN",
+        "Ghanaian government": "GHA",
     },
     G,
 )
@@ -53,6 +55,11 @@ FOUND = [
     ("The Benin-backed Lomi rebels attacked Togo.", (T.ASSAULT, ("GHA",), ("TGO",))),
     ("Benin-funded Lomi rebels shelled Togolese villages.",
      (T.ASSAULT, ("GHA",), ("TGO",))),
+    # a recipient of the actor's own country beside a foreign one is no party
+    ("The Ghanaian government bans Togolese passport holders from Ghana.",
+     (T.COERCE, ("GHA",), ("TGO",))),
+    ("Benin expelled Mali's envoy after Mali's expulsion of Benin's consul.",
+     (T.SANCTION, ("BEN",), ("MLI",))),
     # the recipient's pronoun is not the critic
     ("Ghana says Togo's criticism of its trade policy is unfair.",
      (T.ACCUSE, ("TGO",), ("GHA",))),
@@ -92,3 +99,8 @@ def test_the_backer_does_not_act(resources):  # type: ignore[no-untyped-def]
 def test_a_pronoun_with_no_other_antecedent_gives_no_recipient(resources):  # type: ignore[no-untyped-def]
     found = _found("Togo's criticism of its own trade policy surprised observers.", resources)
     assert all(r == () for t, _, r in found if t == T.ACCUSE), sorted(found)
+
+
+def test_a_lone_recipient_of_the_actors_country_stays(resources):  # type: ignore[no-untyped-def]
+    found = _found("Ghana arrested Ghanaian activists in Accra.", resources)
+    assert (T.COERCE, ("GHA",), ("GHA",)) in found, sorted(found)

@@ -3,6 +3,8 @@
 - **Mutual acts of coordinated subjects.** "A and B accused each other", "A and B both
   accuse the other" and "A and B swapped prisoners" (a verb of exchange) are one event
   of both parties, not one by each: every party is an actor and there is no recipient.
+- **Foreign recipients first.** A recipient of an actor's own country beside a foreign
+  one is a place or a side phrase ("bans Taiwanese from Somalia"), not a party.
 - **Harm through an event noun.** In "Ghanaian airstrikes killed ten Togolese soldiers"
   or "ten soldiers were wounded by Ghanaian shelling" the event noun acts through a
   verb of harm; that verb's object (or passive subject) is the noun's recipient too.
@@ -87,3 +89,20 @@ def harmed(noun: Token, cast: Cast) -> tuple[str, ...]:
     else:
         return ()
     return tuple(a for t in undergoers for a in cast.of(t))
+
+
+def foreign_first(
+    actors: Sequence[str], recipients: Sequence[str], cast: Cast
+) -> tuple[str, ...]:
+    """Return ``recipients`` without those of an actor's country when another one is
+    foreign: "Somalia bans Taiwanese passport holders from Somalia" → Taiwan. A lone
+    recipient of the actor's country stays ("Kenya arrested Kenyan activists")."""
+    own = {cast.actors[a].code for a in actors if a in cast.actors} - {None}
+
+    def code(r: str) -> str | None:
+        return cast.actors[r].code if r in cast.actors else None
+
+    foreign = [r for r in recipients if code(r) is not None and code(r) not in own]
+    if not foreign:
+        return tuple(recipients)
+    return tuple(r for r in recipients if code(r) not in own)

@@ -152,7 +152,7 @@ def nominal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
         actors += partners
     else:
         recipients += partners
-    return finish(actors, recipients)
+    return finish(actors, recipients, cast)
 
 
 def roles_for(

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 from dyad.knowledge.events import EventLexicon, TriggerRule
 from dyad.knowledge.grammar import Grammar
 from dyad.records import Actor, ActorKind, Mention
-from dyad.stages.events_joint import is_mutual, joint_subject
+from dyad.stages.events_joint import foreign_first, is_mutual, joint_subject
 from dyad.stages.events_passives import (
     by_agents,
     is_passive,
@@ -262,7 +262,7 @@ def verbal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
     if c.kind == "light" and anchor.lemma_.lower() in lexicon.host_verbs and partners:
         # "Egypt hosted talks between Israel and Hamas": a meeting with a third party
         return replace(
-            finish(tuple(partners), actors), how=".third-party", mode="third-party"
+            finish(tuple(partners), actors, cast), how=".third-party", mode="third-party"
         )
     actors = actors + tuple(partners)
     if any(is_mutual(o) for o in children(anchor, OBJECTS)) or any(
@@ -278,7 +278,7 @@ def verbal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
         if not visitors:
             return Roles((), ())
         actors, recipients = visitors, actors
-    return finish(actors, recipients)
+    return finish(actors, recipients, cast)
 
 
 def _own_event(noun: Token, cast: Cast, lexicon: EventLexicon) -> bool:
@@ -288,9 +288,16 @@ def _own_event(noun: Token, cast: Cast, lexicon: EventLexicon) -> bool:
     )
 
 
-def finish(actors: tuple[str, ...], recipients: tuple[str, ...]) -> Roles:
+def finish(
+    actors: tuple[str, ...], recipients: tuple[str, ...], cast: Cast | None = None
+) -> Roles:
+    """Return the sides without repeats; a recipient that is an actor is dropped, and
+    with ``cast`` so is one of an actor's country beside a foreign one ("Spain expels
+    Nicaragua's envoy over its removal of Spain's": Nicaragua, not Spain)."""
     actors = tuple(dict.fromkeys(actors))
     recipients = tuple(r for r in dict.fromkeys(recipients) if r not in actors)
+    if cast is not None:
+        recipients = foreign_first(actors, recipients, cast)
     return Roles(actors, recipients)
 
 
