@@ -49,7 +49,7 @@ FOUND = [
     # an event noun harming through a verb: the verb's undergoer is its recipient
     ("Ghanaian drone strikes killed twelve Malian soldiers.",
      (T.ASSAULT, ("GHA",), ("MLI",))),
-    ("Twenty Togolese were wounded by Ghanaian shelling near the border.",
+    ("Twenty Togolese were wounded by Ghanaian rocket attacks near the border.",
      (T.ASSAULT, ("GHA",), ("TGO",))),
     # the backer of a group is no party of its acts
     ("The Benin-backed Lomi rebels attacked Togo.", (T.ASSAULT, ("GHA",), ("TGO",))),
@@ -104,3 +104,17 @@ def test_a_pronoun_with_no_other_antecedent_gives_no_recipient(resources):  # ty
 def test_a_lone_recipient_of_the_actors_country_stays(resources):  # type: ignore[no-untyped-def]
     found = _found("Ghana arrested Ghanaian activists in Accra.", resources)
     assert (T.COERCE, ("GHA",), ("GHA",)) in found, sorted(found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghanaian drone strikes killed twelve Malian soldiers.",
+        "Twenty Togolese were wounded by Ghanaian rocket attacks near the border.",
+    ],
+)
+def test_the_harming_event_noun_has_the_victims_as_recipient(text, resources):  # type: ignore[no-untyped-def]
+    found = _found(text, resources)
+    assaults = [r for t, _, r in found if t == T.ASSAULT]
+    assert assaults, sorted(found)
+    assert all(r for r in assaults), sorted(found)  # no strike left without its victims
