@@ -6,7 +6,9 @@ other", "A and B swapped prisoners") are one event of both, not one by each; an 
 noun that is the agent of a verb of harm has that verb's object as its recipient
 ("airstrikes killed ten soldiers", "were wounded by shelling"); the backer in "X-backed
 rebels" is no party of what the rebels do; a recipient of the actor's own country beside
-a foreign one is a place or a side phrase ("bans Togolese from Ghana"); a pronoun on the recipient side is not the
+a foreign one is a place or a side phrase ("bans Togolese from Ghana"); a speech act
+answered by a verb's subject was addressed to it ("citing Togo's request", "rejected
+Mali's demand", "upon Togo's request"); a pronoun on the recipient side is not the
 event's own actor ("Togo's criticism of its policy" in a sentence about Ghana). Real
 parses; actors given by hand (``events_harness``).
 """
@@ -60,6 +62,11 @@ FOUND = [
      (T.COERCE, ("GHA",), ("TGO",))),
     ("Benin expelled Mali's envoy after Mali's expulsion of Benin's consul.",
      (T.SANCTION, ("BEN",), ("MLI",))),
+    # a speech act answered by the subject of a verb was addressed to it
+    ("Ghana lifted the blockade, citing Togo's request to do so.",
+     (T.REQUEST, ("TGO",), ("GHA",))),
+    ("Benin rejected Mali's demand for compensation.", (T.REQUEST, ("MLI",), ("BEN",))),
+    ("Ghana reopened the border upon Togo's request.", (T.REQUEST, ("TGO",), ("GHA",))),
     # the recipient's pronoun is not the critic
     ("Ghana says Togo's criticism of its trade policy is unfair.",
      (T.ACCUSE, ("TGO",), ("GHA",))),
@@ -118,3 +125,15 @@ def test_the_harming_event_noun_has_the_victims_as_recipient(text, resources):  
     assaults = [r for t, _, r in found if t == T.ASSAULT]
     assert assaults, sorted(found)
     assert all(r for r in assaults), sorted(found)  # no strike left without its victims
+
+
+def test_an_answered_act_that_is_no_speech_act_has_no_addressee(resources):  # type: ignore[no-untyped-def]
+    # a mediation is a meeting, not an act addressed to whoever cites it
+    found = _found("Ghana praised Togo, citing its mediation between Benin and Mali.", resources)
+    assert not any(r == ("GHA",) for t, _, r in found if t == T.CONSULT), sorted(found)
+
+
+def test_a_speech_act_under_another_verb_keeps_no_addressee(resources):  # type: ignore[no-untyped-def]
+    # criticising a demand does not make the critic its addressee
+    found = _found("Benin criticised Mali's demand for compensation.", resources)
+    assert not any(r == ("BEN",) for t, _, r in found if t == T.REQUEST), sorted(found)

@@ -55,6 +55,8 @@ class Grammar:
     mutual_others: frozenset[str]
     backing_participles: frozenset[str]
     harm_verbs: frozenset[str]
+    answer_verbs: frozenset[str]
+    answer_prepositions: frozenset[str]
 
 
 def parse_grammar(path: Path) -> Grammar:

@@ -96,6 +96,28 @@ def _undergone(
     return actors or sources, undergoer + tuple(r for r in recipients if r not in sources)
 
 
+def _answerer(
+    c: Candidate, has_actor: bool, cast: Cast, lexicon: EventLexicon
+) -> tuple[str, ...]:
+    """Return who answers the speech act ``noun``, the one it was addressed to: the
+    subject of "Peru accepted Chile's offer", "Peru extended the truce upon Chile's
+    request", "citing Chile's request" (an active verb of answering). Speech acts are
+    the types whose nominal speaker may stand in a "from" phrase (``speaker_preps``);
+    "citing his mediation" names no addressee."""
+    noun, grammar = c.trigger, cast.grammar
+    if not has_actor or not lexicon.types[c.rule.type].speaker_preps:
+        return ()
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.lower_ in grammar.answer_prepositions:
+        verb = verb.head  # "upon Chile's request"; "at the request of Chile"
+    elif noun.dep_ != "dobj" or verb.lemma_.lower() not in grammar.answer_verbs:
+        return ()
+    if verb.pos_ != "VERB":
+        return ()
+    subject, passive = subject_token(verb, lexicon)
+    return () if passive else cast.of(subject)
+
+
 def nominal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
     if c.kind == "light":
         verbal = verbal_roles(c, cast, lexicon)
@@ -135,7 +157,7 @@ def nominal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
             if a not in speakers
         ) + theme_recipients(holders, rule, cast, lexicon)
     if not rule.reciprocal and not recipients:  # "airstrikes killed ten soldiers"
-        recipients = harmed(noun, cast)
+        recipients = harmed(noun, cast) or _answerer(c, bool(actors), cast, lexicon)
     if not rule.reciprocal:
         actors, recipients = _undergone(noun, holders, (actors, recipients), cast, lexicon)
     with_partner = any(
