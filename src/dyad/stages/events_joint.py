@@ -5,6 +5,10 @@
   of both parties, not one by each: every party is an actor and there is no recipient.
 - **Foreign recipients first.** A recipient of an actor's own country beside a foreign
   one is a place or a side phrase ("bans Taiwanese from Somalia"), not a party.
+- **Lists before "them".** A group pronoun object stands for the closest list of actors
+  before it in its sentence ("sanctions on X, his wife and his son, accusing them").
+- **Members of a group.** A relative clause on a group noun names the member the copula
+  is about ("X is one of the states that condemned Y").
 - **Harm through an event noun.** In "Ghanaian airstrikes killed ten Togolese soldiers"
   or "ten soldiers were wounded by Ghanaian shelling" the event noun acts through a
   verb of harm; that verb's object (or passive subject) is the noun's recipient too.
@@ -15,18 +19,21 @@ The words (verbs of exchange, "other", verbs of harm) are in ``data/grammar.yaml
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
 from dyad.knowledge.grammar import Grammar
 from dyad.stages.events_passives import is_passive
-from dyad.stages.events_roles import Cast
 from dyad.stages.events_triggers import (
     OBJECTS,
     PASSIVE_SUBJECTS,
     children,
     prep_objects,
 )
+
+if TYPE_CHECKING:  # the cast resolves pronouns with ``listed_before``
+    from dyad.stages.events_roles import Cast
 
 # "each other", "one another": the event is mutual
 _MUTUAL = {"other": "each", "another": "one"}
@@ -106,3 +113,36 @@ def foreign_first(
     if not foreign:
         return tuple(recipients)
     return tuple(r for r in recipients if code(r) not in own)
+
+
+def listed_before(cast: Cast, pronoun: Token) -> tuple[str, ...]:
+    """Return the actors of the closest list (coordinated nouns) before the group
+    ``pronoun``, an object, in its sentence: "sanctions on Petro, his wife and his
+    son, accusing them" → all of them. Subjects and possessors ("they said", "their
+    positions") are left to the other antecedents."""
+    doc = pronoun.doc
+    if pronoun.dep_ not in ("dobj", "dative", "pobj"):  # "accusing them", not "their"
+        return ()
+    for i in range(pronoun.i - 1, pronoun.sent.start - 1, -1):
+        head = doc[i]
+        if head.dep_ == "conj" or not any(c.dep_ == "conj" for c in head.children):
+            continue
+        if head.right_edge.i >= pronoun.i:  # a list holding the pronoun is no antecedent
+            continue
+        found = tuple(a for a in cast.of(head, 1) if a not in cast.avoid)
+        if found:
+            return found
+    return ()
+
+
+def member_of(cast: Cast, noun: Token) -> tuple[str, ...]:
+    """Return the subject of "X is one of the states that …" or "X was among the
+    countries that …" for the group noun ``noun``: the member the clause is about."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in cast.grammar.partitive_prepositions:
+        return ()
+    copula = prep.head.head if prep.head.dep_ == "attr" else prep.head
+    if copula.pos_ != "AUX":
+        return ()
+    subjects = [c for c in copula.children if c.dep_ == "nsubj"]
+    return cast.of(subjects[0], 1) if subjects else ()

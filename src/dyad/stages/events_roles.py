@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from dyad.knowledge.grammar import Grammar, load_grammar
 from dyad.records import Actor, ActorKind, Mention
+from dyad.stages.events_joint import listed_before, member_of
 
 # Dependents of a head that is no actor whose mentions name the actor ("US officials",
 # "Romania's government", "the Chinese side").
@@ -234,7 +235,7 @@ class Cast:
         lower = token.lower_
         if lower in self.grammar.relative_pronouns and token.head.dep_ == "relcl":
             antecedent = token.head.head
-            yield from self.of(antecedent, 1) or self._member_of(antecedent)
+            yield from self.of(antecedent, 1) or member_of(self, antecedent)
         elif lower in self.grammar.first_person_pronouns:
             yield from self.of(self.speaker_of(token), 1)
         elif lower in self.grammar.singular_person_pronouns:
@@ -250,24 +251,16 @@ class Cast:
         elif lower in self.grammar.group_pronouns:
             yield from self._group(token)
 
-    def _member_of(self, noun: Token) -> tuple[str, ...]:
-        """Return the subject of "X is one of the states that …" or "X was among the
-        countries that …" for the group noun ``noun``: the member the clause is about."""
-        prep = noun.head
-        if noun.dep_ != "pobj" or prep.lower_ not in self.grammar.partitive_prepositions:
-            return ()
-        copula = prep.head.head if prep.head.dep_ == "attr" else prep.head
-        if copula.pos_ != "AUX":
-            return ()
-        subjects = [c for c in copula.children if c.dep_ == "nsubj"]
-        return self.of(subjects[0], 1) if subjects else ()
-
     def _group(self, token: Token) -> Iterator[str]:
-        """Resolve "they"/"their": an actor earlier in the sentence, else the actors of
-        the last event with several of them if it is recent ("The ministers met. They
-        agreed …"), else the main subject of the sentence before, else the nearest
-        group, state or body of the sentences before."""
-        found = list(self._nearest(token, _THING_KINDS, same_sentence=True))
+        """Resolve "they"/"their": for an object a list of actors earlier in the sentence
+        ("sanctions on X, his wife and Y, accusing them"), else an actor earlier in it,
+        else the actors of the last event with several of them if it is recent ("The
+        ministers met. They agreed …"), else the main subject of the sentence before,
+        else the nearest group, state or body of the sentences before."""
+        found = list(
+            listed_before(self, token)
+            or self._nearest(token, _THING_KINDS, same_sentence=True)
+        )
         if (
             not found
             and self._is_recent(token)
