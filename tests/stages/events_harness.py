@@ -34,6 +34,13 @@ class Coded:
     trigger: str
 
 
+def states(
+    codes: Mapping[str, str], kind: ActorKind = ActorKind.STATE
+) -> dict[str, tuple[str, ActorKind]]:
+    """Return a cast of names → (code, ``kind``): ``states({"Ghana": "GHA"})``."""
+    return {name: (code_, kind) for name, code_ in codes.items()}
+
+
 def parse(resources: Resources, text: str) -> Parsed:
     article = Article(
         article_id=ARTICLE, text=text, published=dt.date(2024, 5, 15)

@@ -15,23 +15,21 @@ parses; actors given by hand (``events_harness``).
 from __future__ import annotations
 
 import pytest
-from events_harness import Cast, code, dyads
+from events_harness import Cast, code, dyads, states
 
 from dyad.records import ActorKind, EventType
 
 pytestmark = [pytest.mark.model, pytest.mark.issue(11)]
 
 T = EventType
-S = ActorKind.STATE
 G = ActorKind.GROUP
 
-CAST: Cast = {
-    name: (code_, S)
-    for name, code_ in {
+CAST: Cast = states(
+    {
         "Ghana": "GHA", "Togo": "TGO", "Kenya": "KEN", "Uganda": "UGA",
         "Chile": "CHL", "Peru": "PER", "Bolivia": "BOL",
-    }.items()
-} | {"Kenyan police": ("KEN", G)}
+    }
+) | {"Kenyan police": ("KEN", G)}
 
 
 def _found(text: str, resources):  # type: ignore[no-untyped-def]

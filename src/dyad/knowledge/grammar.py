@@ -51,6 +51,12 @@ class Grammar:
     partitive_prepositions: frozenset[str]
     party_verb_prepositions: frozenset[str]
     minority_words: frozenset[str]
+    mutual_verbs: frozenset[str]
+    mutual_others: frozenset[str]
+    backing_participles: frozenset[str]
+    harm_verbs: frozenset[str]
+    answer_verbs: frozenset[str]
+    answer_prepositions: frozenset[str]
 
 
 def parse_grammar(path: Path) -> Grammar:

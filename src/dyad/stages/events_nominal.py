@@ -16,6 +16,7 @@ from spacy.tokens import Token
 
 from dyad.knowledge.events import EventLexicon, TriggerRule
 from dyad.records import EventType
+from dyad.stages.events_joint import harmed
 from dyad.stages.events_parties import (
     NOMINAL_ACTOR_DEPS,
     Roles,
@@ -95,6 +96,28 @@ def _undergone(
     return actors or sources, undergoer + tuple(r for r in recipients if r not in sources)
 
 
+def _answerer(
+    c: Candidate, has_actor: bool, cast: Cast, lexicon: EventLexicon
+) -> tuple[str, ...]:
+    """Return who answers the speech act ``noun``, the one it was addressed to: the
+    subject of "Peru accepted Chile's offer", "Peru extended the truce upon Chile's
+    request", "citing Chile's request" (an active verb of answering). Speech acts are
+    the types whose nominal speaker may stand in a "from" phrase (``speaker_preps``);
+    "citing his mediation" names no addressee."""
+    noun, grammar = c.trigger, cast.grammar
+    if not has_actor or not lexicon.types[c.rule.type].speaker_preps:
+        return ()
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.lower_ in grammar.answer_prepositions:
+        verb = verb.head  # "upon Chile's request"; "at the request of Chile"
+    elif noun.dep_ != "dobj" or verb.lemma_.lower() not in grammar.answer_verbs:
+        return ()
+    if verb.pos_ != "VERB":
+        return ()
+    subject, passive = subject_token(verb, lexicon)
+    return () if passive else cast.of(subject)
+
+
 def nominal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
     if c.kind == "light":
         verbal = verbal_roles(c, cast, lexicon)
@@ -103,7 +126,8 @@ def nominal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
     noun, rule = c.trigger, c.rule
     actors: tuple[str, ...] = ()
     for child in children(noun, NOMINAL_ACTOR_DEPS):
-        actors += cast.of(child) if child.dep_ == "poss" else cast.subtree(child)
+        if child.lemma_.lower() not in cast.grammar.backing_participles:  # "US-backed"
+            actors += cast.of(child) if child.dep_ == "poss" else cast.subtree(child)
     # "a mediation mission between A and B": the phrase hangs on the compound's head
     holders = [noun, noun.head] if noun.dep_ == "compound" else [noun]
     holders.extend(of_objects(noun))  # "suspension of air links with Serbia"
@@ -124,13 +148,16 @@ def nominal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
     partner = cast.grammar.partner_prepositions
     between = [t for h in holders for t in prep_objects(h, partner, cast.by_token)]
     partners = tuple(a for t in between for a in cast.of(t))
-    recipients = tuple(
-        a
-        for h in holders
-        for t in prep_objects(h, rule.preps - partner, cast.by_token)
-        for a in cast.of(t)
-        if a not in speakers
-    ) + theme_recipients(holders, rule, cast, lexicon)
+    with cast.avoiding(actors):  # "Togo's criticism of its policy": not Togo's
+        recipients = tuple(
+            a
+            for h in holders
+            for t in prep_objects(h, rule.preps - partner, cast.by_token)
+            for a in cast.of(t)
+            if a not in speakers
+        ) + theme_recipients(holders, rule, cast, lexicon)
+    if not rule.reciprocal and not recipients:  # "airstrikes killed ten soldiers"
+        recipients = harmed(noun, cast) or _answerer(c, bool(actors), cast, lexicon)
     if not rule.reciprocal:
         actors, recipients = _undergone(noun, holders, (actors, recipients), cast, lexicon)
     with_partner = any(
@@ -147,7 +174,7 @@ def nominal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
         actors += partners
     else:
         recipients += partners
-    return finish(actors, recipients)
+    return finish(actors, recipients, cast)
 
 
 def roles_for(

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 from dyad.knowledge.events import EventLexicon, TriggerRule
 from dyad.knowledge.grammar import Grammar
 from dyad.records import Actor, ActorKind, Mention
+from dyad.stages.events_joint import foreign_first, is_mutual, joint_subject
 from dyad.stages.events_passives import (
     by_agents,
     is_passive,
@@ -52,10 +53,6 @@ NOMINAL_ACTOR_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 _ISSUER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 
 
-# "each other", "one another": the event is mutual
-_MUTUAL = {"other": "each", "another": "one"}
-
-
 @dataclass(frozen=True, slots=True)
 class Roles:
     actors: tuple[str, ...]
@@ -63,12 +60,6 @@ class Roles:
     how: str = ""  # rule suffix: "", ".carried", ".host", ".third-party"
     mode: str | None = None  # overrides the rule's mode (a hosted meeting)
     mutual: bool = False  # "accused each other": every party is an actor
-
-
-def is_mutual(token: Token) -> bool:
-    """Tell whether ``token`` is "each other" or "one another"."""
-    det = _MUTUAL.get(token.lower_)
-    return det is not None and any(c.lower_ == det for c in token.children)
 
 
 def subject_token(verb: Token, lexicon: EventLexicon) -> tuple[Token | None, bool]:
@@ -271,7 +262,7 @@ def verbal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
     if c.kind == "light" and anchor.lemma_.lower() in lexicon.host_verbs and partners:
         # "Egypt hosted talks between Israel and Hamas": a meeting with a third party
         return replace(
-            finish(tuple(partners), actors), how=".third-party", mode="third-party"
+            finish(tuple(partners), actors, cast), how=".third-party", mode="third-party"
         )
     actors = actors + tuple(partners)
     if any(is_mutual(o) for o in children(anchor, OBJECTS)) or any(
@@ -280,12 +271,14 @@ def verbal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
         for o in prep_objects(h, rule.preps, cast.by_token)
     ):  # "China and Russia accused each other", "clashed with one another"
         return Roles(tuple(dict.fromkeys(actors + recipients)), (), mutual=True)
+    if joint_subject(anchor, actors, recipients, cast):  # "A and B swapped"
+        return Roles(tuple(dict.fromkeys(actors)), (), mutual=True)
     if rule.swap:  # "X received Y": Y is the visitor; without a Y it is no visit
         visitors = _visitors(anchor, cast)
         if not visitors:
             return Roles((), ())
         actors, recipients = visitors, actors
-    return finish(actors, recipients)
+    return finish(actors, recipients, cast)
 
 
 def _own_event(noun: Token, cast: Cast, lexicon: EventLexicon) -> bool:
@@ -295,9 +288,16 @@ def _own_event(noun: Token, cast: Cast, lexicon: EventLexicon) -> bool:
     )
 
 
-def finish(actors: tuple[str, ...], recipients: tuple[str, ...]) -> Roles:
+def finish(
+    actors: tuple[str, ...], recipients: tuple[str, ...], cast: Cast | None = None
+) -> Roles:
+    """Return the sides without repeats; a recipient that is an actor is dropped, and
+    with ``cast`` so is one of an actor's country beside a foreign one ("Spain expels
+    Nicaragua's envoy over its removal of Spain's": Nicaragua, not Spain)."""
     actors = tuple(dict.fromkeys(actors))
     recipients = tuple(r for r in dict.fromkeys(recipients) if r not in actors)
+    if cast is not None:
+        recipients = foreign_first(actors, recipients, cast)
     return Roles(actors, recipients)
 
 

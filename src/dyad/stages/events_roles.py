@@ -4,19 +4,20 @@ A role is a token (a subject head, an object, a prepositional object); ``Cast`` 
 into actor ids through the mentions of the actors stage, following coordination
 ("Hungarian and Romanian officials"), appositions and "including" lists, modifiers of a
 head that is no actor itself ("US officials" → USA), "of" phrases ("leaders of
-Romania"),
-relative pronouns, and pronouns resolved to a nearby earlier mention.
+Romania"), relative pronouns, and pronouns resolved to a nearby earlier mention.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
 from dyad.knowledge.grammar import Grammar, load_grammar
 from dyad.records import Actor, ActorKind, Mention
+from dyad.stages.events_joint import listed_before, member_of
 
 # Dependents of a head that is no actor whose mentions name the actor ("US officials",
 # "Romania's government", "the Chinese side").
@@ -41,9 +42,8 @@ class Cast:
     doc: Doc
     actors: dict[str, Actor]
     by_token: dict[int, str]
-    previous: tuple[
-        str, ...
-    ] = ()  # actor side of the last event with two or more actors
+    # actor side of the last event with two or more actors
+    previous: tuple[str, ...] = ()
     previous_start: int = -1  # … and the first token of its sentence
     speech_verbs: frozenset[str] = frozenset()
     group_memory: dict[int, tuple[str, ...]] = field(default_factory=dict)
@@ -51,6 +51,8 @@ class Cast:
     # the actor ("a US airstrike in Iraq" is no Iraqi strike)
     eventive: frozenset[str] = frozenset()
     people: frozenset[int] = frozenset()  # tokens of person mentions
+    # actors a pronoun on the other side of an event does not stand for (``avoiding``)
+    avoid: frozenset[str] = frozenset()
     grammar: Grammar = field(default_factory=load_grammar)
 
     @classmethod
@@ -197,7 +199,8 @@ class Cast:
         """
         modified = False
         for child in head.children:
-            if child.dep_ in _MODIFIER_DEPS:
+            backer = child.lemma_.lower() in self.grammar.backing_participles
+            if child.dep_ in _MODIFIER_DEPS and not backer:  # not "Iran-backed"
                 found = (
                     self.subtree(child)
                     if child.dep_ != "poss"
@@ -219,11 +222,20 @@ class Cast:
                     if pobj.dep_ == "pobj":
                         yield from self.of(pobj, depth + 1)
 
+    @contextmanager
+    def avoiding(self, actors: Iterable[str]) -> Iterator[None]:
+        """Resolve pronouns past ``actors`` in the block ("Togo's criticism of its …")."""
+        before, self.avoid = self.avoid, frozenset(actors)
+        try:
+            yield
+        finally:
+            self.avoid = before
+
     def _pronoun(self, token: Token) -> Iterator[str]:
         lower = token.lower_
         if lower in self.grammar.relative_pronouns and token.head.dep_ == "relcl":
             antecedent = token.head.head
-            yield from self.of(antecedent, 1) or self._member_of(antecedent)
+            yield from self.of(antecedent, 1) or member_of(self, antecedent)
         elif lower in self.grammar.first_person_pronouns:
             yield from self.of(self.speaker_of(token), 1)
         elif lower in self.grammar.singular_person_pronouns:
@@ -239,24 +251,16 @@ class Cast:
         elif lower in self.grammar.group_pronouns:
             yield from self._group(token)
 
-    def _member_of(self, noun: Token) -> tuple[str, ...]:
-        """Return the subject of "X is one of the states that …" or "X was among the
-        countries that …" for the group noun ``noun``: the member the clause is about."""
-        prep = noun.head
-        if noun.dep_ != "pobj" or prep.lower_ not in self.grammar.partitive_prepositions:
-            return ()
-        copula = prep.head.head if prep.head.dep_ == "attr" else prep.head
-        if copula.pos_ != "AUX":
-            return ()
-        subjects = [c for c in copula.children if c.dep_ == "nsubj"]
-        return self.of(subjects[0], 1) if subjects else ()
-
     def _group(self, token: Token) -> Iterator[str]:
-        """Resolve "they"/"their": an actor earlier in the sentence, else the actors of
-        the last event with several of them if it is recent ("The ministers met. They
-        agreed …"), else the main subject of the sentence before, else the nearest
-        group, state or body of the sentences before."""
-        found = list(self._nearest(token, _THING_KINDS, same_sentence=True))
+        """Resolve "they"/"their": for an object a list of actors earlier in the sentence
+        ("sanctions on X, his wife and Y, accusing them"), else an actor earlier in it,
+        else the actors of the last event with several of them if it is recent ("The
+        ministers met. They agreed …"), else the main subject of the sentence before,
+        else the nearest group, state or body of the sentences before."""
+        found = list(
+            listed_before(self, token)
+            or self._nearest(token, _THING_KINDS, same_sentence=True)
+        )
         if (
             not found
             and self._is_recent(token)
@@ -319,7 +323,9 @@ class Cast:
                 floor = self.doc[floor - 1].sent.start
         for i in range(token.i - 1, floor - 1, -1):
             actor_id = self.by_token.get(i)
-            if actor_id is None or self.actors[actor_id].kind not in kinds:
+            if actor_id is None or actor_id in self.avoid:
+                continue  # the other side's pronoun is not the actor (``avoiding``)
+            if self.actors[actor_id].kind not in kinds:
                 continue
             if self._is_attribution(self.doc[i]):
                 continue  # "… ," said Sun. "He wants …": he is not the speaker
