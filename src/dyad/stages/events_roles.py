@@ -54,6 +54,11 @@ class Cast:
     # actors a pronoun on the other side of an event does not stand for (``avoiding``)
     avoid: frozenset[str] = frozenset()
     grammar: Grammar = field(default_factory=load_grammar)
+    # answers of ``of`` by (token, depth, pronoun memory): the features and the roles
+    # ask about the same heads many times per sentence
+    _known: dict[tuple[int, int, int, tuple[str, ...]], tuple[str, ...]] = field(
+        default_factory=dict, repr=False
+    )
 
     @classmethod
     def build(
@@ -100,12 +105,17 @@ class Cast:
         """Return the actor ids a role head stands for (empty when none is known)."""
         if token is None or depth > _MAX_DEPTH:
             return ()
-        found = _unique(
-            actor
-            for head in self._heads(token)
-            for actor in self._head_actors(head, depth)
-        )
-        return found or self._listed_after(token, depth)
+        key = (token.i, depth, self.previous_start, self.previous)
+        known = self._known.get(key)
+        if known is None:
+            found = _unique(
+                actor
+                for head in self._heads(token)
+                for actor in self._head_actors(head, depth)
+            )
+            known = found or self._listed_after(token, depth)
+            self._known[key] = known
+        return known
 
     def listed(self, token: Token) -> tuple[str, ...]:
         """Return the actors named by a noun's coordination and "including" lists only.
