@@ -152,3 +152,22 @@ def test_a_possessive_their_is_not_taken_from_a_list_of_places(resources):  # ty
     assert not any(
         t == T.RETREAT and a == ("GHA",) and "GHA" in r for t, a, r in found
     ), sorted(found)
+
+
+def test_a_remembered_pronoun_is_resolved_again_when_its_actor_is_avoided(resources):  # type: ignore[no-untyped-def]
+    # Cast.of remembers its answers; asking inside ``avoiding`` must not get the
+    # answer remembered outside it
+    from events_harness import cast_for, parse
+
+    from dyad.stages.events_roles import Cast as RoleCast
+
+    parsed = parse(resources, "Ghana says Togo's criticism of its trade policy is unfair.")
+    actors, mentions = cast_for(parsed, CAST)
+    cast = RoleCast.build(parsed.doc, actors, mentions)
+    its = next(t for t in parsed.doc if t.lower_ == "its")
+    names = {a.actor_id: a.code for a in actors}
+    outside = {names[a] for a in cast.of(its)}
+    with cast.avoiding(a.actor_id for a in actors if a.code == "TGO"):
+        inside = {names[a] for a in cast.of(its)}
+    assert "TGO" in outside
+    assert "TGO" not in inside

@@ -54,11 +54,12 @@ class Cast:
     # actors a pronoun on the other side of an event does not stand for (``avoiding``)
     avoid: frozenset[str] = frozenset()
     grammar: Grammar = field(default_factory=load_grammar)
-    # answers of ``of`` by (token, depth, pronoun memory): the features and the roles
-    # ask about the same heads many times per sentence
-    _known: dict[tuple[int, int, int, tuple[str, ...]], tuple[str, ...]] = field(
-        default_factory=dict, repr=False
-    )
+    # answers of ``of`` by token, depth and every field above that changes while the
+    # article is coded (pronoun memory, actors avoided): the features and the roles ask
+    # about the same heads many times per sentence. A new such field joins the key.
+    _known: dict[
+        tuple[int, int, int, tuple[str, ...], frozenset[str]], tuple[str, ...]
+    ] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(
@@ -105,7 +106,7 @@ class Cast:
         """Return the actor ids a role head stands for (empty when none is known)."""
         if token is None or depth > _MAX_DEPTH:
             return ()
-        key = (token.i, depth, self.previous_start, self.previous)
+        key = (token.i, depth, self.previous_start, self.previous, self.avoid)
         known = self._known.get(key)
         if known is None:
             found = _unique(
