@@ -13,7 +13,7 @@ import pytest
 from events_harness import Cast, code, dyads
 from test_events_classes import CAST
 
-from dyad.records import ActorKind, EventType
+from dyad.records import ActorKind, EventType, Modality
 
 pytestmark = [pytest.mark.model]
 
@@ -133,3 +133,28 @@ def test_an_approved_accord_is_no_new_agreement(resources):  # type: ignore[no-u
 def test_a_new_ceasefire_is_still_an_event(resources):  # type: ignore[no-untyped-def]
     found = _types(resources, "Israel and Lebanon agreed to a ceasefire on Monday.")
     assert T.AGREE in found or T.RETREAT in found, sorted(found)
+
+
+MODALITIES = [
+    ("Chile will withdraw its troops from Peru if Peru disarms.", T.RETREAT,
+     Modality.HYPOTHETICAL),
+    ("Chile announced the suspension of gas supplies to Peru unless Peru pays.",
+     T.SANCTION, Modality.HYPOTHETICAL),
+    ("Egypt says it will keep its embassy open, rejecting Ethiopia's demand to close it.",
+     T.REJECT, Modality.ASSERTED),
+    ("The soldiers of Egypt would often attack the villages of Sudan.", T.ASSAULT,
+     Modality.ASSERTED),
+    ("Egypt's parliament authorized the army to strike Sudan.", T.ASSAULT,
+     Modality.HYPOTHETICAL),
+    ("Egypt announced its intention to impose sanctions on Sudan.", T.SANCTION,
+     Modality.FUTURE),
+    ("Egypt could attack Sudan, killing hundreds.", T.ASSAULT, Modality.HYPOTHETICAL),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "modality"), MODALITIES, ids=[t for t, _, _ in MODALITIES]
+)
+def test_conditions_habits_and_adjuncts_set_modality(text, kind, modality, resources):  # type: ignore[no-untyped-def]
+    found = {e.modality for e in code(resources, text, NEWSROOMS) if e.type == kind}
+    assert found == {modality}, found
