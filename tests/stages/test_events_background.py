@@ -9,15 +9,18 @@ is about and plain news stay events too.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from events_harness import Cast, code, dyads
 from test_events_classes import CAST
 
-from dyad.records import ActorKind, EventType, Modality
+from dyad.records import ActorKind, ArticleResult, EventType, Modality, RawDocument
 
 pytestmark = [pytest.mark.model]
 
 T = EventType
+PUBLISHED = dt.date(2024, 5, 15)
 
 NEWSROOMS: Cast = {
     **CAST,
@@ -158,3 +161,25 @@ MODALITIES = [
 def test_conditions_habits_and_adjuncts_set_modality(text, kind, modality, resources):  # type: ignore[no-untyped-def]
     found = {e.modality for e in code(resources, text, NEWSROOMS) if e.type == kind}
     assert found == {modality}, found
+
+
+def _pipeline(resources, text: str) -> list[tuple[T, Modality]]:  # type: ignore[no-untyped-def]
+    from dyad.pipeline import run_article
+
+    result = run_article(RawDocument(text=text, published=PUBLISHED), resources)
+    assert isinstance(result, ArticleResult)
+    return [(e.type, e.modality) for e in result.events]
+
+
+def test_a_refusal_made_by_negation_is_asserted(resources):  # type: ignore[no-untyped-def]
+    # the learned coder reads "is not seeking" as the refusal: stated, so asserted
+    text = "The foreign minister of Chile says Chile is not seeking a truce with Peru."
+    found = _pipeline(resources, text)
+    refusals = [m for t, m in found if t == T.REJECT]
+    assert refusals, found
+    assert all(m == Modality.ASSERTED for m in refusals), found
+
+
+def test_a_negated_rejection_stays_negated(resources):  # type: ignore[no-untyped-def]
+    found = _pipeline(resources, "Chile did not reject the offer from Peru.")
+    assert (T.REJECT, Modality.NEGATED) in found, found

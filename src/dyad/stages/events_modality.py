@@ -9,8 +9,8 @@ expected or in the future tense ("will visit", "plans to", "expect … will", "u
 talks"); else ``asserted``. Governing clauses are climbed up to the sentence root,
 stopping at relative clauses (separate statements) and at verbs of saying, whose
 subject becomes ``reported_by``; an adjunct clause ("…, rejecting the decision")
-does not take the future of the clause it hangs on. A trigger of a type that embeds ("refused to allow
-talks") imposes its modality on the events under it. Cues live in
+does not take the future of the clause it hangs on. A trigger of a type that embeds
+("refused to allow talks") imposes its modality on the events under it. Cues live in
 ``data/events/modality.yaml``.
 """
 
