@@ -183,3 +183,22 @@ def test_a_refusal_made_by_negation_is_asserted(resources):  # type: ignore[no-u
 def test_a_negated_rejection_stays_negated(resources):  # type: ignore[no-untyped-def]
     found = _pipeline(resources, "Chile did not reject the offer from Peru.")
     assert (T.REJECT, Modality.NEGATED) in found, found
+
+
+def test_an_act_in_an_indirect_question_is_no_event(resources):  # type: ignore[no-untyped-def]
+    found = _types(resources, "Egypt declined to confirm whether its jets struck Sudan.")
+    assert T.REJECT in found, sorted(found)
+    assert T.ASSAULT not in found, sorted(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "dropped"),
+    [
+        ("Egypt and Sudan signed a military cooperation pact.", T.SUPPORT, T.COOPERATE),
+        ("Israel and Lebanon reached a ceasefire deal.", T.AGREE, T.RETREAT),
+    ],
+)
+def test_an_event_noun_naming_an_accords_kind_is_no_event(text, kept, dropped, resources):  # type: ignore[no-untyped-def]
+    found = _types(resources, text)
+    assert kept in found, sorted(found)
+    assert dropped not in found, sorted(found)

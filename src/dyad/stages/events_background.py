@@ -8,6 +8,8 @@ around them still takes its participants from them):
   codes the REQUEST, not a RETREAT; "threatened to strike the port" the THREATEN only;
 - the act inside an **allegation**: "accused the army of shelling the town", "suspected
   of smuggling arms", "allegedly provided the weapons" (the allegation is the ACCUSE);
+- an act in an indirect **question** ("declined to confirm whether its jets struck");
+- an event noun naming the **kind** of an accord or talks ("a cooperation pact");
 - a newsroom's **projection** of a vote: "the agency called the race for the senator";
 - a **state**: an agreement or truce named as standing ("the approved accord", "the
   ongoing ceasefire"): the sentence is about something else.
@@ -41,6 +43,8 @@ class BackgroundCues:
     content_deps: frozenset[str]
     content_preps: frozenset[str]
     allegation_governors: frozenset[str]
+    question_markers: frozenset[str]
+    kind_heads: frozenset[str]
     allegation_markers: frozenset[str]
     projection_verbs: frozenset[str]
     projection_prep: str
@@ -65,6 +69,8 @@ def background_cues() -> BackgroundCues:
         content_deps=_words(content, "deps"),
         content_preps=_words(content, "prepositions"),
         allegation_governors=_words(allegation, "governors"),
+        question_markers=_words(data["question"], "markers"),
+        kind_heads=_words(data["kind"], "heads"),
         allegation_markers=_words(allegation, "markers"),
         projection_verbs=_words(projection, "verbs"),
         projection_prep=str(projection["preposition"]).lower(),
@@ -89,6 +95,8 @@ def background_triggers(
         c.trigger.i
         for c in candidates
         if _is_state(c, cues)
+        or _is_kind(c, cues)
+        or _is_question(c, cues)
         or _is_projection(c, cues)
         or _is_marked_alleged(c, cues)
         or _is_embedded(c, speech_acts - {c.trigger.i}, cues)
@@ -116,7 +124,27 @@ def _is_embedded(c: Candidate, speech_acts: set[int], cues: BackgroundCues) -> b
 def _hangs_as_content(child: Token, cues: BackgroundCues) -> bool:
     if child.dep_ == "prep":
         return child.lower_ in cues.content_preps
+    if child.dep_ == "advcl":  # "calling for the government to act"
+        return any(c.dep_ == "aux" and c.tag_ == "TO" for c in child.children)
     return child.dep_ in cues.content_deps
+
+
+def _is_question(c: Candidate, cues: BackgroundCues) -> bool:
+    """"declined to confirm whether its jets struck the convoy"."""
+    return any(
+        child.dep_ == "mark" and child.lower_ in cues.question_markers
+        for child in c.anchor.children
+    )
+
+
+def _is_kind(c: Candidate, cues: BackgroundCues) -> bool:
+    """"a cooperation pact", "the ceasefire deal": the noun names the accord's kind."""
+    trigger = c.trigger
+    return (
+        trigger.dep_ == "compound"
+        and trigger.pos_ == "NOUN"
+        and trigger.head.lemma_.lower() in cues.kind_heads
+    )
 
 
 def _is_marked_alleged(c: Candidate, cues: BackgroundCues) -> bool:
