@@ -202,3 +202,43 @@ def test_an_event_noun_naming_an_accords_kind_is_no_event(text, kept, dropped, r
     found = _types(resources, text)
     assert kept in found, sorted(found)
     assert dropped not in found, sorted(found)
+
+
+NEWSROOM_ASKS = [
+    "The Daily Courier asked the Egyptian government for comment.",
+    "The Daily Courier asked the foreign ministry of Egypt about the dispute with Sudan.",
+    "The embassy of Egypt declined a request for an interview from the Daily Courier.",
+]
+
+
+@pytest.mark.parametrize("text", NEWSROOM_ASKS)
+def test_a_newsrooms_request_for_information_is_no_event(text, resources):  # type: ignore[no-untyped-def]
+    assert not _pipeline(resources, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Egypt asked Sudan for help with the refugees.", T.REQUEST),
+        ("Egypt asked Sudan to close the border.", T.REQUEST),
+        ("Egypt declined Sudan's request for weapons.", T.REJECT),
+    ],
+)
+def test_requests_between_the_parties_stay(text, kind, resources):  # type: ignore[no-untyped-def]
+    assert kind in {t for t, _ in _pipeline(resources, text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pictured: the president of Egypt meets the leader of Sudan in Cairo in 2019.",
+        "The president of Egypt (left) stands with the leader of Sudan.",
+    ],
+)
+def test_a_photo_caption_reports_no_event(text, resources):  # type: ignore[no-untyped-def]
+    assert not _pipeline(resources, text)
+
+
+def test_a_parenthesis_that_is_no_position_keeps_the_event(resources):  # type: ignore[no-untyped-def]
+    found = _pipeline(resources, "Egypt (which left the pact) attacked Sudan.")
+    assert T.ASSAULT in {t for t, _ in found}

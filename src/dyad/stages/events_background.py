@@ -10,6 +10,8 @@ around them still takes its participants from them):
   of smuggling arms", "allegedly provided the weapons" (the allegation is the ACCUSE);
 - an act in an indirect **question** ("declined to confirm whether its jets struck");
 - an event noun naming the **kind** of an accord or talks ("a cooperation pact");
+- a newsroom's request for **information** ("asked the ministry for comment") and a
+  question "about" something; a photo **caption** ("Pictured: …", "X (left) with Y");
 - a newsroom's **projection** of a vote: "the agency called the race for the senator";
 - a **state**: an agreement or truce named as standing ("the approved accord", "the
   ongoing ceasefire"): the sentence is about something else.
@@ -24,7 +26,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from dyad.knowledge.files import data_path, read_yaml
 from dyad.records import EventType
@@ -46,6 +48,12 @@ class BackgroundCues:
     question_markers: frozenset[str]
     kind_heads: frozenset[str]
     allegation_markers: frozenset[str]
+    information_objects: frozenset[str]
+    information_types: frozenset[EventType]
+    question_verbs: frozenset[str]
+    question_preps: frozenset[str]
+    caption_openers: frozenset[str]
+    caption_positions: frozenset[str]
     projection_verbs: frozenset[str]
     projection_prep: str
     projection_winners: frozenset[str]
@@ -72,6 +80,14 @@ def background_cues() -> BackgroundCues:
         question_markers=_words(data["question"], "markers"),
         kind_heads=_words(data["kind"], "heads"),
         allegation_markers=_words(allegation, "markers"),
+        information_objects=_words(data["information"], "objects"),
+        information_types=frozenset(
+            EventType(t) for t in data["information"]["types"]
+        ),
+        question_verbs=_words(data["information"], "question_verbs"),
+        question_preps=_words(data["information"], "question_prepositions"),
+        caption_openers=_words(data["caption"], "openers"),
+        caption_positions=_words(data["caption"], "positions"),
         projection_verbs=_words(projection, "verbs"),
         projection_prep=str(projection["preposition"]).lower(),
         projection_winners=frozenset(str(w) for w in projection["winners"]),
@@ -91,10 +107,13 @@ def background_triggers(
         if c.rule.type in cues.content_types
         and c.rule.rule.lower() not in cues.content_except_rules
     }
+    if candidates and is_caption(candidates[0].trigger.sent, cues):
+        return {c.trigger.i for c in candidates}
     return {
         c.trigger.i
         for c in candidates
         if _is_state(c, cues)
+        or _is_information_request(c, cues)
         or _is_kind(c, cues)
         or _is_question(c, cues)
         or _is_projection(c, cues)
@@ -127,6 +146,40 @@ def _hangs_as_content(child: Token, cues: BackgroundCues) -> bool:
     if child.dep_ == "advcl":  # "calling for the government to act"
         return any(c.dep_ == "aux" and c.tag_ == "TO" for c in child.children)
     return child.dep_ in cues.content_deps
+
+
+def is_caption(sent: Span, cues: BackgroundCues) -> bool:
+    """Tell whether a sentence is a photo caption: "Pictured: …", "X (left) and Y"."""
+    words = [t.lower_ for t in sent]
+    if len(words) > 1 and words[0] in cues.caption_openers and words[1] == ":":
+        return True
+    return any(
+        words[i - 1] == "(" and words[i] in cues.caption_positions and words[i + 1] == ")"
+        for i in range(1, len(words) - 1)
+    )
+
+
+def _is_information_request(c: Candidate, cues: BackgroundCues) -> bool:
+    """"asked the ministry for comment", "declined a request for an interview",
+    "asked the envoy about the talks": a newsroom's or a question, no request."""
+    if c.rule.type not in cues.information_types:
+        return False
+    wanted = [  # the object and its phrase, two levels down ("a request for comment")
+        g
+        for token in (c.trigger, c.anchor)
+        for child in token.children
+        if child.dep_ in ("prep", "dobj")
+        for kid in (child, *child.children)
+        for g in (kid, *kid.children)
+    ]
+    if any(g.lemma_.lower() in cues.information_objects for g in wanted):
+        return True
+    if c.trigger.lemma_.lower() not in cues.question_verbs:
+        return False
+    kids = list(c.trigger.children)
+    asks_to = any(k.dep_ in ("xcomp", "ccomp") for k in kids)
+    about = any(k.dep_ == "prep" and k.lower_ in cues.question_preps for k in kids)
+    return about and not asks_to
 
 
 def _is_question(c: Candidate, cues: BackgroundCues) -> bool:
