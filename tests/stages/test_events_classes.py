@@ -253,8 +253,6 @@ MODALITY = [
     ("Officials said Iran would attack Israel next week.",
      T.ASSAULT, Modality.FUTURE),
     ("Iran attacked Israel on Monday.", T.ASSAULT, Modality.ASSERTED),
-    ("Iran allegedly attacked Israel.", T.ASSAULT, Modality.HYPOTHETICAL),
-    ("Israel accused Iran of attacking its embassy.", T.ASSAULT, Modality.HYPOTHETICAL),
 ]
 
 

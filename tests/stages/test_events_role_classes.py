@@ -96,9 +96,9 @@ def test_a_transparent_noun_without_owner_keeps_the_clause_subject(resources):  
 def test_a_gerund_hung_on_the_object_is_the_objects_act(resources):  # type: ignore[no-untyped-def]
     found = _found("Kenya accused Uganda's army of shelling villages.", resources)
     assert (T.ACCUSE, ("KEN",), ("UGA",)) in found, sorted(found)
-    shelling = [actors for t, actors, _ in found if t == T.ASSAULT]
-    assert shelling, sorted(found)
-    assert all(actors == ("UGA",) for actors in shelling), sorted(found)
+    # the alleged shelling is no event of its own (events_background); the accused
+    # army is the accusation's recipient
+    assert all(t != T.ASSAULT for t, _, _ in found), sorted(found)
 
 
 def test_an_undergone_event_does_not_make_its_subject_the_actor(resources):  # type: ignore[no-untyped-def]

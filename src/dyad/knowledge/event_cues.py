@@ -47,6 +47,7 @@ class ModalityCues:
     speech_verbs: frozenset[str]
     future_copulas: frozenset[str] = frozenset()
     negation_pending: frozenset[str] = frozenset()
+    habitual: frozenset[str] = frozenset()
 
 
 def read_modality_cues(sections: Mapping[str, Any], path: Path) -> ModalityCues:
@@ -73,4 +74,5 @@ def read_modality_cues(sections: Mapping[str, Any], path: Path) -> ModalityCues:
         speech_verbs=words("speech_verbs"),
         future_copulas=words("future", "copulas"),
         negation_pending=words("negation", "pending"),
+        habitual=words("hypothetical", "habitual"),
     )

@@ -34,6 +34,7 @@ from dyad.records import (
     StageResult,
 )
 from dyad.stages.events_args import Arguer
+from dyad.stages.events_background import background_triggers
 from dyad.stages.events_modality import read_modality
 from dyad.stages.events_model import EventModel
 from dyad.stages.events_nominal import nominal_roles
@@ -366,8 +367,11 @@ def _code_sentence(
         for i in (c.trigger.i, c.anchor.i)
     }
     superseded: set[int] = set()
+    background = background_triggers(candidates)  # no new event: events_background
     for c in sorted(candidates, key=lambda c: c.trigger.i):
         roles = resolved[c.trigger.i]
+        if c.trigger.i in background:
+            continue
         if not roles.actors and not (roles.recipients and _is_agentless(c, lexicon)):
             continue
         if is_private_trip(roles.mode or c.rule.mode, roles.actors, cast.actors, lexicon):

@@ -3,12 +3,14 @@
 An event is ``negated`` when its own clause is negated ("did not meet", "no talks") or a
 governing verb says it did not happen ("failed to reach"); ``hypothetical`` when its
 clause or a governing clause carries a modal, a condition or a possibility ("could
-lead to", "if", "possible trips", "not likely"); ``future`` when it is planned,
+lead to", "if", "will withdraw if X disarms", "possible trips", "not likely"; "would
+often raid" is a past habit, asserted); ``future`` when it is planned,
 expected or in the future tense ("will visit", "plans to", "expect … will", "upcoming
 talks"); else ``asserted``. Governing clauses are climbed up to the sentence root,
 stopping at relative clauses (separate statements) and at verbs of saying, whose
-subject becomes ``reported_by``. A trigger of a type that embeds ("refused to allow
-talks") imposes its modality on the events under it. Cues live in
+subject becomes ``reported_by``; an adjunct clause ("…, rejecting the decision")
+does not take the future of the clause it hangs on. A trigger of a type that embeds
+("refused to allow talks") imposes its modality on the events under it. Cues live in
 ``data/events/modality.yaml``.
 """
 
@@ -63,12 +65,14 @@ def _own_cue(token: Token, cues: ModalityCues) -> Modality | None:
     for child in token.children:
         lower, lemma = child.lower_, child.lemma_.lower()
         if child.dep_ in ("aux", "auxpass"):
-            if lower in cues.hypothetical_auxiliaries:
+            if lower in cues.hypothetical_auxiliaries and not _is_habitual(token, cues):
                 return Modality.HYPOTHETICAL
             if lower in cues.future_auxiliaries or lemma in cues.future_auxiliaries:
                 found = Modality.FUTURE
         elif child.dep_ == "mark" and lower in cues.hypothetical_markers:
             return Modality.HYPOTHETICAL
+        elif child.dep_ == "advcl" and _is_condition(child, cues):
+            return Modality.HYPOTHETICAL  # "will withdraw if the other side disarms"
         elif child.dep_ in ("amod", "advmod", "compound"):
             if lemma in cues.hypothetical_modifiers:
                 return Modality.HYPOTHETICAL
@@ -79,6 +83,22 @@ def _own_cue(token: Token, cues: ModalityCues) -> Modality | None:
         elif _is_future_time(child, cues):  # "meets Xi next week", "in coming months"
             found = Modality.FUTURE
     return found
+
+
+def _is_habitual(token: Token, cues: ModalityCues) -> bool:
+    """"would often raid": "would" as the past of a habit, with a frequency adverb."""
+    return any(
+        child.dep_ == "advmod" and child.lower_ in cues.habitual
+        for child in token.children
+    )
+
+
+def _is_adjunct(clause: Token) -> bool:
+    """Tell whether an adverbial clause is a participle or a finite adjunct ("…,
+    rejecting the decision", "as a delegation visits"), not a purpose infinitive."""
+    return clause.dep_ == "advcl" and not any(
+        c.dep_ == "aux" and c.tag_ == "TO" for c in clause.children
+    )
 
 
 def _is_future_time(child: Token, cues: ModalityCues) -> bool:
@@ -167,9 +187,10 @@ def read_modality(
             if current.dep_ != "advcl":  # "accuses X, while Y accuses Z": no claim
                 modality = _stronger(modality, _governor_cue(head, cues))
             modality = _stronger(modality, _infinitive_cue(current, head, cues))
-        modality = _stronger(
-            modality, _own_cue(head, cues) if head.pos_ != "NOUN" else None
-        )
+        above = _own_cue(head, cues) if head.pos_ != "NOUN" else None
+        if above == Modality.FUTURE and _is_adjunct(current):
+            above = None  # "will keep it open, rejecting the decision": said now
+        modality = _stronger(modality, above)
         current = head
     return Reading(modality)
 

@@ -31,8 +31,21 @@ def _is_negated_intention(anchor: Token, lexicon: EventLexicon) -> bool:
     return negated and bool(auxiliaries & future)
 
 
+def _negation_is_the_refusal(event: Event, anchor: Token, lexicon: EventLexicon) -> bool:
+    """A REJECT at a word that is no refusal ("is not seeking talks", coded so by the
+    learned coder): its negation makes the refusal, which was stated."""
+    if event.type != EventType.REJECT or event.modality != Modality.NEGATED:
+        return False
+    rules = lexicon.verbs.get(anchor.lemma_.lower(), ()) + lexicon.nouns.get(
+        anchor.lemma_.lower(), ()
+    )
+    return not any(r.type == EventType.REJECT for r in rules)
+
+
 def as_refusal(event: Event, anchor: Token, lexicon: EventLexicon) -> Event:
     """Return ``event`` recoded as a REJECT when it is a negated intention."""
+    if _negation_is_the_refusal(event, anchor, lexicon):
+        return replace(event, modality=Modality.ASSERTED)
     if event.type not in _REFUSED or event.modality != Modality.NEGATED:
         return event
     if not _is_negated_intention(anchor, lexicon):
