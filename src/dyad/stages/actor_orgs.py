@@ -35,7 +35,7 @@ def other_organizations(ctx: Context) -> Iterator[tuple[Spec, int, int]]:
         name = ctx.doc[start:stop].text
         if not _is_organization_name(
             name, ctx.grammar, _caseless_body(ctx, ent)
-        ) or any(word.lower() in ctx.kb.thing_words for word in name.split()):
+        ) or ctx.kb.is_thing(name):
             continue
         if stop <= start:
             continue

@@ -245,7 +245,7 @@ def _is_unsupported(ctx: Context, spec: Spec, size: int) -> bool:
         return False
     if spec.name.split()[-1].lower() in ctx.kb.place_words:
         return True
-    if any(word.lower() in ctx.kb.thing_words for word in spec.name.split()):
+    if ctx.kb.is_thing(spec.name):
         return True  # "Typhoon Haiyan", "Flight 610"
     if not _is_latin(spec.name):
         return True  # a run of another script inside English text, not a name
