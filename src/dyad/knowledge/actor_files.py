@@ -134,8 +134,11 @@ def _items(data: Any, path: Path, what: str) -> list[Mapping[str, Any]]:
 
 
 def _plural(demonym: str) -> str | None:
-    """Return the plural noun of a demonym ("Afghan" -> "Afghans") when it takes one."""
-    if demonym.endswith(("an", "i", "a", "o")):
+    """Return the plural noun of a demonym ("Afghan" -> "Afghans", "Greenlander" ->
+    "Greenlanders", "Guernseyman" -> "Guernseymen") when it takes one."""
+    if demonym.endswith("man"):
+        return demonym[:-3] + "men"
+    if demonym.endswith(("an", "i", "a", "o", "er")):
         return demonym + "s"
     return None
 
@@ -375,8 +378,10 @@ def load_actor_kb(
             "dyad.knowledge.actor_words",
         ),
         *("dyad.knowledge.actor_index", "dyad.knowledge.actor_records"),
+        "dyad.knowledge.actor_modifiers",
     )
     mine = [data_file(data_dir, "actors", p.name) for p in iter_data_files("actors")]
+    mine.append(data_file(data_dir, "places", "regions.yaml"))  # modifier places
     sources = (*mine, *map(Path, user_files), *modules)
     build = functools.partial(build_actor_kb, user_files, data_dir)
     return load_cached("actor-kb", build, kind=ActorKB, sources=sources)
