@@ -116,7 +116,12 @@ def test_organisations_have_their_state_and_sector(
     ("code", "title", "day", "holder"),
     [
         ("GHA", "finance minister", dt.date(2025, 6, 1), "Cassiel Ato Forson"),
-        ("OMN", "interior minister", dt.date(2024, 6, 1), "Hamoud bin Faisal Al Busaidi"),
+        (
+            "OMN",
+            "interior minister",
+            dt.date(2024, 6, 1),
+            "Hamoud bin Faisal Al Busaidi",
+        ),
         ("URY", "defence minister", dt.date(2025, 6, 1), "Sandra Lazo"),
         ("CMR", "prime minister", dt.date(2022, 6, 1), "Joseph Dion Ngute"),
         ("DZA", "prime minister", dt.date(2025, 5, 1), "Nadir Larbaoui"),
@@ -131,3 +136,31 @@ def test_more_office_holders(code: str, title: str, day: dt.date, holder: str) -
 @pytest.mark.issue(10)
 def test_state_lookup_skips_a_person_sharing_the_surface() -> None:
     assert KB.lookup_state("Abdul Hamid") is None
+
+
+@pytest.mark.model
+@pytest.mark.issue(10)
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        (
+            "Ursula von der Leyen said the bloc would answer within a week.",
+            "Ursula von der Leyen",
+            "IGO",
+        ),
+        (
+            "On Friday Jean-Noel Barrot flew to Beirut for talks.",
+            "Jean-Noël Barrot",
+            "FRA",
+        ),
+        ("Students cheered when Elon Musk arrived at the plant.", "Elon Musk", "USA"),
+    ],
+)
+def test_a_known_name_the_parser_cuts_keeps_its_whole_entry(
+    resources: Resources, text: str, name: str, code: str
+) -> None:
+    item = clean_raw(RawDocument(text=text, published=dt.date(2025, 3, 5)), resources)
+    [(parsed, _)] = parse_articles(resources.nlp, [item])
+    found = resolve_actors(parsed, kb=resources.actor_kb)
+    coded = {a.name: a.code for a in found.actors}
+    assert coded.get(name) == code, coded

@@ -149,6 +149,10 @@ def _person_spans(ctx: Context) -> list[tuple[int, int]]:
             ent.label_ == "PERSON" or _is_titled_org(ctx, ent)
         ) and "\n" not in ent.text:
             ent_end = _extend_name(ctx, ent.end)
+            known = ctx.span_at.get(ent.start)
+            if known and known.hits[0].form == "person" and known.end >= ent_end:
+                spans.append((known.start, known.end))  # "Ursula von der" + "Leyen"
+                continue
             for start, end in split_person_entity(doc, ent.start, ent_end, ctx.kb):
                 spans.extend(_split_at_kb_names(ctx, start, end))
     taken = {i for s, e in spans for i in range(s, e)}
