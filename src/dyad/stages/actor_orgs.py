@@ -35,7 +35,7 @@ def other_organizations(ctx: Context) -> Iterator[tuple[Spec, int, int]]:
         name = ctx.doc[start:stop].text
         if not _is_organization_name(
             name, ctx.grammar, _caseless_body(ctx, ent)
-        ) or ctx.kb.is_thing(name):
+        ) or ctx.kb.is_thing(name) or ctx.kb.place_state(name) is not None:
             continue
         if stop <= start:
             continue

@@ -251,6 +251,8 @@ def _is_unsupported(ctx: Context, spec: Spec, size: int) -> bool:
         return True
     if ctx.kb.is_thing(spec.name):
         return True  # "Typhoon Haiyan", "Flight 610"
+    if spec.title is None and ctx.kb.place_state(spec.name) is not None:
+        return True  # "Khan Younis", a city the parser took for a person
     if not _is_latin(spec.name):
         return True  # a run of another script inside English text, not a name
     if spec.title is not None and ctx.kb.lookup_state(spec.title) is not None:
