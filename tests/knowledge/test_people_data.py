@@ -25,6 +25,8 @@ FILES = (
     "people-igo.yaml",
     "people-world.yaml",
     "people-ministers.yaml",
+    "people-ministers-world.yaml",
+    "people-public.yaml",
 )
 EXTRA_CODES = {"KOS", "PSE", "IGO"}
 PERSON_KEYS = {"name", "aliases", "code", "offices"}

@@ -16,7 +16,7 @@ from typing import Any
 from dyad.errors import ResourceError
 from dyad.knowledge.actor_index import index_offices, index_short_forms, name_variants
 from dyad.knowledge.actor_modifiers import modifier_places
-from dyad.knowledge.actor_words import add_titles, lone_given_names
+from dyad.knowledge.actor_words import add_non_actors, add_titles, lone_given_names
 from dyad.knowledge.actors import (
     SECTORS,
     ActorKB,
@@ -134,8 +134,11 @@ def _items(data: Any, path: Path, what: str) -> list[Mapping[str, Any]]:
 
 
 def _plural(demonym: str) -> str | None:
-    """Return the plural noun of a demonym ("Afghan" -> "Afghans") when it takes one."""
-    if demonym.endswith(("an", "i", "a", "o")):
+    """Return the plural noun of a demonym ("Afghan" -> "Afghans", "Greenlander" ->
+    "Greenlanders", "Guernseyman" -> "Guernseymen") when it takes one."""
+    if demonym.endswith("man"):
+        return demonym[:-3] + "men"
+    if demonym.endswith(("an", "i", "a", "o", "er")):
         return demonym + "s"
     return None
 
@@ -327,7 +330,7 @@ def _packaged_files(data_dir: Path | None) -> tuple[tuple[Path, Any], ...]:
     """The parsed actor files (the user's copies in ``data_dir`` where there are some),
     in loading order; read once per process, never modified by the builder."""
     people = [p.name for p in iter_data_files("actors") if p.name.startswith("people-")]
-    names = ("titles.yaml", "descriptions.yaml", *_PACKAGED, *people)
+    names = ("titles.yaml", "descriptions.yaml", "non-actors.yaml", *_PACKAGED, *people)
     paths = [data_file(data_dir, "actors", name) for name in names]
     return tuple((path, read_yaml(path)) for path in paths)
 
@@ -344,6 +347,8 @@ def build_actor_kb(
     for path, data in _packaged_files(data_dir):
         if path.name in ("titles.yaml", "descriptions.yaml"):
             add_titles(b.kb, data, path)
+        elif path.name == "non-actors.yaml":
+            add_non_actors(b.kb, data, path)
         elif path.name.startswith("people-"):
             _add_people(b, data, path)
         else:
@@ -373,8 +378,10 @@ def load_actor_kb(
             "dyad.knowledge.actor_words",
         ),
         *("dyad.knowledge.actor_index", "dyad.knowledge.actor_records"),
+        "dyad.knowledge.actor_modifiers",
     )
     mine = [data_file(data_dir, "actors", p.name) for p in iter_data_files("actors")]
+    mine.append(data_file(data_dir, "places", "regions.yaml"))  # modifier places
     sources = (*mine, *map(Path, user_files), *modules)
     build = functools.partial(build_actor_kb, user_files, data_dir)
     return load_cached("actor-kb", build, kind=ActorKB, sources=sources)

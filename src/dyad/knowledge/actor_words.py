@@ -148,7 +148,24 @@ def _check_sector(sector: str, path: Path, line: int | None) -> str:
     return sector
 
 
+def add_non_actors(kb: ActorKB, data: Any, path: Path) -> None:
+    """Add the product words and names of ``non-actors.yaml`` to ``kb``'s things."""
+    if not isinstance(data, Mapping):
+        raise fail(path, None, "expected a mapping with 'words' and 'phrases'")
+    for key in ("words", "phrases"):
+        value = data.get(key) or []
+        if not isinstance(value, list):
+            raise fail(path, data.get("__line__"), f"'{key}' must be a list of names")
+        names = {" ".join(fold(str(v)).lower().split()) for v in value}
+        if key == "words":
+            kb.thing_words.update(names)
+        else:
+            kb.thing_names.update(names)
+    kb.max_thing_words = max((len(n.split()) for n in kb.thing_names), default=0)
+
+
 __all__ = [
+    "add_non_actors",
     "add_titles",
     "given_names",
     "lone_given_names",

@@ -150,6 +150,8 @@ class ActorKB:
     thing_words: set[str] = field(
         default_factory=set
     )  # "Typhoon": neither person nor body
+    thing_names: set[str] = field(default_factory=set)  # "rocky linux": a product
+    max_thing_words: int = 0
     attribute_heads: set[str] = field(default_factory=set)  # "US elections": no actor
     name_prefixes: set[str] = field(default_factory=set)  # "Mr", "Prime": not a name
     title_qualifiers: set[str] = field(default_factory=set)  # "the top US diplomat"
@@ -225,7 +227,8 @@ class ActorKB:
     def lookup_state(self, text: str) -> Hit | None:
         """Return the state hit of ``text`` (name, short name, demonym, capital)."""
         for hit in self.lookup_name(text):
-            if self.entries[hit.kb_id].kind is ActorKind.STATE:
+            entry = self.entries.get(hit.kb_id)  # people are not entries
+            if entry is not None and entry.kind is ActorKind.STATE:
                 return hit
         return None
 
@@ -325,6 +328,18 @@ class ActorKB:
                 if code is not None:
                     return code
         return None
+
+    def is_thing(self, name: str) -> bool:
+        """True when ``name`` names a thing, never an actor: one of its words is a thing
+        word ("Typhoon Haiyan", "DRM") or it holds a product name ("Rocky Linux 9")."""
+        words = fold(name).lower().split()
+        if any(word in self.thing_words for word in words):
+            return True
+        for size in range(2, min(len(words), self.max_thing_words) + 1):
+            for i in range(len(words) - size + 1):
+                if " ".join(words[i : i + size]) in self.thing_names:
+                    return True
+        return False
 
     def institution_sector(self, word: str) -> str | None:
         """Return the sector a kind of institution gives ("think tank" -> EDU)."""

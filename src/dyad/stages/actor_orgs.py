@@ -33,9 +33,11 @@ def other_organizations(ctx: Context) -> Iterator[tuple[Spec, int, int]]:
         start = ent.start + (1 if ent[0].lower_ == "the" else 0)
         stop = ent.end - (1 if ent[-1].text in ("'s", "\u2019s") else 0)
         name = ctx.doc[start:stop].text
-        if not _is_organization_name(
-            name, ctx.grammar, _caseless_body(ctx, ent)
-        ) or any(word.lower() in ctx.kb.thing_words for word in name.split()):
+        if (
+            not _is_organization_name(name, ctx.grammar, _caseless_body(ctx, ent))
+            or ctx.kb.is_thing(name)
+            or ctx.kb.place_state(name) is not None
+        ):
             continue
         if stop <= start:
             continue

@@ -149,6 +149,10 @@ def _person_spans(ctx: Context) -> list[tuple[int, int]]:
             ent.label_ == "PERSON" or _is_titled_org(ctx, ent)
         ) and "\n" not in ent.text:
             ent_end = _extend_name(ctx, ent.end)
+            known = ctx.span_at.get(ent.start)
+            if known and known.hits[0].form == "person" and known.end >= ent_end:
+                spans.append((known.start, known.end))  # "Ursula von der" + "Leyen"
+                continue
             for start, end in split_person_entity(doc, ent.start, ent_end, ctx.kb):
                 spans.extend(_split_at_kb_names(ctx, start, end))
     taken = {i for s, e in spans for i in range(s, e)}
@@ -245,8 +249,10 @@ def _is_unsupported(ctx: Context, spec: Spec, size: int) -> bool:
         return False
     if spec.name.split()[-1].lower() in ctx.kb.place_words:
         return True
-    if any(word.lower() in ctx.kb.thing_words for word in spec.name.split()):
+    if ctx.kb.is_thing(spec.name):
         return True  # "Typhoon Haiyan", "Flight 610"
+    if spec.title is None and ctx.kb.place_state(spec.name) is not None:
+        return True  # "Khan Younis", a city the parser took for a person
     if not _is_latin(spec.name):
         return True  # a run of another script inside English text, not a name
     if spec.title is not None and ctx.kb.lookup_state(spec.title) is not None:
