@@ -330,17 +330,17 @@ def _nickname_quote(doc: Doc, i: int, start: int, end: int) -> bool:
     return (opens or closes) and word.is_alpha and word.text[:1].isupper()
 
 
-def nickname_end(doc: Doc, end: int) -> int:
-    """The end of a name that goes on after a quoted nickname (``end`` is the end of
-    the given name: Matiu "Matt" Ratana), else ``end``."""
-    if (
-        end + 3 < len(doc)
-        and doc[end].is_quote
-        and doc[end + 2].is_quote
-        and doc[end + 1].is_alpha
-        and doc[end + 1].text[:1].isupper()
-        and doc[end + 3].pos_ == "PROPN"
-        and doc[end + 3].text[:1].isupper()
-    ):
-        return end + 4
+def nickname_end(doc: Doc, start: int, end: int) -> int:
+    """The end of a name ``[start, end)`` that goes on after a quoted nickname the
+    parser cut it at (Matiu "Matt" Ratana), else ``end``."""
+    for q in range(start + 1, min(end + 1, len(doc) - 3)):
+        if (
+            doc[q].is_quote
+            and doc[q + 2].is_quote
+            and doc[q + 1].is_alpha
+            and doc[q + 1].text[:1].isupper()
+            and doc[q + 3].pos_ == "PROPN"
+            and doc[q + 3].text[:1].isupper()
+        ):
+            return max(end, q + 4)
     return end

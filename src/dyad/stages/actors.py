@@ -149,7 +149,7 @@ def _person_spans(ctx: Context) -> list[tuple[int, int]]:
         if (
             ent.label_ == "PERSON" or _is_titled_org(ctx, ent)
         ) and "\n" not in ent.text:
-            ent_end = _extend_name(ctx, nickname_end(doc, _extend_name(ctx, ent.end)))
+            ent_end = _extend_name(ctx, nickname_end(doc, ent.start, ent.end))
             for start, end in split_person_entity(doc, ent.start, ent_end, ctx.kb):
                 spans.extend(_split_at_kb_names(ctx, start, end))
     taken = {i for s, e in spans for i in range(s, e)}
