@@ -100,21 +100,24 @@ def resolve_actors(
 
 
 def _dominant_state(doc: Doc, kb: ActorKB, spans: list[KbSpan]) -> str | None:
-    """The state most of the article's state names, demonyms, capitals and cities
-    belong to, when it has ``DOMINANT_STATE_SHARE`` of them (and at least
-    ``DOMINANT_STATE_MIN``), or the only state the article names at all when its
-    known people are of no other state."""
-    counts: Counter[str] = Counter()
+    """The state that most of the article's sentences naming a state (by name,
+    demonym, capital or city) name, when it has ``DOMINANT_STATE_SHARE`` of them (and
+    at least ``DOMINANT_STATE_MIN``), or the only state the article names at all when
+    its known people are of no other state. Sentences, not names, are counted: an
+    address ("from Hawke's Bay, New Zealand, served in the Auckland, New Zealand police")
+    names one state three times in one aside."""
+    named: set[tuple[int, str]] = set()  # (sentence start, state): once a sentence
     covered = {span.start for span in spans}
     for span in spans:
         entry = kb.entries.get(span.hits[0].kb_id)
         if entry is not None and entry.kind is ActorKind.STATE and entry.code:
-            counts[entry.code] += 1
+            named.add((doc[span.start].sent.start, entry.code))
     for ent in doc.ents:  # cities and regions count for their state ("Christchurch")
         if ent.label_ in ("GPE", "LOC", "NORP") and ent.start not in covered:
             code = kb.place_state(ent.text.removeprefix("the "))
             if code is not None:
-                counts[code] += 1
+                named.add((ent.sent.start, code))
+    counts = Counter(code for _, code in named)
     if not counts:
         return None
     code, top = counts.most_common(1)[0]
