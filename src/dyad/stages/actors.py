@@ -22,16 +22,16 @@ start offset.
 from __future__ import annotations
 
 import unicodedata
-from collections import Counter
 from collections.abc import Iterator
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from dyad import ids
 from dyad.knowledge.actors import ActorKB, fold
 from dyad.knowledge.grammar import Grammar, load_grammar
 from dyad.records import Actor, ActorKind, Mention, Problem, ResolvedActors
 from dyad.stages.actor_context import Context, KbSpan, Spec
+from dyad.stages.actor_dominant import dominant_state
 from dyad.stages.actor_groups import claim, find_groups
 from dyad.stages.actor_merge import merge_state_words
 from dyad.stages.actor_names import kb_actors
@@ -50,11 +50,6 @@ from dyad.stages.actor_titles import title_noun_above
 from dyad.stages.nlp import Parsed
 
 VERSION = "actors.kb.v2"
-# Share of state mentions one state needs to count as the article's "dominant" state,
-# which codes titles and groups that name no state ("officials said"); calibrated on
-# Wikinews stories about one country (typically 70-100%) versus bilateral ones (<60%).
-DOMINANT_STATE_SHARE = 0.6
-DOMINANT_STATE_MIN = 2
 # Highest confidence of a person coded only by the article's dominant state: a lone
 # word with no more support than that is dropped (usually a tagging slip).
 DOMINANT_GUESS = 0.5
@@ -79,7 +74,7 @@ def resolve_actors(
         kb=kb,
         published=parsed.article.published,
         span_at={i: s for s in spans for i in range(s.start, s.end)},
-        dominant=_dominant_state(doc, kb, spans),
+        dominant=dominant_state(doc, kb, spans),
         grammar=grammar or load_grammar(),
         owner=[False] * len(doc),
         texts=texts,
@@ -97,51 +92,6 @@ def resolve_actors(
     found.extend(other_organizations(ctx))
     found.extend(find_groups(ctx, modified=False))
     return _build(parsed, predicate_sectors(ctx, merge_state_words(ctx, found)))
-
-
-def _dominant_state(doc: Doc, kb: ActorKB, spans: list[KbSpan]) -> str | None:
-    """The state that most of the article's sentences naming a state (by name,
-    demonym, capital or city) name, when it has ``DOMINANT_STATE_SHARE`` of them (and
-    at least ``DOMINANT_STATE_MIN``), or the only state the article names at all when
-    its known people are of no other state. Sentences, not names, are counted: an
-    address ("from Hawke's Bay, New Zealand, served in the Auckland, New Zealand police")
-    names one state three times in one aside."""
-    named: set[tuple[int, str]] = set()  # (sentence start, state): once a sentence
-    covered = {span.start for span in spans}
-    for span in spans:
-        entry = kb.entries.get(span.hits[0].kb_id)
-        if entry is not None and entry.kind is ActorKind.STATE and entry.code:
-            named.add((doc[span.start].sent.start, entry.code))
-    for ent in doc.ents:  # cities and regions count for their state ("Christchurch")
-        if ent.label_ in ("GPE", "LOC", "NORP") and ent.start not in covered:
-            code = kb.place_state(ent.text.removeprefix("the "))
-            if code is not None:
-                named.add((ent.sent.start, code))
-    counts = Counter(code for _, code in named)
-    if not counts:
-        return None
-    code, top = counts.most_common(1)[0]
-    if len(counts) == 1 and _people_states(doc, kb, spans) <= {code}:
-        return code  # the only state the article names (and its known people's)
-    share = top / sum(counts.values())
-    return code if top >= DOMINANT_STATE_MIN and share >= DOMINANT_STATE_SHARE else None
-
-
-def _people_states(doc: Doc, kb: ActorKB, spans: list[KbSpan]) -> set[str]:
-    """The states of the known people the article names, in full or by a surname that
-    only people of one state have ("Obama" -> USA)."""
-    codes = set()
-    for span in spans:
-        hit = span.hits[0]
-        person = kb.people.get(hit.kb_id) if hit.form == "person" else None
-        if person is not None and person.code:
-            codes.add(person.code)
-    for ent in doc.ents:
-        if ent.label_ == "PERSON" and len(ent) == 1:
-            found = {p.code for p in kb.short_form_people(ent.text)}
-            if len(found) == 1:
-                codes.update(c for c in found if c)
-    return codes
 
 
 # ---- step 1 and 2: people
