@@ -335,7 +335,12 @@ def is_predicative(token: Token) -> bool:
         return False  # "there were 10 soldiers killed": the soldiers exist
     if token.dep_ in ("attr", "oprd") or any(c.dep_ == "nsubj" for c in token.children):
         return True  # "make him the next president": a noun with its own subject
-    return token.dep_ == "pobj" and token.head.lower_ == "as"
+    as_ = token.head
+    return (
+        token.dep_ == "pobj"
+        and as_.lower_ == "as"
+        and not (as_.i > 0 and token.doc[as_.i - 1].lower_ == "such")
+    )  # "known as a shock jock", not "a host, such as Facebook"
 
 
 def _is_group_use(noun: Token) -> bool:

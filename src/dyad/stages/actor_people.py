@@ -60,7 +60,7 @@ def person_spec(ctx: Context, start: int, end: int) -> tuple[Spec, list[int]]:
     owned = list(range(facts.first if facts.first >= 0 else start, end))
     if post.first >= 0:
         owned.extend(range(post.first, post.last))
-    if end - start == 1 and name in ctx.surnames:
+    if " " not in name and name in ctx.surnames:  # "Ratana", "Glawischnig-Piesczek"
         return ctx.surnames[name], owned
     known = _known_person(ctx, name, end - start, facts)
     if known is not None:
@@ -294,7 +294,7 @@ def split_person_entity(
                 and doc[i - 1].text[:1].isupper()
                 and doc[i + 1].text[:1].isupper()
             )
-            or _hyphenated_given_name(doc, i, start, end)
+            or _hyphenated_name(doc, i, kb)
         ):
             continue  # "Bashar al-Assad", "Jean-Pierre Mbala": one name; "Biden-Xi": two
         if doc[i].is_quote and _nickname_quote(doc, i, start, end):
@@ -308,17 +308,14 @@ def split_person_entity(
     return [name_tokens(doc, s, e, kb) for s, e in parts if e > s]
 
 
-def _hyphenated_given_name(doc: Doc, i: int, start: int, end: int) -> bool:
-    """True when the hyphen at ``i`` joins the two halves of a given name that a family
-    name follows ("Jean-Pierre Mbala", "Anne-Marie Duval"), not two people ("Biden-Xi")."""
-    return (
-        i - 1 == start
-        and i + 2 < end
-        and doc[i - 1].whitespace_ == ""
-        and doc[i].whitespace_ == ""
-        and doc[i + 2].text[:1].isupper()
-        and doc[i + 2].is_alpha
-    )
+def _hyphenated_name(doc: Doc, i: int, kb: ActorKB) -> bool:
+    """True when the hyphen at ``i`` joins the halves of one name, written without
+    spaces ("Jean-Pierre Mbala", "Eva Glawischnig-Piesczek"), not two known people
+    ("Biden-Xi")."""
+    if doc[i - 1].whitespace_ or doc[i].whitespace_:
+        return False
+    left, right = doc[i - 1].text, doc[i + 1].text
+    return not (kb.short_form_people(left) and kb.short_form_people(right))
 
 
 def _nickname_quote(doc: Doc, i: int, start: int, end: int) -> bool:

@@ -92,7 +92,9 @@ def _undergone(
         for t in prep_objects(h, frozenset({"from"}), cast.by_token)
         for a in cast.of(t)
     )
-    return actors or sources, undergoer + tuple(r for r in recipients if r not in sources)
+    return actors or sources, undergoer + tuple(
+        r for r in recipients if r not in sources
+    )
 
 
 def nominal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
@@ -132,7 +134,9 @@ def nominal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
         if a not in speakers
     ) + theme_recipients(holders, rule, cast, lexicon)
     if not rule.reciprocal:
-        actors, recipients = _undergone(noun, holders, (actors, recipients), cast, lexicon)
+        actors, recipients = _undergone(
+            noun, holders, (actors, recipients), cast, lexicon
+        )
     with_partner = any(
         prep_objects(h, frozenset({"with"}), cast.by_token) for h in holders
     )

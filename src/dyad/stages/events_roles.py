@@ -243,7 +243,10 @@ class Cast:
         """Return the subject of "X is one of the states that …" or "X was among the
         countries that …" for the group noun ``noun``: the member the clause is about."""
         prep = noun.head
-        if noun.dep_ != "pobj" or prep.lower_ not in self.grammar.partitive_prepositions:
+        if (
+            noun.dep_ != "pobj"
+            or prep.lower_ not in self.grammar.partitive_prepositions
+        ):
             return ()
         copula = prep.head.head if prep.head.dep_ == "attr" else prep.head
         if copula.pos_ != "AUX":
