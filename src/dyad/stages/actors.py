@@ -222,6 +222,12 @@ def _surnames(ctx: Context) -> Iterator[tuple[Spec, int, int]]:
     for i, text in enumerate(ctx.texts):
         if ctx.owner[i] or _in_other_name(ctx, i):
             continue
+        joined = _hyphenated_surname(ctx, i)
+        if joined is not None:  # "Brunner-Kessel" after "Eva Brunner-Kessel"
+            claim(ctx, i, i + 3)
+            ctx.person_at.update(dict.fromkeys(range(i, i + 3), joined))
+            yield joined, i, i + 3
+            continue
         spec = ctx.surnames.get(text)
         if spec is None and (
             ctx.pos[i] != "PROPN" or not text[:1].isupper() or caseless
@@ -238,6 +244,15 @@ def _surnames(ctx: Context) -> Iterator[tuple[Spec, int, int]]:
             claim(ctx, token.i, token.i + 1)
             ctx.person_at[token.i] = spec
             yield spec, token.i, token.i + 1
+
+
+def _hyphenated_surname(ctx: Context, i: int) -> Spec | None:
+    """The person whose hyphenated family name starts at token ``i``, when the
+    article named them in full before."""
+    if i + 2 >= len(ctx.texts) or ctx.texts[i + 1] != "-" or any(ctx.owner[i : i + 3]):
+        return None
+    span = ctx.doc[i : i + 3]
+    return ctx.surnames.get(span.text) if span.text.count(" ") == 0 else None
 
 
 def _in_other_name(ctx: Context, i: int) -> bool:
