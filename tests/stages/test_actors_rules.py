@@ -152,3 +152,12 @@ def test_an_address_counts_once_for_the_dominant_state(resources: Resources) -> 
     )
     found = codings(resources, text)
     assert found.get("driver", (None,))[0] != "NZL", found
+
+
+@pytest.mark.model
+@pytest.mark.issue(10)
+def test_coordinated_titles_before_a_name_are_one_mention(resources: Resources) -> None:
+    text = "Labour leader and former minister Anna Pike criticised the plan."
+    found = codings(resources, text)
+    assert "labour" not in found, found
+    assert found.get("anna pike") == ("GBR", "ELI"), found

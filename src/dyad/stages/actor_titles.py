@@ -132,6 +132,11 @@ def _is_capital_word(token: Token) -> bool:
 def _is_title_token(ctx: Context, token: Token) -> bool:
     if "\n" in token.text or "\n" in token.whitespace_:
         return False
+    if token.dep_ == "cc" and token.i > 0:  # "party leader and Prime Minister X"
+        before = token.doc[token.i - 1]
+        return (
+            before.i not in ctx.span_at and ctx.kb.title_info(before.lower_) is not None
+        )
     if token.i in ctx.span_at:
         return ctx.span_at[token.i].hits[0].form != "person"
     if token.text in _POSSESSIVE or token.text == "-":
