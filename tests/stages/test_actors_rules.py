@@ -161,3 +161,21 @@ def test_coordinated_titles_before_a_name_are_one_mention(resources: Resources) 
     found = codings(resources, text)
     assert "labour" not in found, found
     assert found.get("anna pike") == ("GBR", "ELI"), found
+
+
+@pytest.mark.model
+@pytest.mark.issue(10)
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("A prisoner shot a guard in Perth, Australia, on Monday.", "prisoner"),
+        (
+            "Nine men were jailed in Leeds, England. A tenth defendant was cleared.",
+            "tenth defendant",
+        ),
+    ],
+)
+def test_a_held_or_tried_person_is_criminal(
+    resources: Resources, text: str, name: str
+) -> None:
+    assert codings(resources, text).get(name, (None, None))[1] == "CRM"

@@ -64,7 +64,10 @@ def _office_at(ctx: Context, token: Token) -> tuple[Spec, int] | None:
         return None
     words, first = phrase
     former, start = False, first
-    while start > 0 and ctx.texts[start - 1].lower() in ctx.kb.title_qualifiers:
+    while start > 0 and (
+        ctx.texts[start - 1].lower() in ctx.kb.title_qualifiers
+        or ctx.doc[start - 1].ent_type_ == "ORDINAL"  # "a tenth defendant"
+    ):
         start -= 1
     if start > 0 and ctx.kb.title_info(ctx.texts[start - 1].lower()) is not None:
         info = ctx.kb.title_info(ctx.texts[start - 1].lower())
