@@ -179,3 +179,18 @@ def test_a_held_or_tried_person_is_criminal(
     resources: Resources, text: str, name: str
 ) -> None:
     assert codings(resources, text).get(name, (None, None))[1] == "CRM"
+
+
+@pytest.mark.model
+@pytest.mark.issue(10)
+def test_lower_cased_surnames_refer_back_to_the_full_name(resources: Resources) -> None:
+    text = (
+        "metropolitan police sergeant tane harawira was stabbed outside a station in "
+        "leeds on friday night, police said. a man was arrested at the scene. "
+        "sergeant harawira had surgery on saturday and was said to be stable. "
+        "harawira, who joined the force in 2009, is expected to recover, his family "
+        "said on sunday."
+    )
+    found = codings(resources, text)
+    assert found.get("tane harawira") == ("GBR", "COP"), found
+    assert found.get("harawira") == ("GBR", "COP"), found

@@ -60,8 +60,9 @@ def person_spec(ctx: Context, start: int, end: int) -> tuple[Spec, list[int]]:
     owned = list(range(facts.first if facts.first >= 0 else start, end))
     if post.first >= 0:
         owned.extend(range(post.first, post.last))
-    if " " not in name and name in ctx.surnames:  # "Ratana", "Glawischnig-Piesczek"
-        return ctx.surnames[name], owned
+    earlier = surname_of(ctx, name) if " " not in name else None
+    if earlier is not None:  # "Ratana", "Glawischnig-Piesczek"
+        return earlier, owned
     known = _known_person(ctx, name, end - start, facts)
     if known is not None:
         person, score = known
@@ -264,7 +265,14 @@ def register_surnames(ctx: Context, spec: Spec, name: str) -> None:
         keys.append(parts[0])  # "Xi" for Xi Jinping, "Park" for Park Won-soon
     for key in keys:
         if _only_organisations(ctx, ctx.kb.lookup_name(key)):  # "Cairo" stays a city
-            ctx.surnames.setdefault(key.rstrip(".,"), spec)
+            key = key.rstrip(".,")
+            ctx.surnames.setdefault(key.lower() if ctx.casing != "cased" else key, spec)
+
+
+def surname_of(ctx: Context, word: str) -> Spec | None:
+    """The person named earlier whose family name ``word`` is; in a recased text any
+    case matches (the recaser may restore a name in one place and not another)."""
+    return ctx.surnames.get(word.lower() if ctx.casing != "cased" else word)
 
 
 def _only_organisations(ctx: Context, hits: Sequence[Hit]) -> bool:
@@ -336,8 +344,10 @@ def nickname_end(doc: Doc, start: int, end: int) -> int:
             and doc[q + 2].is_quote
             and doc[q + 1].is_alpha
             and doc[q + 1].text[:1].isupper()
-            and doc[q + 3].pos_ == "PROPN"
-            and doc[q + 3].text[:1].isupper()
+            and (
+                (doc[q + 3].pos_ == "PROPN" and doc[q + 3].text[:1].isupper())
+                or doc[q + 3].ent_type_ == "PERSON"  # a recased text's "ratana"
+            )
         ):
             return max(end, q + 4)
     return end

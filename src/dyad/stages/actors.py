@@ -43,6 +43,7 @@ from dyad.stages.actor_people import (
     pick_short_form,
     register_surnames,
     split_person_entity,
+    surname_of,
 )
 from dyad.stages.actor_predicates import predicate_sectors
 from dyad.stages.actor_scan import casing_of, furniture_tokens, kb_spans
@@ -228,7 +229,7 @@ def _surnames(ctx: Context) -> Iterator[tuple[Spec, int, int]]:
             ctx.person_at.update(dict.fromkeys(range(i, i + 3), joined))
             yield joined, i, i + 3
             continue
-        spec = ctx.surnames.get(text)
+        spec = surname_of(ctx, text)
         if spec is None and (
             ctx.pos[i] != "PROPN" or not text[:1].isupper() or caseless
         ):
@@ -252,7 +253,7 @@ def _hyphenated_surname(ctx: Context, i: int) -> Spec | None:
     if i + 2 >= len(ctx.texts) or ctx.texts[i + 1] != "-" or any(ctx.owner[i : i + 3]):
         return None
     span = ctx.doc[i : i + 3]
-    return ctx.surnames.get(span.text) if span.text.count(" ") == 0 else None
+    return surname_of(ctx, span.text) if span.text.count(" ") == 0 else None
 
 
 def _in_other_name(ctx: Context, i: int) -> bool:
@@ -264,7 +265,7 @@ def _in_other_name(ctx: Context, i: int) -> bool:
         return False
     return not (
         span.end - span.start == 1
-        and ctx.texts[i] in ctx.surnames
+        and surname_of(ctx, ctx.texts[i]) is not None
         and _is_org_span(ctx, span)
     )
 
