@@ -194,3 +194,23 @@ def test_lower_cased_surnames_refer_back_to_the_full_name(resources: Resources) 
     found = codings(resources, text)
     assert found.get("tane harawira") == ("GBR", "COP"), found
     assert found.get("harawira") == ("GBR", "COP"), found
+
+
+@pytest.mark.model
+@pytest.mark.issue(10)
+def test_a_part_of_a_place_places_a_bare_group(resources: Resources) -> None:
+    text = (
+        "Police said a bomb exploded in the north of Kenya on Monday. Somalia and "
+        "Ethiopia condemned it. Uganda said it would help."
+    )
+    assert codings(resources, text).get("police") == ("KEN", "COP")
+
+
+@pytest.mark.model
+@pytest.mark.issue(10)
+def test_a_role_word_in_a_hyphenated_modifier_names_nobody(
+    resources: Resources,
+) -> None:
+    text = "Shells hit a former rebel-held town in Syria on Sunday."
+    found = codings(resources, text)
+    assert not any("rebel" in words for words in found), found

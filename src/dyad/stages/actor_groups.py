@@ -308,9 +308,10 @@ def _in_place(ctx: Context, prep: Token, *, compounds: bool = True) -> str | Non
     before it, "new york")."""
     if prep.dep_ != "prep" or prep.lower_ != "in":
         return None
-    for place in prep.children:
-        if place.dep_ != "pobj":
+    for pobj in prep.children:
+        if pobj.dep_ != "pobj":
             continue
+        place = _place_of_part(ctx, pobj)
         span = ctx.span_at.get(place.i)
         if span is not None and span.hits[0].form != "person":
             entry = ctx.kb.entry(span.hits[0].kb_id)
@@ -324,6 +325,19 @@ def _in_place(ctx: Context, prep: Token, *, compounds: bool = True) -> str | Non
         if code is not None:
             return code
     return None
+
+
+def _place_of_part(ctx: Context, noun: Token) -> Token:
+    """The place a common noun names part of ("in a neighbourhood of Aleppo", "in
+    the north of Syria"), else ``noun`` itself."""
+    if noun.pos_ != "NOUN":
+        return noun
+    for prep in noun.rights:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for place in prep.children:
+                if place.dep_ == "pobj" and place.pos_ == "PROPN":
+                    return place
+    return noun
 
 
 def is_predicative(token: Token) -> bool:

@@ -57,7 +57,7 @@ def find_offices(ctx: Context) -> Iterator[tuple[Spec, int, int]]:
 
 
 def _office_at(ctx: Context, token: Token) -> tuple[Spec, int] | None:
-    if _is_named(ctx, token) or is_predicative(token):
+    if _is_named(ctx, token) or is_predicative(token) or _hyphenated_on(ctx, token):
         return None
     phrase = _phrase_at(ctx, token.i)
     if phrase is None:
@@ -88,6 +88,13 @@ def _office_at(ctx: Context, token: Token) -> tuple[Spec, int] | None:
         return None
     begin = min(owner.start, start) if owner else start
     return spec, begin
+
+
+def _hyphenated_on(ctx: Context, token: Token) -> bool:
+    """A role word that starts a hyphenated modifier ("a former rebel-held town",
+    "soldier-run checkpoints") names nobody."""
+    nxt = token.i + 1
+    return nxt < len(ctx.texts) and ctx.texts[nxt] == "-" and not token.whitespace_
 
 
 def _place(ctx: Context, token: Token) -> _Owner | None:
