@@ -214,3 +214,32 @@ def test_a_role_word_in_a_hyphenated_modifier_names_nobody(
     text = "Shells hit a former rebel-held town in Syria on Sunday."
     found = codings(resources, text)
     assert not any("rebel" in words for words in found), found
+
+
+@pytest.mark.model
+@pytest.mark.issue(10)
+@pytest.mark.parametrize(
+    ("text", "name", "coding"),
+    [
+        (
+            "A Syrian rebel commander said the town had fallen.",
+            "syrian rebel commander",
+            ("SYR", "REB"),
+        ),
+        (
+            "A senior Iranian military commander was killed.",
+            "iranian military commander",
+            ("IRN", "MIL"),
+        ),
+        (
+            "A local police officer was shot in Lagos.",
+            "local police officer",
+            ("NGA", "COP"),
+        ),
+    ],
+)
+def test_a_body_noun_before_a_role_gives_its_sector(
+    resources: Resources, text: str, name: str, coding: tuple[str, str]
+) -> None:
+    found = codings(resources, text)
+    assert found.get(name) == coding, found
