@@ -243,3 +243,32 @@ def test_a_body_noun_before_a_role_gives_its_sector(
 ) -> None:
     found = codings(resources, text)
     assert found.get(name) == coding, found
+
+
+@pytest.mark.model
+@pytest.mark.issue(10)
+@pytest.mark.parametrize(
+    ("text", "name", "coding"),
+    [
+        (
+            "Two Chinese fishermen were rescued on Monday.",
+            "chinese fishermen",
+            ("CHN", "AGR"),
+        ),
+        (
+            "Turkish reporters were detained in Istanbul.",
+            "turkish reporters",
+            ("TUR", "MED"),
+        ),
+        (
+            "A retired Pakistani general criticised the plan.",
+            "retired pakistani general",
+            ("PAK", "ELI"),
+        ),
+    ],
+)
+def test_plural_roles_and_retired_officers(
+    resources: Resources, text: str, name: str, coding: tuple[str, str]
+) -> None:
+    found = codings(resources, text)
+    assert found.get(name) == coding, found
