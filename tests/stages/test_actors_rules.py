@@ -272,3 +272,18 @@ def test_plural_roles_and_retired_officers(
 ) -> None:
     found = codings(resources, text)
     assert found.get(name) == coding, found
+
+
+@pytest.mark.model
+@pytest.mark.issue(10)
+def test_a_name_the_recaser_leaves_in_lower_case_is_still_a_person(
+    resources: Resources,
+) -> None:
+    text = (
+        "police in texas said on monday that a driver, volodar kovalchyk, 31, had "
+        "been charged with causing the crash on the highway near austin. kovalchyk "
+        "was held overnight and is due in court on friday, officials said."
+    )
+    found = codings(resources, text)
+    assert found.get("volodar kovalchyk", (None,))[0] == "USA", found
+    assert found.get("kovalchyk") == found["volodar kovalchyk"], found

@@ -59,9 +59,20 @@ def _is_title_word(kb: ActorKB, doc: Doc, i: int) -> bool:
 
 def _not_name(token: Token, kb: ActorKB) -> bool:
     return (
-        not token.text[:1].isupper()
+        not (token.text[:1].isupper() or _lower_name(token))
         or token.pos_ in _SKIP_POS
         or token.lower_ in kb.name_prefixes
+    )
+
+
+def _lower_name(token: Token) -> bool:
+    """A name the recaser of a lower-cased text left in lower case, which the parser
+    still reads as a person's ("zhukovskyy"): all letters, none of them capital."""
+    return (
+        token.ent_type_ == "PERSON"
+        and token.is_alpha
+        and token.is_lower
+        and token.pos_ in ("PROPN", "NOUN")
     )
 
 
