@@ -287,3 +287,19 @@ def test_a_name_the_recaser_leaves_in_lower_case_is_still_a_person(
     found = codings(resources, text)
     assert found.get("volodar kovalchyk", (None,))[0] == "USA", found
     assert found.get("kovalchyk") == found["volodar kovalchyk"], found
+
+
+@pytest.mark.model
+@pytest.mark.issue(10)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A London-based rights group said 20 people died.",
+        "The Washington-based think tank published a report on Monday.",
+    ],
+)
+def test_a_capital_joined_to_a_participle_is_a_place(
+    resources: Resources, text: str
+) -> None:
+    found = codings(resources, text)
+    assert not any(code in ("GBR", "USA") for code, _ in found.values()), found

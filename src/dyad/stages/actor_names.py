@@ -35,6 +35,7 @@ def kb_actors(ctx: Context, spans: list[KbSpan]) -> Iterator[tuple[Spec, int, in
         if hit.form == "capital" and (
             _is_locative(ctx.doc[span.end - 1], ctx.grammar)
             or _is_place_modifier(ctx.doc[span.end - 1])
+            or _before_participle(ctx, span.end)
         ):
             continue
         if hit.form in ENTRY_FORMS and (
@@ -84,6 +85,19 @@ def _is_language(token: Token) -> bool:
     while token.dep_ == "conj" and token.head.i < token.i:
         token = token.head
     return token.dep_ == "pobj" and token.head.lower_ == "in"
+
+
+def _before_participle(ctx: Context, end: int) -> bool:
+    """A capital joined to a participle by a hyphen ("a London-based group", "the
+    Geneva-headquartered agency") says where something is."""
+    doc = ctx.doc
+    return (
+        end + 1 < len(doc)
+        and doc[end].text == "-"
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].tag_ == "VBN"
+    )
 
 
 def _is_place_modifier(token: Token) -> bool:
