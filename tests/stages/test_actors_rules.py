@@ -208,16 +208,6 @@ def test_a_part_of_a_place_places_a_bare_group(resources: Resources) -> None:
 
 @pytest.mark.model
 @pytest.mark.issue(10)
-def test_a_role_word_in_a_hyphenated_modifier_names_nobody(
-    resources: Resources,
-) -> None:
-    text = "Shells hit a former rebel-held town in Syria on Sunday."
-    found = codings(resources, text)
-    assert not any("rebel" in words for words in found), found
-
-
-@pytest.mark.model
-@pytest.mark.issue(10)
 @pytest.mark.parametrize(
     ("text", "name", "coding"),
     [

@@ -57,7 +57,7 @@ def find_offices(ctx: Context) -> Iterator[tuple[Spec, int, int]]:
 
 
 def _office_at(ctx: Context, token: Token) -> tuple[Spec, int] | None:
-    if _is_named(ctx, token) or is_predicative(token) or _hyphenated_on(ctx, token):
+    if _is_named(ctx, token) or is_predicative(token):
         return None
     phrase = _phrase_at(ctx, token.i)
     if phrase is None:
@@ -106,13 +106,6 @@ def _body_modifier(ctx: Context, first: int) -> str | None:
         return None
     word = token.lower_
     return ctx.kb.role_sector(word) or ctx.kb.modified_group_sector(word)
-
-
-def _hyphenated_on(ctx: Context, token: Token) -> bool:
-    """A role word that starts a hyphenated modifier ("a former rebel-held town",
-    "soldier-run checkpoints") names nobody."""
-    nxt = token.i + 1
-    return nxt < len(ctx.texts) and ctx.texts[nxt] == "-" and not token.whitespace_
 
 
 def _place(ctx: Context, token: Token) -> _Owner | None:
