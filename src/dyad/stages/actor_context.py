@@ -14,6 +14,12 @@ from dyad.knowledge.actors import ActorKB, Hit
 from dyad.knowledge.grammar import Grammar
 from dyad.records import ActorKind
 
+# Sectors of the bodies whose sector a member's rank or state title gives way to
+# ("Metropolitan Police sergeant" COP, not the army's MIL; "FSB officers" SPY).
+SECURITY_BODIES = frozenset({"COP", "MIL", "SPY"})
+# Sectors of the arms of a state.
+STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
+
 
 @dataclass(frozen=True, slots=True)
 class Spec:

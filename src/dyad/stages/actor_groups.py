@@ -10,13 +10,22 @@ Chinese president" -> the holder on the article's date, else CHN GOV) and single
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spacy.tokens import Token
 
 from dyad.records import ActorKind
-from dyad.stages.actor_context import Context, Spec, entry_spec
+from dyad.stages.actor_context import (
+    SECURITY_BODIES,
+    STATE_SECTORS,
+    Context,
+    Spec,
+    entry_spec,
+)
 
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "nummod"})
+# Sectors of the groups that "former" makes elites (ELI): officials, lawmakers, judges.
+_OFFICIALS = frozenset({"GOV", "LEG", "JUD"})
 
 
 def claim(ctx: Context, start: int, end: int) -> None:
@@ -68,8 +77,20 @@ def find_groups(ctx: Context, *, modified: bool) -> Iterator[tuple[Spec, int, in
         )
         if found is not None:
             spec, start = found
+            if spec.sector in _OFFICIALS and _former_before(ctx, start):
+                # "former Kenyan officials": ex-officials are elites
+                spec = replace(spec, identity=f"{spec.identity}:former", sector="ELI")
+                start -= 1
             claim(ctx, start, token.i + 1)
             yield spec, start, token.i + 1
+
+
+def _former_before(ctx: Context, start: int) -> bool:
+    """True when a word like "former" goes right before a group's first token."""
+    if start == 0 or ctx.owner[start - 1]:
+        return False
+    info = ctx.kb.title_info(ctx.texts[start - 1].lower())
+    return info is not None and info.former and ctx.texts[start - 1].lower() != "then"
 
 
 def _continues(ctx: Context, i: int) -> bool:
@@ -157,6 +178,9 @@ def _modified_group(
             spec = entry_spec(ctx.kb, span.hits[0], ctx.published)
             return spec, min(start, first)
         words = ctx.doc[min(start, first) : noun.i + 1].text
+        arm = span.hits[0].sector  # "FSB officers": the service's sector
+        if arm in SECURITY_BODIES and sector in STATE_SECTORS:
+            sector = arm
         if entry.kind is ActorKind.REGION:
             return _group_spec(None, entry.name, sector, words), min(start, first)
         return _group_spec(entry.code, entry.name, sector, words), min(start, first)
@@ -284,9 +308,10 @@ def _in_place(ctx: Context, prep: Token, *, compounds: bool = True) -> str | Non
     before it, "new york")."""
     if prep.dep_ != "prep" or prep.lower_ != "in":
         return None
-    for place in prep.children:
-        if place.dep_ != "pobj":
+    for pobj in prep.children:
+        if pobj.dep_ != "pobj":
             continue
+        place = _place_of_part(ctx, pobj)
         span = ctx.span_at.get(place.i)
         if span is not None and span.hits[0].form != "person":
             entry = ctx.kb.entry(span.hits[0].kb_id)
@@ -302,6 +327,19 @@ def _in_place(ctx: Context, prep: Token, *, compounds: bool = True) -> str | Non
     return None
 
 
+def _place_of_part(ctx: Context, noun: Token) -> Token:
+    """The place a common noun names part of ("in a neighbourhood of Aleppo", "in
+    the north of Syria"), else ``noun`` itself."""
+    if noun.pos_ != "NOUN":
+        return noun
+    for prep in noun.rights:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for place in prep.children:
+                if place.dep_ == "pobj" and place.pos_ == "PROPN":
+                    return place
+    return noun
+
+
 def is_predicative(token: Token) -> bool:
     """A title or role said of someone, not an actor of its own: "he was a rebel",
     "to make him the next president", "known as a shock jock"."""
@@ -311,7 +349,12 @@ def is_predicative(token: Token) -> bool:
         return False  # "there were 10 soldiers killed": the soldiers exist
     if token.dep_ in ("attr", "oprd") or any(c.dep_ == "nsubj" for c in token.children):
         return True  # "make him the next president": a noun with its own subject
-    return token.dep_ == "pobj" and token.head.lower_ == "as"
+    as_ = token.head
+    return (
+        token.dep_ == "pobj"
+        and as_.lower_ == "as"
+        and not (as_.i > 0 and token.doc[as_.i - 1].lower_ == "such")
+    )  # "known as a shock jock", not "a host, such as Facebook"
 
 
 def _is_group_use(noun: Token) -> bool:

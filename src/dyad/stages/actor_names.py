@@ -14,8 +14,9 @@ from spacy.tokens import Span, Token
 
 from dyad.knowledge.actor_records import ENTRY_FORMS
 from dyad.knowledge.grammar import Grammar
+from dyad.records import ActorKind
 from dyad.stages.actor_context import Context, KbSpan, Spec, entry_spec
-from dyad.stages.actor_groups import claim
+from dyad.stages.actor_groups import claim, is_predicative
 from dyad.stages.actor_orgs import STATE_ARMS
 
 # Entity labels whose names may contain a country name that is not an actor mention.
@@ -34,9 +35,12 @@ def kb_actors(ctx: Context, spans: list[KbSpan]) -> Iterator[tuple[Spec, int, in
         if hit.form == "capital" and (
             _is_locative(ctx.doc[span.end - 1], ctx.grammar)
             or _is_place_modifier(ctx.doc[span.end - 1])
+            or _before_participle(ctx, span.end)
         ):
             continue
-        if hit.form in ENTRY_FORMS and _modifies_attribute(ctx, span):
+        if hit.form in ENTRY_FORMS and (
+            _modifies_attribute(ctx, span) or _in_predicate(ctx, span)
+        ):
             continue
         if hit.form == "demonym" and _is_language(ctx.doc[span.end - 1]):
             continue
@@ -54,6 +58,26 @@ def _modifies_attribute(ctx: Context, span: KbSpan) -> bool:
     return head.pos_ == "NOUN" and head.lower_ in ctx.kb.attribute_heads
 
 
+def _in_predicate(ctx: Context, span: KbSpan) -> bool:
+    """A state word that only says what someone is: a predicate noun ("a great
+    American"), its modifier ("they are United States citizens", "called U.S.
+    nationals") or the state of a predicate title ("the next President of the United
+    States")."""
+    entry = ctx.kb.entries.get(span.hits[0].kb_id)
+    if entry is None or entry.kind is not ActorKind.STATE:
+        return False
+    token = ctx.doc[span.end - 1]
+    if is_predicative(token):
+        return True
+    head = token.head
+    if token.dep_ in ("compound", "amod", "nmod") and head.i > token.i:
+        return head.pos_ == "NOUN" and is_predicative(head)
+    if token.dep_ == "pobj" and head.lower_ == "of" and head.head.i < head.i:
+        title = head.head
+        return ctx.kb.title_info(title.lower_) is not None and is_predicative(title)
+    return False
+
+
 def _is_language(token: Token) -> bool:
     """A demonym naming a language ("told a guard in French and English")."""
     if token.ent_type_ == "LANGUAGE":
@@ -61,6 +85,19 @@ def _is_language(token: Token) -> bool:
     while token.dep_ == "conj" and token.head.i < token.i:
         token = token.head
     return token.dep_ == "pobj" and token.head.lower_ == "in"
+
+
+def _before_participle(ctx: Context, end: int) -> bool:
+    """A capital joined to a participle by a hyphen ("a London-based group", "the
+    Geneva-headquartered agency") says where something is."""
+    doc = ctx.doc
+    return (
+        end + 1 < len(doc)
+        and doc[end].text == "-"
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].tag_ == "VBN"
+    )
 
 
 def _is_place_modifier(token: Token) -> bool:

@@ -16,7 +16,7 @@ A title followed by a name belongs to the people finder, which runs first.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
@@ -63,8 +63,14 @@ def _office_at(ctx: Context, token: Token) -> tuple[Spec, int] | None:
     if phrase is None:
         return None
     words, first = phrase
+    body = _body_modifier(ctx, first)  # "a Syrian rebel commander": the rebels'
+    if body is not None:
+        first -= 1
     former, start = False, first
-    while start > 0 and ctx.texts[start - 1].lower() in ctx.kb.title_qualifiers:
+    while start > 0 and (
+        ctx.texts[start - 1].lower() in ctx.kb.title_qualifiers
+        or ctx.doc[start - 1].ent_type_ == "ORDINAL"  # "a tenth defendant"
+    ):
         start -= 1
     if start > 0 and ctx.kb.title_info(ctx.texts[start - 1].lower()) is not None:
         info = ctx.kb.title_info(ctx.texts[start - 1].lower())
@@ -83,8 +89,23 @@ def _office_at(ctx: Context, token: Token) -> tuple[Spec, int] | None:
     spec = _spec(ctx, token, words, owner, former, det)
     if spec is None:
         return None
+    if body is not None and spec.sector != "ELI" and spec.kb_id is None:
+        spec = replace(spec, identity=f"office:{spec.code}:{body}:{words}", sector=body)
     begin = min(owner.start, start) if owner else start
     return spec, begin
+
+
+def _body_modifier(ctx: Context, first: int) -> str | None:
+    """The sector of a group or role noun right before a role that it modifies
+    ("rebel commander", "army spokesman", "opposition leader"), else None."""
+    i = first - 1
+    if i < 0 or ctx.owner[i] or ctx.pos[i] not in ("NOUN", "ADJ"):
+        return None
+    token = ctx.doc[i]
+    if token.dep_ not in ("compound", "amod") or token.head.i < first:
+        return None
+    word = token.lower_
+    return ctx.kb.role_sector(word) or ctx.kb.modified_group_sector(word)
 
 
 def _place(ctx: Context, token: Token) -> _Owner | None:

@@ -23,7 +23,13 @@ from dyad.knowledge.actors import (
     name_key,
 )
 from dyad.records import ActorKind
-from dyad.stages.actor_context import Affiliation, Context, Spec
+from dyad.stages.actor_context import (
+    SECURITY_BODIES,
+    STATE_SECTORS,
+    Affiliation,
+    Context,
+    Spec,
+)
 from dyad.stages.actor_groups import sentence_place
 from dyad.stages.actor_titles import TitleFacts, apposition, name_tokens, pre_title
 
@@ -32,9 +38,6 @@ _HYPHENATED_GIVEN = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
 # Confidence of a person coded only from a title without a state, taking the article's
 # dominant state; set low because the guess is wrong whenever a foreigner is quoted.
 DOMINANT_STATE_CONFIDENCE = 0.5
-# Sectors of titles that belong to a state (a bare "Health Minister" takes the dominant
-# state of the article).
-STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 # Sectors of a titled person with no state who takes the one state their sentence names
 # ("Lt. Gen. X resigned to allow Haiti's first elections"): state offices and "former".
 _SENTENCE_STATE_SECTORS = STATE_SECTORS | {"ELI"}
@@ -57,8 +60,9 @@ def person_spec(ctx: Context, start: int, end: int) -> tuple[Spec, list[int]]:
     owned = list(range(facts.first if facts.first >= 0 else start, end))
     if post.first >= 0:
         owned.extend(range(post.first, post.last))
-    if end - start == 1 and name in ctx.surnames:
-        return ctx.surnames[name], owned
+    earlier = surname_of(ctx, name) if " " not in name else None
+    if earlier is not None:  # "Ratana", "Glawischnig-Piesczek"
+        return earlier, owned
     known = _known_person(ctx, name, end - start, facts)
     if known is not None:
         person, score = known
@@ -215,6 +219,8 @@ def _person_sector(
     if former:
         return "ELI"
     if info is not None and info.sector is not None:
+        if _body_sector_wins(info.sector, affiliation):
+            return affiliation.sector if affiliation else None
         if (
             info.sector == "GOV"
             and affiliation is not None
@@ -229,6 +235,17 @@ def _person_sector(
         # official; a bare place before a name ("South Jerusalem X") says nothing
         return (affiliation.sector or "GOV") if info is not None else None
     return affiliation.sector
+
+
+def _body_sector_wins(sector: str, affiliation: Affiliation | None) -> bool:
+    """True when a state title or rank inside a security body takes the body's sector:
+    a police sergeant is police, an intelligence service's officer is intelligence."""
+    return (
+        affiliation is not None
+        and affiliation.sector in SECURITY_BODIES
+        and sector in STATE_SECTORS
+        and sector != affiliation.sector
+    )
 
 
 def _conjunct_code(ctx: Context, head: Token) -> str | None:
@@ -248,7 +265,14 @@ def register_surnames(ctx: Context, spec: Spec, name: str) -> None:
         keys.append(parts[0])  # "Xi" for Xi Jinping, "Park" for Park Won-soon
     for key in keys:
         if _only_organisations(ctx, ctx.kb.lookup_name(key)):  # "Cairo" stays a city
-            ctx.surnames.setdefault(key.rstrip(".,"), spec)
+            key = key.rstrip(".,")
+            ctx.surnames.setdefault(key.lower() if ctx.casing != "cased" else key, spec)
+
+
+def surname_of(ctx: Context, word: str) -> Spec | None:
+    """The person named earlier whose family name ``word`` is; in a recased text any
+    case matches (the recaser may restore a name in one place and not another)."""
+    return ctx.surnames.get(word.lower() if ctx.casing != "cased" else word)
 
 
 def _only_organisations(ctx: Context, hits: Sequence[Hit]) -> bool:
@@ -271,13 +295,18 @@ def split_person_entity(
         if text in ("'s", "\u2019s"):  # "Donald Trump's Liberation Day": the owner only
             end = i
             break
-        if text in ("-", "\u2013") and not (
-            i > start
-            and i + 1 < end
-            and doc[i - 1].text[:1].isupper()
-            and doc[i + 1].text[:1].isupper()
+        if text in ("-", "\u2013") and (
+            not (
+                i > start
+                and i + 1 < end
+                and doc[i - 1].text[:1].isupper()
+                and doc[i + 1].text[:1].isupper()
+            )
+            or _hyphenated_name(doc, i, kb)
         ):
-            continue  # "Bashar al-Assad", "Park Won-soon": one name; "Biden-Xi": two
+            continue  # "Bashar al-Assad", "Jean-Pierre Mbala": one name; "Biden-Xi": two
+        if doc[i].is_quote and _nickname_quote(doc, i, start, end):
+            continue  # Matiu "Matt" Ratana: one name
         if text in ("-", "\u2013", "and", "&", "/") or (
             doc[i].is_punct and text not in (".", "'", "\u2019")
         ):
@@ -285,3 +314,40 @@ def split_person_entity(
             first = i + 1
     parts.append((first, end))
     return [name_tokens(doc, s, e, kb) for s, e in parts if e > s]
+
+
+def _hyphenated_name(doc: Doc, i: int, kb: ActorKB) -> bool:
+    """True when the hyphen at ``i`` joins the halves of one name, written without
+    spaces ("Jean-Pierre Mbala", "Eva Glawischnig-Piesczek"), not two known people
+    ("Biden-Xi")."""
+    if doc[i - 1].whitespace_ or doc[i].whitespace_:
+        return False
+    left, right = doc[i - 1].text, doc[i + 1].text
+    return not (kb.short_form_people(left) and kb.short_form_people(right))
+
+
+def _nickname_quote(doc: Doc, i: int, start: int, end: int) -> bool:
+    """True when the quote mark at ``i`` opens or closes a one-word nickname between a
+    given name and a family name (Matiu "Matt" Ratana)."""
+    opens = i > start and i + 3 < end and doc[i + 2].is_quote
+    closes = i - 2 > start and i + 1 < end and doc[i - 2].is_quote
+    word = doc[i + 1] if opens else doc[i - 1]
+    return (opens or closes) and word.is_alpha and word.text[:1].isupper()
+
+
+def nickname_end(doc: Doc, start: int, end: int) -> int:
+    """The end of a name ``[start, end)`` that goes on after a quoted nickname the
+    parser cut it at (Matiu "Matt" Ratana), else ``end``."""
+    for q in range(start + 1, min(end + 1, len(doc) - 3)):
+        if (
+            doc[q].is_quote
+            and doc[q + 2].is_quote
+            and doc[q + 1].is_alpha
+            and doc[q + 1].text[:1].isupper()
+            and (
+                (doc[q + 3].pos_ == "PROPN" and doc[q + 3].text[:1].isupper())
+                or doc[q + 3].ent_type_ == "PERSON"  # a recased text's "ratana"
+            )
+        ):
+            return max(end, q + 4)
+    return end

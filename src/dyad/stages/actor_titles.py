@@ -59,9 +59,20 @@ def _is_title_word(kb: ActorKB, doc: Doc, i: int) -> bool:
 
 def _not_name(token: Token, kb: ActorKB) -> bool:
     return (
-        not token.text[:1].isupper()
+        not (token.text[:1].isupper() or _lower_name(token))
         or token.pos_ in _SKIP_POS
         or token.lower_ in kb.name_prefixes
+    )
+
+
+def _lower_name(token: Token) -> bool:
+    """A name the recaser of a lower-cased text left in lower case, which the parser
+    still reads as a person's ("zhukovskyy"): all letters, none of them capital."""
+    return (
+        token.ent_type_ == "PERSON"
+        and token.is_alpha
+        and token.is_lower
+        and token.pos_ in ("PROPN", "NOUN")
     )
 
 
@@ -132,6 +143,11 @@ def _is_capital_word(token: Token) -> bool:
 def _is_title_token(ctx: Context, token: Token) -> bool:
     if "\n" in token.text or "\n" in token.whitespace_:
         return False
+    if token.dep_ == "cc" and token.i > 0:  # "party leader and Prime Minister X"
+        before = token.doc[token.i - 1]
+        return (
+            before.i not in ctx.span_at and ctx.kb.title_info(before.lower_) is not None
+        )
     if token.i in ctx.span_at:
         return ctx.span_at[token.i].hits[0].form != "person"
     if token.text in _POSSESSIVE or token.text == "-":

@@ -22,26 +22,28 @@ start offset.
 from __future__ import annotations
 
 import unicodedata
-from collections import Counter
 from collections.abc import Iterator
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from dyad import ids
 from dyad.knowledge.actors import ActorKB, fold
 from dyad.knowledge.grammar import Grammar, load_grammar
 from dyad.records import Actor, ActorKind, Mention, Problem, ResolvedActors
 from dyad.stages.actor_context import Context, KbSpan, Spec
+from dyad.stages.actor_dominant import dominant_state
 from dyad.stages.actor_groups import claim, find_groups
 from dyad.stages.actor_merge import merge_state_words
 from dyad.stages.actor_names import kb_actors
 from dyad.stages.actor_offices import find_offices
 from dyad.stages.actor_orgs import other_organizations
 from dyad.stages.actor_people import (
+    nickname_end,
     person_spec,
     pick_short_form,
     register_surnames,
     split_person_entity,
+    surname_of,
 )
 from dyad.stages.actor_predicates import predicate_sectors
 from dyad.stages.actor_scan import casing_of, furniture_tokens, kb_spans
@@ -49,11 +51,6 @@ from dyad.stages.actor_titles import title_noun_above
 from dyad.stages.nlp import Parsed
 
 VERSION = "actors.kb.v2"
-# Share of state mentions one state needs to count as the article's "dominant" state,
-# which codes titles and groups that name no state ("officials said"); calibrated on
-# Wikinews stories about one country (typically 70-100%) versus bilateral ones (<60%).
-DOMINANT_STATE_SHARE = 0.6
-DOMINANT_STATE_MIN = 2
 # Highest confidence of a person coded only by the article's dominant state: a lone
 # word with no more support than that is dropped (usually a tagging slip).
 DOMINANT_GUESS = 0.5
@@ -78,7 +75,7 @@ def resolve_actors(
         kb=kb,
         published=parsed.article.published,
         span_at={i: s for s in spans for i in range(s.start, s.end)},
-        dominant=_dominant_state(doc, kb, spans),
+        dominant=dominant_state(doc, kb, spans),
         grammar=grammar or load_grammar(),
         owner=[False] * len(doc),
         texts=texts,
@@ -98,48 +95,6 @@ def resolve_actors(
     return _build(parsed, predicate_sectors(ctx, merge_state_words(ctx, found)))
 
 
-def _dominant_state(doc: Doc, kb: ActorKB, spans: list[KbSpan]) -> str | None:
-    """The state most of the article's state names, demonyms, capitals and cities
-    belong to, when it has ``DOMINANT_STATE_SHARE`` of them (and at least
-    ``DOMINANT_STATE_MIN``), or the only state the article names at all when its
-    known people are of no other state."""
-    counts: Counter[str] = Counter()
-    covered = {span.start for span in spans}
-    for span in spans:
-        entry = kb.entries.get(span.hits[0].kb_id)
-        if entry is not None and entry.kind is ActorKind.STATE and entry.code:
-            counts[entry.code] += 1
-    for ent in doc.ents:  # cities and regions count for their state ("Christchurch")
-        if ent.label_ in ("GPE", "LOC", "NORP") and ent.start not in covered:
-            code = kb.place_state(ent.text.removeprefix("the "))
-            if code is not None:
-                counts[code] += 1
-    if not counts:
-        return None
-    code, top = counts.most_common(1)[0]
-    if len(counts) == 1 and _people_states(doc, kb, spans) <= {code}:
-        return code  # the only state the article names (and its known people's)
-    share = top / sum(counts.values())
-    return code if top >= DOMINANT_STATE_MIN and share >= DOMINANT_STATE_SHARE else None
-
-
-def _people_states(doc: Doc, kb: ActorKB, spans: list[KbSpan]) -> set[str]:
-    """The states of the known people the article names, in full or by a surname that
-    only people of one state have ("Obama" -> USA)."""
-    codes = set()
-    for span in spans:
-        hit = span.hits[0]
-        person = kb.people.get(hit.kb_id) if hit.form == "person" else None
-        if person is not None and person.code:
-            codes.add(person.code)
-    for ent in doc.ents:
-        if ent.label_ == "PERSON" and len(ent) == 1:
-            found = {p.code for p in kb.short_form_people(ent.text)}
-            if len(found) == 1:
-                codes.update(c for c in found if c)
-    return codes
-
-
 # ---- step 1 and 2: people
 def _person_spans(ctx: Context) -> list[tuple[int, int]]:
     doc = ctx.doc
@@ -148,7 +103,7 @@ def _person_spans(ctx: Context) -> list[tuple[int, int]]:
         if (
             ent.label_ == "PERSON" or _is_titled_org(ctx, ent)
         ) and "\n" not in ent.text:
-            ent_end = _extend_name(ctx, ent.end)
+            ent_end = _extend_name(ctx, nickname_end(doc, ent.start, ent.end))
             known = ctx.span_at.get(ent.start)
             if known and known.hits[0].form == "person" and known.end >= ent_end:
                 spans.append((known.start, known.end))  # "Ursula von der" + "Leyen"
@@ -274,7 +229,13 @@ def _surnames(ctx: Context) -> Iterator[tuple[Spec, int, int]]:
     for i, text in enumerate(ctx.texts):
         if ctx.owner[i] or _in_other_name(ctx, i):
             continue
-        spec = ctx.surnames.get(text)
+        joined = _hyphenated_surname(ctx, i)
+        if joined is not None:  # "Brunner-Kessel" after "Eva Brunner-Kessel"
+            claim(ctx, i, i + 3)
+            ctx.person_at.update(dict.fromkeys(range(i, i + 3), joined))
+            yield joined, i, i + 3
+            continue
+        spec = surname_of(ctx, text)
         if spec is None and (
             ctx.pos[i] != "PROPN" or not text[:1].isupper() or caseless
         ):
@@ -292,6 +253,15 @@ def _surnames(ctx: Context) -> Iterator[tuple[Spec, int, int]]:
             yield spec, token.i, token.i + 1
 
 
+def _hyphenated_surname(ctx: Context, i: int) -> Spec | None:
+    """The person whose hyphenated family name starts at token ``i``, when the
+    article named them in full before."""
+    if i + 2 >= len(ctx.texts) or ctx.texts[i + 1] != "-" or any(ctx.owner[i : i + 3]):
+        return None
+    span = ctx.doc[i : i + 3]
+    return surname_of(ctx, span.text) if span.text.count(" ") == 0 else None
+
+
 def _in_other_name(ctx: Context, i: int) -> bool:
     """True when token ``i`` lies in a KB name of a non-person ("Hong" in Hong Kong),
     unless that name is one word naming an organisation and the article named a person
@@ -301,7 +271,7 @@ def _in_other_name(ctx: Context, i: int) -> bool:
         return False
     return not (
         span.end - span.start == 1
-        and ctx.texts[i] in ctx.surnames
+        and surname_of(ctx, ctx.texts[i]) is not None
         and _is_org_span(ctx, span)
     )
 

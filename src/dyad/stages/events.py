@@ -374,7 +374,9 @@ def _code_sentence(
             continue
         if not roles.actors and not (roles.recipients and _is_agentless(c, lexicon)):
             continue
-        if is_private_trip(roles.mode or c.rule.mode, roles.actors, cast.actors, lexicon):
+        if is_private_trip(
+            roles.mode or c.rule.mode, roles.actors, cast.actors, lexicon
+        ):
             continue  # "the band toured Japan" is no state visit
         if _sides(roles, cast) < max(
             c.rule.min_participants, lexicon.types[c.rule.type].min_participants

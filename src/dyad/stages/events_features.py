@@ -204,9 +204,7 @@ def _sense_features(
 def _other_side(site: Site, cast: Cast) -> bool:
     """Tell whether an object, party preposition or noun modifier names an actor."""
     t, anchor = site.trigger, site.anchor
-    if any(
-        c.dep_ in OBJECTS and c.i != t.i and cast.of(c) for c in anchor.children
-    ):
+    if any(c.dep_ in OBJECTS and c.i != t.i and cast.of(c) for c in anchor.children):
         return True
     if t.pos_ == "NOUN" and _noun_has_party(t, cast):
         return True

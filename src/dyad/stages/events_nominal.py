@@ -93,7 +93,9 @@ def _undergone(
         for t in prep_objects(h, frozenset({"from"}), cast.by_token)
         for a in cast.of(t)
     )
-    return actors or sources, undergoer + tuple(r for r in recipients if r not in sources)
+    return actors or sources, undergoer + tuple(
+        r for r in recipients if r not in sources
+    )
 
 
 def _answerer(
@@ -159,7 +161,9 @@ def nominal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
     if not rule.reciprocal and not recipients:  # "airstrikes killed ten soldiers"
         recipients = harmed(noun, cast) or _answerer(c, bool(actors), cast, lexicon)
     if not rule.reciprocal:
-        actors, recipients = _undergone(noun, holders, (actors, recipients), cast, lexicon)
+        actors, recipients = _undergone(
+            noun, holders, (actors, recipients), cast, lexicon
+        )
     with_partner = any(
         prep_objects(h, frozenset({"with"}), cast.by_token) for h in holders
     )

@@ -175,8 +175,10 @@ def theme_recipients(
     """
     grammar = cast.grammar
     preps = (
-        rule.preps | lexicon.types[rule.type].recipient_preps
-    ) - grammar.partner_prepositions - grammar.theme_prepositions
+        (rule.preps | lexicon.types[rule.type].recipient_preps)
+        - grammar.partner_prepositions
+        - grammar.theme_prepositions
+    )
     seen: set[int] = set()
     found: list[str] = []
     for holder in holders:

@@ -146,11 +146,7 @@ def _has_extra(token: Token, extra: tuple[str, ...], pos: str) -> bool:
     # a particle, or a preposition or object right after the verb ("called on",
     # "open fire"), not any preposition of the clause ("send a bill … in ten days")
     reach = len(extra) + _PARTICLE_REACH
-    near = [
-        c
-        for c in token.children
-        if c.dep_ == "prt" or 0 < c.i - token.i <= reach
-    ]
+    near = [c for c in token.children if c.dep_ == "prt" or 0 < c.i - token.i <= reach]
     near += [  # the mark of a clause: "called for Chile to withdraw"
         m
         for c in children(token, _CLAUSES)
@@ -329,9 +325,7 @@ def find_candidates(
         rules = _rules_for(token, lexicon)
         if not rules or (contest and token.lemma_.lower() in lexicon.contest_verbs):
             continue
-        matched = _match(
-            token, rules, actor_tokens, people, lexicon.label_prepositions
-        )
+        matched = _match(token, rules, actor_tokens, people, lexicon.label_prepositions)
         if matched is None:
             continue
         rule, absorbed, consumed = matched

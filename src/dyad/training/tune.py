@@ -51,8 +51,11 @@ def choose_thresholds(
     strict F1."""
     where = Path("<training>")
     heads = [
-        (read_head(p.types.as_json(), where, "types"),
-         read_head(p.modes.as_json(), where, "modes"), p.docs)
+        (
+            read_head(p.types.as_json(), where, "types"),
+            read_head(p.modes.as_json(), where, "modes"),
+            p.docs,
+        )
         for p in parts
     ]
     grids = config["thresholds"]
