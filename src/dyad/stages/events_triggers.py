@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from dyad.knowledge.events import ANY_ACTOR, ANY_PERSON, EventLexicon, TriggerRule
+from dyad.records import EventType
+from dyad.stages.events_allegations import allegations
 from dyad.stages.events_passives import shared_subjects
 from dyad.stages.events_senses import (
     IGNORED_DEPS,
@@ -45,6 +47,10 @@ _NOMINAL_ROLES = frozenset({"dobj", "nsubj", "nsubjpass", "pobj"})
 
 
 _MISREAD_DEPS = frozenset({"acl", "xcomp", "advcl"})
+
+
+# types whose verb already is the speech act about an allegation under it
+_SPEECH_ACTS = frozenset({EventType.ACCUSE, EventType.REJECT})
 
 
 # clauses a verb governs: "said X must go", "called for X to go"
@@ -262,6 +268,8 @@ def _governing_light_verb(noun: Token, lexicon: EventLexicon) -> Token | None:
 
 def _rules_for(token: Token, lexicon: EventLexicon) -> tuple[TriggerRule, ...] | None:
     pos, lemma = token.pos_, token.lemma_.lower()
+    if token.lower_ in lexicon.allegation_words:
+        return None  # read with the act it marks (events_allegations)
     if (
         token.tag_ in ("VBN", "JJ")
         and token.dep_ in _NOMINAL_ROLES
@@ -353,6 +361,14 @@ def find_candidates(
             )
         else:
             found.append(Candidate(token, rule, token, "verb", absorbed, consumed))
+    # an allegation under a verb that accuses, condemns or denies is that verb's act
+    spoken = {c.trigger.i for c in found if c.rule.type in _SPEECH_ACTS}
+    found.extend(
+        Candidate(marker, rule, anchor, "verb", accused.i)
+        for marker, rule, anchor, accused in allegations(sent, lexicon, actor_tokens)
+        if anchor.i not in spoken
+    )
+    found.sort(key=lambda c: c.trigger.i)
     used = {c.absorbed for c in found if c.absorbed is not None}
     used.update(i for c in found for i in c.consumed)
     return [c for c in found if c.trigger.i not in used]
