@@ -36,6 +36,10 @@ _SCORE = re.compile(
 _LABEL_DEPS = frozenset({"oprd", "attr", "acomp", "xcomp"})
 
 
+# what a label preposition takes: a noun ("as a threat") or an adjective ("as baseless")
+_LABEL_OBJECTS = frozenset({"pobj", "amod", "acomp"})
+
+
 # verbs of a complement clause that may carry the charge: its own, coordinated ones
 # ("lied and cheated") and infinitives ("tried to rig the vote")
 _CHARGE_DEPS = frozenset({"conj", "xcomp"})
@@ -118,6 +122,7 @@ def label_target(
         targets = _children(holder, frozenset({"dobj", "nsubj", "nsubjpass"}))
         if holder.i == verb.i:
             targets = [t for t in targets if t.dep_ != "nsubj"]
+            targets += prep_targets(verb)  # "referred to X as an aggressor"
         else:
             # the complement's own verb is the charge: "said Iran had undermined it",
             # "said Iran lied and cheated"
@@ -133,23 +138,62 @@ def label_target(
             if doers and charges:
                 return doers[0], charges[0]
         predicates = _children(holder, _LABEL_DEPS) + [
+            a  # a quoted label after the object: called X's move "a violation"
+            for t in targets
+            if holder.i == verb.i
+            for a in _children(t, frozenset({"appos"}))
+        ] + [
             p
             for prep in holder.children
             if prep.dep_ == "prep"
             for p in (
                 [prep]
                 if prep.lower_ in labels
-                else _children(prep, frozenset({"pobj"}))
+                else _children(prep, _LABEL_OBJECTS)  # "as a threat", "as baseless"
             )
             if prep.lower_ in preps or prep.lower_ in labels
         ]
         for predicate in predicates:
-            words = {predicate.lemma_.lower(), predicate.lower_} | {
-                c.lemma_.lower() for c in _children(predicate, frozenset({"amod"}))
-            }
-            if targets and words & labels:
-                return targets[0], predicate
+            if targets and _label_words(predicate) & labels:
+                return _doer_of(targets[0]), predicate
     return None
+
+
+def prep_targets(verb: Token) -> list[Token]:
+    """Return the object of "to" when the verb also has a label preposition "as":
+    "referred to X as an aggressor"."""
+    preps = _children(verb, frozenset({"prep"}))
+    if not any(p.lower_ == "as" for p in preps):
+        return []
+    return [o for p in preps if p.lower_ == "to" for o in _children(p, frozenset({"pobj"}))]
+
+
+def _label_words(predicate: Token) -> set[str]:
+    """Return the words of a label: its own, its adjectives ("a terrorist group") and
+    what it is "of" ("full of lies", "an act of aggression")."""
+    words = {predicate.lemma_.lower(), predicate.lower_}
+    words.update(c.lemma_.lower() for c in _children(predicate, frozenset({"amod"})))
+    words.update(
+        p.lemma_.lower()
+        for prep in _children(predicate, frozenset({"prep"}))
+        if prep.lower_ == "of"
+        for p in _children(prep, frozenset({"pobj"}))
+    )
+    return words
+
+
+def _doer_of(target: Token) -> Token:
+    """Return who did the thing labelled: the "by" agent of a noun without a possessor
+    ("the filling of the dam by X was a violation"), else the target itself."""
+    if target.pos_ != "NOUN" or _children(target, frozenset({"poss"})):
+        return target
+    agents = [
+        p
+        for prep in _children(target, frozenset({"prep"}))
+        if prep.lower_ == "by"
+        for p in _children(prep, frozenset({"pobj"}))
+    ]
+    return agents[0] if agents else target
 
 
 def is_private_trip(
