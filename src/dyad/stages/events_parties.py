@@ -238,6 +238,13 @@ def verbal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
     recipients: tuple[str, ...] = cast.of(subject) if passive else ()
     agents = by_agents(anchor) if passive else []
     actors = actors or tuple(a for t in agents for a in cast.of(t))
+    if not actors and not passive and c.kind == "verb" and anchor.pos_ == "NOUN":
+        # a verb tagged as a noun takes its subject as a possessor: "Peru's foreign
+        # ministry summons Chile's envoy"
+        actors = tuple(
+            a for t in children(anchor, frozenset({"poss", "compound"}))
+            for a in cast.subtree(t)
+        )
     partners: list[str] = []
     objects, holders, absorbed = _objects_and_holders(c, cast, lexicon)
     recipients += absorbed

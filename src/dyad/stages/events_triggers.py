@@ -118,6 +118,8 @@ def _object_of(
     """
     pool = children(token, OBJECTS | PASSIVE_SUBJECTS | {"acomp"})
     pool.extend(shared_subjects(token))  # "was detained and later released"
+    if not children(token, frozenset({"dobj"})):
+        pool.extend(misread_objects(token))
     for child in token.children:
         if child.dep_ in ("prep", "prt") and child.lower_ in rule.extra:
             pool.extend(children(child, frozenset({"pobj"})))
@@ -141,6 +143,18 @@ def _object_of(
             ):
                 return head
     return None
+
+
+def misread_objects(token: Token) -> list[Token]:
+    """Return objects the small parser misreads in headlines: an apposition to a verb
+    tagged as a noun ("Peru's ministry summons the envoy of Chile") and the subject of
+    a clause read after the verb ("Peru summons Chile's envoy over remarks")."""
+    found = children(token, frozenset({"appos"}))
+    for clause in children(token, frozenset({"ccomp"})):
+        found.extend(
+            s for s in children(clause, frozenset({"nsubj"})) if s.i > token.i
+        )
+    return found
 
 
 def _has_extra(token: Token, extra: tuple[str, ...], pos: str) -> bool:
@@ -282,9 +296,11 @@ def _rules_for(token: Token, lexicon: EventLexicon) -> tuple[TriggerRule, ...] |
         return lexicon.verbs.get(lemma)
     if pos != "NOUN":
         return None
-    if any(c.dep_ == "dobj" for c in token.children):
-        # a noun with a direct object is a mis-tagged verb: "Peru's foreign ministry
-        # summons Chile's envoy"
+    if any(c.dep_ == "dobj" for c in token.children) or (
+        token.dep_ == "ROOT" and children(token, frozenset({"appos"}))
+    ):
+        # a noun with a direct object, or a root noun with an apposition, is a
+        # mis-tagged verb: "Peru's foreign ministry summons (the) envoy of Chile"
         return lexicon.verbs.get(lemma) or lexicon.nouns.get(lemma)
     previous = token.doc[token.i - 1] if token.i else None
     if previous is not None and previous.lower_ == "to" and token.dep_ == "compound":
