@@ -20,6 +20,7 @@ from spacy.tokens import Token
 from dyad.knowledge.events import EventLexicon, TriggerRule
 from dyad.records import EventType
 
+
 def _governor(token: Token) -> Token | None:
     """Return the nearest verb above ``token`` (not ``token`` itself)."""
     current = token
