@@ -223,3 +223,43 @@ def test_a_neutral_label_is_no_accusation(resources):  # type: ignore[no-untyped
 def test_a_summons_in_a_misparsed_headline(text, resources):  # type: ignore[no-untyped-def]
     found = _coded(resources, text)
     assert (T.ACCUSE, ("EGY",), ("ETH",)) in found, found
+
+
+QUOTED_AND_STATED = [
+    ('"Kosovo is behaving recklessly," said the Serbian foreign minister.',
+     (T.ACCUSE, ("SRB",), ("KOS",))),
+    ('"This is a grave provocation by Armenia," Azerbaijan said.',
+     (T.ACCUSE, ("AZE",), ("ARM",))),
+    ("Egypt said in a statement that Ethiopia's unilateral move was unacceptable.",
+     (T.ACCUSE, ("EGY",), ("ETH",))),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), QUOTED_AND_STATED, ids=[t for t, _ in QUOTED_AND_STATED]
+)
+def test_a_charge_done_so_by_someone_or_said_in_a_statement(text, expected, resources):  # type: ignore[no-untyped-def]
+    found = _coded(resources, text)
+    assert expected in found, f"{expected} not in {sorted(found)}"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ghana recalled its envoy from Togo, citing Togo's meddling in the vote.",
+         (T.ACCUSE, ("GHA",), ("TGO",))),
+        ("Brazil quit the forum, citing deep differences with Argentina.",
+         (T.ACCUSE, ("BRA",), ("ARG",))),
+    ],
+)
+def test_a_grievance_cited_as_the_reason_of_an_act(text, expected, resources):  # type: ignore[no-untyped-def]
+    found = _coded(resources, text)
+    assert expected in found, f"{expected} not in {sorted(found)}"
+
+
+def test_a_source_or_reason_cited_is_no_grievance(resources):  # type: ignore[no-untyped-def]
+    for text in (
+        "The agency reported the raid, citing Kenya officials.",
+        "Egypt put off the trip, citing health reasons.",
+    ):
+        assert not any(t == T.ACCUSE for t, _, _ in _coded(resources, text)), text

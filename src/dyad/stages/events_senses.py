@@ -117,7 +117,7 @@ def label_target(
     subject of a complement whose verb is a label), "X was branded a threat" (a
     passive subject). ``preps`` introduce a label ("as", "in").
     """
-    holders = [verb, *_children(verb, frozenset({"ccomp"}))]
+    holders = [verb, *_children(verb, frozenset({"ccomp"})), *_statement_clauses(verb)]
     for holder in holders:
         targets = _children(holder, frozenset({"dobj", "nsubj", "nsubjpass"}))
         if holder.i == verb.i:
@@ -128,13 +128,7 @@ def label_target(
             # "said Iran lied and cheated"
             # (not a pronoun: "Canada said it had violated the treaty" is no charge)
             doers = [t for t in targets if t.dep_ == "nsubj" and t.pos_ != "PRON"]
-            verbs = [holder, *_children(holder, _CHARGE_DEPS)]  # "tried to rig it"
-            charges = [
-                v
-                for v in verbs
-                if v.lemma_.lower() in labels
-                and (v.pos_ == "VERB" or (v.i == holder.i and v.pos_ == "ADJ"))
-            ]  # "holds Iran responsible" parses as a clause "Iran responsible"
+            charges = _charges(holder, labels)
             if doers and charges:
                 return doers[0], charges[0]
         predicates = _children(holder, _LABEL_DEPS) + [
@@ -155,8 +149,38 @@ def label_target(
         ]
         for predicate in predicates:
             if targets and _label_words(predicate) & labels:
-                return _doer_of(targets[0]), predicate
+                return _doer_of(targets[0], predicate), predicate
     return None
+
+
+def _charges(holder: Token, labels: frozenset[str]) -> list[Token]:
+    """Return the verbs of a complement that carry a charge: a verb of wrongdoing, its
+    own or an infinitive's ("tried to rig it"), or one done so ("acted recklessly")."""
+    verbs = [holder, *_children(holder, _CHARGE_DEPS)]
+    return [
+        v
+        for v in verbs
+        if (v.lemma_.lower() in labels or _done_so(v, labels))
+        and (v.pos_ == "VERB" or (v.i == holder.i and v.pos_ == "ADJ"))
+    ]  # "holds Iran responsible" parses as a clause "Iran responsible"
+
+
+def _done_so(verb: Token, labels: frozenset[str]) -> bool:
+    return any(
+        c.dep_ == "advmod" and c.lower_ in labels for c in verb.children
+    )
+
+
+def _statement_clauses(verb: Token) -> list[Token]:
+    """Return the that-clauses the parser hangs on the noun of "said in a statement
+    that …"."""
+    return [
+        clause
+        for prep in _children(verb, frozenset({"prep"}))
+        for noun in _children(prep, frozenset({"pobj"}))
+        for clause in _children(noun, frozenset({"acl", "ccomp"}))
+        if any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+    ]
 
 
 def prep_targets(verb: Token) -> list[Token]:
@@ -182,14 +206,16 @@ def _label_words(predicate: Token) -> set[str]:
     return words
 
 
-def _doer_of(target: Token) -> Token:
+def _doer_of(target: Token, predicate: Token) -> Token:
     """Return who did the thing labelled: the "by" agent of a noun without a possessor
-    ("the filling of the dam by X was a violation"), else the target itself."""
-    if target.pos_ != "NOUN" or _children(target, frozenset({"poss"})):
+    ("the filling of the dam by X was a violation") or of the label of a pronoun ("this
+    is a provocation by X"), else the target itself."""
+    holder = predicate if target.pos_ in ("PRON", "DET") else target
+    if holder.pos_ != "NOUN" or _children(holder, frozenset({"poss"})):
         return target
     agents = [
         p
-        for prep in _children(target, frozenset({"prep"}))
+        for prep in _children(holder, frozenset({"prep"}))
         if prep.lower_ == "by"
         for p in _children(prep, frozenset({"pobj"}))
     ]

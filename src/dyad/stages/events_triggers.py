@@ -377,16 +377,19 @@ def find_candidates(
             )
         else:
             found.append(Candidate(token, rule, token, "verb", absorbed, consumed))
-    # an allegation under a verb that accuses, condemns or denies is that verb's act
+    # an allegation under a verb that accuses, condemns or denies is that verb's act;
+    # either way the act alleged is not asserted
     spoken = {c.trigger.i for c in found if c.rule.type in _SPEECH_ACTS}
+    alleged = allegations(sent, lexicon, actor_tokens)
     found.extend(
         Candidate(marker, rule, anchor, "verb", accused.i)
-        for marker, rule, anchor, accused in allegations(sent, lexicon, actor_tokens)
+        for marker, rule, anchor, accused in alleged
         if anchor.i not in spoken
     )
     found.sort(key=lambda c: c.trigger.i)
     used = {c.absorbed for c in found if c.absorbed is not None}
     used.update(i for c in found for i in c.consumed)
+    used.update(accused.i for *_, accused in alleged)
     return [c for c in found if c.trigger.i not in used]
 
 
