@@ -68,8 +68,7 @@ _WORD_LISTS = (
     "label_prepositions",
     "private_sectors",
     "receiver_verbs",
-    "receiver_preps",
-    "allegation_words",
+    "receiver_preps", "allegation_words",
 )
 _LABEL_LISTS = {"negative": "negative_labels", "positive": "positive_labels"}
 _MODALITY_SECTIONS = ("negation", "hypothetical", "future", "speech_verbs")

@@ -14,11 +14,29 @@ clause above that accuses, condemns or denies already codes the speech act
 from __future__ import annotations
 
 from collections.abc import Container, Iterable
+from typing import Protocol
 
 from spacy.tokens import Token
 
 from dyad.knowledge.events import EventLexicon, TriggerRule
 from dyad.records import EventType
+
+# types whose verb already is the speech act about an allegation under it
+_SPEECH_ACTS = frozenset({EventType.ACCUSE, EventType.REJECT})
+
+
+class _Found(Protocol):
+    """A candidate found before the allegations (``events_triggers.Candidate``)."""
+
+    @property
+    def trigger(self) -> Token: ...
+
+    @property
+    def rule(self) -> TriggerRule: ...
+
+
+# how a marker attaches: to the thing ("alleged interference") or to the act
+_MARKING = frozenset({"amod", "advmod"})
 
 
 def _governor(token: Token) -> Token | None:
@@ -77,14 +95,22 @@ def _names_actor(token: Token, actor_tokens: Container[int]) -> bool:
 
 
 def allegations(
-    tokens: Iterable[Token], lexicon: EventLexicon, actor_tokens: Container[int]
-) -> list[tuple[Token, TriggerRule, Token, Token]]:
-    """Return the allegations among ``tokens``: the marker, its ACCUSE rule, the verb
-    whose subject alleges and the token naming who is accused."""
-    found: list[tuple[Token, TriggerRule, Token, Token]] = []
+    tokens: Iterable[Token],
+    lexicon: EventLexicon,
+    actor_tokens: Container[int],
+    found: Iterable[_Found],
+) -> tuple[list[tuple[Token, TriggerRule, Token, Token]], set[int]]:
+    """Return the allegations among ``tokens`` (the marker, its ACCUSE rule, the verb
+    whose subject alleges and the token naming who is accused) and the tokens they
+    absorb. ``found`` holds the candidates found so far: an allegation under one that
+    accuses, condemns or denies is that verb's act; either way the act alleged is not
+    asserted."""
+    spoken = {c.trigger.i for c in found if c.rule.type in _SPEECH_ACTS}
+    kept: list[tuple[Token, TriggerRule, Token, Token]] = []
+    absorbed: set[int] = set()
     for marker in tokens:
         word = marker.lower_
-        if word not in lexicon.allegation_words:
+        if word not in lexicon.allegation_words or marker.dep_ not in _MARKING:
             continue
         rules = lexicon.verbs.get(word) or lexicon.verbs.get(marker.lemma_.lower())
         rule = next((r for r in rules or () if r.type == EventType.ACCUSE), None)
@@ -95,5 +121,7 @@ def allegations(
         anchor = _governor(act)
         if anchor is None or not _names_actor(accused, actor_tokens):
             continue
-        found.append((marker, rule, anchor, accused))
-    return found
+        absorbed.add(accused.i)
+        if anchor.i not in spoken:
+            kept.append((marker, rule, anchor, accused))
+    return kept, absorbed

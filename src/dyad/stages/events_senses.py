@@ -63,6 +63,18 @@ def has_complement(token: Token, lemmas: frozenset[str]) -> bool:
     return any(t.lemma_.lower() in lemmas or t.lower_ in lemmas for t in pool)
 
 
+def misread_objects(token: Token) -> list[Token]:
+    """Return objects the small parser misreads in headlines: an apposition to a verb
+    tagged as a noun ("Peru's ministry summons the envoy of Chile") and the subject of
+    a clause read after the verb ("Peru summons Chile's envoy over remarks")."""
+    found = _children(token, frozenset({"appos"}))
+    for clause in _children(token, frozenset({"ccomp"})):
+        found.extend(
+            s for s in _children(clause, frozenset({"nsubj"})) if s.i > token.i
+        )
+    return found
+
+
 def has_subject(token: Token, lemmas: frozenset[str]) -> bool:
     """Tell whether the subject (or passive agent) of ``token``'s clause has ``lemmas``.
 

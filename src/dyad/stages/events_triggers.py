@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from dyad.knowledge.events import ANY_ACTOR, ANY_PERSON, EventLexicon, TriggerRule
-from dyad.records import EventType
 from dyad.stages.events_allegations import allegations
 from dyad.stages.events_passives import shared_subjects
 from dyad.stages.events_senses import (
@@ -27,6 +26,7 @@ from dyad.stages.events_senses import (
     is_contest,
     is_product,
     label_target,
+    misread_objects,
 )
 
 SUBJECTS = frozenset({"nsubj", "csubj"})
@@ -47,10 +47,6 @@ _NOMINAL_ROLES = frozenset({"dobj", "nsubj", "nsubjpass", "pobj"})
 
 
 _MISREAD_DEPS = frozenset({"acl", "xcomp", "advcl"})
-
-
-# types whose verb already is the speech act about an allegation under it
-_SPEECH_ACTS = frozenset({EventType.ACCUSE, EventType.REJECT})
 
 
 # clauses a verb governs: "said X must go", "called for X to go"
@@ -143,18 +139,6 @@ def _object_of(
             ):
                 return head
     return None
-
-
-def misread_objects(token: Token) -> list[Token]:
-    """Return objects the small parser misreads in headlines: an apposition to a verb
-    tagged as a noun ("Peru's ministry summons the envoy of Chile") and the subject of
-    a clause read after the verb ("Peru summons Chile's envoy over remarks")."""
-    found = children(token, frozenset({"appos"}))
-    for clause in children(token, frozenset({"ccomp"})):
-        found.extend(
-            s for s in children(clause, frozenset({"nsubj"})) if s.i > token.i
-        )
-    return found
 
 
 def _has_extra(token: Token, extra: tuple[str, ...], pos: str) -> bool:
@@ -282,7 +266,7 @@ def _governing_light_verb(noun: Token, lexicon: EventLexicon) -> Token | None:
 
 def _rules_for(token: Token, lexicon: EventLexicon) -> tuple[TriggerRule, ...] | None:
     pos, lemma = token.pos_, token.lemma_.lower()
-    if token.lower_ in lexicon.allegation_words:
+    if token.lower_ in lexicon.allegation_words and token.dep_ in ("amod", "advmod"):
         return None  # read with the act it marks (events_allegations)
     if (
         token.tag_ in ("VBN", "JJ")
@@ -377,19 +361,11 @@ def find_candidates(
             )
         else:
             found.append(Candidate(token, rule, token, "verb", absorbed, consumed))
-    # an allegation under a verb that accuses, condemns or denies is that verb's act;
-    # either way the act alleged is not asserted
-    spoken = {c.trigger.i for c in found if c.rule.type in _SPEECH_ACTS}
-    alleged = allegations(sent, lexicon, actor_tokens)
-    found.extend(
-        Candidate(marker, rule, anchor, "verb", accused.i)
-        for marker, rule, anchor, accused in alleged
-        if anchor.i not in spoken
-    )
+    alleged, used = allegations(sent, lexicon, actor_tokens, found)
+    found.extend(Candidate(m, r, a, "verb", d.i) for m, r, a, d in alleged)
     found.sort(key=lambda c: c.trigger.i)
-    used = {c.absorbed for c in found if c.absorbed is not None}
+    used.update(c.absorbed for c in found if c.absorbed is not None)
     used.update(i for c in found for i in c.consumed)
-    used.update(accused.i for *_, accused in alleged)
     return [c for c in found if c.trigger.i not in used]
 
 
