@@ -241,25 +241,3 @@ QUOTED_AND_STATED = [
 def test_a_charge_done_so_by_someone_or_said_in_a_statement(text, expected, resources):  # type: ignore[no-untyped-def]
     found = _coded(resources, text)
     assert expected in found, f"{expected} not in {sorted(found)}"
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("Ghana recalled its envoy from Togo, citing Togo's meddling in the vote.",
-         (T.ACCUSE, ("GHA",), ("TGO",))),
-        ("Brazil quit the forum, citing deep differences with Argentina.",
-         (T.ACCUSE, ("BRA",), ("ARG",))),
-    ],
-)
-def test_a_grievance_cited_as_the_reason_of_an_act(text, expected, resources):  # type: ignore[no-untyped-def]
-    found = _coded(resources, text)
-    assert expected in found, f"{expected} not in {sorted(found)}"
-
-
-def test_a_source_or_reason_cited_is_no_grievance(resources):  # type: ignore[no-untyped-def]
-    for text in (
-        "The agency reported the raid, citing Kenya officials.",
-        "Egypt put off the trip, citing health reasons.",
-    ):
-        assert not any(t == T.ACCUSE for t, _, _ in _coded(resources, text)), text
