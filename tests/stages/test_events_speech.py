@@ -148,3 +148,96 @@ def test_a_meeting_that_did_not_happen_stays_a_negated_meeting(resources):  # ty
     found = _coded(resources, "Peru did not meet Chile last week.")
     assert (T.CONSULT, ("CHL", "PER"), ()) in found, found
     assert not any(t == T.REJECT for t, _, _ in found), found
+
+
+ALLEGATIONS = [
+    ("Serbia barred a Kosovo official for allegedly stirring up riots.",
+     (T.ACCUSE, ("SRB",), ("KOS",))),
+    ("Japan sanctioned North Korea over its alleged arms sales to Iran.",
+     (T.ACCUSE, ("JPN",), ("PRK",))),
+    ("Peru broke off ties with Chile, citing Chile's alleged meddling in its vote.",
+     (T.ACCUSE, ("PER",), ("CHL",))),
+    ("Ghana expelled two Togo diplomats who allegedly spied on its army.",
+     (T.ACCUSE, ("GHA",), ("TGO",))),
+    ("Peru said Chile purportedly paid the strikers.",
+     (T.ACCUSE, ("PER",), ("CHL",))),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ALLEGATIONS, ids=[t for t, _ in ALLEGATIONS])
+def test_an_act_marked_alleged_is_an_accusation_by_the_clause_above(text, expected, resources):  # type: ignore[no-untyped-def]
+    found = _coded(resources, text)
+    assert expected in found, f"{expected} not in {sorted(found)}"
+
+
+def test_an_allegation_without_an_accuser_or_under_a_denial_is_no_new_accusation(resources):  # type: ignore[no-untyped-def]
+    assert not any(
+        t == T.ACCUSE for t, _, _ in _coded(resources, "Chile allegedly paid the strikers.")
+    )
+    found = _coded(resources, "Egypt rejected its alleged part in the coup.")
+    assert not any(t == T.ACCUSE for t, _, _ in found), found
+    # the act an allegation names is not asserted: no SANCTION of its own
+    found = _coded(resources, "Peru cited Chile's alleged suspension of aid to Bolivia.")
+    assert (T.ACCUSE, ("PER",), ("CHL",)) in found, found
+    assert not any(t == T.SANCTION for t, _, _ in found), found
+
+
+LABELS = [
+    ('Egypt called Ethiopia\'s plan "a blatant violation".',
+     (T.ACCUSE, ("EGY",), ("ETH",))),
+    ("Ghana described Togo's report as groundless.", (T.ACCUSE, ("GHA",), ("TGO",))),
+    ("The Brazil minister referred to Argentina as a rogue state.",
+     (T.ACCUSE, ("BRA",), ("ARG",))),
+    ("Egypt said the closure of the canal by Sudan was a breach of the accord.",
+     (T.ACCUSE, ("EGY",), ("SDN",))),
+    ("Ghana said Togo's new levy was contrary to the trade pact.",
+     (T.ACCUSE, ("GHA",), ("TGO",))),
+    ("Cuba said the United States statement was full of lies.",
+     (T.ACCUSE, ("CUB",), ("USA",))),
+    ("Peru says Chile is trying to discredit the census.",
+     (T.ACCUSE, ("PER",), ("CHL",))),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LABELS, ids=[t for t, _ in LABELS])
+def test_labels_quoted_after_as_of_or_on_an_act_by_someone(text, expected, resources):  # type: ignore[no-untyped-def]
+    found = _coded(resources, text)
+    assert expected in found, f"{expected} not in {sorted(found)}"
+
+
+def test_a_neutral_label_is_no_accusation(resources):  # type: ignore[no-untyped-def]
+    for text in (
+        "Egypt described Ethiopia's plan as ambitious.",
+        "Ghana said Togo's levy was similar to the old one.",
+    ):
+        assert not any(t == T.ACCUSE for t, _, _ in _coded(resources, text)), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Egypt's foreign ministry summons the ambassador of Ethiopia after the blast.",
+        "Egypt summons Ethiopia's ambassador over border remarks.",
+    ],
+)
+def test_a_summons_in_a_misparsed_headline(text, resources):  # type: ignore[no-untyped-def]
+    found = _coded(resources, text)
+    assert (T.ACCUSE, ("EGY",), ("ETH",)) in found, found
+
+
+QUOTED_AND_STATED = [
+    ('"Kosovo is behaving recklessly," said the Serbian foreign minister.',
+     (T.ACCUSE, ("SRB",), ("KOS",))),
+    ('"This is a grave provocation by Armenia," Azerbaijan said.',
+     (T.ACCUSE, ("AZE",), ("ARM",))),
+    ("Egypt said in a statement that Ethiopia's unilateral move was unacceptable.",
+     (T.ACCUSE, ("EGY",), ("ETH",))),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), QUOTED_AND_STATED, ids=[t for t, _ in QUOTED_AND_STATED]
+)
+def test_a_charge_done_so_by_someone_or_said_in_a_statement(text, expected, resources):  # type: ignore[no-untyped-def]
+    found = _coded(resources, text)
+    assert expected in found, f"{expected} not in {sorted(found)}"

@@ -68,7 +68,7 @@ _WORD_LISTS = (
     "label_prepositions",
     "private_sectors",
     "receiver_verbs",
-    "receiver_preps",
+    "receiver_preps", "allegation_words",
 )
 _LABEL_LISTS = {"negative": "negative_labels", "positive": "positive_labels"}
 _MODALITY_SECTIONS = ("negation", "hypothetical", "future", "speech_verbs")
@@ -166,6 +166,7 @@ class EventLexicon:
     private_sectors: frozenset[str] = frozenset()
     receiver_verbs: frozenset[str] = frozenset()
     receiver_preps: frozenset[str] = frozenset()
+    allegation_words: frozenset[str] = frozenset()
 
     def quad_of(self, cameo: str) -> int:
         """Return the quad class (1 to 4) of a CAMEO code."""

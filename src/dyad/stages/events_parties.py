@@ -41,6 +41,7 @@ _INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl", "acl", "ccomp", "pcomp"})
 _CLIMB_DEPS = _INHERIT_DEPS | {"dobj", "pobj", "prep", "compound", "acomp"}
 
 
+_OWNERS = frozenset({"poss", "compound"})
 _COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "prep", "pobj", "acl", "pcomp"})
 
 
@@ -231,6 +232,8 @@ def verbal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
     recipients: tuple[str, ...] = cast.of(subject) if passive else ()
     agents = by_agents(anchor) if passive else []
     actors = actors or tuple(a for t in agents for a in cast.of(t))
+    if not actors and not passive and c.kind == "verb":
+        actors = _possessor_actors(anchor, cast)
     partners: list[str] = []
     objects, holders, absorbed = _objects_and_holders(c, cast, lexicon)
     recipients += absorbed
@@ -281,6 +284,12 @@ def verbal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
             return Roles((), ())
         actors, recipients = visitors, actors
     return finish(actors, recipients, cast)
+
+
+def _possessor_actors(anchor: Token, cast: Cast) -> tuple[str, ...]:
+    """A verb tagged as a noun has its subject as possessor ("Peru's ministry summons")."""
+    owners = children(anchor, _OWNERS) if anchor.pos_ == "NOUN" else []
+    return tuple(a for t in owners for a in cast.subtree(t))
 
 
 def _own_event(noun: Token, cast: Cast, lexicon: EventLexicon) -> bool:

@@ -36,6 +36,10 @@ _SCORE = re.compile(
 _LABEL_DEPS = frozenset({"oprd", "attr", "acomp", "xcomp"})
 
 
+# what a label preposition takes: a noun ("as a threat") or an adjective ("as baseless")
+_LABEL_OBJECTS = frozenset({"pobj", "amod", "acomp"})
+
+
 # verbs of a complement clause that may carry the charge: its own, coordinated ones
 # ("lied and cheated") and infinitives ("tried to rig the vote")
 _CHARGE_DEPS = frozenset({"conj", "xcomp"})
@@ -57,6 +61,18 @@ def has_complement(token: Token, lemmas: frozenset[str]) -> bool:
     pool = _children(token, IGNORED_DEPS)
     pool += [p for c in _children(token, frozenset({"prep"})) for p in c.children]
     return any(t.lemma_.lower() in lemmas or t.lower_ in lemmas for t in pool)
+
+
+def misread_objects(token: Token) -> list[Token]:
+    """Return objects the small parser misreads in headlines: an apposition to a verb
+    tagged as a noun ("Peru's ministry summons the envoy of Chile") and the subject of
+    a clause read after the verb ("Peru summons Chile's envoy over remarks")."""
+    found = _children(token, frozenset({"appos"}))
+    for clause in _children(token, frozenset({"ccomp"})):
+        found.extend(
+            s for s in _children(clause, frozenset({"nsubj"})) if s.i > token.i
+        )
+    return found
 
 
 def has_subject(token: Token, lemmas: frozenset[str]) -> bool:
@@ -113,43 +129,109 @@ def label_target(
     subject of a complement whose verb is a label), "X was branded a threat" (a
     passive subject). ``preps`` introduce a label ("as", "in").
     """
-    holders = [verb, *_children(verb, frozenset({"ccomp"}))]
+    holders = [verb, *_children(verb, frozenset({"ccomp"})), *_statement_clauses(verb)]
     for holder in holders:
         targets = _children(holder, frozenset({"dobj", "nsubj", "nsubjpass"}))
         if holder.i == verb.i:
             targets = [t for t in targets if t.dep_ != "nsubj"]
+            targets += prep_targets(verb)  # "referred to X as an aggressor"
         else:
             # the complement's own verb is the charge: "said Iran had undermined it",
             # "said Iran lied and cheated"
             # (not a pronoun: "Canada said it had violated the treaty" is no charge)
             doers = [t for t in targets if t.dep_ == "nsubj" and t.pos_ != "PRON"]
-            verbs = [holder, *_children(holder, _CHARGE_DEPS)]  # "tried to rig it"
-            charges = [
-                v
-                for v in verbs
-                if v.lemma_.lower() in labels
-                and (v.pos_ == "VERB" or (v.i == holder.i and v.pos_ == "ADJ"))
-            ]  # "holds Iran responsible" parses as a clause "Iran responsible"
+            charges = _charges(holder, labels)
             if doers and charges:
                 return doers[0], charges[0]
         predicates = _children(holder, _LABEL_DEPS) + [
+            a  # a quoted label after the object: called X's move "a violation"
+            for t in targets
+            if holder.i == verb.i
+            for a in _children(t, frozenset({"appos"}))
+        ] + [
             p
             for prep in holder.children
             if prep.dep_ == "prep"
             for p in (
                 [prep]
                 if prep.lower_ in labels
-                else _children(prep, frozenset({"pobj"}))
+                else _children(prep, _LABEL_OBJECTS)  # "as a threat", "as baseless"
             )
             if prep.lower_ in preps or prep.lower_ in labels
         ]
         for predicate in predicates:
-            words = {predicate.lemma_.lower(), predicate.lower_} | {
-                c.lemma_.lower() for c in _children(predicate, frozenset({"amod"}))
-            }
-            if targets and words & labels:
-                return targets[0], predicate
+            if targets and _label_words(predicate) & labels:
+                return _doer_of(targets[0], predicate), predicate
     return None
+
+
+def _charges(holder: Token, labels: frozenset[str]) -> list[Token]:
+    """Return the verbs of a complement that carry a charge: a verb of wrongdoing, its
+    own or an infinitive's ("tried to rig it"), or one done so ("acted recklessly")."""
+    verbs = [holder, *_children(holder, _CHARGE_DEPS)]
+    return [
+        v
+        for v in verbs
+        if (v.lemma_.lower() in labels or _done_so(v, labels))
+        and (v.pos_ == "VERB" or (v.i == holder.i and v.pos_ == "ADJ"))
+    ]  # "holds Iran responsible" parses as a clause "Iran responsible"
+
+
+def _done_so(verb: Token, labels: frozenset[str]) -> bool:
+    return any(
+        c.dep_ == "advmod" and c.lower_ in labels for c in verb.children
+    )
+
+
+def _statement_clauses(verb: Token) -> list[Token]:
+    """Return the that-clauses the parser hangs on the noun of "said in a statement
+    that …"."""
+    return [
+        clause
+        for prep in _children(verb, frozenset({"prep"}))
+        for noun in _children(prep, frozenset({"pobj"}))
+        for clause in _children(noun, frozenset({"acl", "ccomp"}))
+        if any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+    ]
+
+
+def prep_targets(verb: Token) -> list[Token]:
+    """Return the object of "to" when the verb also has a label preposition "as":
+    "referred to X as an aggressor"."""
+    preps = _children(verb, frozenset({"prep"}))
+    if not any(p.lower_ == "as" for p in preps):
+        return []
+    return [o for p in preps if p.lower_ == "to" for o in _children(p, frozenset({"pobj"}))]
+
+
+def _label_words(predicate: Token) -> set[str]:
+    """Return the words of a label: its own, its adjectives ("a terrorist group") and
+    what it is "of" ("full of lies", "an act of aggression")."""
+    words = {predicate.lemma_.lower(), predicate.lower_}
+    words.update(c.lemma_.lower() for c in _children(predicate, frozenset({"amod"})))
+    words.update(
+        p.lemma_.lower()
+        for prep in _children(predicate, frozenset({"prep"}))
+        if prep.lower_ == "of"
+        for p in _children(prep, frozenset({"pobj"}))
+    )
+    return words
+
+
+def _doer_of(target: Token, predicate: Token) -> Token:
+    """Return who did the thing labelled: the "by" agent of a noun without a possessor
+    ("the filling of the dam by X was a violation") or of the label of a pronoun ("this
+    is a provocation by X"), else the target itself."""
+    holder = predicate if target.pos_ in ("PRON", "DET") else target
+    if holder.pos_ != "NOUN" or _children(holder, frozenset({"poss"})):
+        return target
+    agents = [
+        p
+        for prep in _children(holder, frozenset({"prep"}))
+        if prep.lower_ == "by"
+        for p in _children(prep, frozenset({"pobj"}))
+    ]
+    return agents[0] if agents else target
 
 
 def is_private_trip(

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from dyad.knowledge.events import ANY_ACTOR, ANY_PERSON, EventLexicon, TriggerRule
+from dyad.stages.events_allegations import allegations
 from dyad.stages.events_passives import shared_subjects
 from dyad.stages.events_senses import (
     IGNORED_DEPS,
@@ -25,6 +26,7 @@ from dyad.stages.events_senses import (
     is_contest,
     is_product,
     label_target,
+    misread_objects,
 )
 
 SUBJECTS = frozenset({"nsubj", "csubj"})
@@ -112,6 +114,8 @@ def _object_of(
     """
     pool = children(token, OBJECTS | PASSIVE_SUBJECTS | {"acomp"})
     pool.extend(shared_subjects(token))  # "was detained and later released"
+    if not children(token, frozenset({"dobj"})):
+        pool.extend(misread_objects(token))
     for child in token.children:
         if child.dep_ in ("prep", "prt") and child.lower_ in rule.extra:
             pool.extend(children(child, frozenset({"pobj"})))
@@ -258,6 +262,8 @@ def _governing_light_verb(noun: Token, lexicon: EventLexicon) -> Token | None:
 
 def _rules_for(token: Token, lexicon: EventLexicon) -> tuple[TriggerRule, ...] | None:
     pos, lemma = token.pos_, token.lemma_.lower()
+    if token.lower_ in lexicon.allegation_words and token.dep_ in ("amod", "advmod"):
+        return None  # read with the act it marks (events_allegations)
     if (
         token.tag_ in ("VBN", "JJ")
         and token.dep_ in _NOMINAL_ROLES
@@ -270,9 +276,11 @@ def _rules_for(token: Token, lexicon: EventLexicon) -> tuple[TriggerRule, ...] |
         return lexicon.verbs.get(lemma)
     if pos != "NOUN":
         return None
-    if any(c.dep_ == "dobj" for c in token.children):
-        # a noun with a direct object is a mis-tagged verb: "Peru's foreign ministry
-        # summons Chile's envoy"
+    if any(c.dep_ == "dobj" for c in token.children) or (
+        token.dep_ == "ROOT" and children(token, frozenset({"appos"}))
+    ):
+        # a noun with a direct object, or a root noun with an apposition, is a
+        # mis-tagged verb: "Peru's foreign ministry summons (the) envoy of Chile"
         return lexicon.verbs.get(lemma) or lexicon.nouns.get(lemma)
     previous = token.doc[token.i - 1] if token.i else None
     if previous is not None and previous.lower_ == "to" and token.dep_ == "compound":
@@ -347,7 +355,10 @@ def find_candidates(
             )
         else:
             found.append(Candidate(token, rule, token, "verb", absorbed, consumed))
-    used = {c.absorbed for c in found if c.absorbed is not None}
+    alleged, used = allegations(sent, lexicon, actor_tokens, found)
+    found.extend(Candidate(m, r, a, "verb", d.i) for m, r, a, d in alleged)
+    found.sort(key=lambda c: c.trigger.i)
+    used.update(c.absorbed for c in found if c.absorbed is not None)
     used.update(i for c in found for i in c.consumed)
     return [c for c in found if c.trigger.i not in used]
 
