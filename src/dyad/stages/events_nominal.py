@@ -21,19 +21,32 @@ from dyad.stages.events_parties import (
     NOMINAL_ACTOR_DEPS,
     Roles,
     finish,
-    participles,
     subject_token,
     theme_recipients,
     verbal_roles,
 )
 from dyad.stages.events_roles import Cast
 from dyad.stages.events_triggers import (
+    PASSIVE_SUBJECTS,
+    SUBJECTS,
     Candidate,
     candidate_for,
     children,
     of_objects,
     prep_objects,
 )
+
+
+def participles(noun: Token) -> list[Token]:
+    """Return the bare past participles after an event noun ("sanctions imposed by X on
+    Y", "an agreement reached with X"): their phrases name the noun's parties."""
+    return [
+        child
+        for child in noun.children
+        if child.dep_ == "acl"
+        and child.tag_ == "VBN"
+        and not children(child, SUBJECTS | PASSIVE_SUBJECTS)
+    ]
 
 
 def _meeting_governor(noun: Token, lexicon: EventLexicon) -> Token | None:

@@ -202,18 +202,6 @@ def theme_recipients(
     return tuple(found)
 
 
-def participles(noun: Token) -> list[Token]:
-    """Return the bare past participles after an event noun ("sanctions imposed by X on
-    Y", "an agreement reached with X"): their phrases name the noun's parties."""
-    return [
-        child
-        for child in noun.children
-        if child.dep_ == "acl"
-        and child.tag_ == "VBN"
-        and not children(child, SUBJECTS | PASSIVE_SUBJECTS)
-    ]
-
-
 def _visitors(anchor: Token, cast: Cast) -> tuple[str, ...]:
     """Return the visitors a "received" verb names: its objects that can visit."""
     return tuple(
