@@ -21,3 +21,27 @@ def test_the_command_says_so_in_one_line(capsys: pytest.CaptureFixture[str]) -> 
     err = capsys.readouterr().err
     assert err.count("\n") == 1
     assert "frozen" in err
+
+
+def test_a_rejection_by_the_model_tells_a_rule_candidate_from_a_new_site() -> None:
+    from types import SimpleNamespace
+
+    from dyad.evaluation.event_scoring import Coded
+    from dyad.training.diagnose import _lost
+
+    gold = Coded(
+        sentence=0,
+        type="ACCUSE",
+        actors=frozenset({"USA"}),
+        recipients=frozenset({"CHN"}),
+        position=10,
+    )
+    # spans of the stage's record of one sentence: every site, the rules' candidates
+    # among them, and the candidates the model kept (none here)
+    done = SimpleNamespace(sites=[(10, 16), (30, 36)], rules=[(30, 36)], kept=[])
+    assert _lost(gold, 16, [], [], done) == "lost:model-no:site"  # type: ignore[arg-type]
+    done.rules.append((10, 16))
+    assert _lost(gold, 16, [], [], done) == "lost:model-no:rule"  # type: ignore[arg-type]
+    done.sites.clear()
+    done.rules.clear()
+    assert _lost(gold, 16, [], [], done) == "lost:no-candidate"  # type: ignore[arg-type]

@@ -15,7 +15,8 @@ class, checked in this order:
 - ``lost:uncoded``: an event on the trigger whose sides carry no code;
 - ``lost:no-actor``: a candidate the model kept (or the rules', without a model)
   dropped by the stage (no actor, too few participants);
-- ``lost:model-no``: a site or rule candidate on the trigger the model rejected;
+- ``lost:model-no:rule`` / ``lost:model-no:site``: the model rejected the rules'
+  candidate on the trigger, or (no rule fired there) the site it judged;
 - ``lost:no-candidate``: no site and no rule candidate on the trigger.
 
 System events that pair with no gold event are counted too (``spurious``: in a sentence
@@ -59,6 +60,7 @@ class _Doc:
         parsed = walked.parsed
         cast = build_cast(parsed.doc, walked.actors, walked.mentions, lexicon)
         self.sites: Spans = []
+        self.rules: Spans = []
         self.kept: Spans = []
         self.codes_in: dict[int, set[str]] = {}
         codes = {a.actor_id: a.code for a in walked.actors}
@@ -66,6 +68,7 @@ class _Doc:
             rules = find_candidates(sent, lexicon, cast.by_token, cast.people)
             sites = [s.trigger for s in find_sites(sent, rules, cast, lexicon)]
             self.sites += [(t.idx, t.idx + len(t)) for t in sites]
+            self.rules += [(c.trigger.idx, c.trigger.idx + len(c.trigger)) for c in rules]
             kept = model.revise(sent, rules, cast, lexicon) if model else rules
             for c in kept:
                 for t in {c.trigger, c.anchor}:
@@ -179,8 +182,10 @@ def _lost(
         return "lost:uncoded"
     if _overlaps(done.kept, g.position, end):
         return "lost:no-actor"
+    if _overlaps(done.rules, g.position, end):
+        return "lost:model-no:rule"
     if _overlaps(done.sites, g.position, end):
-        return "lost:model-no"
+        return "lost:model-no:site"
     return "lost:no-candidate"
 
 
