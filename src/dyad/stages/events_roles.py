@@ -54,12 +54,9 @@ class Cast:
     # actors a pronoun on the other side of an event does not stand for (``avoiding``)
     avoid: frozenset[str] = frozenset()
     grammar: Grammar = field(default_factory=load_grammar)
-    # answers of ``of`` by token, depth and every field above that changes while the
-    # article is coded (pronoun memory, actors avoided): the features and the roles ask
-    # about the same heads many times per sentence. A new such field joins the key.
-    _known: dict[
-        tuple[int, int, int, tuple[str, ...], frozenset[str]], tuple[str, ...]
-    ] = field(default_factory=dict, repr=False)
+    # ``of`` by token, depth and each field above that changes while coding (pronoun
+    # memory, actors avoided; a new such field joins the key): asked again and again
+    _known: dict[tuple[object, ...], tuple[str, ...]] = field(default_factory=dict)
 
     @classmethod
     def build(
@@ -107,16 +104,14 @@ class Cast:
         if token is None or depth > _MAX_DEPTH:
             return ()
         key = (token.i, depth, self.previous_start, self.previous, self.avoid)
-        known = self._known.get(key)
-        if known is None:
+        if key not in self._known:
             found = _unique(
                 actor
                 for head in self._heads(token)
                 for actor in self._head_actors(head, depth)
             )
-            known = found or self._listed_after(token, depth)
-            self._known[key] = known
-        return known
+            self._known[key] = found or self._listed_after(token, depth)
+        return self._known[key]
 
     def listed(self, token: Token) -> tuple[str, ...]:
         """Return the actors named by a noun's coordination and "including" lists only.
