@@ -73,8 +73,11 @@ FOUND = [
     ("Ghana sanctioned two Togolese ministers and a Malian general, accusing them of"
      " fraud.", (T.ACCUSE, ("GHA",), ("MLI", "TGO"))),
     # the recipient's pronoun is not the critic
-    ("Ghana says Togo's criticism of its trade policy is unfair.",
+    ("Ghana noted Togo's criticism of its trade policy on Monday.",
      (T.ACCUSE, ("TGO",), ("GHA",))),
+    # … and a verdict on that criticism accuses the critic (events_senses)
+    ("Ghana says Togo's criticism of its trade policy is unfair.",
+     (T.ACCUSE, ("GHA",), ("TGO",))),
 ]
 
 

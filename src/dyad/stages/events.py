@@ -374,9 +374,8 @@ def _code_sentence(
             continue
         if not roles.actors and not (roles.recipients and _is_agentless(c, lexicon)):
             continue
-        if is_private_trip(
-            roles.mode or c.rule.mode, roles.actors, cast.actors, lexicon
-        ):
+        mode = roles.mode or c.rule.mode
+        if is_private_trip(mode, roles.actors, cast.actors, lexicon):
             continue  # "the band toured Japan" is no state visit
         if _sides(roles, cast) < max(
             c.rule.min_participants, lexicon.types[c.rule.type].min_participants
