@@ -30,6 +30,7 @@ from pathlib import Path
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from dyad.knowledge.actor_names import unknown_names
 from dyad.knowledge.actor_words import name_particles, optional_words, word_lists
 from dyad.knowledge.actors import ActorKB
 
@@ -43,6 +44,9 @@ _CAPITALS = re.compile(r"[A-Z]")
 _LOWER = re.compile(r"[a-z]")
 _LETTERS = re.compile(r"[^\W\d_]")
 _SENTENCE_END = re.compile(r"[^\w]*[.!?][\"'\u201d\u2019)]*\s")
+# A gap that ends a sentence over a number or before an opening quote: " 42. ", '. "'
+_OPENING = re.compile(r"\s+[\"'\u201c\u2018(]*")
+_GAP_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+[\"'\u201c\u2018(]*$")
 _LONGEST_NAME = 6  # words
 _ARMED = frozenset({"REB", "CRM"})  # sectors of armed groups
 
@@ -139,11 +143,21 @@ def recase(
         return text
     chars = list(text)
     words = list(_WORD.finditer(text))
-    _sentence_starts(text, words, chars)
     source: Source = (tuple(Path(p) for p in actor_files), data_dir)
     taken, surnames = _kb_names(text, words, chars, source)
     _given_name_pairs(words, chars, taken, surnames, source)
+    _unknown_names(words, chars, source)
+    _sentence_starts(text, words, chars)
     return "".join(chars)
+
+
+def _unknown_names(words: list[re.Match[str]], chars: list[str], source: Source) -> None:
+    """Capitalise the unknown words in a name's place (``actor_names.py``)."""
+    given, not_names, calendar = word_lists(source[1])
+    known = given | not_names | calendar | name_particles(source[1]) | _titles(source)
+    capital = [chars[w.start()].isupper() for w in words]
+    for k in unknown_names(words, capital, known, source[1]):
+        _capitalise(chars, words[k].start(), words[k].end())
 
 
 def _capitalise(chars: list[str], start: int, end: int) -> None:
@@ -162,7 +176,12 @@ def _sentence_starts(text: str, words: list[re.Match[str]], chars: list[str]) ->
             k == 0
             or "\n" in gap
             or _SENTENCE_END.match(gap)
-            or (previous.endswith(".") and previous.count(".") == 1 and gap.isspace())
+            or _GAP_END.search(gap)
+            or (
+                previous.endswith(".")
+                and previous.count(".") == 1
+                and _OPENING.fullmatch(gap)
+            )
         ):
             chars[word.start()] = chars[word.start()].upper()
         previous_end, previous = word.end(), word.group(0)
