@@ -30,7 +30,7 @@ from pathlib import Path
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from dyad.knowledge.actor_names import unknown_names
+from dyad.knowledge.actor_names import recase_words, unknown_names
 from dyad.knowledge.actor_words import name_particles, optional_words, word_lists
 from dyad.knowledge.actors import ActorKB
 
@@ -154,7 +154,14 @@ def recase(
 def _unknown_names(words: list[re.Match[str]], chars: list[str], source: Source) -> None:
     """Capitalise the unknown words in a name's place (``actor_names.py``)."""
     given, not_names, calendar = word_lists(source[1])
-    known = given | not_names | calendar | name_particles(source[1]) | _titles(source)
+    known = (
+        given
+        | not_names
+        | calendar
+        | name_particles(source[1])
+        | _titles(source)
+        | recase_words(source[1]).modern
+    )
     capital = [chars[w.start()].isupper() for w in words]
     for k in unknown_names(words, capital, known, source[1]):
         _capitalise(chars, words[k].start(), words[k].end())
@@ -206,7 +213,12 @@ def _kb_names(
         if key in ambiguous and before != "the":
             k = end
             continue
-        if before in ("a", "an") and end - k == 1 and key not in _state_words(source):
+        if (
+            before in ("a", "an")
+            and end - k == 1
+            and key not in _state_words(source)
+            and not _acronym(spellings[key], source)
+        ):
             k = end  # "a total of", "a shell": a one-word name takes no "a"
             continue
         start = words[k].start()
@@ -220,6 +232,17 @@ def _kb_names(
             surnames.add(key.split()[-1])
         k = end
     return taken, surnames
+
+
+def _acronym(spelling: str, source: Source) -> bool:
+    """Tell whether a KB name is an acronym that may follow "a" as a modifier ("an
+    SNP candidate", "a NATO base"): three capitals or more, not in ``plain_after_a``."""
+    return (
+        len(spelling) >= 3
+        and spelling.isupper()
+        and spelling.isalpha()
+        and spelling.lower() not in recase_words(source[1]).plain_after_a
+    )
 
 
 def _longest_name(

@@ -15,6 +15,7 @@ import functools
 import re
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -58,6 +59,11 @@ def is_unknown(low: str, known: frozenset[str]) -> bool:
     form) nor in ``known``; words under three letters never are."""
     if len(low) < 3 or low in STOP_WORDS or low in known:
         return False
+    return _not_english(low)
+
+
+@functools.lru_cache(maxsize=65536)
+def _not_english(low: str) -> bool:
     english = english_words()
     if not english or low in english:
         return False
@@ -67,20 +73,30 @@ def is_unknown(low: str, known: frozenset[str]) -> bool:
     )
 
 
+class RecaseWords(NamedTuple):
+    """The word lists of ``actors/recase.yaml``."""
+
+    speech: frozenset[str]
+    orgs: frozenset[str]
+    modern: frozenset[str]
+    plain_after_a: frozenset[str]
+
+
 @functools.cache
-def recase_words(data_dir: Path | None = None) -> tuple[frozenset[str], frozenset[str]]:
-    """The speech verbs and organisation words of ``actors/recase.yaml``."""
+def recase_words(data_dir: Path | None = None) -> RecaseWords:
+    """The word lists of ``actors/recase.yaml`` (the user's copy in ``data_dir`` when
+    there is one)."""
     path = data_file(data_dir, "actors", "recase.yaml")
     data = read_yaml(path)
     if not isinstance(data, dict):
         raise fail(path, None, "expected a mapping of word lists")
     lists = []
-    for key in ("speech_verbs", "org_words"):
+    for key in ("speech_verbs", "org_words", "modern_words", "plain_after_a"):
         words = data.get(key) or []
         if not isinstance(words, list):
             raise fail(path, data.get("__line__"), f"'{key}' must be a list of words")
         lists.append(frozenset(str(w).lower() for w in words))
-    return lists[0], lists[1]
+    return RecaseWords(*lists)
 
 
 def unknown_names(
@@ -94,7 +110,7 @@ def unknown_names(
 
     ``capital`` tells which words the recaser has already capitalised as names (not
     sentence starts); ``known`` holds words never to treat as unknown."""
-    speech, orgs = recase_words(data_dir)
+    speech, orgs = recase_words(data_dir)[:2]
     lows = [w.group(0).lower().rstrip(".") for w in words]
     unknown = [is_unknown(low, known) for low in lows]
     found: set[int] = set()
@@ -127,4 +143,4 @@ def _joined(left: re.Match[str], right: re.Match[str]) -> bool:
     return left.string[left.end() : right.start()] in (" ", "-")
 
 
-__all__ = ["english_words", "is_unknown", "unknown_names"]
+__all__ = ["RecaseWords", "english_words", "is_unknown", "recase_words", "unknown_names"]
