@@ -64,7 +64,7 @@ def test_the_model_vocabulary_tells_names_from_words() -> None:
             "An SNP candidate met a NATO official who owns a spa in the town.",
         ),
         (
-            "the party won 42. the rival lost 13. \"we lost,\" it said. \"it hurts.\"",
+            'the party won 42. the rival lost 13. "we lost," it said. "it hurts."',
             'The party won 42. The rival lost 13. "We lost," it said. "It hurts."',
         ),
     ],
@@ -110,7 +110,9 @@ def resources() -> Resources:
     return Resources()
 
 
-def _codings(resources: Resources, text: str) -> dict[str, tuple[str | None, str | None]]:
+def _codings(
+    resources: Resources, text: str
+) -> dict[str, tuple[str | None, str | None]]:
     item = clean_raw(RawDocument(text=text, published=dt.date(2024, 6, 3)), resources)
     [(parsed, _)] = parse_articles(resources.nlp, [item])
     result = resolve_actors(parsed, kb=resources.actor_kb)

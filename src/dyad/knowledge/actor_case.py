@@ -151,7 +151,9 @@ def recase(
     return "".join(chars)
 
 
-def _unknown_names(words: list[re.Match[str]], chars: list[str], source: Source) -> None:
+def _unknown_names(
+    words: list[re.Match[str]], chars: list[str], source: Source
+) -> None:
     """Capitalise the unknown words in a name's place (``actor_names.py``)."""
     given, not_names, calendar = word_lists(source[1])
     known = (

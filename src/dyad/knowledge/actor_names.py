@@ -114,7 +114,7 @@ def unknown_names(
     lows = [w.group(0).lower().rstrip(".") for w in words]
     unknown = [is_unknown(low, known) for low in lows]
     found: set[int] = set()
-    for k, low in enumerate(lows):
+    for k in range(len(lows)):
         if not unknown[k]:
             continue
         before = k > 0 and _joined(words[k - 1], words[k])
@@ -143,4 +143,10 @@ def _joined(left: re.Match[str], right: re.Match[str]) -> bool:
     return left.string[left.end() : right.start()] in (" ", "-")
 
 
-__all__ = ["RecaseWords", "english_words", "is_unknown", "recase_words", "unknown_names"]
+__all__ = [
+    "RecaseWords",
+    "english_words",
+    "is_unknown",
+    "recase_words",
+    "unknown_names",
+]
