@@ -60,6 +60,10 @@ def test_the_model_vocabulary_tells_names_from_words() -> None:
             "She was with her husband Tomasz Wendowski at the market.",
         ),
         (
+            "her husband wendowski and the lawyer matsunde were at the court.",
+            "Her husband Wendowski and the lawyer Matsunde were at the court.",
+        ),
+        (
             "an snp candidate met a nato official who owns a spa in the town.",
             "An SNP candidate met a NATO official who owns a spa in the town.",
         ),
@@ -74,6 +78,7 @@ def test_the_model_vocabulary_tells_names_from_words() -> None:
         "age-and-repeat",
         "org-word",
         "next-to-given-name",
+        "after-kin-and-role",
         "acronym-after-an",
         "sentence-starts",
     ],

@@ -120,6 +120,12 @@ def _names(
 
 
 @functools.cache
+def _roles(source: Source) -> frozenset[str]:
+    """One-word roles after which an unknown word is a name ("the lawyer matsunde")."""
+    return frozenset(r for r in _kb(source).roles if " " not in r)
+
+
+@functools.cache
 def _titles(source: Source) -> frozenset[str]:
     """One-word titles after which a name usually follows ("senator", "judge")."""
     kb = _kb(source)
@@ -165,7 +171,7 @@ def _unknown_names(
         | recase_words(source[1]).modern
     )
     capital = [chars[w.start()].isupper() for w in words]
-    for k in unknown_names(words, capital, known, source[1]):
+    for k in unknown_names(words, capital, known, _roles(source), source[1]):
         _capitalise(chars, words[k].start(), words[k].end())
 
 

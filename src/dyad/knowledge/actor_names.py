@@ -80,6 +80,7 @@ class RecaseWords(NamedTuple):
     orgs: frozenset[str]
     modern: frozenset[str]
     plain_after_a: frozenset[str]
+    kin: frozenset[str]
 
 
 @functools.cache
@@ -91,7 +92,8 @@ def recase_words(data_dir: Path | None = None) -> RecaseWords:
     if not isinstance(data, dict):
         raise fail(path, None, "expected a mapping of word lists")
     lists = []
-    for key in ("speech_verbs", "org_words", "modern_words", "plain_after_a"):
+    keys = ("speech_verbs", "org_words", "modern_words", "plain_after_a", "kin_words")
+    for key in keys:
         words = data.get(key) or []
         if not isinstance(words, list):
             raise fail(path, data.get("__line__"), f"'{key}' must be a list of words")
@@ -103,14 +105,18 @@ def unknown_names(
     words: Sequence[re.Match[str]],
     capital: Sequence[bool],
     known: frozenset[str],
+    roles: frozenset[str] = frozenset(),
     data_dir: Path | None = None,
 ) -> set[int]:
     """The indices of the words to capitalise: unknown words in a name's place and the
     organisation words after them, with every repeat of those unknown words.
 
     ``capital`` tells which words the recaser has already capitalised as names (not
-    sentence starts); ``known`` holds words never to treat as unknown."""
-    speech, orgs = recase_words(data_dir)[:2]
+    sentence starts); ``known`` holds words never to treat as unknown; ``roles`` the
+    one-word roles ("lawyer", "farmer") after which an unknown word is a name, as after
+    the ``kin_words`` ("her husband wendowski")."""
+    lists = recase_words(data_dir)
+    speech, orgs, before_name = lists.speech, lists.orgs, lists.kin | roles
     lows = [w.group(0).lower().rstrip(".") for w in words]
     unknown = [is_unknown(low, known) for low in lows]
     found: set[int] = set()
@@ -122,7 +128,11 @@ def unknown_names(
         if (
             (before and (unknown[k - 1] or capital[k - 1]))
             or (after and (unknown[k + 1] or capital[k + 1]))
-            or (k > 0 and lows[k - 1] in speech and _gap(words, k - 1) == " ")
+            or (
+                k > 0
+                and (lows[k - 1] in speech or lows[k - 1] in before_name)
+                and _gap(words, k - 1) == " "
+            )
             or (k + 1 < len(words) and lows[k + 1] in speech and _gap(words, k) == " ")
             or (k + 1 < len(words) and _AGE.match(_gap(words, k)))
         ):
