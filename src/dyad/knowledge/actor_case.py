@@ -30,6 +30,7 @@ from pathlib import Path
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from dyad.knowledge.actor_names import recase_words, unknown_names
 from dyad.knowledge.actor_words import name_particles, optional_words, word_lists
 from dyad.knowledge.actors import ActorKB
 
@@ -43,6 +44,9 @@ _CAPITALS = re.compile(r"[A-Z]")
 _LOWER = re.compile(r"[a-z]")
 _LETTERS = re.compile(r"[^\W\d_]")
 _SENTENCE_END = re.compile(r"[^\w]*[.!?][\"'\u201d\u2019)]*\s")
+# A gap that ends a sentence over a number or before an opening quote: " 42. ", '. "'
+_OPENING = re.compile(r"\s+[\"'\u201c\u2018(]*")
+_GAP_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+[\"'\u201c\u2018(]*$")
 _LONGEST_NAME = 6  # words
 _ARMED = frozenset({"REB", "CRM"})  # sectors of armed groups
 
@@ -116,6 +120,12 @@ def _names(
 
 
 @functools.cache
+def _roles(source: Source) -> frozenset[str]:
+    """One-word roles after which an unknown word is a name ("the lawyer matsunde")."""
+    return frozenset(r for r in _kb(source).roles if " " not in r)
+
+
+@functools.cache
 def _titles(source: Source) -> frozenset[str]:
     """One-word titles after which a name usually follows ("senator", "judge")."""
     kb = _kb(source)
@@ -139,11 +149,30 @@ def recase(
         return text
     chars = list(text)
     words = list(_WORD.finditer(text))
-    _sentence_starts(text, words, chars)
     source: Source = (tuple(Path(p) for p in actor_files), data_dir)
     taken, surnames = _kb_names(text, words, chars, source)
     _given_name_pairs(words, chars, taken, surnames, source)
+    _unknown_names(words, chars, source)
+    _sentence_starts(text, words, chars)
     return "".join(chars)
+
+
+def _unknown_names(
+    words: list[re.Match[str]], chars: list[str], source: Source
+) -> None:
+    """Capitalise the unknown words in a name's place (``actor_names.py``)."""
+    given, not_names, calendar = word_lists(source[1])
+    known = (
+        given
+        | not_names
+        | calendar
+        | name_particles(source[1])
+        | _titles(source)
+        | recase_words(source[1]).modern
+    )
+    capital = [chars[w.start()].isupper() for w in words]
+    for k in unknown_names(words, capital, known, _roles(source), source[1]):
+        _capitalise(chars, words[k].start(), words[k].end())
 
 
 def _capitalise(chars: list[str], start: int, end: int) -> None:
@@ -162,7 +191,12 @@ def _sentence_starts(text: str, words: list[re.Match[str]], chars: list[str]) ->
             k == 0
             or "\n" in gap
             or _SENTENCE_END.match(gap)
-            or (previous.endswith(".") and previous.count(".") == 1 and gap.isspace())
+            or _GAP_END.search(gap)
+            or (
+                previous.endswith(".")
+                and previous.count(".") == 1
+                and _OPENING.fullmatch(gap)
+            )
         ):
             chars[word.start()] = chars[word.start()].upper()
         previous_end, previous = word.end(), word.group(0)
@@ -187,7 +221,12 @@ def _kb_names(
         if key in ambiguous and before != "the":
             k = end
             continue
-        if before in ("a", "an") and end - k == 1 and key not in _state_words(source):
+        if (
+            before in ("a", "an")
+            and end - k == 1
+            and key not in _state_words(source)
+            and not _acronym(spellings[key], source)
+        ):
             k = end  # "a total of", "a shell": a one-word name takes no "a"
             continue
         start = words[k].start()
@@ -201,6 +240,17 @@ def _kb_names(
             surnames.add(key.split()[-1])
         k = end
     return taken, surnames
+
+
+def _acronym(spelling: str, source: Source) -> bool:
+    """Tell whether a KB name is an acronym that may follow "a" as a modifier ("an
+    SNP candidate", "a NATO base"): three capitals or more, not in ``plain_after_a``."""
+    return (
+        len(spelling) >= 3
+        and spelling.isupper()
+        and spelling.isalpha()
+        and spelling.lower() not in recase_words(source[1]).plain_after_a
+    )
 
 
 def _longest_name(
