@@ -88,24 +88,37 @@ def kb_spans(
     lower = [w.lower() for w in folded]
     extra = _scan(doc, lower, kb.lookup_lower_key, kb.is_lower_prefix, allowed)
     extra = [s for s in extra if not _is_ambiguous(doc, kb, lower, s)]
-    return sorted(
-        (_in_context(doc, kb, s) for s in (*spans, *extra)), key=lambda s: s.start
-    )
+    found = (_in_context(doc, kb, s) for s in (*spans, *extra))
+    return sorted((s for s in found if s.hits), key=lambda s: s.start)
 
 
 def _in_context(doc: Doc, kb: ActorKB, span: KbSpan) -> KbSpan:
     """Put first the hit whose ``context`` words the sentence holds, when a name has
-    several ("RSF" near "journalists" is Reporters Without Borders)."""
-    if len(span.hits) < 2:
-        return span
+    several ("RSF" near "journalists" is Reporters Without Borders). An acronym of an
+    entry with ``context`` words counts as that entry only when the sentence holds one
+    ("CCTV" near "broadcaster", not CCTV footage of a street): without, its hit is
+    dropped, and the span with it when no other hit remains."""
     sentence = doc[span.start].sent if doc.has_annotation("SENT_START") else doc
     words = {t.lower_ for t in sentence}
+    if _is_acronym(doc, span):
+        kept = tuple(h for h in span.hits if _fits(kb, h, words))
+        span = KbSpan(span.start, span.end, kept)
     for hit in span.hits[1:]:
         entry = kb.entries.get(hit.kb_id)
         if entry is not None and entry.context & words:
             rest = tuple(h for h in span.hits if h is not hit)
             return KbSpan(span.start, span.end, (hit, *rest))
     return span
+
+
+def _is_acronym(doc: Doc, span: KbSpan) -> bool:
+    text = doc[span.start : span.end].text
+    return span.end - span.start == 1 and text.isalpha() and not text.istitle()
+
+
+def _fits(kb: ActorKB, hit: Hit, words: set[str]) -> bool:
+    entry = kb.entries.get(hit.kb_id)
+    return entry is None or not entry.context or bool(entry.context & words)
 
 
 def _after_indefinite(kb: ActorKB, lower: Sequence[str], span: KbSpan) -> bool:

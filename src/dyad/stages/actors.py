@@ -35,6 +35,7 @@ from dyad.stages.actor_dominant import dominant_state
 from dyad.stages.actor_groups import claim, find_groups
 from dyad.stages.actor_merge import merge_state_words
 from dyad.stages.actor_names import kb_actors
+from dyad.stages.actor_nonmentions import non_mention_tokens
 from dyad.stages.actor_offices import find_offices
 from dyad.stages.actor_orgs import other_organizations
 from dyad.stages.actor_people import (
@@ -82,7 +83,7 @@ def resolve_actors(
         pos=pos,
         casing=casing,
     )
-    for i in furniture_tokens(doc, casing):
+    for i in furniture_tokens(doc, casing) | non_mention_tokens(doc, spans):
         ctx.owner[i] = True
     found: list[tuple[Spec, int, int]] = []
     found.extend(_people(ctx))

@@ -1,0 +1,80 @@
+"""Names that are not mentions of a participant, for the actors stage.
+
+Private helper of ``stages/actors.py``: the tokens returned are claimed before any actor
+is looked for, like datelines and speaker labels. Three shapes of language:
+
+- the title of a legal case, "<party> v. <party>" or "vs." ("the case Koller vs. Google
+  Ireland Limited"): the parties are named as part of the case's name;
+- a hashtag ("#Kessler"): a label, not a reference in the sentence;
+- a state's name inside the name of another place ("New Mexico", "the South China Sea",
+  "the Gulf of Mexico"): the parser's place entity begins with words of its own before
+  the state's name, so the state is not meant.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from dyad.stages.actor_context import KbSpan
+
+_PLACE_LABELS = ("GPE", "LOC", "FAC")
+_VERSUS = ("v.", "vs.", "vs", "v")  # abbreviations, not words
+
+
+def non_mention_tokens(doc: Doc, spans: list[KbSpan]) -> set[int]:
+    """Return the tokens of case titles, hashtags and states inside other places."""
+    out = _case_titles(doc)
+    out.update(t.i + 1 for t in doc[:-1] if t.text == "#" and t.whitespace_ == "")
+    out.update(_states_inside_places(doc, spans))
+    return out
+
+
+def _case_titles(doc: Doc) -> set[int]:
+    """Both parties' words around a "v." of a case title, each a run of capitalised
+    words and the hyphens and "of"s between them."""
+    out: set[int] = set()
+    for token in doc:
+        if token.lower_ not in _VERSUS or not 0 < token.i < len(doc) - 1:
+            continue
+        left, right = doc[token.i - 1], doc[token.i + 1]
+        if not (_capitalised(left) and _capitalised(right)):
+            continue
+        out.update(_run(doc, token.i - 1, -1))
+        out.update(_run(doc, token.i + 1, 1))
+    return out
+
+
+def _capitalised(token: object) -> bool:
+    text = getattr(token, "text", "")
+    return bool(text[:1].isupper())
+
+
+def _run(doc: Doc, i: int, step: int) -> list[int]:
+    found: list[int] = []
+    while 0 <= i < len(doc) and doc[i].sent == doc[i - step].sent:
+        token = doc[i]
+        joiner = token.text == "-" or token.lower_ == "of"
+        if not (_capitalised(token) or joiner):
+            break
+        found.append(i)
+        i += step
+    return found
+
+
+def _states_inside_places(doc: Doc, spans: list[KbSpan]) -> set[int]:
+    """Tokens of a name the knowledge base matched inside a place entity that has
+    capitalised words of its own before it ("New Mexico", "Gulf of Mexico")."""
+    out: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ not in _PLACE_LABELS:
+            continue
+        for span in spans:
+            if not (ent.start < span.start and span.end <= ent.end):
+                continue
+            before = [t for t in doc[ent.start : span.start] if t.lower_ != "the"]
+            if before and _capitalised(before[0]):
+                out.update(range(span.start, span.end))
+    return out
+
+
+__all__ = ["non_mention_tokens"]

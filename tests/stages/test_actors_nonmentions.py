@@ -1,0 +1,86 @@
+"""Names that are not participants: the parties of a case title, hashtags, a state's
+name inside another place's name, and an acronym whose entry needs context words.
+
+Sentences written for these tests; real parses with the pinned model.
+"""
+
+from __future__ import annotations
+
+import pytest
+from actors_harness import codings
+
+from dyad.resources import Resources
+
+
+@pytest.fixture(scope="module")
+def resources() -> Resources:
+    return Resources()
+
+
+@pytest.mark.model
+@pytest.mark.issue(10)
+def test_the_parties_of_a_case_title_are_not_mentions(resources: Resources) -> None:
+    text = (
+        'The judges in Vienna heard the case "Maria Koller vs. Google Ireland Limited" '
+        "on Monday."
+    )
+    found = codings(resources, text)
+    assert "maria koller" not in found, found
+    assert "google ireland limited" not in found, found
+    assert "google" not in found, found
+
+
+@pytest.mark.model
+@pytest.mark.issue(10)
+def test_a_hashtag_is_not_a_mention(resources: Resources) -> None:
+    text = 'Fans in Ohio wrote "farewell #Kessler" after the singer Tom Kessler died.'
+    found = codings(resources, text)
+    assert "kessler" not in found, found
+    assert "tom kessler" in found, found
+
+
+@pytest.mark.model
+@pytest.mark.issue(10)
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("The storm turned toward the South China Sea after it hit Vietnam.", "china"),
+        ("She moved to New Mexico and later to Ghana.", "mexico"),
+        ("Drilling in the Gulf of Mexico resumed, Mexican officials said.", "mexico"),
+    ],
+)
+def test_a_state_inside_another_place_name_is_not_that_state(
+    resources: Resources, text: str, state: str
+) -> None:
+    found = codings(resources, text)
+    assert state not in found, found
+
+
+@pytest.mark.model
+@pytest.mark.issue(10)
+def test_a_state_beside_a_place_name_still_counts(resources: Resources) -> None:
+    found = codings(resources, "Mexico sent troops to the border on Friday.")
+    assert found.get("mexico") == ("MEX", None), found
+
+
+@pytest.mark.model
+@pytest.mark.issue(10)
+def test_an_acronym_needs_its_context_words(resources: Resources) -> None:
+    footage = codings(resources, "CCTV showed two men entering the bank in Lyon.")
+    assert footage.get("cctv", (None, None))[0] is None, footage
+    broadcaster = codings(
+        resources, "Chinese state broadcaster CCTV said the talks in Beijing went well."
+    )
+    assert broadcaster.get("cctv") == ("CHN", "MED"), broadcaster
+
+
+@pytest.mark.model
+@pytest.mark.issue(10)
+def test_an_acronym_shared_by_two_entries_still_chooses_by_context(
+    resources: Resources,
+) -> None:
+    fighters = codings(resources, "RSF fighters attacked a market in Darfur.")
+    assert fighters.get("rsf fighters", fighters.get("rsf")) is not None, fighters
+    assert fighters.get("rsf", ("SDN",))[0] == "SDN", fighters
+    press = codings(resources, "RSF said three journalists were jailed in Minsk.")
+    assert press.get("rsf") == ("NGO", "MED"), press
