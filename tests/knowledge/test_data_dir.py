@@ -110,9 +110,11 @@ def test_recasing_reads_the_users_given_names_file(tmp_path: Path) -> None:
         "actors",
         "given-names.yaml",
     )
-    text = "the talks went on for hours, and zorbo quillfeather said the mood was calm."
-    assert "Zorbo Quillfeather" not in recase(text)
-    assert "Zorbo Quillfeather" in recase(text, tmp_path)
+    # a plain English word after the given name: only the given-names file makes it a
+    # name (an unknown word before "said" is restored without it)
+    text = "the talks went on for hours, and zorbo baker left early."
+    assert "Zorbo Baker" not in recase(text)
+    assert "Zorbo Baker" in recase(text, tmp_path)
 
 
 def test_parsing_reads_the_users_given_names_file(tmp_path: Path) -> None:
