@@ -110,11 +110,6 @@ The Kuratsi Party said on Tuesday that an SNP candidate had visited Kenya.
 """
 
 
-@pytest.fixture(scope="module")
-def resources() -> Resources:
-    return Resources()
-
-
 def _codings(
     resources: Resources, text: str
 ) -> dict[str, tuple[str | None, str | None]]:

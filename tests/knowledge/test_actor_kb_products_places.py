@@ -49,11 +49,6 @@ def _organisations(resources: Resources, text: str) -> set[str]:
     return {a.name for a in found.actors}
 
 
-@pytest.fixture(scope="module")
-def resources() -> Resources:
-    return Resources()
-
-
 @pytest.mark.model
 @pytest.mark.issue(10)
 @pytest.mark.parametrize(

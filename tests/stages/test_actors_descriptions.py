@@ -11,11 +11,6 @@ from actors_harness import codings
 from dyad.resources import Resources
 
 
-@pytest.fixture(scope="module")
-def resources() -> Resources:
-    return Resources()
-
-
 @pytest.mark.model
 @pytest.mark.issue(10)
 @pytest.mark.parametrize(

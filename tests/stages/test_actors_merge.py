@@ -11,11 +11,6 @@ from actors_harness import codings, resolve
 from dyad.resources import Resources
 
 
-@pytest.fixture(scope="module")
-def resources() -> Resources:
-    return Resources()
-
-
 @pytest.mark.model
 @pytest.mark.issue(10)
 def test_possessive_state_is_part_of_the_organisation(resources: Resources) -> None:

@@ -12,11 +12,6 @@ from actors_harness import codings
 from dyad.resources import Resources
 
 
-@pytest.fixture(scope="module")
-def resources() -> Resources:
-    return Resources()
-
-
 @pytest.mark.model
 @pytest.mark.issue(10)
 def test_the_parties_of_a_case_title_are_not_mentions(resources: Resources) -> None:

@@ -13,11 +13,6 @@ from actors_harness import codings
 from dyad.resources import Resources
 
 
-@pytest.fixture(scope="module")
-def resources() -> Resources:
-    return Resources()
-
-
 @pytest.mark.model
 @pytest.mark.issue(10)
 def test_a_quoted_nickname_stays_inside_the_name(resources: Resources) -> None:

@@ -20,11 +20,6 @@ from dyad.stages.nlp import parse_articles
 JUNE_2024 = dt.date(2024, 6, 3)
 
 
-@pytest.fixture(scope="module")
-def resources() -> Resources:
-    return Resources()
-
-
 def _codings(
     resources: Resources, text: str, day: dt.date = JUNE_2024
 ) -> dict[str, tuple[str | None, str | None]]:

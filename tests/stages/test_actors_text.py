@@ -27,11 +27,6 @@ American Samoans voted, and two soldiers were wounded in an ambush.
 """
 
 
-@pytest.fixture(scope="module")
-def resources() -> Resources:
-    return Resources()
-
-
 def _resolve(
     resources: Resources, text: str, day: dt.date | None = JUNE_2024
 ) -> ResolvedActors:
