@@ -53,6 +53,19 @@ def test_event_lexicon_reads_the_users_triggers_file(tmp_path: Path) -> None:
     assert "bespeak" in _mine(tmp_path).event_lexicon.verbs
 
 
+def test_event_lexicon_reads_the_users_background_file(tmp_path: Path) -> None:
+    old, new = "openers: [pictured,", "openers: [snapshot, pictured,"
+    _edited(tmp_path, old, new, "events", "background.yaml")
+    assert "snapshot" not in Resources().event_lexicon.background.caption_openers
+    assert "snapshot" in _mine(tmp_path).event_lexicon.background.caption_openers
+
+
+def test_a_background_file_without_a_section_is_one_clear_error(tmp_path: Path) -> None:
+    _edited(tmp_path, "caption:", "captions:", "events", "background.yaml")
+    with pytest.raises(ResourceError, match="background.yaml: bad background cues"):
+        _ = _mine(tmp_path).event_lexicon
+
+
 def test_actor_kb_reads_the_users_modifiers_file(tmp_path: Path) -> None:
     old, new = "AZE: [Nakhchivan]", "AZE: [Nakhchivan, Zorbland]"
     _edited(tmp_path, old, new, "actors", "modifiers.yaml")

@@ -1,13 +1,11 @@
-"""Knowledge for the events stage: trigger lexicon, PLOVER type table and modality cues.
+"""Knowledge for the events stage: trigger lexicon, PLOVER types, modality cues.
 
-The packaged files live in ``dyad/data/events/``: ``types.yaml`` (PLOVER type → mode →
-CAMEO code, intensity, recipient prepositions), ``triggers.yaml`` (verbal and nominal
-triggers) and ``modality.yaml`` (negation, hypothetical and future cues, speech verbs).
-User files have the layout of ``triggers.yaml`` and may add the sections of
-``modality.yaml``; a user trigger whose ``rule`` already exists replaces the packaged
-entries of that rule. Everything is compiled once into lemma-keyed dictionaries so that
-the stage does one lookup per token.
-"""
+In ``dyad/data/events/``: ``types.yaml`` (PLOVER type → mode → CAMEO code, intensity,
+recipient prepositions), ``triggers.yaml``, ``modality.yaml`` (negation, hypothetical
+and future cues, speech verbs), ``background.yaml`` (triggers of no new event). User
+files have the layout of ``triggers.yaml`` plus ``modality.yaml``'s sections; a user
+trigger whose ``rule`` exists replaces that rule's packaged entries. All is compiled
+once into lemma-keyed dictionaries: the stage does one lookup per token."""
 
 from __future__ import annotations
 
@@ -17,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from dyad.knowledge.event_background import BackgroundCues, read_background_cues
 from dyad.knowledge.event_cues import ModalityCues, read_modality_cues, strings
 from dyad.knowledge.files import data_file, fail, read_yaml
 from dyad.records import EventType, Modality
@@ -24,26 +23,9 @@ from dyad.records import EventType, Modality
 _CAMEO = re.compile(r"^\d{2,4}$")
 _TRIGGER_KEYS = frozenset(
     {
-        "rule",
-        "type",
-        "mode",
-        "cameo",
-        "verbs",
-        "nouns",
-        "objects",
-        "preps",
-        "swap",
-        "reciprocal",
-        "confidence",
-        "complement_aux",
-        "intransitive",
-        "min_participants",
-        "subjects",
-        "labels",
-        "embeds",
-        "unless",
-        "infinitive",
-        "negated_object",
+        "rule", "type", "mode", "cameo", "verbs", "nouns", "objects", "preps", "swap",
+        "reciprocal", "confidence", "complement_aux", "intransitive", "min_participants",
+        "subjects", "labels", "embeds", "unless", "infinitive", "negated_object",
         "__line__",
     }
 )
@@ -156,6 +138,7 @@ class EventLexicon:
     light_verb_prepositions: frozenset[str]
     gerund_prepositions: frozenset[str]
     modality: ModalityCues
+    background: BackgroundCues  # triggers that report no new event
     instrument_nouns: frozenset[str] = frozenset()
     contest_cues: frozenset[str] = frozenset()
     contest_verbs: frozenset[str] = frozenset()
@@ -397,4 +380,5 @@ def load_event_lexicon(
             if key not in _LABEL_LISTS.values()
         },
         modality=read_modality_cues(sections, files[1]),
+        background=read_background_cues(data_file(data_dir, "events", "background.yaml")),
     )

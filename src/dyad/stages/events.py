@@ -367,7 +367,7 @@ def _code_sentence(
         for i in (c.trigger.i, c.anchor.i)
     }
     superseded: set[int] = set()
-    background = background_triggers(candidates)  # no new event: events_background
+    background = background_triggers(candidates, lexicon.background)  # no new event
     for c in sorted(candidates, key=lambda c: c.trigger.i):
         roles = resolved[c.trigger.i]
         if c.trigger.i in background:

@@ -16,91 +16,24 @@ around them still takes its participants from them):
 - a **state**: an agreement or truce named as standing ("the approved accord", "the
   ongoing ceasefire"): the sentence is about something else.
 
-The words live in ``data/events/background.yaml``.
+The words live in ``data/events/background.yaml`` (``lexicon.background``).
 """
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import Any
 
 from spacy.tokens import Span, Token
 
-from dyad.knowledge.files import data_path, read_yaml
-from dyad.records import EventType
+from dyad.knowledge.event_background import BackgroundCues
 from dyad.stages.events_triggers import Candidate
 
 _MAX_CLIMB = 12  # heads climbed at most from a trigger
 _CLAUSE_STOPS = frozenset({"relcl"})  # a relative clause is a statement of its own
 
 
-@dataclass(frozen=True, slots=True)
-class BackgroundCues:
-    """The word lists of ``background.yaml``."""
-
-    content_types: frozenset[EventType]
-    content_except_rules: frozenset[str]
-    content_deps: frozenset[str]
-    content_preps: frozenset[str]
-    allegation_governors: frozenset[str]
-    question_markers: frozenset[str]
-    kind_heads: frozenset[str]
-    allegation_markers: frozenset[str]
-    information_objects: frozenset[str]
-    information_types: frozenset[EventType]
-    question_verbs: frozenset[str]
-    question_preps: frozenset[str]
-    caption_openers: frozenset[str]
-    caption_positions: frozenset[str]
-    projection_verbs: frozenset[str]
-    projection_prep: str
-    projection_winners: frozenset[str]
-    settled: frozenset[str]
-    settled_types: frozenset[EventType]
-
-
-def _words(section: dict[str, Any], key: str) -> frozenset[str]:
-    return frozenset(str(w).lower() for w in section.get(key) or ())
-
-
-@functools.cache
-def background_cues() -> BackgroundCues:
-    """Read the packaged ``background.yaml`` once."""
-    data = read_yaml(data_path("events", "background.yaml"))
-    content, allegation = data["content"], data["allegation"]
-    projection, state = data["projection"], data["state"]
-    return BackgroundCues(
-        content_types=frozenset(EventType(t) for t in content["types"]),
-        content_except_rules=_words(content, "except_rules"),
-        content_deps=_words(content, "deps"),
-        content_preps=_words(content, "prepositions"),
-        allegation_governors=_words(allegation, "governors"),
-        question_markers=_words(data["question"], "markers"),
-        kind_heads=_words(data["kind"], "heads"),
-        allegation_markers=_words(allegation, "markers"),
-        information_objects=_words(data["information"], "objects"),
-        information_types=frozenset(
-            EventType(t) for t in data["information"]["types"]
-        ),
-        question_verbs=_words(data["information"], "question_verbs"),
-        question_preps=_words(data["information"], "question_prepositions"),
-        caption_openers=_words(data["caption"], "openers"),
-        caption_positions=_words(data["caption"], "positions"),
-        projection_verbs=_words(projection, "verbs"),
-        projection_prep=str(projection["preposition"]).lower(),
-        projection_winners=frozenset(str(w) for w in projection["winners"]),
-        settled=_words(state, "settled"),
-        settled_types=frozenset(EventType(t) for t in state["types"]),
-    )
-
-
-def background_triggers(
-    candidates: Sequence[Candidate], cues: BackgroundCues | None = None
-) -> set[int]:
+def background_triggers(candidates: Sequence[Candidate], cues: BackgroundCues) -> set[int]:
     """Return the trigger indices of the candidates that assert no new event."""
-    cues = cues or background_cues()
     speech_acts = {
         c.trigger.i
         for c in candidates
