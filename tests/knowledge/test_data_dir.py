@@ -62,7 +62,7 @@ def test_event_lexicon_reads_the_users_background_file(tmp_path: Path) -> None:
 
 def test_a_background_file_without_a_section_is_one_clear_error(tmp_path: Path) -> None:
     _edited(tmp_path, "caption:", "captions:", "events", "background.yaml")
-    with pytest.raises(ResourceError, match="background.yaml: bad background cues"):
+    with pytest.raises(ResourceError, match=r"background\.yaml: bad background cues"):
         _ = _mine(tmp_path).event_lexicon
 
 
