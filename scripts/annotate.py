@@ -188,13 +188,10 @@ def select() -> dict[str, dict[str, list[str]]]:
 
 
 def held_elsewhere(name: str) -> set[str]:
-    """Return the ids that annotated files of sets other than ``name`` hold and its own do not.
+    """Return the ids that files of sets other than ``name`` hold and its own files do not.
 
-    A file's set is the part of its name before the first ``-`` (``events-dev.jsonl`` is
-    ``events``; ``wikinews-times-quotes.jsonl`` belongs to no PLAN set, so to every other).
-    Skipping these keeps a new block from taking a document another set already annotated;
-    documents a set's own files hold are kept, so the lists of splits annotated earlier
-    (a few of whose documents other sets took later) do not move.
+    A file's set is its name up to the first ``-`` (``wikinews-times-quotes`` is no PLAN
+    set). Documents of the set's own files stay, so earlier split lists do not move.
     """
     own: set[str] = set()
     other: set[str] = set()
