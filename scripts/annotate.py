@@ -71,6 +71,9 @@ PLAN: dict[str, dict[str, dict[str, int]]] = {
         # Fifth round: more current-events items, after the blocks above; 118 because the
         # 119th item of the pool is in actors-dev.jsonl.
         "train-g": {"wikinews": 0, "wcep": 118, "globalvoices": 0},
+        # Sixth round: the next current-events items; from here on every pool skips the
+        # documents other sets' files hold (see held_elsewhere), here actors-dev/-test items.
+        "train-i": {"wikinews": 0, "wcep": 150, "globalvoices": 0},
     },
     "actors": {
         "test": {"wikinews": 18, "wcep": 12},
@@ -158,14 +161,15 @@ def select() -> dict[str, dict[str, list[str]]]:
     """Return the deterministic document lists: set -> split -> ids.
 
     Each corpus is ordered by the SHA-1 of ``"<set>-v1" + id``; reserved ids and (for
-    Wikinews) articles outside ``WIKINEWS_CHARS`` are skipped; the splits take
+    Wikinews) articles outside ``WIKINEWS_CHARS`` are skipped, and so are the documents
+    that annotated files of another set hold (``held_elsewhere``); the splits take
     consecutive blocks in the order of ``PLAN``. A split named in ``BLOCK_CHARS`` takes
     its Wikinews articles from that length range instead, in the same order.
     """
     docs = load_corpora()
-    blocked = reserved()
     out: dict[str, dict[str, list[str]]] = {}
     for name, plan in PLAN.items():
+        blocked = reserved() | held_elsewhere(name)
         pools: dict[tuple[str, tuple[int, int]], list[str]] = {}
         taken: dict[tuple[str, tuple[int, int]], int] = {}
         out[name] = {}
@@ -181,6 +185,22 @@ def select() -> dict[str, dict[str, list[str]]]:
                 taken[pool] += n
             out[name][split] = chosen
     return out
+
+
+def held_elsewhere(name: str) -> set[str]:
+    """Return the ids that files of sets other than ``name`` hold and its own files do not.
+
+    A file's set is its name up to the first ``-`` (``wikinews-times-quotes`` is no PLAN
+    set). Documents of the set's own files stay, so earlier split lists do not move.
+    """
+    own: set[str] = set()
+    other: set[str] = set()
+    for path in sorted((ROOT / "eval" / "annotations").glob("*.jsonl")):
+        target = own if path.name.split("-")[0] == name else other
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                target.add(json.loads(line)["id"])
+    return other - own
 
 
 def _pool(
