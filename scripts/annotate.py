@@ -76,6 +76,8 @@ PLAN: dict[str, dict[str, dict[str, int]]] = {
         # Sixth round: the next current-events items; from here on every pool skips the
         # documents other sets' files hold (see held_elsewhere), here actors-dev/-test items.
         "train-i": {"wikinews": 0, "wcep": 150, "globalvoices": 0},
+        # Sixth round: the next 200 current-events items (every Global Voices post is held).
+        "train-j": {"wikinews": 0, "wcep": 200, "globalvoices": 0},
     },
     "actors": {
         "test": {"wikinews": 18, "wcep": 12},
