@@ -23,6 +23,7 @@ from dataclasses import replace
 
 from dyad.records import ActorKind
 from dyad.stages.actor_context import Context, Spec
+from dyad.stages.actor_described import join_descriptors
 from dyad.stages.actor_people import DOMINANT_STATE_CONFIDENCE, sentence_state
 
 Found = tuple[Spec, int, int]
@@ -74,7 +75,8 @@ def merge_state_words(ctx: Context, found: list[Found]) -> list[Found]:
         person = _apposed_person(ctx, items, by_start, start, end)
         if person is not None:
             _recode(items, items[person][0].identity, spec.code)
-    return [item for n, item in enumerate(items) if n not in dropped]
+    kept = [item for n, item in enumerate(items) if n not in dropped]
+    return join_descriptors(ctx, kept)
 
 
 def _apposed_person(
