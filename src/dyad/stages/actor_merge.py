@@ -22,6 +22,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from dyad.records import ActorKind
+from dyad.stages.actor_arms import code_unmarked_arms
 from dyad.stages.actor_context import Context, Spec
 from dyad.stages.actor_described import join_descriptors
 from dyad.stages.actor_people import DOMINANT_STATE_CONFIDENCE, sentence_state
@@ -76,7 +77,7 @@ def merge_state_words(ctx: Context, found: list[Found]) -> list[Found]:
         if person is not None:
             _recode(items, items[person][0].identity, spec.code)
     kept = [item for n, item in enumerate(items) if n not in dropped]
-    return join_descriptors(ctx, kept)
+    return code_unmarked_arms(ctx, join_descriptors(ctx, kept))
 
 
 def _apposed_person(
