@@ -1,0 +1,100 @@
+"""People coded from what the article says around them: a descriptor with a list of
+roles before a name, a given name that refers back to a full name, and the unmarked
+state arms of a story about two states.
+
+Sentences written for these tests (not taken from any corpus); real parses with the
+pinned model.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dyad.resources import Resources
+from tests.stages.actors_harness import codings, resolve
+
+
+@pytest.mark.model
+@pytest.mark.issue(10)
+def test_a_descriptor_and_a_list_of_roles_before_a_name_are_one_mention(
+    resources: Resources,
+) -> None:
+    text = (
+        "Canadian radio personality, television host, and philanthropist Tom Varley,"
+        " known to fans as the Voice, died on Friday in Toronto. Varley was 79."
+    )
+    found = codings(resources, text)
+    whole = "canadian radio personality, television host, and philanthropist tom varley"
+    assert found[whole] == ("CAN", "MED")
+    assert found["varley"] == ("CAN", "MED")
+    assert "tom varley" not in found
+
+
+@pytest.mark.model
+@pytest.mark.issue(10)
+def test_a_descriptor_cut_off_by_a_clause_stays_apart_from_the_name(
+    resources: Resources,
+) -> None:
+    text = "A Canadian radio host who interviewed Tom Varley in Toronto said he was ill."
+    found = codings(resources, text)
+    assert not any(key.endswith("tom varley") and key != "tom varley" for key in found)
+
+
+@pytest.mark.model
+@pytest.mark.issue(10)
+def test_a_lone_given_name_refers_back_to_the_full_name(
+    resources: Resources,
+) -> None:
+    text = (
+        "A Canadian, Marcus Oduya, appeared in court in Lyon, France, on Monday."
+        " After the hearing, Marcus returned to a cell. His lawyer said Marcus was calm."
+    )
+    result = resolve(resources, text)
+    by_text: dict[str, set[str]] = {}
+    for mention in result.mentions:
+        by_text.setdefault(mention.text, set()).add(mention.actor_id)
+    assert by_text["Marcus"] == by_text["Marcus Oduya"]
+    actor = next(a for a in result.actors if a.actor_id in by_text["Marcus"])
+    assert actor.code == "CAN"
+
+
+@pytest.mark.model
+@pytest.mark.issue(10)
+def test_a_given_name_two_people_share_refers_to_neither(
+    resources: Resources,
+) -> None:
+    text = (
+        "Marcus Oduya and Marcus Feldt, two farmers, met in Lyon on Monday."
+        " Marcus said the harvest was poor."
+    )
+    result = resolve(resources, text)
+    full = {m.actor_id for m in result.mentions if m.text.startswith("Marcus ")}
+    alone = {m.actor_id for m in result.mentions if m.text == "Marcus"}
+    assert not alone & full
+
+
+@pytest.mark.model
+@pytest.mark.issue(10)
+def test_unmarked_arms_take_the_one_state_whose_arms_the_text_codes(
+    resources: Resources,
+) -> None:
+    text = (
+        "Two French police officers were convicted of robbing a Canadian student."
+        " The officers denied the charge. The court gave them five years."
+    )
+    found = codings(resources, text)
+    assert found["officers"] == ("FRA", "COP")
+    assert found["court"][0] == "FRA"
+
+
+@pytest.mark.model
+@pytest.mark.issue(10)
+def test_arms_of_two_states_leave_the_unmarked_ones_uncoded(
+    resources: Resources,
+) -> None:
+    text = (
+        "Two French police officers and two Belgian police officers robbed a Canadian"
+        " student. The officers denied the charge."
+    )
+    found = codings(resources, text)
+    assert found["officers"][0] is None
