@@ -98,3 +98,29 @@ def test_arms_of_two_states_leave_the_unmarked_ones_uncoded(
     )
     found = codings(resources, text)
     assert found["officers"][0] is None
+
+
+@pytest.mark.model
+@pytest.mark.issue(10)
+def test_a_given_name_three_people_share_is_no_error(resources: Resources) -> None:
+    text = (
+        "Marcus Oduya, Marcus Feldt and Marcus Brandl, three farmers, met in Lyon."
+        " Marcus said the harvest was poor."
+    )
+    result = resolve(resources, text)
+    assert any(m.text == "Marcus Brandl" for m in result.mentions)
+
+
+@pytest.mark.model
+@pytest.mark.issue(10)
+def test_an_unmarked_arm_beside_another_state_stays_uncoded(
+    resources: Resources,
+) -> None:
+    text = (
+        "Two French police officers were convicted of robbing a Canadian student."
+        " The officers flew to Canada, a Canadian diplomat said."
+    )
+    result = resolve(resources, text)
+    by_id = {a.actor_id: a for a in result.actors}
+    second = [m for m in result.mentions if m.text == "officers" and m.start > 80]
+    assert second and by_id[second[0].actor_id].code is None

@@ -7,7 +7,7 @@ those mentions come out uncoded, though the text has said whose police and court
 they are: when every state-arm mention the text codes from its own words (a modifier,
 an "of", a title) is of one state, the unmarked arms of the story are that state's.
 Two states with coded arms ("Israeli troops", "Palestinian police") leave them
-uncoded.
+uncoded, and so does a sentence with a mention of another state or body in it.
 """
 
 from __future__ import annotations
@@ -36,16 +36,29 @@ def code_unmarked_arms(ctx: Context, items: list[Found]) -> list[Found]:
         and spec.code
         and spec.confidence > EVIDENCE_CONFIDENCE
     }
-    states.discard("IGO")
     if len(states) != 1:
         return items
     code = states.pop()
+    mixed = _mixed_sentences(ctx, items, code)
     return [
         (replace(spec, code=code, confidence=ARM_CONFIDENCE), start, end)
-        if spec.code is None and _is_arm(spec) and spec.org is None
+        if spec.code is None
+        and _is_arm(spec)
+        and spec.org is None
+        and ctx.doc[start].sent.start not in mixed
         else (spec, start, end)
         for spec, start, end in items
     ]
+
+
+def _mixed_sentences(ctx: Context, items: list[Found], code: str) -> set[int]:
+    """The starts of the sentences with a mention coded other than ``code``: there an
+    unmarked arm may be the other side's ("two British soldiers ..., police said")."""
+    return {
+        ctx.doc[start].sent.start
+        for spec, start, _ in items
+        if spec.code is not None and spec.code != code
+    }
 
 
 def _is_arm(spec: Spec) -> bool:

@@ -285,8 +285,12 @@ def _register_given_name(ctx: Context, spec: Spec, given: str) -> None:
         return
     if not _only_organisations(ctx, ctx.kb.lookup_name(given)):
         return  # "Jordan Peterson": "Jordan" stays the state
-    other = ctx.given.get(key, spec)
-    ctx.given[key] = spec if other.identity == spec.identity else None
+    if key not in ctx.given:
+        ctx.given[key] = spec
+        return
+    other = ctx.given[key]
+    if other is not None and other.identity != spec.identity:
+        ctx.given[key] = None
 
 
 def surname_of(ctx: Context, word: str) -> Spec | None:
