@@ -118,9 +118,9 @@ def test_an_unmarked_arm_beside_another_state_stays_uncoded(
 ) -> None:
     text = (
         "Two French police officers were convicted of robbing a Canadian student."
-        " The officers flew to Canada, a Canadian diplomat said."
+        " The officers later met a Canadian student and a Belgian student."
     )
     result = resolve(resources, text)
     by_id = {a.actor_id: a for a in result.actors}
-    second = [m for m in result.mentions if m.text == "officers" and m.start > 80]
-    assert second and by_id[second[0].actor_id].code is None
+    later = [m for m in result.mentions if m.text == "officers"]
+    assert later and by_id[later[-1].actor_id].code is None
