@@ -124,3 +124,18 @@ def test_an_unmarked_arm_beside_another_state_stays_uncoded(
     by_id = {a.actor_id: a for a in result.actors}
     later = [m for m in result.mentions if m.text == "officers"]
     assert later and by_id[later[-1].actor_id].code is None
+
+
+@pytest.mark.model
+@pytest.mark.issue(10)
+def test_names_after_a_plural_role_take_its_sector(resources: Resources) -> None:
+    text = (
+        "Emily Hart, 39, met officers Paul Durand and Marc Leclerc at a pub in Lyon."
+        " Durand denied it."
+    )
+    found = codings(resources, text)
+    assert found["officers paul durand"][1] == "COP"
+    assert found["marc leclerc"][1] == "COP"
+    assert found["durand"][1] == "COP"
+    assert found["emily hart"][1] == "CVL"
+    assert "officers" not in found

@@ -25,6 +25,7 @@ from dyad.records import ActorKind
 from dyad.stages.actor_arms import code_unmarked_arms
 from dyad.stages.actor_context import Context, Spec
 from dyad.stages.actor_described import join_descriptors
+from dyad.stages.actor_listed import join_plural_roles
 from dyad.stages.actor_people import DOMINANT_STATE_CONFIDENCE, sentence_state
 
 Found = tuple[Spec, int, int]
@@ -77,7 +78,8 @@ def merge_state_words(ctx: Context, found: list[Found]) -> list[Found]:
         if person is not None:
             _recode(items, items[person][0].identity, spec.code)
     kept = [item for n, item in enumerate(items) if n not in dropped]
-    return code_unmarked_arms(ctx, join_descriptors(ctx, kept))
+    joined = join_plural_roles(ctx, join_descriptors(ctx, kept))
+    return code_unmarked_arms(ctx, joined)
 
 
 def _apposed_person(
