@@ -139,3 +139,17 @@ def test_names_after_a_plural_role_take_its_sector(resources: Resources) -> None
     assert found["durand"][1] == "COP"
     assert found["emily hart"][1] == "CVL"
     assert "officers" not in found
+
+
+@pytest.mark.model
+@pytest.mark.issue(10)
+def test_a_counted_plural_demonym_codes_the_list_of_names_after_it(
+    resources: Resources,
+) -> None:
+    text = (
+        "Three Canadians, Paul Hart, Mary Hart, and John Tuli, sued the government of"
+        " France. Tuli had lived in Lyon."
+    )
+    found = codings(resources, text)
+    for name in ("paul hart", "mary hart", "john tuli", "tuli"):
+        assert found[name][0] == "CAN", name
