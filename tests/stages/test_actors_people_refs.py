@@ -35,7 +35,9 @@ def test_a_descriptor_and_a_list_of_roles_before_a_name_are_one_mention(
 def test_a_descriptor_cut_off_by_a_clause_stays_apart_from_the_name(
     resources: Resources,
 ) -> None:
-    text = "A Canadian radio host who interviewed Tom Varley in Toronto said he was ill."
+    text = (
+        "A Canadian radio host who interviewed Tom Varley in Toronto said he was ill."
+    )
     found = codings(resources, text)
     assert not any(key.endswith("tom varley") and key != "tom varley" for key in found)
 
@@ -123,7 +125,8 @@ def test_an_unmarked_arm_beside_another_state_stays_uncoded(
     result = resolve(resources, text)
     by_id = {a.actor_id: a for a in result.actors}
     later = [m for m in result.mentions if m.text == "officers"]
-    assert later and by_id[later[-1].actor_id].code is None
+    assert later
+    assert by_id[later[-1].actor_id].code is None
 
 
 @pytest.mark.model
@@ -153,3 +156,21 @@ def test_a_counted_plural_demonym_codes_the_list_of_names_after_it(
     found = codings(resources, text)
     for name in ("paul hart", "mary hart", "john tuli", "tuli"):
         assert found[name][0] == "CAN", name
+
+
+@pytest.mark.model
+@pytest.mark.issue(10)
+def test_given_names_after_a_word_for_relatives_are_people(
+    resources: Resources,
+) -> None:
+    text = (
+        "Tom Varley of Toronto, Canada, is survived by his wife Ruth Varley, their two"
+        " sons Wyatt and Zachary, and four daughters, Nadine, Ashley, Elizabeth, and"
+        " Toni. Varley loved watching Wyatt ride."
+    )
+    result = resolve(resources, text)
+    by_id = {a.actor_id: a for a in result.actors}
+    coded = [(m.text, by_id[m.actor_id].code) for m in result.mentions]
+    for name in ("Zachary", "Nadine", "Toni"):
+        assert (name, "CAN") in coded, name
+    assert coded.count(("Wyatt", "CAN")) == 2

@@ -78,7 +78,11 @@ def _is_list_word(ctx: Context, i: int) -> bool:
 
 def _is_guessed(spec: Spec) -> bool:
     """A person coded only by the article's dominant state (no evidence of their own)."""
-    return spec.kb_id is None and spec.title is None and spec.confidence <= DOMINANT_STATE_CONFIDENCE
+    return (
+        spec.kb_id is None
+        and spec.title is None
+        and spec.confidence <= DOMINANT_STATE_CONFIDENCE
+    )
 
 
 def _described(named: Spec, role: Spec) -> Spec:

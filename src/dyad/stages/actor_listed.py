@@ -14,10 +14,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from dyad.knowledge.actor_words import given_names
+from dyad.knowledge.actor_words import given_names, optional_words
+from dyad.knowledge.actors import name_key
 from dyad.records import ActorKind
 from dyad.stages.actor_context import Context, Spec
-from dyad.stages.actor_people import DOMINANT_STATE_CONFIDENCE
+from dyad.stages.actor_people import DOMINANT_STATE_CONFIDENCE, PRIVATE_SECTOR
 
 Found = tuple[Spec, int, int]
 _LIST_WORDS = frozenset({",", "and", "&"})
@@ -127,4 +128,78 @@ def _lone_surnames(ctx: Context, items: list[Found], spec: Spec) -> list[Found]:
     ]
 
 
-__all__ = ["join_plural_roles"]
+def name_relatives(ctx: Context, items: list[Found]) -> list[Found]:
+    """Return ``items`` with the given names listed after a plural word for relatives
+    ("their two sons Tom and Ben") as private people of the article's dominant state,
+    with the later mentions of those names alone."""
+    relatives = optional_words("relatives")
+    at = {i: n for n, (_, s, e) in enumerate(items) for i in range(s, e)}
+    added: dict[str, Spec] = {}
+    for i, text in enumerate(ctx.texts):
+        if text.lower() in relatives and i not in at and ctx.pos[i] == "NOUN":
+            for k in _listed_names(ctx, at, items, i + 1):
+                added.setdefault(ctx.texts[k], _relative(ctx, ctx.texts[k]))
+    if not added:
+        return items
+    keep = [
+        item
+        for item in items
+        if not (item[2] - item[1] == 1 and ctx.texts[item[1]] in added)
+        or item[0].kind is ActorKind.PERSON
+    ]
+    taken = {i for _, s, e in keep for i in range(s, e)}
+    for k, text in enumerate(ctx.texts):
+        if text in added and k not in taken and ctx.pos[k] == "PROPN":
+            keep.append((added[text], k, k + 1))
+    return sorted(keep, key=lambda f: (f[1], f[2]))
+
+
+def _listed_names(
+    ctx: Context, at: dict[int, int], items: list[Found], i: int
+) -> list[int]:
+    """The one-word names from ``i`` on, with commas and "and" between: words no
+    mention holds but a one-word unknown organisation (a name the parser mistook)."""
+    found: list[int] = []
+    while i < len(ctx.texts):
+        text = ctx.texts[i]
+        if text.lower() in _LIST_WORDS:
+            i += 1
+            continue
+        n = at.get(i)
+        mistaken = n is not None and _is_mistaken_name(items[n], i)
+        if (
+            ctx.pos[i] != "PROPN"
+            or not text[:1].isupper()
+            or (n is not None and not mistaken)
+        ):
+            break
+        if i + 1 < len(ctx.texts) and ctx.pos[i + 1] == "PROPN":
+            break  # a full name: the people finder's
+        found.append(i)
+        i += 1
+    return found
+
+
+def _is_mistaken_name(item: Found, i: int) -> bool:
+    spec, start, end = item
+    return (
+        start == i
+        and end == i + 1
+        and spec.kind is ActorKind.ORGANIZATION
+        and spec.kb_id is None
+        and spec.code is None
+    )
+
+
+def _relative(ctx: Context, name: str) -> Spec:
+    return Spec(
+        identity=f"person:{name_key(name)}",
+        name=name,
+        kind=ActorKind.PERSON,
+        code=ctx.dominant,
+        sector=PRIVATE_SECTOR,
+        confidence=DOMINANT_STATE_CONFIDENCE,
+    )
+
+
+__all__ = ["join_plural_roles", "name_relatives"]

@@ -14,8 +14,8 @@ whole phrase as one actor. After every finder has run:
 - "a/an <demonym>, <person>" ("An Australian, John Smith, ...") gives a person the
   text gives no state (every mention of them) the demonym's state in place of the
   article's dominant state, and a counted plural demonym so codes the list of people
-  after it ("Three Samoans, Ana Tuli, Sione Tuli and Mele Fa"). (After the name, "John Smith, a Canadian," is read by the
-  people finder's apposition and not seen here.)
+  after it ("Three Samoans, Ana Tuli, Sione Tuli and Mele Fa"). (After the name,
+  "John Smith, a Canadian," is read by the people finder's apposition, not here.)
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from dyad.records import ActorKind
 from dyad.stages.actor_arms import code_unmarked_arms
 from dyad.stages.actor_context import Context, Spec
 from dyad.stages.actor_described import join_descriptors
-from dyad.stages.actor_listed import join_plural_roles
+from dyad.stages.actor_listed import join_plural_roles, name_relatives
 from dyad.stages.actor_people import DOMINANT_STATE_CONFIDENCE, sentence_state
 
 Found = tuple[Spec, int, int]
@@ -78,7 +78,7 @@ def merge_state_words(ctx: Context, found: list[Found]) -> list[Found]:
         for person in _apposed_people(ctx, items, by_start, start, end):
             _recode(items, items[person][0].identity, spec.code)
     kept = [item for n, item in enumerate(items) if n not in dropped]
-    joined = join_plural_roles(ctx, join_descriptors(ctx, kept))
+    joined = name_relatives(ctx, join_plural_roles(ctx, join_descriptors(ctx, kept)))
     return code_unmarked_arms(ctx, joined)
 
 
