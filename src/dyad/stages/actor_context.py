@@ -57,6 +57,7 @@ class Context:
     grammar: Grammar
     owner: list[bool] = field(default_factory=list)
     surnames: dict[str, Spec] = field(default_factory=dict)
+    given: dict[str, Spec | None] = field(default_factory=dict)  # None: two people
     person_at: dict[int, Spec] = field(default_factory=dict)
     ent_at: dict[int, Span] = field(default_factory=dict)
     texts: list[str] = field(default_factory=list)  # token texts, read once

@@ -13,8 +13,9 @@ whole phrase as one actor. After every finder has run:
   ("Americans", "American Samoans"); the singular stays the state ("American");
 - "a/an <demonym>, <person>" ("An Australian, John Smith, ...") gives a person the
   text gives no state (every mention of them) the demonym's state in place of the
-  article's dominant state. (After the name, "John Smith, a Canadian," is read by the
-  people finder's apposition and not seen here.)
+  article's dominant state, and a counted plural demonym so codes the list of people
+  after it ("Three Samoans, Ana Tuli, Sione Tuli and Mele Fa"). (After the name,
+  "John Smith, a Canadian," is read by the people finder's apposition, not here.)
 """
 
 from __future__ import annotations
@@ -22,7 +23,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from dyad.records import ActorKind
+from dyad.stages.actor_arms import code_unmarked_arms
 from dyad.stages.actor_context import Context, Spec
+from dyad.stages.actor_described import join_descriptors
+from dyad.stages.actor_listed import join_plural_roles, name_relatives
 from dyad.stages.actor_people import DOMINANT_STATE_CONFIDENCE, sentence_state
 
 Found = tuple[Spec, int, int]
@@ -71,29 +75,50 @@ def merge_state_words(ctx: Context, found: list[Found]) -> list[Found]:
             continue
         if _is_plural_demonym(ctx, start, end):
             items[n] = (_people_of(spec, _minority_state(ctx, spec, start)), start, end)
-        person = _apposed_person(ctx, items, by_start, start, end)
-        if person is not None:
+        for person in _apposed_people(ctx, items, by_start, start, end):
             _recode(items, items[person][0].identity, spec.code)
-    return [item for n, item in enumerate(items) if n not in dropped]
+    kept = [item for n, item in enumerate(items) if n not in dropped]
+    joined = name_relatives(ctx, join_plural_roles(ctx, join_descriptors(ctx, kept)))
+    return code_unmarked_arms(ctx, joined)
 
 
-def _apposed_person(
+def _apposed_people(
     ctx: Context,
     items: list[Found],
     by_start: dict[int, int],
     start: int,
     end: int,
-) -> int | None:
-    """The person after "a/an <demonym>," when the text gives that person no state."""
+) -> list[int]:
+    """The people after "a/an <demonym>," ("An Australian, John Smith") or after a
+    counted plural demonym and a comma ("Three Samoans, Ana Tuli, Sione Tuli and Mele
+    Fa"), when the text gives them no state."""
     span = ctx.span_at.get(start)
     if span is None or span.hits[0].form != "demonym" or start == 0:
-        return None
-    if ctx.texts[start - 1].lower() not in ("a", "an"):
-        return None
+        return []
+    plural = _is_plural_demonym(ctx, start, end)
+    before = ctx.texts[start - 1].lower()
+    if not (before in ("a", "an") or (plural and ctx.pos[start - 1] == "NUM")):
+        return []
     if end >= len(ctx.texts) or ctx.texts[end] != ",":
-        return None
+        return []
+    found: list[int] = []
     n = by_start.get(end + 1)
-    return n if n is not None and _is_stateless_person(items[n][0]) else None
+    while n is not None and _is_stateless_person(items[n][0]):
+        found.append(n)
+        if not plural:
+            break
+        n = _next_listed(ctx, items, by_start, items[n][2])
+    return found
+
+
+def _next_listed(
+    ctx: Context, items: list[Found], by_start: dict[int, int], end: int
+) -> int | None:
+    """The item after ``end`` with only commas and "and" between."""
+    i = end
+    while i < len(ctx.texts) and ctx.texts[i].lower() in (",", "and"):
+        i += 1
+    return by_start.get(i) if i > end else None
 
 
 def _described_holder(

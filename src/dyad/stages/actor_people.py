@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
+from dyad.knowledge.actor_words import given_names
 from dyad.knowledge.actors import (
     FAMILY_NAME_FIRST,
     ActorKB,
@@ -256,23 +257,48 @@ def _conjunct_code(ctx: Context, head: Token) -> str | None:
 
 
 def register_surnames(ctx: Context, spec: Spec, name: str) -> None:
-    """Let later lone surnames ("Sun", "Blinken") refer to this person."""
+    """Let later lone surnames ("Sun", "Blinken") refer to this person, and their given
+    name ("Brenton" after "Brenton Tarrant") while no other person of the article has
+    it."""
     parts = name.split()
     if len(parts) < 2:
         return
     keys = [parts[-1]]
-    if spec.code in FAMILY_NAME_FIRST or _HYPHENATED_GIVEN.search(parts[-1]):
+    family_first = spec.code in FAMILY_NAME_FIRST or _HYPHENATED_GIVEN.search(parts[-1])
+    if family_first:
         keys.append(parts[0])  # "Xi" for Xi Jinping, "Park" for Park Won-soon
     for key in keys:
         if _only_organisations(ctx, ctx.kb.lookup_name(key)):  # "Cairo" stays a city
             key = key.rstrip(".,")
             ctx.surnames.setdefault(key.lower() if ctx.casing != "cased" else key, spec)
+    if not family_first and len(parts) == 2:
+        _register_given_name(ctx, spec, parts[0])
+
+
+def _register_given_name(ctx: Context, spec: Spec, given: str) -> None:
+    """Keep ``given`` for ``spec`` unless another person of the article has it; in
+    lower-cased text only a listed given name ("don" may be the verb)."""
+    key = given.lower() if ctx.casing != "cased" else given
+    if not given[:1].isalpha() or (
+        ctx.casing != "cased" and key not in given_names()
+    ):
+        return
+    if not _only_organisations(ctx, ctx.kb.lookup_name(given)):
+        return  # "Jordan Peterson": "Jordan" stays the state
+    if key not in ctx.given:
+        ctx.given[key] = spec
+        return
+    other = ctx.given[key]
+    if other is not None and other.identity != spec.identity:
+        ctx.given[key] = None
 
 
 def surname_of(ctx: Context, word: str) -> Spec | None:
-    """The person named earlier whose family name ``word`` is; in a recased text any
-    case matches (the recaser may restore a name in one place and not another)."""
-    return ctx.surnames.get(word.lower() if ctx.casing != "cased" else word)
+    """The person named earlier whose family name ``word`` is, else the one whose given
+    name it is (``register_surnames``); in a recased text any case matches (the recaser
+    may restore a name in one place and not another)."""
+    key = word.lower() if ctx.casing != "cased" else word
+    return ctx.surnames.get(key) or ctx.given.get(key)
 
 
 def _only_organisations(ctx: Context, hits: Sequence[Hit]) -> bool:
