@@ -110,7 +110,13 @@ def add_titles(kb: ActorKB, data: Any, path: Path) -> None:
     kb.place_words.update(str(w).lower() for w in data.get("place_words") or ())
     kb.thing_words.update(str(w).lower() for w in data.get("thing_words") or ())
     kb.attribute_heads.update(str(w).lower() for w in data.get("attribute_heads") or ())
-    for key in ("name_prefixes", "title_qualifiers", "leading_participles"):
+    for key in (
+        "name_prefixes",
+        "title_qualifiers",
+        "leading_participles",
+        "locative_participles",
+        "affiliations",
+    ):
         getattr(kb, key).update(str(w).lower() for w in data.get(key) or ())
     kb.ambiguous_lower.update(
         fold(str(w)).lower() for w in data.get("ambiguous_lower") or ()

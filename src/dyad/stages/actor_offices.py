@@ -105,7 +105,8 @@ def _body_modifier(ctx: Context, first: int) -> str | None:
     if token.dep_ not in ("compound", "amod") or token.head.i < first:
         return None
     word = token.lower_
-    return ctx.kb.role_sector(word) or ctx.kb.modified_group_sector(word)
+    sector = ctx.kb.role_sector(word) or ctx.kb.modified_group_sector(word)
+    return None if sector == "NGO" else sector  # "charity workers": no state arm
 
 
 def _place(ctx: Context, token: Token) -> _Owner | None:
