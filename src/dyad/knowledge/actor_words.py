@@ -116,6 +116,8 @@ def add_titles(kb: ActorKB, data: Any, path: Path) -> None:
         "leading_participles",
         "locative_participles",
         "affiliations",
+        "single_bodies",
+        "foreign_modifiers",
     ):
         getattr(kb, key).update(str(w).lower() for w in data.get(key) or ())
     kb.ambiguous_lower.update(

@@ -22,11 +22,9 @@ from dyad.stages.actor_context import (
     Spec,
     entry_spec,
 )
-from dyad.stages.actor_locations import (
-    located_in,
-    place_after,
-    sentence_place,
-)
+from dyad.stages.actor_locations import located_in
+from dyad.stages.actor_locations import place_after as place_after  # re-exported
+from dyad.stages.actor_locations import sentence_place as sentence_place
 
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "nummod"})
 # Sectors of the groups that "former" makes elites (ELI): officials, lawmakers, judges.
@@ -266,15 +264,14 @@ def _group_spec(
     *,
     confidence: float = 0.8,
 ) -> Spec:
-    if sector == "NGO":  # "a human rights group": the kind is the code
-        code, sector = "NGO", None
-    who = code or owner or "?"
+    ngo = sector == "NGO"  # "a human rights group": the kind is the code
+    who = "NGO" if ngo else code or owner or "?"
     return Spec(
         identity=f"group:{who}:{sector}",
         name=words.removeprefix("the "),
         kind=ActorKind.GROUP,
-        code=code,
-        sector=sector,
+        code="NGO" if ngo else code,
+        sector=None if ngo else sector,
         confidence=confidence,
     )
 
@@ -285,10 +282,10 @@ def _bare_group(
     group = ctx.kb.group_noun(ctx.doc[first : noun.i + 1].text.lower())
     if group is None or not group.bare or noun.ent_type_:
         return None
-    if not (_is_group_use(noun) or _is_one_body(noun, group.sector)):
-        return None
-    code = place_after(ctx, noun) or sentence_place(ctx, noun)
     words = ctx.doc[first : noun.i + 1].text
+    if not (_is_group_use(noun) or _is_one_body(ctx, noun, words)):
+        return None
+    code = None if _is_foreign(ctx, noun) else _state_of_place(ctx, noun)
     return _group_spec(
         code, None, group.sector, words, confidence=0.5 if code else 0.4
     ), first
@@ -311,9 +308,22 @@ def is_predicative(token: Token) -> bool:
     )  # "known as a shock jock", not "a host, such as Facebook"
 
 
-def _is_one_body(noun: Token, sector: str) -> bool:
-    """A non-governmental body named by its kind ("a human rights group said")."""
-    return sector == "NGO" and noun.dep_ != "compound"
+def _state_of_place(ctx: Context, noun: Token) -> str | None:
+    return place_after(ctx, noun) or sentence_place(ctx, noun)
+
+
+def _is_foreign(ctx: Context, noun: Token) -> bool:
+    """A group said to come from elsewhere ("foreign journalists", "Western
+    diplomats"): no state of the article or of the sentence is its own."""
+    return any(
+        c.dep_ in ("amod", "compound") and c.lower_ in ctx.kb.foreign_modifiers
+        for c in noun.lefts
+    )
+
+
+def _is_one_body(ctx: Context, noun: Token, words: str) -> bool:
+    """A body named by its kind ("a human rights group said", "state media")."""
+    return words.lower() in ctx.kb.single_bodies and noun.dep_ != "compound"
 
 
 def _is_group_use(noun: Token) -> bool:

@@ -23,7 +23,8 @@ from spacy.tokens import Token
 from dyad.knowledge.actors import Person
 from dyad.records import ActorKind
 from dyad.stages.actor_context import Context, Spec, affiliation_of
-from dyad.stages.actor_groups import is_predicative, place_after, sentence_place
+from dyad.stages.actor_groups import is_predicative
+from dyad.stages.actor_locations import place_after, sentence_place
 
 # Confidence of an office coded only from the article's dominant state.
 DOMINANT_CONFIDENCE = 0.5
