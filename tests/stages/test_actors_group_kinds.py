@@ -145,8 +145,32 @@ def test_the_same_group_unmodified_takes_the_article_state(
             "trade union",
             ("FRA", "LAB"),
         ),
+        (
+            "Bolivian miners blocked the roads on Monday.",
+            "bolivian miners",
+            ("BOL", "LAB"),
+        ),
+        (
+            "Lebanese Christians marched to the square in Beirut.",
+            "lebanese christians",
+            ("LBN", "CVL"),
+        ),
+        (
+            "Two ex-ministers were jailed in Peru on Monday.",
+            "ex-ministers",
+            ("PER", "ELI"),
+        ),
     ],
-    ids=["elders-in-a-state", "elders-of-a-people", "state-tv", "bishops", "union"],
+    ids=[
+        "elders-in-a-state",
+        "elders-of-a-people",
+        "state-tv",
+        "bishops",
+        "union",
+        "miners",
+        "faith-community",
+        "ex-officials",
+    ],
 )
 def test_group_kinds_have_their_plover_sector(
     resources: Resources, text: str, words: str, coding: tuple[str, str]

@@ -80,20 +80,25 @@ def find_groups(ctx: Context, *, modified: bool) -> Iterator[tuple[Spec, int, in
         )
         if found is not None:
             spec, start = found
-            if spec.sector in _OFFICIALS and _former_before(ctx, start):
-                # "former Kenyan officials": ex-officials are elites
+            former = _former_before(ctx, start) if spec.sector in _OFFICIALS else 0
+            if former:  # "former Kenyan officials": ex-officials are elites
                 spec = replace(spec, identity=f"{spec.identity}:former", sector="ELI")
-                start -= 1
+                start -= former
             claim(ctx, start, token.i + 1)
             yield spec, start, token.i + 1
 
 
-def _former_before(ctx: Context, start: int) -> bool:
-    """True when a word like "former" goes right before a group's first token."""
-    if start == 0 or ctx.owner[start - 1]:
-        return False
-    info = ctx.kb.title_info(ctx.texts[start - 1].lower())
-    return info is not None and info.former and ctx.texts[start - 1].lower() != "then"
+def _former_before(ctx: Context, start: int) -> int:
+    """The number of tokens of a word like "former" right before a group's first
+    token ("former officials": 1; "ex-officials", split "ex" "-": 2), else 0."""
+    before = start - 1
+    if before > 0 and ctx.texts[before] == "-" and not ctx.doc[before - 1].whitespace_:
+        before -= 1
+    if before < 0 or any(ctx.owner[before:start]):
+        return 0
+    word = ctx.texts[before].lower()
+    info = ctx.kb.title_info(word)
+    return start - before if info and info.former and word != "then" else 0
 
 
 def _continues(ctx: Context, i: int) -> bool:
