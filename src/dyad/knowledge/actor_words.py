@@ -12,6 +12,18 @@ from typing import Any
 from dyad.knowledge.actors import SECTORS, ActorKB, GroupNoun, TitleInfo, fold
 from dyad.knowledge.files import data_file, fail, read_yaml
 
+# Keys of the plain word lists of titles.yaml/descriptions.yaml: each fills the
+# ActorKB set of the same name.
+_WORD_SETS = (
+    "name_prefixes",
+    "title_qualifiers",
+    "leading_participles",
+    "locative_participles",
+    "affiliations",
+    "single_bodies",
+    "foreign_modifiers",
+)
+
 
 @functools.cache
 def word_lists(
@@ -110,7 +122,7 @@ def add_titles(kb: ActorKB, data: Any, path: Path) -> None:
     kb.place_words.update(str(w).lower() for w in data.get("place_words") or ())
     kb.thing_words.update(str(w).lower() for w in data.get("thing_words") or ())
     kb.attribute_heads.update(str(w).lower() for w in data.get("attribute_heads") or ())
-    for key in ("name_prefixes", "title_qualifiers", "leading_participles"):
+    for key in _WORD_SETS:
         getattr(kb, key).update(str(w).lower() for w in data.get(key) or ())
     kb.ambiguous_lower.update(
         fold(str(w)).lower() for w in data.get("ambiguous_lower") or ()

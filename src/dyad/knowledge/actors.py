@@ -156,6 +156,10 @@ class ActorKB:
     name_prefixes: set[str] = field(default_factory=set)  # "Mr", "Prime": not a name
     title_qualifiers: set[str] = field(default_factory=set)  # "the top US diplomat"
     leading_participles: set[str] = field(default_factory=set)  # "the Saudi-led ..."
+    locative_participles: set[str] = field(default_factory=set)  # "based" (in X)
+    affiliations: set[str] = field(default_factory=set)  # "Islamic": no state
+    single_bodies: set[str] = field(default_factory=set)  # "state television"
+    foreign_modifiers: set[str] = field(default_factory=set)  # "Western", "foreign"
     max_title_words: int = 1
     lower_surfaces: dict[str, tuple[Hit, ...]] = field(default_factory=dict)
     lower_prefixes: set[str] = field(default_factory=set)

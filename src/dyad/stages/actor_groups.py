@@ -22,6 +22,9 @@ from dyad.stages.actor_context import (
     Spec,
     entry_spec,
 )
+from dyad.stages.actor_locations import located_in
+from dyad.stages.actor_locations import place_after as place_after  # re-exported
+from dyad.stages.actor_locations import sentence_place as sentence_place
 
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "nummod"})
 # Sectors of the groups that "former" makes elites (ELI): officials, lawmakers, judges.
@@ -77,20 +80,25 @@ def find_groups(ctx: Context, *, modified: bool) -> Iterator[tuple[Spec, int, in
         )
         if found is not None:
             spec, start = found
-            if spec.sector in _OFFICIALS and _former_before(ctx, start):
-                # "former Kenyan officials": ex-officials are elites
+            former = _former_before(ctx, start) if spec.sector in _OFFICIALS else 0
+            if former:  # "former Kenyan officials": ex-officials are elites
                 spec = replace(spec, identity=f"{spec.identity}:former", sector="ELI")
-                start -= 1
+                start -= former
             claim(ctx, start, token.i + 1)
             yield spec, start, token.i + 1
 
 
-def _former_before(ctx: Context, start: int) -> bool:
-    """True when a word like "former" goes right before a group's first token."""
-    if start == 0 or ctx.owner[start - 1]:
-        return False
-    info = ctx.kb.title_info(ctx.texts[start - 1].lower())
-    return info is not None and info.former and ctx.texts[start - 1].lower() != "then"
+def _former_before(ctx: Context, start: int) -> int:
+    """The number of tokens of a word like "former" right before a group's first
+    token ("former officials": 1; "ex-officials", split "ex" "-": 2), else 0."""
+    before = start - 1
+    if before > 0 and ctx.texts[before] == "-" and not ctx.doc[before - 1].whitespace_:
+        before -= 1
+    if before < 0 or any(ctx.owner[before:start]):
+        return 0
+    word = ctx.texts[before].lower()
+    info = ctx.kb.title_info(word)
+    return start - before if info and info.former and word != "then" else 0
 
 
 def _continues(ctx: Context, i: int) -> bool:
@@ -194,7 +202,7 @@ def _modified_group(
         code, start = place
         words = ctx.doc[start : noun.i + 1].text
         return _group_spec(code, None, sector, words, confidence=0.7), start
-    located = _located_in(ctx, noun)
+    located = located_in(ctx, noun)
     if located is not None:  # "security forces in Guinea", "protesters in Baghdad"
         return _group_spec(
             located, None, sector, ctx.doc[first : noun.i + 1].text
@@ -206,18 +214,20 @@ def _modified_group(
     ):
         start = noun.i - 1 if ctx.doc[noun.i - 1].ent_type_ == "NORP" else noun.i
         words = ctx.doc[start : noun.i + 1].text
-        return _group_spec(None, words, sector, words, confidence=0.5), start
+        return _affiliated_group(ctx, noun, sector, start, words), start
     return None
 
 
-def _located_in(ctx: Context, noun: Token) -> str | None:
-    """The state of a state, capital or city named by "in" after a group noun that no
-    modifier codes: the group is that place's own ("security forces in Guinea")."""
-    for prep in noun.rights:
-        found = _in_place(ctx, prep, compounds=False)
-        if found is not None:
-            return found
-    return None
+def _affiliated_group(
+    ctx: Context, noun: Token, sector: str, start: int, words: str
+) -> Spec:
+    """A group a faith, people or camp modifies ("Islamic fundamentalists"): from its
+    sentence's place or the dominant state when the word names no state, else none."""
+    if ctx.texts[start].lower() in ctx.kb.affiliations:
+        code = place_after(ctx, noun) or sentence_place(ctx, noun)
+        if code is not None:
+            return _group_spec(code, None, sector, words, confidence=0.5)
+    return _group_spec(None, words, sector, words, confidence=0.5)
 
 
 def _state_before(ctx: Context, first: int) -> tuple[str, int] | None:
@@ -259,13 +269,14 @@ def _group_spec(
     *,
     confidence: float = 0.8,
 ) -> Spec:
-    who = code or owner or "?"
+    ngo = sector == "NGO"  # "a human rights group": the kind is the code
+    who = "NGO" if ngo else code or owner or "?"
     return Spec(
         identity=f"group:{who}:{sector}",
         name=words.removeprefix("the "),
         kind=ActorKind.GROUP,
-        code=code,
-        sector=sector,
+        code="NGO" if ngo else code,
+        sector=None if ngo else sector,
         confidence=confidence,
     )
 
@@ -274,70 +285,15 @@ def _bare_group(
     ctx: Context, noun: Token, sector: str, first: int
 ) -> tuple[Spec, int] | None:
     group = ctx.kb.group_noun(ctx.doc[first : noun.i + 1].text.lower())
-    if group is None or not group.bare or noun.ent_type_ or not _is_group_use(noun):
+    if group is None or not group.bare or noun.ent_type_:
         return None
-    code = place_after(ctx, noun) or sentence_place(ctx, noun)
     words = ctx.doc[first : noun.i + 1].text
+    if not (_is_group_use(noun) or _is_one_body(ctx, noun, words)):
+        return None
+    code = None if _is_foreign(ctx, noun) else _state_of_place(ctx, noun)
     return _group_spec(
         code, None, group.sector, words, confidence=0.5 if code else 0.4
     ), first
-
-
-def place_after(ctx: Context, noun: Token) -> str | None:
-    """The state of a place named by "in" after ``noun`` ("police in Lagos",
-    "prosecutors in Marseille", "security forces in Iran"), else None."""
-    for prep in noun.rights:
-        code = _in_place(ctx, prep)
-        if code is not None:
-            return code
-    return None
-
-
-def sentence_place(ctx: Context, token: Token) -> str | None:
-    """The one state that the "in" places of ``token``'s sentence belong to ("a man
-    was shot by police in Houston": USA), when the article has no dominant state."""
-    if ctx.dominant is not None:
-        return ctx.dominant
-    codes = {_in_place(ctx, t) for t in token.sent if t.dep_ == "prep"} - {None}
-    return codes.pop() if len(codes) == 1 else None
-
-
-def _in_place(ctx: Context, prep: Token, *, compounds: bool = True) -> str | None:
-    """The state of the object of ``prep`` when it is "in" and names a state or a
-    city or region of one (``compounds``: the place's name takes the compound words
-    before it, "new york")."""
-    if prep.dep_ != "prep" or prep.lower_ != "in":
-        return None
-    for pobj in prep.children:
-        if pobj.dep_ != "pobj":
-            continue
-        place = _place_of_part(ctx, pobj)
-        span = ctx.span_at.get(place.i)
-        if span is not None and span.hits[0].form != "person":
-            entry = ctx.kb.entry(span.hits[0].kb_id)
-            if entry.kind is ActorKind.STATE and entry.code:
-                return entry.code
-        start = min(
-            (t.i for t in place.lefts if compounds and t.dep_ == "compound"),
-            default=place.i,
-        )
-        code = ctx.kb.place_state(ctx.doc[start : place.i + 1].text)
-        if code is not None:
-            return code
-    return None
-
-
-def _place_of_part(ctx: Context, noun: Token) -> Token:
-    """The place a common noun names part of ("in a neighbourhood of Aleppo", "in
-    the north of Syria"), else ``noun`` itself."""
-    if noun.pos_ != "NOUN":
-        return noun
-    for prep in noun.rights:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
-            for place in prep.children:
-                if place.dep_ == "pobj" and place.pos_ == "PROPN":
-                    return place
-    return noun
 
 
 def is_predicative(token: Token) -> bool:
@@ -355,6 +311,24 @@ def is_predicative(token: Token) -> bool:
         and as_.lower_ == "as"
         and not (as_.i > 0 and token.doc[as_.i - 1].lower_ == "such")
     )  # "known as a shock jock", not "a host, such as Facebook"
+
+
+def _state_of_place(ctx: Context, noun: Token) -> str | None:
+    return place_after(ctx, noun) or sentence_place(ctx, noun)
+
+
+def _is_foreign(ctx: Context, noun: Token) -> bool:
+    """A group said to come from elsewhere ("foreign journalists", "Western
+    diplomats"): no state of the article or of the sentence is its own."""
+    return any(
+        c.dep_ in ("amod", "compound") and c.lower_ in ctx.kb.foreign_modifiers
+        for c in noun.lefts
+    )
+
+
+def _is_one_body(ctx: Context, noun: Token, words: str) -> bool:
+    """A body named by its kind ("a human rights group said", "state media")."""
+    return words.lower() in ctx.kb.single_bodies and noun.dep_ != "compound"
 
 
 def _is_group_use(noun: Token) -> bool:

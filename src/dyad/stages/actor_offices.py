@@ -23,7 +23,8 @@ from spacy.tokens import Token
 from dyad.knowledge.actors import Person
 from dyad.records import ActorKind
 from dyad.stages.actor_context import Context, Spec, affiliation_of
-from dyad.stages.actor_groups import is_predicative, place_after, sentence_place
+from dyad.stages.actor_groups import is_predicative
+from dyad.stages.actor_locations import place_after, sentence_place
 
 # Confidence of an office coded only from the article's dominant state.
 DOMINANT_CONFIDENCE = 0.5
@@ -105,7 +106,8 @@ def _body_modifier(ctx: Context, first: int) -> str | None:
     if token.dep_ not in ("compound", "amod") or token.head.i < first:
         return None
     word = token.lower_
-    return ctx.kb.role_sector(word) or ctx.kb.modified_group_sector(word)
+    sector = ctx.kb.role_sector(word) or ctx.kb.modified_group_sector(word)
+    return None if sector == "NGO" else sector  # "charity workers": no state arm
 
 
 def _place(ctx: Context, token: Token) -> _Owner | None:
