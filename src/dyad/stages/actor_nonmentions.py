@@ -1,14 +1,18 @@
 """Names that are not mentions of a participant, for the actors stage.
 
 Private helper of ``stages/actors.py``: the tokens returned are claimed before any actor
-is looked for, like datelines and speaker labels. Three shapes of language:
+is looked for, like datelines and speaker labels. Five shapes of language:
 
 - the title of a legal case, "<party> v. <party>" or "vs." ("the case Koller vs. Google
   Ireland Limited"): the parties are named as part of the case's name;
 - a hashtag ("#Kessler"): a label, not a reference in the sentence;
 - a state's name inside the name of another place ("New Mexico", "the South China Sea",
   "the Gulf of Mexico"): the parser's place entity begins with words of its own before
-  the state's name, so the state is not meant.
+  the state's name, so the state is not meant;
+- a name right before a noun of geography ("the Amazon rainforest", "the Jordan River",
+  "the Panama Canal"): part of a place's name, not the company or state;
+- every name in a sentence that is not in English (``actor_foreign.py``): the English
+  parser's names there are mostly common words ("Si el", "Centenas morrem de").
 """
 
 from __future__ import annotations
@@ -16,16 +20,21 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from dyad.stages.actor_context import KbSpan
+from dyad.stages.actor_foreign import foreign_sentence_tokens, non_mention_words
 
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
+_NAME_LABELS = ("ORG", "GPE", "PERSON", "NORP")
 _VERSUS = ("v.", "vs.", "vs", "v")  # abbreviations, not words
 
 
 def non_mention_tokens(doc: Doc, spans: list[KbSpan]) -> set[int]:
-    """Return the tokens of case titles, hashtags and states inside other places."""
+    """Return the tokens of case titles, hashtags, states inside other places, names
+    before a noun of geography and names in sentences not in English."""
     out = _case_titles(doc)
     out.update(t.i + 1 for t in doc[:-1] if t.text == "#" and t.whitespace_ == "")
     out.update(_states_inside_places(doc, spans))
+    out.update(_names_of_features(doc, spans))
+    out.update(foreign_sentence_tokens(doc))
     return out
 
 
@@ -74,6 +83,21 @@ def _states_inside_places(doc: Doc, spans: list[KbSpan]) -> set[int]:
             before = [t for t in doc[ent.start : span.start] if t.lower_ != "the"]
             if before and _capitalised(before[0]):
                 out.update(range(span.start, span.end))
+    return out
+
+
+def _names_of_features(doc: Doc, spans: list[KbSpan]) -> set[int]:
+    """Tokens of a capitalised name (a KB match or a parser entity) whose next word is
+    a noun of geography ("Amazon" in "the Amazon rainforest")."""
+    features = non_mention_words().feature_nouns
+    runs = [(s.start, s.end) for s in spans]
+    runs.extend((e.start, e.end) for e in doc.ents if e.label_ in _NAME_LABELS)
+    out: set[int] = set()
+    for start, end in runs:
+        if end < len(doc) and _capitalised(doc[start]):
+            after = doc[end]
+            if after.lower_ in features and after.sent == doc[start].sent:
+                out.update(range(start, end))
     return out
 
 
