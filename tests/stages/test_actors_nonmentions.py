@@ -153,3 +153,49 @@ def test_name_particles_of_other_languages_do_not_make_english_foreign(
     found = codings(resources, text)
     assert any("vega" in words for words in found), found
     assert any("río" in words or "rio" in words for words in found), found
+
+
+@pytest.mark.model
+@pytest.mark.issue(10)
+def test_a_known_name_in_a_foreign_sentence_still_counts(resources: Resources) -> None:
+    text = (
+        "A student in Lima wrote on her blog.\n"
+        "Todos los jóvenes del barrio dicen que el Perú no es un país para ellos.\n"
+    )
+    found = codings(resources, text)
+    assert found.get("perú") == ("PER", None), found
+
+
+@pytest.mark.model
+@pytest.mark.issue(10)
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        (
+            'They told us the usual rules, "no phones", "no visitors", blah blah blah, '
+            "which nobody followed.",
+            "blah",
+        ),
+        ("Sunita laughed. Ya ya. Then she talked about her work in Pune.", "ya"),
+        (
+            "Families here mostly hold either a blue card or a antyodaya anna card, "
+            "which gives cheap grain.",
+            "card",
+        ),
+    ],
+)
+def test_a_person_name_ending_in_lower_case_is_a_phrase(
+    resources: Resources, text: str, phrase: str
+) -> None:
+    found = codings(resources, text)
+    assert not any(phrase in words for words in found), found
+
+
+@pytest.mark.model
+@pytest.mark.issue(10)
+def test_names_with_particles_and_hyphens_still_count(resources: Resources) -> None:
+    text = "Luis de la Torre praised Moon Jae-in and Omar al-Bashir in Seoul."
+    found = codings(resources, text)
+    assert "luis de la torre" in found, found
+    assert found.get("moon jae-in", (None,))[0] == "KOR", found
+    assert found.get("omar al-bashir", (None,))[0] == "SDN", found
