@@ -27,7 +27,6 @@ import re
 
 from spacy.tokens import Doc
 
-from dyad.knowledge.actor_case import is_caseless
 from dyad.knowledge.actor_words import name_particles
 from dyad.stages.actor_context import KbSpan
 from dyad.stages.actor_foreign import foreign_sentence_tokens, non_mention_words
@@ -39,17 +38,19 @@ _JOINER = re.compile("[-'\u2019]")
 _VERSUS = ("v.", "vs.", "vs", "v")  # abbreviations, not words
 
 
-def non_mention_tokens(doc: Doc, spans: list[KbSpan]) -> set[int]:
+def non_mention_tokens(doc: Doc, spans: list[KbSpan], cased: bool = True) -> set[int]:
     """Return the tokens of case titles, hashtags, states inside other places, names
     before a noun of geography and names unknown to the knowledge base in sentences not
-    in English."""
+    in English; and, when the article itself was ``cased`` (not lower-case or ALL-CAPS
+    text the parser reads recased), person names with lower-case words."""
     out = _case_titles(doc)
     out.update(t.i + 1 for t in doc[:-1] if t.text == "#" and t.whitespace_ == "")
     out.update(_states_inside_places(doc, spans))
     out.update(_names_of_features(doc, spans))
     known = {i for span in spans for i in range(span.start, span.end)}
     out.update(foreign_sentence_tokens(doc) - known)  # "Perú", "Omar Bongo" still count
-    out.update(_lower_case_names(doc, known))
+    if cased:
+        out.update(_lower_case_names(doc, known))
     return out
 
 
@@ -117,11 +118,9 @@ def _names_of_features(doc: Doc, spans: list[KbSpan]) -> set[int]:
 
 
 def _lower_case_names(doc: Doc, known: set[int]) -> set[int]:
-    """Tokens of PERSON entities of cased text that the knowledge base does not know
+    """Tokens of PERSON entities that the knowledge base does not know
     and that end with a word in lower case, or begin with one that is no particle:
     inside a name, lower-case words stand before a capitalised one ("de la Torre")."""
-    if is_caseless(doc.text):
-        return set()
     particles = name_particles()
     out: set[int] = set()
     for ent in doc.ents:
