@@ -47,7 +47,7 @@ from dyad.stages.actor_people import (
     surname_of,
 )
 from dyad.stages.actor_predicates import predicate_sectors
-from dyad.stages.actor_scan import casing_of, furniture_tokens, kb_spans
+from dyad.stages.actor_scan import Casing, casing_of, furniture_tokens, kb_spans
 from dyad.stages.actor_titles import title_noun_above
 from dyad.stages.nlp import Parsed
 
@@ -83,7 +83,8 @@ def resolve_actors(
         pos=pos,
         casing=casing,
     )
-    for i in furniture_tokens(doc, casing) | non_mention_tokens(doc, spans):
+    cased = casing is Casing.CASED
+    for i in furniture_tokens(doc, casing) | non_mention_tokens(doc, spans, cased):
         ctx.owner[i] = True
     found: list[tuple[Spec, int, int]] = []
     found.extend(_people(ctx))
