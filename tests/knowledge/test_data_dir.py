@@ -73,6 +73,20 @@ def test_actor_kb_reads_the_users_modifiers_file(tmp_path: Path) -> None:
     assert _mine(tmp_path).actor_kb.modifier_places["zorbland"] == "AZE"
 
 
+def test_actor_kb_reads_the_users_non_mentions_file(tmp_path: Path) -> None:
+    _edited(tmp_path, "feature_nouns: [", "feature_nouns: [fjordland, ", "actors",
+            "non-mentions.yaml")
+    assert "fjordland" not in Resources().actor_kb.feature_nouns
+    assert "fjordland" in _mine(tmp_path).actor_kb.feature_nouns
+
+
+def test_a_malformed_non_mentions_file_is_one_clear_error(tmp_path: Path) -> None:
+    _edited(tmp_path, "feature_nouns: [", "feature_nouns: 3\nunused: [", "actors",
+            "non-mentions.yaml")
+    with pytest.raises(ResourceError, match=r"non-mentions\.yaml:\d+: feature_nouns"):
+        _ = _mine(tmp_path).actor_kb
+
+
 def test_gazetteer_reads_the_users_regions_file(tmp_path: Path) -> None:
     new = "places:\n  - {name: Zorbland, code: NZL, lat: -41.0, lon: 174.0, feature: region}\n"
     _edited(tmp_path, "places:\n", new, "places", "regions.yaml")

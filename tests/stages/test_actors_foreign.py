@@ -1,6 +1,6 @@
 """Telling English sentences from sentences in other languages (actor_foreign.py).
 
-Sentences written for these tests; no model needed.
+Sentences written for these tests; the word lists come from the packaged actor KB.
 """
 
 from __future__ import annotations
@@ -8,7 +8,10 @@ from __future__ import annotations
 import pytest
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from dyad.stages.actor_foreign import is_foreign, non_mention_words
+from dyad.knowledge.actor_files import build_actor_kb
+from dyad.stages.actor_foreign import is_foreign
+
+_KB = build_actor_kb()
 
 
 @pytest.mark.parametrize(
@@ -24,7 +27,7 @@ from dyad.stages.actor_foreign import is_foreign, non_mention_words
     ],
 )
 def test_sentences_in_other_languages_are_foreign(text: str) -> None:
-    assert is_foreign(text, non_mention_words().foreign_words)
+    assert is_foreign(text, _KB.foreign_words)
 
 
 @pytest.mark.parametrize(
@@ -39,11 +42,10 @@ def test_sentences_in_other_languages_are_foreign(text: str) -> None:
     ],
 )
 def test_english_sentences_are_not_foreign(text: str) -> None:
-    assert not is_foreign(text, non_mention_words().foreign_words)
+    assert not is_foreign(text, _KB.foreign_words)
 
 
 def test_the_word_lists_are_lower_case_and_not_english_stop_words() -> None:
-    words = non_mention_words()
-    assert words.foreign_words
-    assert words.feature_nouns
-    assert not words.foreign_words & STOP_WORDS
+    assert _KB.foreign_words
+    assert _KB.feature_nouns
+    assert not _KB.foreign_words & STOP_WORDS

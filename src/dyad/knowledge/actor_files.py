@@ -16,7 +16,12 @@ from typing import Any
 from dyad.errors import ResourceError
 from dyad.knowledge.actor_index import index_offices, index_short_forms, name_variants
 from dyad.knowledge.actor_modifiers import modifier_places
-from dyad.knowledge.actor_words import add_non_actors, add_titles, lone_given_names
+from dyad.knowledge.actor_words import (
+    add_non_actors,
+    add_non_mentions,
+    add_titles,
+    lone_given_names,
+)
 from dyad.knowledge.actors import (
     SECTORS,
     ActorKB,
@@ -330,7 +335,14 @@ def _packaged_files(data_dir: Path | None) -> tuple[tuple[Path, Any], ...]:
     """The parsed actor files (the user's copies in ``data_dir`` where there are some),
     in loading order; read once per process, never modified by the builder."""
     people = [p.name for p in iter_data_files("actors") if p.name.startswith("people-")]
-    names = ("titles.yaml", "descriptions.yaml", "non-actors.yaml", *_PACKAGED, *people)
+    names = (
+        "titles.yaml",
+        "descriptions.yaml",
+        "non-actors.yaml",
+        "non-mentions.yaml",
+        *_PACKAGED,
+        *people,
+    )
     paths = [data_file(data_dir, "actors", name) for name in names]
     return tuple((path, read_yaml(path)) for path in paths)
 
@@ -349,6 +361,8 @@ def build_actor_kb(
             add_titles(b.kb, data, path)
         elif path.name == "non-actors.yaml":
             add_non_actors(b.kb, data, path)
+        elif path.name == "non-mentions.yaml":
+            add_non_mentions(b.kb, data, path)
         elif path.name.startswith("people-"):
             _add_people(b, data, path)
         else:

@@ -176,8 +176,20 @@ def add_non_actors(kb: ActorKB, data: Any, path: Path) -> None:
     kb.max_thing_words = max((len(n.split()) for n in kb.thing_names), default=0)
 
 
+def add_non_mentions(kb: ActorKB, data: Any, path: Path) -> None:
+    """Set ``kb``'s foreign function words and geography nouns (``non-mentions.yaml``)."""
+    if not isinstance(data, Mapping):
+        raise fail(path, 1, "expected a mapping of word lists")
+    for key in ("foreign_words", "feature_nouns"):
+        words = data.get(key)
+        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+            raise fail(path, data.get("__line__"), f"{key}: expected a list of words")
+        setattr(kb, key, frozenset(w.lower() for w in words))
+
+
 __all__ = [
     "add_non_actors",
+    "add_non_mentions",
     "add_titles",
     "given_names",
     "lone_given_names",

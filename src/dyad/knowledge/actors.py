@@ -152,6 +152,8 @@ class ActorKB:
     )  # "Typhoon": neither person nor body
     thing_names: set[str] = field(default_factory=set)  # "rocky linux": a product
     max_thing_words: int = 0
+    foreign_words: frozenset[str] = frozenset()  # "el", "que": not English
+    feature_nouns: frozenset[str] = frozenset()  # "river": "Jordan River" is a place
     attribute_heads: set[str] = field(default_factory=set)  # "US elections": no actor
     name_prefixes: set[str] = field(default_factory=set)  # "Mr", "Prime": not a name
     title_qualifiers: set[str] = field(default_factory=set)  # "the top US diplomat"

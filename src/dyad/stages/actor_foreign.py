@@ -1,4 +1,4 @@
-"""Sentences not in English, and the words of ``data/actors/non-mentions.yaml``.
+"""Sentences not in English, by the function words of ``data/actors/non-mentions.yaml``.
 
 Private helper of ``stages/actor_nonmentions.py``. English news quotes blog posts,
 tweets and statements in their own language; the English parser tags their words as
@@ -15,55 +15,22 @@ without enough foreign words at all is not looked at sentence by sentence.
 
 from __future__ import annotations
 
-import functools
 import re
-from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
-from dyad.knowledge.files import data_path, fail, read_yaml
-
-NON_MENTIONS_FILE = ("actors", "non-mentions.yaml")
 MIN_FOREIGN = 3  # fewer is a borrowed phrase or a name ("en route", "de facto")
 _WORD = re.compile(r"[^\W\d_]+")
 _LATIN_END = "\u02af"  # Basic Latin to IPA Extensions
 _LATIN_EXTRA = ("\u1e00", "\u1eff")  # Latin Extended Additional (Vietnamese)
 
 
-@dataclass(frozen=True)
-class NonMentionWords:
-    """The word lists of ``non-mentions.yaml``, lower-cased."""
-
-    foreign_words: frozenset[str]
-    feature_nouns: frozenset[str]
-
-
-@functools.cache
-def non_mention_words() -> NonMentionWords:
-    """Return the packaged lists, read once per process.
-
-    Raises:
-        ResourceError: the file is missing or a list is malformed (``file:line: ...``).
-    """
-    path = data_path(*NON_MENTIONS_FILE)
-    data = read_yaml(path)
-    if not isinstance(data, dict):
-        raise fail(path, 1, "expected a mapping of word lists")
-    lists = {}
-    for key in ("foreign_words", "feature_nouns"):
-        words = data.get(key)
-        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
-            raise fail(path, data.get("__line__"), f"{key}: expected a list of words")
-        lists[key] = frozenset(w.lower() for w in words)
-    return NonMentionWords(**lists)
-
-
-def foreign_sentence_tokens(doc: Doc) -> set[int]:
+def foreign_sentence_tokens(doc: Doc, foreign: frozenset[str]) -> set[int]:
     """Return the tokens of every sentence of ``doc`` that is not in English: foreign
     itself, or in a foreign paragraph (line) and with no more English function words
-    than foreign ones (a short line of a quoted post: "O que é isso?")."""
-    foreign = non_mention_words().foreign_words
+    than foreign ones (a short line of a quoted post: "O que é isso?"). ``foreign`` is
+    the function words of other languages (``ActorKB.foreign_words``)."""
     text = doc.text
     if not _may_hold_foreign(text, foreign):
         return set()
@@ -133,9 +100,4 @@ def _latin(ch: str) -> bool:
     return ch <= _LATIN_END or _LATIN_EXTRA[0] <= ch <= _LATIN_EXTRA[1]
 
 
-__all__ = [
-    "NonMentionWords",
-    "foreign_sentence_tokens",
-    "is_foreign",
-    "non_mention_words",
-]
+__all__ = ["foreign_sentence_tokens", "is_foreign"]

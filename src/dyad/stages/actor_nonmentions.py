@@ -28,8 +28,9 @@ import re
 from spacy.tokens import Doc
 
 from dyad.knowledge.actor_words import name_particles
+from dyad.knowledge.actors import ActorKB
 from dyad.stages.actor_context import KbSpan
-from dyad.stages.actor_foreign import foreign_sentence_tokens, non_mention_words
+from dyad.stages.actor_foreign import foreign_sentence_tokens
 
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
 _NAME_LABELS = ("ORG", "GPE", "PERSON", "NORP")
@@ -38,7 +39,9 @@ _JOINER = re.compile("[-'\u2019]")
 _VERSUS = ("v.", "vs.", "vs", "v")  # abbreviations, not words
 
 
-def non_mention_tokens(doc: Doc, spans: list[KbSpan], cased: bool = True) -> set[int]:
+def non_mention_tokens(
+    doc: Doc, spans: list[KbSpan], kb: ActorKB, cased: bool = True
+) -> set[int]:
     """Return the tokens of case titles, hashtags, states inside other places, names
     before a noun of geography and names unknown to the knowledge base in sentences not
     in English; and, when the article itself was ``cased`` (not lower-case or ALL-CAPS
@@ -46,9 +49,10 @@ def non_mention_tokens(doc: Doc, spans: list[KbSpan], cased: bool = True) -> set
     out = _case_titles(doc)
     out.update(t.i + 1 for t in doc[:-1] if t.text == "#" and t.whitespace_ == "")
     out.update(_states_inside_places(doc, spans))
-    out.update(_names_of_features(doc, spans))
+    out.update(_names_of_features(doc, spans, kb.feature_nouns))
     known = {i for span in spans for i in range(span.start, span.end)}
-    out.update(foreign_sentence_tokens(doc) - known)  # "Perú", "Omar Bongo" still count
+    # names the KB knows ("Perú", "Omar Bongo") still count in a foreign sentence
+    out.update(foreign_sentence_tokens(doc, kb.foreign_words) - known)
     if cased:
         out.update(_lower_case_names(doc, known))
     return out
@@ -102,10 +106,11 @@ def _states_inside_places(doc: Doc, spans: list[KbSpan]) -> set[int]:
     return out
 
 
-def _names_of_features(doc: Doc, spans: list[KbSpan]) -> set[int]:
+def _names_of_features(
+    doc: Doc, spans: list[KbSpan], features: frozenset[str]
+) -> set[int]:
     """Tokens of a capitalised name (a KB match or a parser entity) whose next word is
     a noun of geography ("Amazon" in "the Amazon rainforest")."""
-    features = non_mention_words().feature_nouns
     runs = [(s.start, s.end) for s in spans]
     runs.extend((e.start, e.end) for e in doc.ents if e.label_ in _NAME_LABELS)
     out: set[int] = set()

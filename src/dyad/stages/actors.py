@@ -84,7 +84,7 @@ def resolve_actors(
         casing=casing,
     )
     cased = casing is Casing.CASED
-    for i in furniture_tokens(doc, casing) | non_mention_tokens(doc, spans, cased):
+    for i in furniture_tokens(doc, casing) | non_mention_tokens(doc, spans, kb, cased):
         ctx.owner[i] = True
     found: list[tuple[Spec, int, int]] = []
     found.extend(_people(ctx))
