@@ -201,7 +201,9 @@ class Cast:
         """Yield the actors of a head's modifiers and of/in/from phrases.
 
         An "in"/"from" phrase counts only when no modifier names the actor: "French
-        troops in Rwanda" are French, "protesters in Baghdad" Iraqi.
+        troops in Rwanda" are French, "protesters in Baghdad" Iraqi. Without a modifier
+        an agent ("the decision by Chile", "prisoners held by Chile") is the actor, and
+        its "of" phrase is what it acts on ("the arrest of activists by Chile").
         """
         modified = False
         for child in head.children:
@@ -214,6 +216,10 @@ class Cast:
                 )
                 modified = modified or bool(found)
                 yield from found
+        agents = () if modified else _unique(self._agents(head, depth))
+        if agents:
+            yield from agents
+            return
         for child in head.children:
             if (
                 child.dep_ == "prep"
@@ -227,6 +233,26 @@ class Cast:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         yield from self.of(pobj, depth + 1)
+
+    def _agents(self, head: Token, depth: int) -> Iterator[str]:
+        """Yield the actors of a noun's "by" phrase and of the "by" phrase of a bare
+        participle on it ("held by Chile"; not a backer: "rebels armed by Chile")."""
+        if head.pos_ != "NOUN":
+            return
+        for child in head.children:
+            if child.dep_ == "acl" and child.tag_ == "VBN":
+                if child.lemma_.lower() in self.grammar.backing_participles:
+                    continue
+                holders = [c for c in child.children if c.dep_ == "agent"]
+            elif child.dep_ == "prep":
+                holders = [child]
+            else:
+                continue
+            for prep in holders:
+                if prep.lower_ == "by":
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj":
+                            yield from self.of(pobj, depth + 1)
 
     @contextmanager
     def avoiding(self, actors: Iterable[str]) -> Iterator[None]:
@@ -349,51 +375,3 @@ class Cast:
             and verb.lemma_.lower() in self.speech_verbs
             and verb.i < head.i
         )
-
-    def host_for(
-        self, visitors: Sequence[str], trigger: Token | None = None
-    ) -> tuple[str, ...]:
-        """Return the state most mentioned in the article, other than the visitors'.
-
-        A visit whose place the sentence names ("travelled to South Dakota", "arrived
-        in Pierre") has no guessed host: the place lies in some state, not necessarily
-        the article's most mentioned one (a state actor named there was already taken
-        as the recipient).
-        """
-        if trigger is not None and _names_a_place(trigger, self.grammar):
-            return ()
-        own = {self.actors[a].code for a in visitors if a in self.actors}
-        counts: dict[str, int] = {}
-        first: dict[str, str] = {}
-        for actor_id in self.by_token.values():
-            actor = self.actors.get(actor_id)
-            code = actor.code if actor else None
-            if actor is None or code is None or len(code) != 3 or code in own:
-                continue
-            if code in {"IGO", "NGO", "MNC"}:
-                continue
-            counts[code] = counts.get(code, 0) + 1
-            if code not in first or actor.kind == ActorKind.STATE:
-                first.setdefault(code, actor_id)
-        if not counts:
-            return ()
-        best = max(sorted(counts), key=lambda c: counts[c])
-        return (first[best],)
-
-
-_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-
-
-def _names_a_place(trigger: Token, grammar: Grammar) -> bool:
-    """Tell whether a locative preposition of ``trigger`` governs a name ("to Ohio",
-    "in Pierre"): a place of the parser's entities or a proper noun."""
-    return any(
-        child.dep_ == "prep"
-        and child.lower_ in grammar.locative_prepositions
-        and any(
-            obj.dep_ == "pobj"
-            and (obj.ent_type_ in _PLACE_LABELS or obj.pos_ == "PROPN")
-            for obj in child.children
-        )
-        for child in trigger.children
-    )
