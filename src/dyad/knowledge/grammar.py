@@ -57,6 +57,8 @@ class Grammar:
     harm_verbs: frozenset[str]
     answer_verbs: frozenset[str]
     answer_prepositions: frozenset[str]
+    companion_adverbs: frozenset[str]
+    joining_verbs: frozenset[str]
 
 
 def parse_grammar(path: Path) -> Grammar:

@@ -25,6 +25,7 @@ from dyad.stages.events_passives import (
     shared_objects,
 )
 from dyad.stages.events_roles import Cast
+from dyad.stages.events_roles_coactors import co_actors
 from dyad.stages.events_triggers import (
     OBJECTS,
     PASSIVE_SUBJECTS,
@@ -221,6 +222,8 @@ def verbal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
     actors = actors or tuple(a for t in agents for a in cast.of(t))
     if not actors and not passive and c.kind == "verb":
         actors = _possessor_actors(anchor, cast)
+    if actors and not passive:  # "X, along with Y, condemned Z"; "X joined Y in …"
+        actors += co_actors(anchor, subject, cast)
     partners: list[str] = []
     objects, holders, absorbed = _objects_and_holders(c, cast, lexicon)
     recipients += absorbed
