@@ -4,7 +4,8 @@ Classes measured on the dev and train splits and the public gold's dev halves: t
 of a noun names its actor ("the decision by X", "detainees held by X"), so condemning it
 condemns X; an object set off by commas after two verbs with subjects of their own is
 the object of both (right-node raising); a statement noun's that-clause names whom it is
-about ("accusations from X that Y …"); "along with" / "together with" / "joined X in"
+about ("accusations from X that Y …"); a threat's "if"/"unless" condition names whom
+it is aimed at; "along with" / "together with" / "joined X in"
 add a co-actor, and a one-sided event gives one event per actor to the same recipient.
 Real parses; actors given by hand (``events_harness``).
 """
@@ -57,6 +58,11 @@ FOUND = [
      (T.SANCTION, ("CHL",), ("BOL",))),
     ("Ghana joined Kenya in condemning Uganda.", (T.ACCUSE, ("KEN",), ("UGA",))),
     ("Ghana joined Kenya in condemning Uganda.", (T.ACCUSE, ("GHA",), ("UGA",))),
+    # a threat's condition names whom it is aimed at
+    ("Kenya threatened to leave the talks if Uganda deploys troops on the border.",
+     (T.THREATEN, ("KEN",), ("UGA",))),
+    ("Ghana threatened to hold a strike unless Togo rescinded the decision.",
+     (T.THREATEN, ("GHA",), ("TGO",))),
 ]
 
 

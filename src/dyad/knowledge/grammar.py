@@ -59,6 +59,7 @@ class Grammar:
     answer_prepositions: frozenset[str]
     companion_adverbs: frozenset[str]
     joining_verbs: frozenset[str]
+    condition_marks: frozenset[str]
 
 
 def parse_grammar(path: Path) -> Grammar:

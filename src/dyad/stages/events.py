@@ -325,10 +325,9 @@ def _resolve_roles(
             roles = replace(roles, recipients=host, how=".host" if host else "")
         embeds = c.rule.embeds or lexicon.types[c.rule.type].embeds
         if roles.actors and not roles.recipients and embeds:
-            embedded = borrowed.embedded_participants(
-                c, resolved
-            ) or borrowed.complement_actors(c.anchor, cast)
-            embedded = borrowed.other_side(embedded, roles, cast)
+            embedded = borrowed.other_side(
+                borrowed.embedded_participants(c, resolved), roles, cast
+            ) or borrowed.other_side(borrowed.complement_actors(c.anchor, cast), roles, cast)
             roles = finish(roles.actors, embedded) if embedded else roles
         if args is not None and not (roles.how or roles.mutual):
             # carried, hosted, third-party and mutual events keep the rules' sides

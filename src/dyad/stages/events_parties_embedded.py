@@ -40,7 +40,8 @@ def complement_actors(anchor: Token, cast: Cast) -> tuple[str, ...]:
     "demanded that Hamas renounce …" → Hamas; "threatened to cut off electricity to X"
     → X; "a request for help from Norway" → Norway: the subject of a that-clause, and
     the objects and prepositional objects of an infinitive complement or of the thing
-    asked "for", at most two clauses down.
+    asked "for", at most two clauses down; failing those, the subject of a condition on
+    them ("threatened to quit if X goes ahead" → X).
     """
     found: list[str] = []
     complement = cast.grammar.complement_prepositions
@@ -49,6 +50,7 @@ def complement_actors(anchor: Token, cast: Cast) -> tuple[str, ...]:
         for pobj in prep_objects(thing, complement - {"for"}, cast.by_token):
             found.extend(cast.of(pobj))
     frontier = [anchor]
+    visited = [anchor]
     for _ in range(2):
         clauses = [
             child
@@ -56,6 +58,7 @@ def complement_actors(anchor: Token, cast: Cast) -> tuple[str, ...]:
             for child in token.children
             if child.dep_ in ("xcomp", "ccomp")
         ]
+        visited.extend(clauses)
         for clause in clauses:
             for child in clause.children:
                 is_subject = child.dep_ in ("nsubj", "nsubjpass")
@@ -67,7 +70,24 @@ def complement_actors(anchor: Token, cast: Cast) -> tuple[str, ...]:
             for pobj in prep_objects(clause, complement, cast.by_token):
                 found.extend(cast.of(pobj))
         frontier = clauses
+    if not found:  # "threatened to quit the talks if X deploys missiles": X
+        found = [a for clause in visited for a in _condition_subjects(clause, cast)]
     return tuple(dict.fromkeys(found))
+
+
+def _condition_subjects(clause: Token, cast: Cast) -> list[str]:
+    """Return the actors of the subjects of the conditions on ``clause`` ("if X
+    deploys", "unless X withdraws"): whom a threat or a conditional offer is aimed at."""
+    marks = cast.grammar.condition_marks
+    return [
+        a
+        for condition in clause.children
+        if condition.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in marks for m in condition.children)
+        for subject in condition.children
+        if subject.dep_ == "nsubj"
+        for a in cast.of(subject)
+    ]
 
 
 def embedded_participants(c: Candidate, resolved: dict[int, Roles]) -> tuple[str, ...]:
