@@ -5,8 +5,10 @@ of a noun names its actor ("the decision by X", "detainees held by X"), so conde
 condemns X; an object set off by commas after two verbs with subjects of their own is
 the object of both (right-node raising); a statement noun's that-clause names whom it is
 about ("accusations from X that Y …"); a threat's "if"/"unless" condition names whom
-it is aimed at; "along with" / "together with" / "joined X in"
-add a co-actor, and a one-sided event gives one event per actor to the same recipient.
+it is aimed at; "along with" / "together with" add a co-actor, and a one-sided event
+gives one event per actor to the same recipient; "the country" / "those countries"
+stand for the state(s) named before, other than the actor; an event noun in a passive
+verb's "in" phrase acts ("were wounded in a Kenyan airstrike").
 Real parses; actors given by hand (``events_harness``).
 """
 
@@ -24,7 +26,8 @@ T = EventType
 CAST: Cast = states(
     {
         "Ghana": "GHA", "Togo": "TGO", "Kenya": "KEN", "Uganda": "UGA",
-        "Chile": "CHL", "Peru": "PER", "Bolivia": "BOL",
+        "Chile": "CHL", "Peru": "PER", "Bolivia": "BOL", "Kenyan": "KEN",
+        "Ugandan": "UGA",
     }
 )
 
@@ -56,8 +59,14 @@ FOUND = [
     ("Ghana, along with Kenya, condemned Uganda.", (T.ACCUSE, ("GHA",), ("UGA",))),
     ("Peru together with Chile imposed sanctions on Bolivia.",
      (T.SANCTION, ("CHL",), ("BOL",))),
-    ("Ghana joined Kenya in condemning Uganda.", (T.ACCUSE, ("KEN",), ("UGA",))),
     ("Ghana joined Kenya in condemning Uganda.", (T.ACCUSE, ("GHA",), ("UGA",))),
+    # a definite description stands for the state named before, not the actor's own
+    ("The Ugandan army said that Kenyan attacks on the country had killed ten.",
+     (T.ASSAULT, ("KEN",), ("UGA",))),
+    ("Kenya shelled Uganda and blamed the country for the war.",
+     (T.ACCUSE, ("KEN",), ("UGA",))),
+    # an event noun in a passive verb's "in" phrase acts like its agent
+    ("Ten soldiers were wounded in a Kenyan airstrike.", (T.ASSAULT, ("KEN",), ())),
     # a threat's condition names whom it is aimed at
     ("Kenya threatened to leave the talks if Uganda deploys troops on the border.",
      (T.THREATEN, ("KEN",), ("UGA",))),
@@ -81,6 +90,12 @@ def test_co_actors_are_no_dyad(resources):  # type: ignore[no-untyped-def]
     assert ("CHL", "PER") not in pairs, sorted(found)
 
 
+def test_a_joiner_acts_alone(resources):  # type: ignore[no-untyped-def]
+    # "joined Kenya in condemning": Kenya's condemnation came before; the news is Ghana's
+    found = _found("Ghana joined Kenya in condemning Uganda.", resources)
+    assert (T.ACCUSE, ("KEN",), ("UGA",)) not in found, sorted(found)
+
+
 def test_a_modifier_outranks_a_participles_agent(resources):  # type: ignore[no-untyped-def]
     # "Ugandan" names the soldiers; "captured by Kenya" is what happened to them
     cast = CAST | states({"Ugandan": "UGA"})
@@ -100,4 +115,15 @@ def test_a_relative_clause_names_no_recipient(resources):  # type: ignore[no-unt
     found = _found("Kenya dismissed the accusations that Uganda made on Monday.", resources)
     assert all(
         recipients != ("UGA",) for t, _, recipients in found if t == T.ACCUSE
+    ), sorted(found)
+
+
+def test_a_description_with_its_own_phrase_is_no_anaphor(resources):  # type: ignore[no-untyped-def]
+    # bare, "the country" is Uganda; "the country of origin" has a phrase of its own
+    bare = _found("Uganda said Kenya had deported the workers to the country.", resources)
+    assert (T.COERCE, ("KEN",), ("UGA",)) in bare, sorted(bare)
+    text = "Uganda said Kenya had deported the workers to the country of origin."
+    found = _found(text, resources)
+    assert all(
+        recipients != ("UGA",) for t, _, recipients in found if t == T.COERCE
     ), sorted(found)

@@ -58,8 +58,10 @@ class Grammar:
     answer_verbs: frozenset[str]
     answer_prepositions: frozenset[str]
     companion_adverbs: frozenset[str]
-    joining_verbs: frozenset[str]
     condition_marks: frozenset[str]
+    anaphor_nouns: frozenset[str]
+    anaphor_determiners: frozenset[str]
+    instrument_prepositions: frozenset[str]
 
 
 def parse_grammar(path: Path) -> Grammar:

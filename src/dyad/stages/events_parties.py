@@ -25,6 +25,7 @@ from dyad.stages.events_passives import (
     shared_objects,
 )
 from dyad.stages.events_roles import Cast
+from dyad.stages.events_roles_anaphora import is_anaphor
 from dyad.stages.events_roles_coactors import co_actors
 from dyad.stages.events_triggers import (
     OBJECTS,
@@ -220,6 +221,8 @@ def verbal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
     recipients: tuple[str, ...] = cast.of(subject) if passive else ()
     agents = by_agents(anchor) if passive else []
     actors = actors or tuple(a for t in agents for a in cast.of(t))
+    if passive and not actors:  # "were killed in Israeli shelling": the shelling acts
+        actors = _instruments(anchor, cast)
     if not actors and not passive and c.kind == "verb":
         actors = _possessor_actors(anchor, cast)
     if actors and not passive:  # "X, along with Y, condemned Z"; "X joined Y in …"
@@ -247,7 +250,8 @@ def verbal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
         partner_preps.extend(objects)
         objects = []
     for token in objects + preps:
-        recipients += cast.of(token)
+        with cast.avoiding(actors if is_anaphor(token, cast) else cast.avoid):
+            recipients += cast.of(token)  # "X's attacks on the country": not X
     recipients += theme_recipients(holders, rule, cast, lexicon)
     found = tuple(a for token in partner_preps for a in cast.of(token))
     if rule.reciprocal:
@@ -274,6 +278,17 @@ def verbal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
             return Roles((), ())
         actors, recipients = visitors, actors
     return finish(actors, recipients, cast)
+
+
+def _instruments(verb: Token, cast: Cast) -> tuple[str, ...]:
+    """Return the actors of event nouns in a passive verb's instrument phrases ("killed
+    in Israeli shelling", "wounded in a Ghanaian airstrike"), which act like an agent."""
+    return tuple(
+        a
+        for t in prep_objects(verb, cast.grammar.instrument_prepositions)
+        if t.lemma_.lower() in cast.eventive
+        for a in cast.of(t)
+    )
 
 
 def _possessor_actors(anchor: Token, cast: Cast) -> tuple[str, ...]:

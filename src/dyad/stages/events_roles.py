@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 from dyad.knowledge.grammar import Grammar, load_grammar
 from dyad.records import Actor, ActorKind, Mention
 from dyad.stages.events_joint import listed_before, member_of
+from dyad.stages.events_roles_anaphora import anaphor_actors, is_anaphor
 
 # Dependents of a head that is no actor whose mentions name the actor ("US officials",
 # "Romania's government", "the Chinese side").
@@ -195,6 +196,9 @@ class Cast:
         ):  # "the two leaders", "both sides"
             yield from self.previous
             return
+        if is_anaphor(head, self):  # "attacks on the country", "those countries"
+            yield from anaphor_actors(head, self)
+            return
         yield from self._qualifiers(head, depth)
 
     def _qualifiers(self, head: Token, depth: int) -> Iterator[str]:
@@ -271,13 +275,13 @@ class Cast:
         elif lower in self.grammar.first_person_pronouns:
             yield from self.of(self.speaker_of(token), 1)
         elif lower in self.grammar.singular_person_pronouns:
-            yield from self._nearest(token, {ActorKind.PERSON})
+            yield from self.nearest(token, {ActorKind.PERSON})
         elif (
             lower in self.grammar.thing_pronouns
             and token.head.lemma_ not in self.grammar.expletive_heads
         ):
             # "it" only within its sentence ("Iraq said it would …"); "its" further
-            yield from self._nearest(token, _THING_KINDS, same_sentence=lower == "it")
+            yield from self.nearest(token, _THING_KINDS, same_sentence=lower == "it")
         elif lower in self.grammar.pair_words and self._is_recent(token):
             yield from self.previous
         elif lower in self.grammar.group_pronouns:
@@ -291,7 +295,7 @@ class Cast:
         else the nearest group, state or body of the sentences before."""
         found = list(
             listed_before(self, token)
-            or self._nearest(token, _THING_KINDS, same_sentence=True)
+            or self.nearest(token, _THING_KINDS, same_sentence=True)
         )
         if (
             not found
@@ -300,7 +304,7 @@ class Cast:
         ):
             found = list(self.previous)
         yield from (
-            found or self._previous_subject(token) or self._nearest(token, _THING_KINDS)
+            found or self._previous_subject(token) or self.nearest(token, _THING_KINDS)
         )
 
     def _previous_subject(self, token: Token) -> tuple[str, ...]:
@@ -340,7 +344,7 @@ class Cast:
         previous = self.doc[start - 1].sent.start if start > 0 else start
         return self.previous_start in (start, previous)
 
-    def _nearest(
+    def nearest(
         self,
         token: Token,
         kinds: set[ActorKind] | frozenset[ActorKind],

@@ -1,13 +1,11 @@
 """Co-actors of a verbal event: others who do the act beside its subject.
 
-- "Peru, along with Chile, condemned Bolivia" and "Peru together with Chile imposed
-  sanctions on Bolivia": a "with" phrase under a companion adverb (``companion_adverbs``
-  of ``data/grammar.yaml``), on the verb or on its subject;
-- "Peru joined Chile in condemning Bolivia": the object of a joining verb
-  (``joining_verbs``) whose "in" gerund is the event.
-
-A co-actor joins the actor side; a one-sided event then gives one event per actor to
-the same recipient (never a dyad between the co-actors).
+"Peru, along with Chile, condemned Bolivia" and "Peru together with Chile imposed
+sanctions on Bolivia": a "with" phrase under a companion adverb (``companion_adverbs`` of
+``data/grammar.yaml``), on the verb or on its subject. A co-actor joins the actor side;
+a one-sided event then gives one event per actor to the same recipient (never a dyad
+between the co-actors). "Peru joined Chile in condemning Bolivia" is no such case: the
+news is Peru's act, Chile's came before (our annotators code the joiner alone).
 """
 
 from __future__ import annotations
@@ -23,7 +21,6 @@ def co_actors(anchor: Token, subject: Token | None, cast: Cast) -> tuple[str, ..
     """Return the actors that act with ``subject`` at the verb ``anchor``."""
     holders = [anchor] if subject is None else [anchor, subject]
     found = [a for h in holders for t in _companions(h, cast) for a in cast.of(t)]
-    found.extend(a for t in _joined(anchor, cast) for a in cast.of(t))
     return tuple(dict.fromkeys(found))
 
 
@@ -43,13 +40,3 @@ def _companions(holder: Token, cast: Cast) -> Iterator[Token]:
             continue
         for prep in withs:
             yield from (o for o in prep.children if o.dep_ == "pobj")
-
-
-def _joined(anchor: Token, cast: Cast) -> Iterator[Token]:
-    """Yield the object of "joined X in Ving" when ``anchor`` is that gerund."""
-    prep = anchor.head
-    if anchor.dep_ != "pcomp" or prep.lower_ != "in" or prep.dep_ != "prep":
-        return
-    verb = prep.head
-    if verb.lemma_.lower() in cast.grammar.joining_verbs:
-        yield from (o for o in verb.children if o.dep_ == "dobj")
