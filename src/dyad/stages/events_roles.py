@@ -25,6 +25,8 @@ from dyad.stages.events_roles_anaphora import anaphor_actors, is_anaphor
 _MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod", "nummod"})
 # clause links through which reported speech hangs on its verb of saying
 _REPORTED_DEPS = frozenset({"ccomp", "parataxis", "conj", "xcomp", "advcl"})
+# dependents that make a participle a clause of its own ("that X had ordered")
+_CLAUSE_DEPS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "mark"})
 _THING_KINDS = frozenset(
     {ActorKind.STATE, ActorKind.ORGANIZATION, ActorKind.IGO, ActorKind.GROUP}
 )
@@ -240,12 +242,18 @@ class Cast:
 
     def _agents(self, head: Token, depth: int) -> Iterator[str]:
         """Yield the actors of a noun's "by" phrase and of the "by" phrase of a bare
-        participle on it ("held by Chile"; not a backer: "rebels armed by Chile")."""
+        participle on a noun that names no event ("prisoners held by Chile"; not a
+        backer: "rebels armed by Chile"; not "a deal signed by Chile", whose parties
+        the deal's own event gives, nor a clause: "reports that X had been ordered")."""
         if head.pos_ != "NOUN":
             return
         for child in head.children:
             if child.dep_ == "acl" and child.tag_ == "VBN":
-                if child.lemma_.lower() in self.grammar.backing_participles:
+                if (
+                    child.lemma_.lower() in self.grammar.backing_participles
+                    or head.lemma_.lower() in self.eventive
+                    or any(c.dep_ in _CLAUSE_DEPS for c in child.children)
+                ):
                     continue
                 holders = [c for c in child.children if c.dep_ == "agent"]
             elif child.dep_ == "prep":
