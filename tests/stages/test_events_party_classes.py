@@ -17,7 +17,7 @@ from __future__ import annotations
 import pytest
 from events_harness import Cast, code, dyads, states
 
-from dyad.records import EventType
+from dyad.records import ActorKind, EventType
 
 pytestmark = [pytest.mark.model, pytest.mark.issue(11)]
 
@@ -88,6 +88,13 @@ def test_co_actors_are_no_dyad(resources):  # type: ignore[no-untyped-def]
     pairs = {(a, r) for _, actors, recipients in found for a in actors for r in recipients}
     assert ("PER", "CHL") not in pairs, sorted(found)
     assert ("CHL", "PER") not in pairs, sorted(found)
+
+
+def test_a_companion_of_the_recipients_country_is_no_co_actor(resources):  # type: ignore[no-untyped-def]
+    cast = CAST | states({"Mensah": "GHA", "Odhiambo": "KEN"}, ActorKind.PERSON)
+    found = dyads(code(resources, "Mensah visited Kenya along with Odhiambo.", cast))
+    assert any(actors == ("GHA",) for _, actors, _ in found), sorted(found)
+    assert all(actors != ("KEN",) for _, actors, _ in found), sorted(found)
 
 
 def test_a_joiner_acts_alone(resources):  # type: ignore[no-untyped-def]

@@ -26,7 +26,7 @@ from dyad.stages.events_passives import (
 )
 from dyad.stages.events_roles import Cast
 from dyad.stages.events_roles_anaphora import is_anaphor
-from dyad.stages.events_roles_coactors import co_actors
+from dyad.stages.events_roles_coactors import co_actors, without_codes
 from dyad.stages.events_triggers import (
     OBJECTS,
     PASSIVE_SUBJECTS,
@@ -225,8 +225,7 @@ def verbal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
         actors = _instruments(anchor, cast)
     if not actors and not passive and c.kind == "verb":
         actors = _possessor_actors(anchor, cast)
-    if actors and not passive:  # "X, along with Y, condemned Z"; "X joined Y in …"
-        actors += co_actors(anchor, subject, cast)
+    companions = co_actors(anchor, subject, cast) if actors and not passive else ()
     partners: list[str] = []
     objects, holders, absorbed = _objects_and_holders(c, cast, lexicon)
     recipients += absorbed
@@ -277,7 +276,7 @@ def verbal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
         if not visitors:
             return Roles((), ())
         actors, recipients = visitors, actors
-    return finish(actors, recipients, cast)
+    return finish(actors + without_codes(companions, recipients, cast), recipients, cast)
 
 
 def _instruments(verb: Token, cast: Cast) -> tuple[str, ...]:

@@ -1,16 +1,17 @@
 """Co-actors of a verbal event: others who do the act beside its subject.
 
 "Peru, along with Chile, condemned Bolivia" and "Peru together with Chile imposed
-sanctions on Bolivia": a "with" phrase under a companion adverb (``companion_adverbs`` of
-``data/grammar.yaml``), on the verb or on its subject. A co-actor joins the actor side;
-a one-sided event then gives one event per actor to the same recipient (never a dyad
-between the co-actors). "Peru joined Chile in condemning Bolivia" is no such case: the
-news is Peru's act, Chile's came before (our annotators code the joiner alone).
+sanctions on Bolivia": a "with" phrase under a companion adverb (``companion_adverbs``
+of ``data/grammar.yaml``), on the verb or on its subject. A co-actor joins the actor
+side; a one-sided event then gives one event per actor to the same recipient (never a
+dyad between the co-actors). A companion of a recipient's country is left out (no state
+acts on itself). "Peru joined Chile in condemning Bolivia" is no such case: the news is
+Peru's act, Chile's came before (our annotators code the joiner alone).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Token
 
@@ -22,6 +23,17 @@ def co_actors(anchor: Token, subject: Token | None, cast: Cast) -> tuple[str, ..
     holders = [anchor] if subject is None else [anchor, subject]
     found = [a for h in holders for t in _companions(h, cast) for a in cast.of(t)]
     return tuple(dict.fromkeys(found))
+
+
+def without_codes(
+    companions: Sequence[str], recipients: Sequence[str], cast: Cast
+) -> tuple[str, ...]:
+    """Return the ``companions`` of no recipient's country: "the King visits Canada along
+    with the Queen of Canada" is no visit by Canada to itself."""
+    codes = {cast.actors[r].code for r in recipients if r in cast.actors} - {None}
+    return tuple(
+        a for a in companions if a not in cast.actors or cast.actors[a].code not in codes
+    )
 
 
 def _companions(holder: Token, cast: Cast) -> Iterator[Token]:
