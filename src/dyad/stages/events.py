@@ -327,7 +327,9 @@ def _resolve_roles(
         if roles.actors and not roles.recipients and embeds:
             embedded = borrowed.other_side(
                 borrowed.embedded_participants(c, resolved), roles, cast
-            ) or borrowed.other_side(borrowed.complement_actors(c.anchor, cast), roles, cast)
+            ) or borrowed.other_side(
+                borrowed.complement_actors(c.anchor, cast, c.rule.type), roles, cast
+            )
             roles = finish(roles.actors, embedded) if embedded else roles
         if args is not None and not (roles.how or roles.mutual):
             # carried, hosted, third-party and mutual events keep the rules' sides

@@ -13,10 +13,13 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
+from dyad.records import EventType
 from dyad.stages.events_parties import Roles
 from dyad.stages.events_roles import Cast
 from dyad.stages.events_triggers import Candidate, prep_objects
 
+# types whose condition names their target ("threatened to quit if X deploys")
+_CONDITIONAL = frozenset({EventType.THREATEN})
 _COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "prep", "pobj", "acl", "pcomp"})
 
 
@@ -34,14 +37,17 @@ def other_side(
     )
 
 
-def complement_actors(anchor: Token, cast: Cast) -> tuple[str, ...]:
+def complement_actors(
+    anchor: Token, cast: Cast, event_type: EventType | None = None
+) -> tuple[str, ...]:
     """Return who the complement of ``anchor`` is about, for its missing recipient.
 
     "demanded that Hamas renounce …" → Hamas; "threatened to cut off electricity to X"
     → X; "a request for help from Norway" → Norway: the subject of a that-clause, and
     the objects and prepositional objects of an infinitive complement or of the thing
-    asked "for", at most two clauses down; failing those, the subject of a condition on
-    them ("threatened to quit if X goes ahead" → X).
+    asked "for", at most two clauses down; failing those, for a threat, the subject of
+    a condition on them ("threatened to quit if X goes ahead" → X; an offer's condition
+    need not name its addressee: "offered to resign if the team lost").
     """
     found: list[str] = []
     complement = cast.grammar.complement_prepositions
@@ -70,7 +76,7 @@ def complement_actors(anchor: Token, cast: Cast) -> tuple[str, ...]:
             for pobj in prep_objects(clause, complement, cast.by_token):
                 found.extend(cast.of(pobj))
         frontier = clauses
-    if not found:  # "threatened to quit the talks if X deploys missiles": X
+    if not found and event_type in _CONDITIONAL:  # "threatened to quit if X …": X
         found = [a for clause in visited for a in _condition_subjects(clause, cast)]
     return tuple(dict.fromkeys(found))
 
