@@ -151,6 +151,18 @@ def _reported(c: Candidate, cast: Cast, lexicon: EventLexicon) -> tuple[str, ...
     )
 
 
+def _implied(
+    c: Candidate, has_actor: bool, cast: Cast, lexicon: EventLexicon
+) -> tuple[str, ...]:
+    """Return the recipient of a one-sided event noun that names none in its phrases:
+    whom it harms, the one who answers it, or whom its that-clause is about."""
+    return (
+        harmed(c.trigger, cast)
+        or _answerer(c, has_actor, cast, lexicon)
+        or _reported(c, cast, lexicon)
+    )
+
+
 def nominal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
     if c.kind == "light":
         verbal = verbal_roles(c, cast, lexicon)
@@ -190,11 +202,7 @@ def nominal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
             if a not in speakers
         ) + theme_recipients(holders, rule, cast, lexicon)
     if not rule.reciprocal and not recipients:  # "airstrikes killed ten soldiers"
-        recipients = (
-            harmed(noun, cast)
-            or _answerer(c, bool(actors), cast, lexicon)
-            or _reported(c, cast, lexicon)
-        )
+        recipients = _implied(c, bool(actors), cast, lexicon)
     if not rule.reciprocal:
         actors, recipients = _undergone(
             noun, holders, (actors, recipients), cast, lexicon

@@ -217,12 +217,8 @@ def _visitors(anchor: Token, cast: Cast) -> tuple[str, ...]:
 def verbal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
     rule, anchor = c.rule, c.anchor
     subject, passive = subject_token(anchor, lexicon)
-    actors = () if passive else cast.of(subject)
+    actors = _passive_agents(anchor, cast) if passive else cast.of(subject)
     recipients: tuple[str, ...] = cast.of(subject) if passive else ()
-    agents = by_agents(anchor) if passive else []
-    actors = actors or tuple(a for t in agents for a in cast.of(t))
-    if passive and not actors:  # "were killed in Israeli shelling": the shelling acts
-        actors = _instruments(anchor, cast)
     if not actors and not passive and c.kind == "verb":
         actors = _possessor_actors(anchor, cast)
     companions = co_actors(anchor, subject, cast) if actors and not passive else ()
@@ -279,10 +275,12 @@ def verbal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
     return finish(actors + without_codes(companions, recipients, cast), recipients, cast)
 
 
-def _instruments(verb: Token, cast: Cast) -> tuple[str, ...]:
-    """Return the actors of event nouns in a passive verb's instrument phrases ("killed
-    in Israeli shelling", "wounded in a Ghanaian airstrike"), which act like an agent."""
-    return tuple(
+def _passive_agents(verb: Token, cast: Cast) -> tuple[str, ...]:
+    """Return the actors of a passive verb's "by" agents, else of the event nouns in its
+    instrument phrases ("killed in Israeli shelling", "wounded in a Ghanaian airstrike"),
+    which act like an agent."""
+    agents = tuple(a for t in by_agents(verb) for a in cast.of(t))
+    return agents or tuple(
         a
         for t in prep_objects(verb, cast.grammar.instrument_prepositions)
         if t.lemma_.lower() in cast.eventive
