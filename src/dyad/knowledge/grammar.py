@@ -57,6 +57,11 @@ class Grammar:
     harm_verbs: frozenset[str]
     answer_verbs: frozenset[str]
     answer_prepositions: frozenset[str]
+    companion_adverbs: frozenset[str]
+    condition_marks: frozenset[str]
+    anaphor_nouns: frozenset[str]
+    anaphor_determiners: frozenset[str]
+    instrument_prepositions: frozenset[str]
 
 
 def parse_grammar(path: Path) -> Grammar:

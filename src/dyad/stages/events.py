@@ -1,17 +1,15 @@
 """The events stage: find event triggers, code their PLOVER type, roles and modality.
 
 Per sentence, every token whose lemma is a trigger of the lexicon becomes a candidate
-(``events_triggers``: one dictionary lookup per token): verbs ("met", "accused"), verbs
-restricted to certain objects ("imposed sanctions", "signed a treaty"; the object is
-absorbed), and nouns ("talks", "Blinken's visit"), which take the subject of a light
-verb governing them ("held talks with", "launched strikes"). Participants come from the
-dependency parse (``events_parties``, with role heads turned into actors by
-``events_roles``), modality from the trigger's clause and the clauses above it
-(``events_modality``). This module turns them into records, carries participants
-forward and recodes statements of intent. An event needs an actor (an agentless
-passive keeps its recipient alone); a meeting with no participants of its own takes
-those of the meeting just before ("a meeting" after "Biden-Xi meeting"), and others
-are dropped. See ``docs/events.md``.
+(``events_triggers``, one lookup per token): verbs ("met", "accused"), verbs restricted
+to certain objects ("imposed sanctions", "signed a treaty"; the object is absorbed), and
+nouns ("talks", "Blinken's visit"), which take the subject of a light verb governing
+them ("held talks with", "launched strikes"). Participants come from the parse
+(``events_parties``; ``events_roles`` turns role heads into actors), modality from the
+trigger's clause and those above it (``events_modality``). This module makes records,
+carries participants on, recodes statements of intent. An event needs an actor (an
+agentless passive keeps its recipient alone); a meeting with none takes those of the
+meeting just before, others are dropped. See ``docs/events.md``.
 """
 
 from __future__ import annotations
@@ -33,6 +31,7 @@ from dyad.records import (
     Problem,
     StageResult,
 )
+from dyad.stages import events_parties_embedded as borrowed
 from dyad.stages.events_args import Arguer
 from dyad.stages.events_background import background_triggers
 from dyad.stages.events_modality import read_modality
@@ -41,15 +40,13 @@ from dyad.stages.events_nominal import nominal_roles
 from dyad.stages.events_parties import (
     Roles,
     build_cast,
-    complement_actors,
-    embedded_participants,
     finish,
-    other_side,
     subject_token,
     verbal_roles,
 )
 from dyad.stages.events_refusal import as_refusal
 from dyad.stages.events_roles import Cast
+from dyad.stages.events_roles_host import host_for
 from dyad.stages.events_senses import is_private_trip
 from dyad.stages.events_triggers import OBJECTS, Candidate, children, find_candidates
 from dyad.stages.nlp import Parsed
@@ -324,14 +321,15 @@ def _resolve_roles(
             and not roles.how
             and not children(c.trigger, OBJECTS)  # "visit all of them": not a state
         ):
-            host = cast.host_for(roles.actors, c.trigger)
+            host = host_for(cast, roles.actors, c.trigger)
             roles = replace(roles, recipients=host, how=".host" if host else "")
         embeds = c.rule.embeds or lexicon.types[c.rule.type].embeds
         if roles.actors and not roles.recipients and embeds:
-            embedded = embedded_participants(c, resolved) or complement_actors(
-                c.anchor, cast
+            embedded = borrowed.other_side(
+                borrowed.embedded_participants(c, resolved), roles, cast
+            ) or borrowed.other_side(
+                borrowed.complement_actors(c.anchor, cast, c.rule.type), roles, cast
             )
-            embedded = other_side(embedded, roles, cast)
             roles = finish(roles.actors, embedded) if embedded else roles
         if args is not None and not (roles.how or roles.mutual):
             # carried, hosted, third-party and mutual events keep the rules' sides

@@ -133,6 +133,36 @@ def _answerer(
     return () if passive else cast.of(subject)
 
 
+def _reported(c: Candidate, cast: Cast, lexicon: EventLexicon) -> tuple[str, ...]:
+    """Return whom a statement noun's that-clause is about: "amid accusations from X
+    that Y armed the rebels" → Y (the subject of an active clause). Only for speech acts
+    (types with ``speaker_preps``) whose clause is no embedded event (no ``embeds``: in
+    "threats that X would strike" X is the speaker)."""
+    info = lexicon.types[c.rule.type]
+    if not info.speaker_preps or info.embeds is not None:
+        return ()
+    return tuple(
+        a
+        for clause in c.trigger.children
+        if clause.dep_ in ("acl", "ccomp")
+        and any(m.dep_ == "mark" for m in clause.children)
+        for subject in children(clause, SUBJECTS)
+        for a in cast.of(subject)
+    )
+
+
+def _implied(
+    c: Candidate, has_actor: bool, cast: Cast, lexicon: EventLexicon
+) -> tuple[str, ...]:
+    """Return the recipient of a one-sided event noun that names none in its phrases:
+    whom it harms, the one who answers it, or whom its that-clause is about."""
+    return (
+        harmed(c.trigger, cast)
+        or _answerer(c, has_actor, cast, lexicon)
+        or _reported(c, cast, lexicon)
+    )
+
+
 def nominal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
     if c.kind == "light":
         verbal = verbal_roles(c, cast, lexicon)
@@ -172,7 +202,7 @@ def nominal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
             if a not in speakers
         ) + theme_recipients(holders, rule, cast, lexicon)
     if not rule.reciprocal and not recipients:  # "airstrikes killed ten soldiers"
-        recipients = harmed(noun, cast) or _answerer(c, bool(actors), cast, lexicon)
+        recipients = _implied(c, bool(actors), cast, lexicon)
     if not rule.reciprocal:
         actors, recipients = _undergone(
             noun, holders, (actors, recipients), cast, lexicon

@@ -25,6 +25,8 @@ from dyad.stages.events_passives import (
     shared_objects,
 )
 from dyad.stages.events_roles import Cast
+from dyad.stages.events_roles_anaphora import is_anaphor
+from dyad.stages.events_roles_coactors import co_actors, without_codes
 from dyad.stages.events_triggers import (
     OBJECTS,
     PASSIVE_SUBJECTS,
@@ -42,7 +44,6 @@ _CLIMB_DEPS = _INHERIT_DEPS | {"dobj", "pobj", "prep", "compound", "acomp"}
 
 
 _OWNERS = frozenset({"poss", "compound"})
-_COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "prep", "pobj", "acl", "pcomp"})
 
 
 _VISITOR_KINDS = frozenset({ActorKind.PERSON, ActorKind.STATE, ActorKind.IGO})
@@ -216,12 +217,11 @@ def _visitors(anchor: Token, cast: Cast) -> tuple[str, ...]:
 def verbal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
     rule, anchor = c.rule, c.anchor
     subject, passive = subject_token(anchor, lexicon)
-    actors = () if passive else cast.of(subject)
+    actors = _passive_agents(anchor, cast) if passive else cast.of(subject)
     recipients: tuple[str, ...] = cast.of(subject) if passive else ()
-    agents = by_agents(anchor) if passive else []
-    actors = actors or tuple(a for t in agents for a in cast.of(t))
     if not actors and not passive and c.kind == "verb":
         actors = _possessor_actors(anchor, cast)
+    companions = co_actors(anchor, subject, cast) if actors and not passive else ()
     partners: list[str] = []
     objects, holders, absorbed = _objects_and_holders(c, cast, lexicon)
     recipients += absorbed
@@ -245,7 +245,8 @@ def verbal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
         partner_preps.extend(objects)
         objects = []
     for token in objects + preps:
-        recipients += cast.of(token)
+        with cast.avoiding(actors if is_anaphor(token, cast) else cast.avoid):
+            recipients += cast.of(token)  # "X's attacks on the country": not X
     recipients += theme_recipients(holders, rule, cast, lexicon)
     found = tuple(a for token in partner_preps for a in cast.of(token))
     if rule.reciprocal:
@@ -271,7 +272,20 @@ def verbal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
         if not visitors:
             return Roles((), ())
         actors, recipients = visitors, actors
-    return finish(actors, recipients, cast)
+    return finish(actors + without_codes(companions, recipients, cast), recipients, cast)
+
+
+def _passive_agents(verb: Token, cast: Cast) -> tuple[str, ...]:
+    """Return the actors of a passive verb's "by" agents, else of the event nouns in its
+    instrument phrases ("killed in Israeli shelling", "wounded in a Ghanaian airstrike"),
+    which act like an agent."""
+    agents = tuple(a for t in by_agents(verb) for a in cast.of(t))
+    return agents or tuple(
+        a
+        for t in prep_objects(verb, cast.grammar.instrument_prepositions)
+        if t.lemma_.lower() in cast.eventive
+        for a in cast.of(t)
+    )
 
 
 def _possessor_actors(anchor: Token, cast: Cast) -> tuple[str, ...]:
@@ -298,77 +312,6 @@ def finish(
     if cast is not None:
         recipients = foreign_first(actors, recipients, cast)
     return Roles(actors, recipients)
-
-
-def other_side(
-    participants: Sequence[str], roles: Roles, cast: Cast
-) -> tuple[str, ...]:
-    """Return the participants that are not on the actor side (by id or by country)."""
-    codes = {cast.actors[a].code for a in roles.actors if a in cast.actors}
-    codes.discard(None)
-    return tuple(
-        p
-        for p in participants
-        if p not in roles.actors
-        and (p not in cast.actors or cast.actors[p].code not in codes)
-    )
-
-
-def complement_actors(anchor: Token, cast: Cast) -> tuple[str, ...]:
-    """Return who the complement of ``anchor`` is about, for its missing recipient.
-
-    "demanded that Hamas renounce …" → Hamas; "threatened to cut off electricity to X"
-    → X; "a request for help from Norway" → Norway: the subject of a that-clause, and
-    the objects and prepositional objects of an infinitive complement or of the thing
-    asked "for", at most two clauses down.
-    """
-    found: list[str] = []
-    complement = cast.grammar.complement_prepositions
-    asked = prep_objects(anchor, frozenset({"for"}))
-    for thing in asked:  # "a request for help from Norway"
-        for pobj in prep_objects(thing, complement - {"for"}, cast.by_token):
-            found.extend(cast.of(pobj))
-    frontier = [anchor]
-    for _ in range(2):
-        clauses = [
-            child
-            for token in frontier
-            for child in token.children
-            if child.dep_ in ("xcomp", "ccomp")
-        ]
-        for clause in clauses:
-            for child in clause.children:
-                is_subject = child.dep_ in ("nsubj", "nsubjpass")
-                if (is_subject and clause.dep_ == "ccomp") or child.dep_ in (
-                    "dobj",
-                    "dative",
-                ):
-                    found.extend(cast.of(child))
-            for pobj in prep_objects(clause, complement, cast.by_token):
-                found.extend(cast.of(pobj))
-        frontier = clauses
-    return tuple(dict.fromkeys(found))
-
-
-def embedded_participants(c: Candidate, resolved: dict[int, Roles]) -> tuple[str, ...]:
-    """Return participants of events in the complement of ``c`` (for its recipient)."""
-    found: list[str] = []
-    for token_i, roles in resolved.items():
-        if _is_complement(c.trigger.doc[token_i], c.trigger):
-            found.extend(roles.actors + roles.recipients)
-    return tuple(found)
-
-
-def _is_complement(token: Token, governor: Token) -> bool:
-    """Tell whether ``token`` is in the complement of ``governor`` (not an adjunct)."""
-    current = token
-    for _ in range(8):
-        if current.head.i == current.i or current.dep_ not in _COMPLEMENT_DEPS:
-            return False
-        current = current.head
-        if current.i == governor.i:
-            return True
-    return False
 
 
 def build_cast(

@@ -97,13 +97,23 @@ def shared_subjects(verb: Token) -> list[Token]:
 def shared_objects(verb: Token) -> list[Token]:
     """Return the direct objects of the verb right after ``verb`` in "V and V X"
     ("shot and killed three men") when ``verb`` has no object or subject of its own
-    there and the second verb has no subject of its own."""
+    there and the second verb has no subject of its own; or, set off by commas after
+    each verb, those of a later verb with a subject of its own ("X condemned, and Y
+    welcomed, the decision": a right-node-raised object)."""
     if any(c.dep_ in _OBJECT_DEPS for c in verb.children):
         return []
     for conj in verb.rights:
-        if conj.dep_ != "conj" or conj.pos_ != "VERB" or conj.i != verb.i + 2:
+        if conj.dep_ != "conj" or conj.pos_ != "VERB":
             continue
-        if any(c.dep_ in _OWN_CLAUSE for c in conj.children):
-            return []
-        return [c for c in conj.children if c.dep_ == "dobj"]
+        own = any(c.dep_ in _OWN_CLAUSE for c in conj.children)
+        if conj.i == verb.i + 2:
+            return [] if own else [c for c in conj.children if c.dep_ == "dobj"]
+        if own and _comma_after(verb) and _comma_after(conj):
+            return [c for c in conj.children if c.dep_ == "dobj" and c.i > conj.i]
     return []
+
+
+def _comma_after(verb: Token) -> bool:
+    """Tell whether a comma follows ``verb`` at once (a verb whose object comes later)."""
+    following = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
+    return following is not None and following.text == ","

@@ -18,12 +18,15 @@ from spacy.tokens import Doc, Token
 from dyad.knowledge.grammar import Grammar, load_grammar
 from dyad.records import Actor, ActorKind, Mention
 from dyad.stages.events_joint import listed_before, member_of
+from dyad.stages.events_roles_anaphora import anaphor_actors, is_anaphor
 
 # Dependents of a head that is no actor whose mentions name the actor ("US officials",
 # "Romania's government", "the Chinese side").
 _MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod", "nummod"})
 # clause links through which reported speech hangs on its verb of saying
 _REPORTED_DEPS = frozenset({"ccomp", "parataxis", "conj", "xcomp", "advcl"})
+# dependents that make a participle a clause of its own ("that X had ordered")
+_CLAUSE_DEPS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "mark"})
 _THING_KINDS = frozenset(
     {ActorKind.STATE, ActorKind.ORGANIZATION, ActorKind.IGO, ActorKind.GROUP}
 )
@@ -195,13 +198,18 @@ class Cast:
         ):  # "the two leaders", "both sides"
             yield from self.previous
             return
+        if is_anaphor(head, self):  # "attacks on the country", "those countries"
+            yield from anaphor_actors(head, self)
+            return
         yield from self._qualifiers(head, depth)
 
     def _qualifiers(self, head: Token, depth: int) -> Iterator[str]:
         """Yield the actors of a head's modifiers and of/in/from phrases.
 
         An "in"/"from" phrase counts only when no modifier names the actor: "French
-        troops in Rwanda" are French, "protesters in Baghdad" Iraqi.
+        troops in Rwanda" are French, "protesters in Baghdad" Iraqi. Without a modifier
+        an agent ("the decision by Chile", "prisoners held by Chile") is the actor, and
+        its "of" phrase is what it acts on ("the arrest of activists by Chile").
         """
         modified = False
         for child in head.children:
@@ -214,6 +222,10 @@ class Cast:
                 )
                 modified = modified or bool(found)
                 yield from found
+        agents = () if modified else _unique(self._agents(head, depth))
+        if agents:
+            yield from agents
+            return
         for child in head.children:
             if (
                 child.dep_ == "prep"
@@ -227,6 +239,32 @@ class Cast:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         yield from self.of(pobj, depth + 1)
+
+    def _agents(self, head: Token, depth: int) -> Iterator[str]:
+        """Yield the actors of a noun's "by" phrase and of the "by" phrase of a bare
+        participle on a noun that names no event ("prisoners held by Chile"; not a
+        backer: "rebels armed by Chile"; not "a deal signed by Chile", whose parties
+        the deal's own event gives, nor a clause: "reports that X had been ordered")."""
+        if head.pos_ != "NOUN":
+            return
+        for child in head.children:
+            if child.dep_ == "acl" and child.tag_ == "VBN":
+                if (
+                    child.lemma_.lower() in self.grammar.backing_participles
+                    or head.lemma_.lower() in self.eventive
+                    or any(c.dep_ in _CLAUSE_DEPS for c in child.children)
+                ):
+                    continue
+                holders = [c for c in child.children if c.dep_ == "agent"]
+            elif child.dep_ == "prep":
+                holders = [child]
+            else:
+                continue
+            for prep in holders:
+                if prep.lower_ == "by":
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj":
+                            yield from self.of(pobj, depth + 1)
 
     @contextmanager
     def avoiding(self, actors: Iterable[str]) -> Iterator[None]:
@@ -245,13 +283,13 @@ class Cast:
         elif lower in self.grammar.first_person_pronouns:
             yield from self.of(self.speaker_of(token), 1)
         elif lower in self.grammar.singular_person_pronouns:
-            yield from self._nearest(token, {ActorKind.PERSON})
+            yield from self.nearest(token, {ActorKind.PERSON})
         elif (
             lower in self.grammar.thing_pronouns
             and token.head.lemma_ not in self.grammar.expletive_heads
         ):
             # "it" only within its sentence ("Iraq said it would …"); "its" further
-            yield from self._nearest(token, _THING_KINDS, same_sentence=lower == "it")
+            yield from self.nearest(token, _THING_KINDS, same_sentence=lower == "it")
         elif lower in self.grammar.pair_words and self._is_recent(token):
             yield from self.previous
         elif lower in self.grammar.group_pronouns:
@@ -265,7 +303,7 @@ class Cast:
         else the nearest group, state or body of the sentences before."""
         found = list(
             listed_before(self, token)
-            or self._nearest(token, _THING_KINDS, same_sentence=True)
+            or self.nearest(token, _THING_KINDS, same_sentence=True)
         )
         if (
             not found
@@ -274,7 +312,7 @@ class Cast:
         ):
             found = list(self.previous)
         yield from (
-            found or self._previous_subject(token) or self._nearest(token, _THING_KINDS)
+            found or self._previous_subject(token) or self.nearest(token, _THING_KINDS)
         )
 
     def _previous_subject(self, token: Token) -> tuple[str, ...]:
@@ -314,7 +352,7 @@ class Cast:
         previous = self.doc[start - 1].sent.start if start > 0 else start
         return self.previous_start in (start, previous)
 
-    def _nearest(
+    def nearest(
         self,
         token: Token,
         kinds: set[ActorKind] | frozenset[ActorKind],
@@ -349,51 +387,3 @@ class Cast:
             and verb.lemma_.lower() in self.speech_verbs
             and verb.i < head.i
         )
-
-    def host_for(
-        self, visitors: Sequence[str], trigger: Token | None = None
-    ) -> tuple[str, ...]:
-        """Return the state most mentioned in the article, other than the visitors'.
-
-        A visit whose place the sentence names ("travelled to South Dakota", "arrived
-        in Pierre") has no guessed host: the place lies in some state, not necessarily
-        the article's most mentioned one (a state actor named there was already taken
-        as the recipient).
-        """
-        if trigger is not None and _names_a_place(trigger, self.grammar):
-            return ()
-        own = {self.actors[a].code for a in visitors if a in self.actors}
-        counts: dict[str, int] = {}
-        first: dict[str, str] = {}
-        for actor_id in self.by_token.values():
-            actor = self.actors.get(actor_id)
-            code = actor.code if actor else None
-            if actor is None or code is None or len(code) != 3 or code in own:
-                continue
-            if code in {"IGO", "NGO", "MNC"}:
-                continue
-            counts[code] = counts.get(code, 0) + 1
-            if code not in first or actor.kind == ActorKind.STATE:
-                first.setdefault(code, actor_id)
-        if not counts:
-            return ()
-        best = max(sorted(counts), key=lambda c: counts[c])
-        return (first[best],)
-
-
-_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-
-
-def _names_a_place(trigger: Token, grammar: Grammar) -> bool:
-    """Tell whether a locative preposition of ``trigger`` governs a name ("to Ohio",
-    "in Pierre"): a place of the parser's entities or a proper noun."""
-    return any(
-        child.dep_ == "prep"
-        and child.lower_ in grammar.locative_prepositions
-        and any(
-            obj.dep_ == "pobj"
-            and (obj.ent_type_ in _PLACE_LABELS or obj.pos_ == "PROPN")
-            for obj in child.children
-        )
-        for child in trigger.children
-    )
