@@ -16,12 +16,8 @@ from typing import Any
 from dyad.errors import ResourceError
 from dyad.knowledge.actor_index import index_offices, index_short_forms, name_variants
 from dyad.knowledge.actor_modifiers import modifier_places
-from dyad.knowledge.actor_words import (
-    add_non_actors,
-    add_non_mentions,
-    add_titles,
-    lone_given_names,
-)
+from dyad.knowledge.actor_words import add_non_actors, add_non_mentions
+from dyad.knowledge.actor_words import add_titles, lone_given_names
 from dyad.knowledge.actors import (
     SECTORS,
     ActorKB,
@@ -335,14 +331,8 @@ def _packaged_files(data_dir: Path | None) -> tuple[tuple[Path, Any], ...]:
     """The parsed actor files (the user's copies in ``data_dir`` where there are some),
     in loading order; read once per process, never modified by the builder."""
     people = [p.name for p in iter_data_files("actors") if p.name.startswith("people-")]
-    names = (
-        "titles.yaml",
-        "descriptions.yaml",
-        "non-actors.yaml",
-        "non-mentions.yaml",
-        *_PACKAGED,
-        *people,
-    )
+    lists = ("titles.yaml", "descriptions.yaml", "non-actors.yaml", "non-mentions.yaml")
+    names = (*lists, *_PACKAGED, *people)
     paths = [data_file(data_dir, "actors", name) for name in names]
     return tuple((path, read_yaml(path)) for path in paths)
 
