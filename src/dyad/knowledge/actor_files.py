@@ -16,8 +16,12 @@ from typing import Any
 from dyad.errors import ResourceError
 from dyad.knowledge.actor_index import index_offices, index_short_forms, name_variants
 from dyad.knowledge.actor_modifiers import modifier_places
-from dyad.knowledge.actor_words import add_non_actors, add_non_mentions
-from dyad.knowledge.actor_words import add_titles, lone_given_names
+from dyad.knowledge.actor_words import (
+    add_non_actors,
+    add_non_mentions,
+    add_titles,
+    lone_given_names,
+)
 from dyad.knowledge.actors import (
     SECTORS,
     ActorKB,
