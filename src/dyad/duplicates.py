@@ -63,6 +63,7 @@ class _Copy:
     fingerprint: str
     signature: tuple[int, ...]
     length: int
+    by_text: bool = False  # no URL and no id: the text is all that names it
     slot: int | None = None  # index into the chunk's kept list, while in this chunk
 
     @property
@@ -93,13 +94,14 @@ def same_article(new: _Copy, old: _Copy) -> str | None:
     """Return why ``new`` and ``old`` are one article, or None when they are not.
 
     One canonical URL is one article. Without that, the same or a near-identical text
-    is one article when both come from one site (or either has no URL): a page, its
-    feed item and a dump of the same site. The same text on two sites is a syndicated
-    copy: kept, and linked into one report by ``link_reports``.
+    is one article when both come from one site (a page, its feed item and a dump of
+    that site), or when ``new`` has neither URL nor id. Records with their own id and
+    no URL are kept apart (their ids say they are distinct). The same text on two sites
+    is a syndicated copy: kept, and linked into one report by ``link_reports``.
     """
     if new.url_key is not None and new.url_key == old.url_key:
         return "same URL"
-    if new.host is not None and old.host is not None and new.host != old.host:
+    if not new.by_text and (new.host is None or new.host != old.host):
         return None
     if new.fingerprint == old.fingerprint:
         return "same text"
@@ -175,8 +177,10 @@ class RunLedger:
         more text, it takes that article's place under that article's id.
         """
         copies = [
-            _copy_of(a, raw, fingerprints.text_fingerprint(raw.text))
-            for a, raw, _ in candidates
+            replace(
+                _copy_of(a, raw, fingerprints.text_fingerprint(raw.text)), by_text=t
+            )
+            for a, raw, t in candidates
         ]
         self._load_stored(copies)
         keep: list[tuple[int, str]] = []
