@@ -1,13 +1,15 @@
-"""Copies of one report: exact text variants are one article, near copies one report.
+"""Copies: one article from several inputs is stored once, near copies are one report.
 
-Two rules (#12). An article whose id comes from its text (no URL, no id given) and whose
-normalised text (``fingerprints.text_fingerprint``) equals that of an article already
-read is the same article: it is not stored again, and the run says so in a problem row.
-Articles with their own URL or id are kept, but when their texts are near copies
-(MinHash similarity over word shingles) they are linked into one *report*: the
-``report_id`` of every member is the smallest article id of its group, so the result
-does not depend on the order articles arrived in. Event clusters count reports, not
-copies, as their ``n_articles``; ``n_sources`` still counts every outlet.
+Two levels (#12). *One article*: inputs with the same URL after normalisation
+(``urls.article_url_key``), or from one site with the same or a near-identical text, or
+a text-only input with the text of another (``same_article``). The first one stored
+keeps its id; the fullest copy (most text) is what the store holds, whichever order the
+copies came in; every other arrival is a repeat with an ``ingest.duplicate`` problem
+naming the article and where it was read. *One report*: articles kept apart whose texts
+are near copies (MinHash similarity over word shingles, a syndicated story on two sites)
+are linked: the ``report_id`` of every member is the smallest article id of its group,
+so the result does not depend on the order articles arrived in. Event clusters count
+reports, not copies, as their ``n_articles``; ``n_sources`` still counts every outlet.
 """
 
 from __future__ import annotations
