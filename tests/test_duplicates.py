@@ -134,3 +134,84 @@ def test_ingest_of_nothing_readable_exits_1(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "no readable document" in result.output
     assert "Traceback" not in result.output
+
+
+def _page_record(url: str, text: str, number: int, title: str) -> dict[str, str]:
+    return {"id": f"dump-{number}", "url": url, "title": title, "text": text}
+
+
+def test_one_article_from_three_sources_is_stored_once(tmp_path: Path) -> None:
+    full = _sample_text(0)
+    excerpt = full[: int(len(full) * 0.7)]
+    site = "https://news.example.org/2024/03/05/talks-resume/"
+    feed = tmp_path / "a-feed.jsonl"
+    feed.write_text(
+        json.dumps({"url": "http://news.example.org/?p=4411", "text": full}) + "\n",
+        encoding="utf-8",
+    )
+    listing = tmp_path / "b-listing.jsonl"
+    listing.write_text(
+        json.dumps({"url": site + "?utm_source=rss#comments", "text": excerpt}) + "\n",
+        encoding="utf-8",
+    )
+    dump = tmp_path / "c-dump.jsonl"
+    dump.write_text(
+        json.dumps(_page_record(site.replace("https://", "http://www."), full + " Ends.",
+                                1, "Talks resume")) + "\n",
+        encoding="utf-8",
+    )  # fmt: skip
+    stats, store = _ingest([feed, listing, dump], tmp_path / "one.duckdb")
+    rows = store.con.execute("SELECT raw_text, origin FROM articles").fetchall()
+    assert len(rows) == 1
+    assert stats.duplicates == 2
+    assert rows[0][0] == full + " Ends."  # the fullest copy is kept
+    messages = [
+        str(r[0])
+        for r in store.con.execute(
+            "SELECT message FROM problems WHERE code = 'ingest.duplicate'"
+        ).fetchall()
+    ]
+    assert len(messages) == 2
+    assert any("a-feed.jsonl" in m for m in messages)
+    again, store2 = _ingest([dump, listing, feed], tmp_path / "two.duckdb")
+    assert store2.con.execute("SELECT raw_text FROM articles").fetchall() == [
+        (full + " Ends.",)
+    ]
+    assert again.duplicates == 2
+    rerun = corpus.ingest_paths([feed, listing, dump], store, Settings())
+    assert rerun.processed == 0
+    assert store.con.execute("SELECT count(*) FROM articles").fetchone() == (1,)
+
+
+def test_same_text_on_two_sites_stays_two_articles_of_one_report(
+    tmp_path: Path,
+) -> None:
+    text = _sample_text(1)
+    path = tmp_path / "wire.jsonl"
+    path.write_text(
+        "".join(
+            json.dumps({"url": url, "text": text}) + "\n"
+            for url in ("https://one.example.com/a", "https://two.example.net/b")
+        ),
+        encoding="utf-8",
+    )
+    stats, store = _ingest([path], tmp_path / "wire.duckdb")
+    reports = store.con.execute(
+        "SELECT DISTINCT report_id FROM article_fingerprints"
+    ).fetchall()
+    assert stats.duplicates == 0
+    assert len(reports) == 1
+
+
+def test_article_url_key_drops_what_does_not_name_the_page() -> None:
+    from dyad.urls import article_url_key
+
+    key = article_url_key("https://www.Example.org/a/b/?utm_medium=x&id=3&fbclid=z#top")
+    assert (
+        key == article_url_key("http://example.org/a/b?id=3") == "example.org/a/b?id=3"
+    )
+    assert article_url_key("http://example.org/?p=1") != article_url_key(
+        "http://example.org/?p=2"
+    )
+    assert article_url_key("ftp://example.org/a") is None
+    assert article_url_key("http://[::1") is None

@@ -222,7 +222,7 @@ class _Writer:
         mine = [p for o, p in self.held if _belongs_to(o, report.origin)]
         self.held = [(o, p) for o, p in self.held if not _belongs_to(o, report.origin)]
         problems = (*report.problems, *mine)
-        self.stats.file_problems += len(problems)
+        self.stats.file_problems += len(report.problems)  # repeats are counted apart
         self.store.put_read_problems(report.origin, problems)
         for p in problems:
             logger.info("%s", p.message)
@@ -253,7 +253,7 @@ class _Writer:
         )
         self.held.extend(problems)
         self.stats.duplicates += repeats
-        fresh = [candidates[i] for i in keep]
+        fresh = [_stored_as(candidates[i], article_id) for i, article_id in keep]
         states = (
             {}
             if self.options.force
@@ -296,6 +296,15 @@ class _Writer:
                 self.stats.quotes += len(outcome.quotes)
         if self.progress:
             self.progress(self.stats)
+
+
+def _stored_as(candidate: PendingArticle, article_id: str) -> PendingArticle:
+    """Return ``candidate`` under ``article_id`` (a fuller copy takes an article's id)."""
+    if candidate.article_id == article_id:
+        return candidate
+    return replace(
+        candidate, article_id=article_id, raw=replace(candidate.raw, doc_id=article_id)
+    )
 
 
 def _belongs_to(document_origin: str, origin: str) -> bool:

@@ -58,3 +58,40 @@ def host_of(value: str | None) -> str | None:
 def safe_link(value: str | None) -> str | None:
     """Return ``value`` when it may be rendered as a link (http/https only), else None."""
     return value.strip() if value is not None and is_web_url(value) else None
+
+
+# Query parameters that track a reader's path to a page and never change the article:
+# campaign tags (utm_*), click ids of ad and social networks, mail and share markers.
+TRACKING_PREFIXES = ("utm_", "mc_", "pk_", "hsa_")
+TRACKING_PARAMETERS = frozenset(
+    {"fbclid", "gclid", "dclid", "msclkid", "yclid", "igshid", "mkt_tok", "ocid",
+     "cmpid", "ref", "ref_src", "smid", "share", "spm", "_ga", "guccounter"}
+)  # fmt: skip
+
+
+def _is_tracking(name: str) -> bool:
+    key = name.lower()
+    return key in TRACKING_PARAMETERS or key.startswith(TRACKING_PREFIXES)
+
+
+def article_url_key(value: str | None) -> str | None:
+    """Return the form of ``value`` that names one article, or None for no web URL.
+
+    Two links to one page have the same key: scheme (http/https), letter case of the
+    host, ``www.``, default ports, a trailing slash, the fragment and tracking query
+    parameters (``utm_*``, ``fbclid`` ...) do not count; other parameters keep their
+    order, since ``?p=79204`` names a page.
+    """
+    parts = split_url(value)
+    if parts is None or parts.scheme.lower() not in WEB_SCHEMES or not parts.hostname:
+        return None
+    host = parts.hostname.lower().removeprefix("www.")
+    if parts.port not in (None, 80, 443):
+        host = f"{host}:{parts.port}"
+    query = "&".join(
+        pair
+        for pair in parts.query.split("&")
+        if pair and not _is_tracking(pair.split("=", 1)[0])
+    )
+    path = parts.path.rstrip("/") or "/"
+    return f"{host}{path}" + (f"?{query}" if query else "")

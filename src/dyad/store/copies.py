@@ -146,3 +146,46 @@ def set_report_ids(store: Store, reports: dict[str, str]) -> list[str]:
             [ids],
         ).fetchall()
     return [str(r[0]) for r in rows]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StoredCopy:
+    """A stored article as copy detection sees it: where it came from, its text keys."""
+
+    article_id: str
+    url: str | None
+    origin: str
+    fingerprint: str
+    signature: tuple[int, ...]
+    length: int  # characters of the raw text
+
+
+def stored_copies(
+    store: Store, article_ids: Sequence[str], band_keys: Sequence[int]
+) -> list[StoredCopy]:
+    """Return the stored articles among ``article_ids`` or sharing one of
+    ``band_keys``, sorted by id."""
+    if not article_ids and not band_keys:
+        return []
+    rows = store.con.execute(
+        """
+        SELECT a.article_id, a.raw_url, coalesce(a.origin, ''), f.fingerprint,
+               f.signature, length(a.raw_text)
+        FROM articles a JOIN article_fingerprints f USING (article_id)
+        WHERE list_contains(?, a.article_id) OR a.article_id IN (
+            SELECT article_id FROM article_bands WHERE list_contains(?, band_key))
+        ORDER BY a.article_id
+        """,
+        [list(article_ids), list(band_keys)],
+    ).fetchall()
+    return [
+        StoredCopy(
+            article_id=str(r[0]),
+            url=r[1],
+            origin=str(r[2]),
+            fingerprint=str(r[3]),
+            signature=tuple(int(v) for v in r[4]),
+            length=int(r[5]),
+        )
+        for r in rows
+    ]
