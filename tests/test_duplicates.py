@@ -201,6 +201,18 @@ def test_same_text_on_two_sites_stays_two_articles_of_one_report(
     ).fetchall()
     assert stats.duplicates == 0
     assert len(reports) == 1
+    # the actors list counts the report once: one article, one copy's mentions
+    from dyad.analytics import list_actors
+
+    actors = list_actors(store, limit=1000)
+    assert actors
+    per_copy = store.con.execute(
+        "SELECT x.name, count(*) FROM mentions m JOIN actors x USING (article_id, actor_id) "
+        "WHERE x.article_id = (SELECT min(article_id) FROM articles) GROUP BY x.name"
+    ).fetchall()
+    assert {a.name: (a.articles, a.mentions) for a in actors} == {
+        name: (1, n) for name, n in per_copy
+    }
 
 
 def test_article_url_key_drops_what_does_not_name_the_page() -> None:

@@ -339,7 +339,12 @@ def list_actors(
     limit: int = 50,
     offset: int = 0,
 ) -> list[ActorSummary]:
-    """Return actors grouped across articles, most mentioned first."""
+    """Return actors grouped across articles, most mentioned first.
+
+    Copies of one report (``article_fingerprints.report_id``: syndicated near copies
+    kept as articles of their own) count once: ``articles`` counts reports, and
+    ``mentions`` takes, per report, the copy with most mentions of the actor.
+    """
     clauses, params = ["TRUE"], []
     if q:
         clauses.append("x.name ILIKE ? ESCAPE '\\'")
@@ -350,13 +355,19 @@ def list_actors(
     return select_records(
         store,
         ActorSummary,
-        "SELECT x.name, x.kind, x.code, x.sector, min(x.org) AS org, "
-        "count(DISTINCT x.article_id) AS articles, "
-        "coalesce(sum((SELECT count(*) FROM mentions m WHERE m.article_id = "
-        "x.article_id AND m.actor_id = x.actor_id)), 0)::INTEGER AS mentions "
-        f"FROM actors x WHERE {' AND '.join(clauses)} "
-        "GROUP BY x.name, x.kind, x.code, x.sector "
-        "ORDER BY mentions DESC, x.name, x.code NULLS LAST LIMIT ? OFFSET ?",
+        "WITH per_article AS (SELECT x.name, x.kind, x.code, x.sector, "
+        "min(x.org) AS org, min(coalesce(f.report_id, x.article_id)) AS report, "
+        "sum((SELECT count(*) FROM mentions m WHERE m.article_id = x.article_id "
+        "AND m.actor_id = x.actor_id)) AS n FROM actors x "
+        "LEFT JOIN article_fingerprints f ON f.article_id = x.article_id "
+        f"WHERE {' AND '.join(clauses)} "
+        "GROUP BY x.name, x.kind, x.code, x.sector, x.article_id), "
+        "per_report AS (SELECT name, kind, code, sector, min(org) AS org, max(n) AS n "
+        "FROM per_article GROUP BY name, kind, code, sector, report) "
+        "SELECT name, kind, code, sector, min(org) AS org, count(*) AS articles, "
+        "coalesce(sum(n), 0)::INTEGER AS mentions FROM per_report "
+        "GROUP BY name, kind, code, sector "
+        "ORDER BY mentions DESC, name, code NULLS LAST LIMIT ? OFFSET ?",
         [*params, limit, offset],
     )
 
