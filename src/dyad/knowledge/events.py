@@ -380,5 +380,8 @@ def load_event_lexicon(
             if key not in _LABEL_LISTS.values()
         },
         modality=read_modality_cues(sections, files[1]),
-        background=read_background_cues(data_file(data_dir, "events", "background.yaml")),
+        background=read_background_cues(
+            data_file(data_dir, "events", "background.yaml"),
+            _word_list(sections, "allegation_words", files[0]),
+        ),
     )
