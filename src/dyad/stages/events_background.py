@@ -191,9 +191,12 @@ def is_territorial_claim(verb: Token, cues: BackgroundCues) -> bool:
             cues,
         ):
             return True
-        if child.dep_ == "prep" and child.lower_ == "as":  # "as its own"
-            if any(g.lower_ in cues.territory_objects for g in child.children):
-                return True
+        if (
+            child.dep_ == "prep"
+            and child.lower_ == "as"  # "as its own"
+            and any(g.lower_ in cues.territory_objects for g in child.children)
+        ):
+            return True
     return False
 
 
