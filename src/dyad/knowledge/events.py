@@ -50,7 +50,7 @@ _WORD_LISTS = (
     "label_prepositions",
     "private_sectors",
     "receiver_verbs",
-    "receiver_preps", "allegation_words",
+    "receiver_preps", "allegation_words", "allegation_verbs",
 )
 _LABEL_LISTS = {"negative": "negative_labels", "positive": "positive_labels"}
 _MODALITY_SECTIONS = ("negation", "hypothetical", "future", "speech_verbs")
@@ -150,6 +150,7 @@ class EventLexicon:
     receiver_verbs: frozenset[str] = frozenset()
     receiver_preps: frozenset[str] = frozenset()
     allegation_words: frozenset[str] = frozenset()
+    allegation_verbs: frozenset[str] = frozenset()  # "claimed that X did Y"
 
     def quad_of(self, cameo: str) -> int:
         """Return the quad class (1 to 4) of a CAMEO code."""
