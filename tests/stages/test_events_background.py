@@ -58,6 +58,7 @@ def test_the_act_inside_an_allegation_is_no_event(text, kept, dropped, resources
     "text",
     [
         "Sudan allegedly supplied weapons to the rebels in Chad.",
+        "Sudan reputedly supplied weapons to the rebels in Chad.",
         "The alleged attack by Armenia on Azerbaijan drew no response.",
     ],
 )
@@ -242,3 +243,20 @@ def test_a_photo_caption_reports_no_event(text, resources):  # type: ignore[no-u
 def test_a_parenthesis_that_is_no_position_keeps_the_event(resources):  # type: ignore[no-untyped-def]
     found = _pipeline(resources, "Egypt (which left the pact) attacked Sudan.")
     assert T.ASSAULT in {t for t, _ in found}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ties between the two worsened over Taiwan, which China claims as its own.",
+        "Vietnam and China both claim sovereignty over the disputed islands.",
+        "Japan claims the rocky islets, which South Korea has held since the 1950s.",
+    ],
+)
+def test_a_claim_to_territory_is_no_allegation(text, resources):  # type: ignore[no-untyped-def]
+    assert T.ACCUSE not in {t for t, _ in _pipeline(resources, text)}
+
+
+def test_a_claim_that_someone_did_wrong_stays_an_allegation(resources):  # type: ignore[no-untyped-def]
+    found = _pipeline(resources, "Russia claimed that Ukraine had sabotaged the pipeline.")
+    assert T.ACCUSE in {t for t, _ in found}, found

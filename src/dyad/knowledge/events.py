@@ -50,7 +50,7 @@ _WORD_LISTS = (
     "label_prepositions",
     "private_sectors",
     "receiver_verbs",
-    "receiver_preps", "allegation_words",
+    "receiver_preps", "allegation_words", "allegation_verbs",
 )
 _LABEL_LISTS = {"negative": "negative_labels", "positive": "positive_labels"}
 _MODALITY_SECTIONS = ("negation", "hypothetical", "future", "speech_verbs")
@@ -150,6 +150,7 @@ class EventLexicon:
     receiver_verbs: frozenset[str] = frozenset()
     receiver_preps: frozenset[str] = frozenset()
     allegation_words: frozenset[str] = frozenset()
+    allegation_verbs: frozenset[str] = frozenset()  # "claimed that X did Y"
 
     def quad_of(self, cameo: str) -> int:
         """Return the quad class (1 to 4) of a CAMEO code."""
@@ -380,5 +381,8 @@ def load_event_lexicon(
             if key not in _LABEL_LISTS.values()
         },
         modality=read_modality_cues(sections, files[1]),
-        background=read_background_cues(data_file(data_dir, "events", "background.yaml")),
+        background=read_background_cues(
+            data_file(data_dir, "events", "background.yaml"),
+            _word_list(sections, "allegation_words", files[0]),
+        ),
     )

@@ -48,19 +48,16 @@ from dyad.stages.events_refusal import as_refusal
 from dyad.stages.events_roles import Cast
 from dyad.stages.events_roles_host import host_for
 from dyad.stages.events_senses import is_private_trip
+from dyad.stages.events_speech import conditional_threat
 from dyad.stages.events_triggers import OBJECTS, Candidate, children, find_candidates
 from dyad.stages.nlp import Parsed
 
 VERSION = "events.rules.v2"
 
-
 CODER = "events.rules.v2"
 
 
-_CARRY_WINDOW = (
-    1  # sentences back an indefinite nominal event may take participants from
-)
-
+_CARRY_WINDOW = 1  # sentences back an indefinite nominal event may take participants from
 
 _DEFINITE_WINDOW = 6  # … and a definite one ("the visit") from the same rule
 
@@ -381,6 +378,7 @@ def _code_sentence(
             continue
         for side in _per_actor(c, roles):
             built = _build(parsed, c, side, index, lexicon, cast, embedding)
+            built = conditional_threat(built, c.anchor, cast, lexicon)
             event, above = _as_intent(built, c, lexicon, agreeing)
             if above is not None:
                 superseded.add(above)

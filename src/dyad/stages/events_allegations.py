@@ -125,3 +125,38 @@ def allegations(
         if anchor.i not in spoken:
             kept.append((marker, rule, anchor, accused))
     return kept, absorbed
+
+
+def _own_side(subject: Token) -> bool:
+    """Tell whether a clause's subject is the speaker's side: a pronoun ("it", "they")
+    or a thing a pronoun owns ("its forces")."""
+    if subject.pos_ == "PRON":
+        return True
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subject.children)
+
+
+def claimed_acts(
+    tokens: Iterable[Token], lexicon: EventLexicon, actor_tokens: Container[int]
+) -> list[tuple[Token, TriggerRule, Token, Token]]:
+    """Return the allegations made by a verb of ``lexicon.allegation_verbs`` ("Peru
+    claimed that Chile had armed the rebels"): the verb, the ``alleged`` rule, the verb
+    again (its subject alleges) and the subject of the clause (who is accused).
+
+    The clause needs an active subject naming an actor that is not the speaker's own
+    side ("claimed it did not know", "claimed its troops took the town" are none)."""
+    rules = lexicon.verbs.get("alleged") or ()
+    rule = next((r for r in rules if r.type == EventType.ACCUSE), None)
+    if rule is None:
+        return []
+    found: list[tuple[Token, TriggerRule, Token, Token]] = []
+    for verb in tokens:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in lexicon.allegation_verbs:
+            continue
+        for clause in verb.children:
+            if clause.dep_ != "ccomp":
+                continue
+            doers = [c for c in clause.children if c.dep_ == "nsubj"]
+            if doers and not _own_side(doers[0]) and _names_actor(doers[0], actor_tokens):
+                found.append((verb, rule, verb, doers[0]))
+                break
+    return found

@@ -14,7 +14,9 @@ around them still takes its participants from them):
   question "about" something; a photo **caption** ("Pictured: …", "X (left) with Y");
 - a newsroom's **projection** of a vote: "the agency called the race for the senator";
 - a **state**: an agreement or truce named as standing ("the approved accord", "the
-  ongoing ceasefire"): the sentence is about something else.
+  ongoing ceasefire"): the sentence is about something else;
+- a claim to **territory**: "Taiwan, which China claims as its own", "claims sovereignty
+  over the islands" (no allegation; "claimed that X did Y" is one).
 
 The words live in ``data/events/background.yaml`` (``lexicon.background``).
 """
@@ -51,6 +53,7 @@ def background_triggers(candidates: Sequence[Candidate], cues: BackgroundCues) -
         or _is_question(c, cues)
         or _is_projection(c, cues)
         or _is_marked_alleged(c, cues)
+        or (c.rule.type in cues.territory_types and is_territorial_claim(c.trigger, cues))
         or _is_embedded(c, speech_acts - {c.trigger.i}, cues)
     }
 
@@ -174,4 +177,32 @@ def _any_settled(children: Iterable[Token], cues: BackgroundCues) -> bool:
     return any(
         child.dep_ in ("amod", "compound") and child.lower_ in cues.settled
         for child in children
+    )
+
+
+def is_territorial_claim(verb: Token, cues: BackgroundCues) -> bool:
+    """"which China claims as its own", "claim sovereignty over the islands", "claims
+    the Spratlys": a verb of claiming whose object is a place or land."""
+    if verb.lemma_.lower() not in cues.territory_verbs:
+        return False
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass") and _is_land(
+            verb.head if child.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" else child,
+            cues,
+        ):
+            return True
+        if (
+            child.dep_ == "prep"
+            and child.lower_ == "as"  # "as its own"
+            and any(g.lower_ in cues.territory_objects for g in child.children)
+        ):
+            return True
+    return False
+
+
+def _is_land(token: Token, cues: BackgroundCues) -> bool:
+    return (
+        token.ent_type_ in cues.territory_places
+        or token.lemma_.lower() in cues.territory_objects
+        or token.lower_ in cues.territory_objects
     )

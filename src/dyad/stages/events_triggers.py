@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from dyad.knowledge.events import ANY_ACTOR, ANY_PERSON, EventLexicon, TriggerRule
-from dyad.stages.events_allegations import allegations
+from dyad.stages.events_allegations import allegations, claimed_acts
 from dyad.stages.events_passives import shared_subjects
 from dyad.stages.events_senses import (
     IGNORED_DEPS,
@@ -356,6 +356,8 @@ def find_candidates(
         else:
             found.append(Candidate(token, rule, token, "verb", absorbed, consumed))
     alleged, used = allegations(sent, lexicon, actor_tokens, found)
+    speech = {c.trigger.i for c in found}  # "claimed that X was behind it": say-blame
+    alleged += [a for a in claimed_acts(sent, lexicon, actor_tokens) if a[0].i not in speech]
     found.extend(Candidate(m, r, a, "verb", d.i) for m, r, a, d in alleged)
     found.sort(key=lambda c: c.trigger.i)
     used.update(c.absorbed for c in found if c.absorbed is not None)
