@@ -10,7 +10,8 @@ a phone *call*"). One record is kept, by the coding guidelines (EVENT-GUIDELINES
   refusal, a promise or offer, a request, a threat) is the act; what it governs is its
   content, not a second event ("would not offer more aid" is a REJECT, not a negated
   AID; "vowed support for X" an AGREE, not a SUPPORT). An intent recoded from a planned
-  act ("will resume negotiations") frames nothing: the plan keeps its own type;
+  act ("will resume negotiations") and an order to one's own forces ("ordered its army
+  to attack") frame nothing: the act keeps its record;
 - a light verb read as an event by the learned coder, with no trigger rule of its own,
   gives way to its noun ("grants an exemption": the exemption);
 - two of one type are one event: the more confident stays.
@@ -88,11 +89,20 @@ def _loser(
         if framing_outer != framing_inner:
             return inner if framing_outer else outer
         return inner if outer.confidence >= inner.confidence else outer
-    if framing_outer and not outer.rule.endswith(".intent"):
+    if framing_outer and _frames(outer, lexicon):
         return inner
     if _light_reading(ta, lexicon) and tb.pos_ in {"NOUN", "PROPN"}:
         return outer
     return None
+
+
+def _frames(event: Event, lexicon: EventLexicon) -> bool:
+    """Tell whether a framing type's event frames what it governs: not an intent
+    recoded from a planned act, nor an order to one's own forces ("ordered its army
+    to attack": rules in ``background.yaml``'s ``except_rules`` keep the ordered act)."""
+    rule = event.rule.split(".")[1] if "." in event.rule else event.rule
+    excepted = rule.lower() in lexicon.background.content_except_rules
+    return not excepted and not event.rule.endswith(".intent")
 
 
 def _light_reading(verb: Token, lexicon: EventLexicon) -> bool:
