@@ -37,6 +37,7 @@ from dyad.stages.events_background import background_triggers
 from dyad.stages.events_modality import read_modality
 from dyad.stages.events_model import EventModel
 from dyad.stages.events_nominal import nominal_roles
+from dyad.stages.events_overlap import one_record_per_act
 from dyad.stages.events_parties import (
     Roles,
     build_cast,
@@ -391,6 +392,4 @@ def _code_sentence(
             memory.by_lemma[c.trigger.lemma_.lower()] = (index, roles)
         if len(roles.actors) > 1:
             cast.previous, cast.previous_start = roles.actors, sent.start
-    doc = sent.doc
-    dropped = {doc[i].idx for i in superseded}
-    return [e for e in events if e.trigger_start not in dropped]
+    return one_record_per_act(events, sent, lexicon, superseded)
