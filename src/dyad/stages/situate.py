@@ -17,7 +17,6 @@ participants ("talks with China") are not locations.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
@@ -36,6 +35,7 @@ from dyad.records import (
     TimeExpr,
 )
 from dyad.stages.nlp import Parsed
+from dyad.stages.situate_story import narrative_time
 
 VERSION = "situate.clause.v2"
 _MODIFIER_DEPS = {"nmod", "compound", "amod"}
@@ -68,11 +68,10 @@ def situate_events(
     """
     words = grammar or load_grammar()
     doc = parsed.doc
-    published = parsed.article.published
     situated = []
     for event in events:
         trigger = _token_at(doc, event.trigger_start, event.trigger_end)
-        date = _date(doc, event, trigger, times, published)
+        date = _date(parsed, event, trigger, times)
         location = _location(doc, event, trigger, places, words)
         situated.append(
             dataclasses.replace(event, date=date, location=location or event.location)
@@ -104,15 +103,17 @@ def _in_subtree(token: Token, root: Token) -> bool:
 
 
 def _date(
-    doc: Doc,
-    event: Event,
-    trigger: Token | None,
-    times: Sequence[TimeExpr],
-    published: dt.date | None,
+    parsed: Parsed, event: Event, trigger: Token | None, times: Sequence[TimeExpr]
 ) -> EventDate:
+    doc, published = parsed.doc, parsed.article.published
+    undated = _is_undated(event, trigger)
     chosen = _choose_time(doc, event, trigger, times)
     if chosen is None and trigger is not None:
         chosen = _carried_time(doc, event, trigger, times)
+    if chosen is None and trigger is not None and not undated:
+        chosen = narrative_time(
+            parsed, event, clause_head(trigger), times, lambda t: _dates_main(doc, t)
+        )
     if chosen is not None:
         return EventDate(
             value=chosen.value,
@@ -120,7 +121,7 @@ def _date(
             source=DateSource.TEXT,
             time_id=chosen.time_id,
         )
-    if published is not None and not _is_undated(event, trigger):
+    if published is not None and not undated:
         return EventDate(
             value=published.isoformat(),
             precision=Precision.DAY,
@@ -204,17 +205,20 @@ def _carried_time(
     if any(t.sentence_index == event.sentence_index for t in times):
         return None
     for time in times:
-        if time.sentence_index != event.sentence_index - 1:
-            continue
-        root = _token_at(doc, time.start, time.end)
-        if (
-            root is not None
-            and time.value not in VAGUE_VALUES
-            and clause_head(root).dep_ == "ROOT"
-            and clause_head(root).tag_ == "VBD"
-        ):
+        if time.sentence_index == event.sentence_index - 1 and _dates_main(doc, time):
             return time
     return None
+
+
+def _dates_main(doc: Doc, time: TimeExpr) -> bool:
+    """Tell whether ``time`` is precise and dates its sentence's past main clause."""
+    root = _token_at(doc, time.start, time.end)
+    return (
+        root is not None
+        and time.value not in VAGUE_VALUES
+        and clause_head(root).dep_ == "ROOT"
+        and clause_head(root).tag_ == "VBD"
+    )
 
 
 def _governing_heads(head: Token) -> list[Token]:
