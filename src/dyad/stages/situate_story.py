@@ -35,20 +35,20 @@ def narrative_time(
     event: Event,
     head: Token,
     times: Sequence[TimeExpr],
+    story: TimeExpr | None,
     main_clause_time: Callable[[TimeExpr], bool],
 ) -> TimeExpr | None:
     """Return the time the paragraph or the story gives a past event, else None.
 
     ``head`` is the event's clause head; only a simple past ("met", "signed") is
-    carried. ``main_clause_time(time) -> bool`` tells whether a time dates its
-    sentence's past main clause (the situate stage's own test).
+    carried. ``story`` is the article's ``story_time``. ``main_clause_time(time)``
+    tells whether a time dates its sentence's past main clause (situate's own test).
     """
     if head.tag_ != "VBD":
         return None
     carried = _paragraph_time(parsed, event.sentence_index, times, main_clause_time)
     if carried is not None:
         return carried
-    story = story_time(parsed, times)
     if story is not None and story.sentence_index < event.sentence_index:
         return story
     return None
