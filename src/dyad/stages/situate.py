@@ -5,9 +5,11 @@ with ("On Monday they met and agreed …"), never one of a clause below it ("aft
 strike in 2021") or elsewhere in the sentence; within the clause, expressions inside
 the trigger's own phrase come first ("a meeting … last November"), then the one nearest
 the trigger. A past main clause with no time in its sentence takes the time of the
-previous sentence's past main clause. Else the publication date, unless the event is
-not today's news: future or hypothetical, past or present perfect, a past clause under
-a present-tense report ("announces that it signed"); those stay undated (#11).
+previous sentence's past main clause; a past event with no time of its own then takes
+the time its paragraph or the article's lead sets (``situate_story``: "On Tuesday the
+minister met …", "a review of the previous month"). Else the publication date, unless
+the event is not today's news: future or hypothetical, past or present perfect, a past
+clause under a present-tense report ("announces that it signed"); those stay undated (#11).
 ``date.source`` says which: ``text``, ``published`` or ``None``. Its ``location``
 is a resolved place attached by a locative preposition ("in", "at", …) inside the
 trigger's phrase or its clause ("a meeting … in Bali" → Bali, IDN); places that are only
@@ -17,7 +19,6 @@ participants ("talks with China") are not locations.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
@@ -36,6 +37,7 @@ from dyad.records import (
     TimeExpr,
 )
 from dyad.stages.nlp import Parsed
+from dyad.stages.situate_story import narrative_time, story_time
 
 VERSION = "situate.clause.v2"
 _MODIFIER_DEPS = {"nmod", "compound", "amod"}
@@ -68,11 +70,11 @@ def situate_events(
     """
     words = grammar or load_grammar()
     doc = parsed.doc
-    published = parsed.article.published
+    story = story_time(parsed, times)
     situated = []
     for event in events:
         trigger = _token_at(doc, event.trigger_start, event.trigger_end)
-        date = _date(doc, event, trigger, times, published)
+        date = _date(parsed, event, trigger, times, story)
         location = _location(doc, event, trigger, places, words)
         situated.append(
             dataclasses.replace(event, date=date, location=location or event.location)
@@ -104,15 +106,26 @@ def _in_subtree(token: Token, root: Token) -> bool:
 
 
 def _date(
-    doc: Doc,
+    parsed: Parsed,
     event: Event,
     trigger: Token | None,
     times: Sequence[TimeExpr],
-    published: dt.date | None,
+    story: TimeExpr | None,
 ) -> EventDate:
+    doc, published = parsed.doc, parsed.article.published
+    undated = _is_undated(event, trigger)
     chosen = _choose_time(doc, event, trigger, times)
     if chosen is None and trigger is not None:
         chosen = _carried_time(doc, event, trigger, times)
+    if chosen is None and trigger is not None and not undated:
+        chosen = narrative_time(
+            parsed,
+            event,
+            clause_head(trigger),
+            times,
+            story,
+            lambda t: _dates_main(doc, t),
+        )
     if chosen is not None:
         return EventDate(
             value=chosen.value,
@@ -120,7 +133,7 @@ def _date(
             source=DateSource.TEXT,
             time_id=chosen.time_id,
         )
-    if published is not None and not _is_undated(event, trigger):
+    if published is not None and not undated:
         return EventDate(
             value=published.isoformat(),
             precision=Precision.DAY,
@@ -204,17 +217,20 @@ def _carried_time(
     if any(t.sentence_index == event.sentence_index for t in times):
         return None
     for time in times:
-        if time.sentence_index != event.sentence_index - 1:
-            continue
-        root = _token_at(doc, time.start, time.end)
-        if (
-            root is not None
-            and time.value not in VAGUE_VALUES
-            and clause_head(root).dep_ == "ROOT"
-            and clause_head(root).tag_ == "VBD"
-        ):
+        if time.sentence_index == event.sentence_index - 1 and _dates_main(doc, time):
             return time
     return None
+
+
+def _dates_main(doc: Doc, time: TimeExpr) -> bool:
+    """Tell whether ``time`` is precise and dates its sentence's past main clause."""
+    root = _token_at(doc, time.start, time.end)
+    return (
+        root is not None
+        and time.value not in VAGUE_VALUES
+        and clause_head(root).dep_ == "ROOT"
+        and clause_head(root).tag_ == "VBD"
+    )
 
 
 def _governing_heads(head: Token) -> list[Token]:
