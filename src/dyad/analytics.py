@@ -8,9 +8,9 @@ import it from.
 
 from __future__ import annotations
 
+from dyad.store.actor_lists import ActorSummary, list_actors
 from dyad.store.analytics import (
     PERIODS,
-    ActorSummary,
     ArticleSummary,
     ClusterRow,
     EventFilter,
@@ -22,7 +22,6 @@ from dyad.store.analytics import (
     counts_by_type,
     event_where,
     get_article,
-    list_actors,
     list_articles,
     list_clusters,
     list_events,
