@@ -171,3 +171,15 @@ def test_suite_groups_and_the_baseline_type_come_from_train(
     assert (list(groups), base) == (["dev"], "ACCUSE")
     groups, _ = corpus_groups(shared, full=True, folder=tmp_path)
     assert list(groups) == ["dev", "train"]
+
+
+def test_no_document_is_annotated_in_two_event_files() -> None:
+    """A document in two splits would leak training text into dev or the frozen test
+    (``scripts/annotate.py select`` skips documents other files hold)."""
+    holders: dict[str, list[str]] = {}
+    for path in sorted(event_corpus.ANNOTATIONS.glob("events-*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                holders.setdefault(json.loads(line)["id"], []).append(path.name)
+    assert holders
+    assert {d: files for d, files in holders.items() if len(files) > 1} == {}
