@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from dyad import corpus
+from dyad.engines.copies import plan_copies
 from dyad.engines.worker import code_partition
 from dyad.lake import Lake
 from dyad.partitions import plan_partitions
@@ -47,12 +48,15 @@ def _read_problems(store: Store) -> list[tuple[object, ...]]:
 
 def test_partition_counts_only_once_its_manifest_exists(tmp_path: Path) -> None:
     lake = _memory_lake()
-    (partition,) = plan_partitions(
-        [_inputs(tmp_path) / "blob.txt"], size=10, identity=("t",)
+    ((partition, copies),) = plan_copies(
+        list(
+            plan_partitions([_inputs(tmp_path) / "blob.txt"], size=10, identity=("t",))
+        ),
+        OPTIONS,
     )
     assert not lake.has(partition.partition_id)
     summary = code_partition(
-        partition, resources=Resources(), read_options=OPTIONS, lake=lake
+        partition, copies=copies, resources=Resources(), read_options=OPTIONS, lake=lake
     )
     assert lake.complete_ids() == {partition.partition_id}
     assert lake.summary(partition.partition_id) == summary
@@ -68,11 +72,18 @@ def test_loading_an_object_store_lake_gives_the_local_problem_rows(
         corpus.ingest_paths([folder], store, Settings(), read_options=OPTIONS)
         expected = _read_problems(store)
     lake = _memory_lake()
-    plan = list(plan_partitions([folder], size=2, identity=("t",)))
+    decided = plan_copies(
+        list(plan_partitions([folder], size=2, identity=("t",))), OPTIONS
+    )
+    plan = [partition for partition, _ in decided]
     assert len(plan) == 4  # three ranges of bad.jsonl, then blob.txt
-    for partition in plan:
+    for partition, copies in decided:
         code_partition(
-            partition, resources=Resources(), read_options=OPTIONS, lake=lake
+            partition,
+            copies=copies,
+            resources=Resources(),
+            read_options=OPTIONS,
+            lake=lake,
         )
     with Store(tmp_path / "lake.duckdb") as store:
         for _ in range(2):  # loading again changes nothing

@@ -200,22 +200,34 @@ class _Writer:
         """Yield chunks of documents to process, each stored as pending first.
 
         Documents are checked against the store a chunk at a time (one query), so a
-        chunk holds at most ``chunk_size`` documents.
+        chunk holds at most ``chunk_size`` documents. A file's report waits until its
+        documents are sorted out, so that the problems of its repeats are stored with
+        it whatever the chunk boundaries (and the same as on the Dask engine).
         """
         candidates: list[PendingArticle] = []
+        reports: list[ingest.FileReport] = []
         for item in items:
             if isinstance(item, ingest.FileReport):
-                self._file_done(item)
+                reports.append(item)
+                if not candidates:
+                    reports = self._files_done(reports)
                 continue
             candidates.append(self._candidate(item))
             if len(candidates) >= self.options.chunk_size:
                 chunk = self._admit(candidates)
-                candidates = []
+                candidates, reports = [], self._files_done(reports)
                 if chunk:
                     yield self._flush(chunk)
         chunk = self._admit(candidates)
+        self._files_done(reports)
         if chunk:
             yield self._flush(chunk)
+
+    def _files_done(self, reports: list[ingest.FileReport]) -> list[ingest.FileReport]:
+        """Store the problems of ``reports``; return the empty list of those waiting."""
+        for report in reports:
+            self._file_done(report)
+        return []
 
     def _file_done(self, report: ingest.FileReport) -> None:
         self.stats.files += 1

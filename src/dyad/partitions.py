@@ -49,7 +49,8 @@ class Partition:
     ``kind`` is ``lines`` (bytes ``[start, end)`` of a JSONL file, first line number
     ``first``), ``records`` (bytes ``[start, end)`` of a WARC archive, first record
     number ``first``) or ``files`` (every file of ``paths`` whole). ``position`` is its
-    place in input order: of two partitions holding one article id, the earlier wins.
+    place in input order: of two partitions holding one article id, the later wins (it
+    holds the fuller copy of an article first read earlier, ``engines.copies``).
     """
 
     partition_id: str

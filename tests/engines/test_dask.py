@@ -18,7 +18,7 @@ import duckdb
 import pytest
 from distributed import Client, LocalCluster
 
-from dyad import corpus
+from dyad import corpus, ids
 from dyad.engines.dask import DaskOptions, ingest_on_dask
 from dyad.settings import Settings
 from dyad.store.db import COUNTED_TABLES, Store
@@ -26,7 +26,7 @@ from dyad.store.db import COUNTED_TABLES, Store
 pytestmark = [pytest.mark.model, pytest.mark.slow, pytest.mark.issue(14)]
 
 _TIMESTAMPS = {"ingested_at", "processed_at", "failed_at", "loaded_at"}
-_TABLES = (*COUNTED_TABLES, "event_dyads")
+_TABLES = (*COUNTED_TABLES, "event_dyads", "article_fingerprints")
 _MEETING = (
     "The President of France, Emmanuel Macron, met German Chancellor Olaf Scholz in "
     "Berlin on Monday. Macron said the two countries would sign a defence agreement."
@@ -41,18 +41,33 @@ _TALKS = (
 )
 
 
+_PORT = (
+    "Workers at the port of Rotterdam went on strike on Wednesday over pay, the union "
+    "said, and ships waited outside the harbour."
+)
+_PORT_FULL = _PORT + (
+    " The port authority said talks with the union would resume on Thursday, and the "
+    "Dutch government urged both sides to reach an agreement soon."
+)
+_SHORTER = _PORT_FULL.replace(" soon.", ".")
+
+
 def _record(n: int, text: str, day: str) -> str:
     return json.dumps({"id": f"test-{n}", "text": text, "date": day, "source": f"s{n}"})
 
 
+def _page(url: str, text: str, day: str) -> str:
+    return json.dumps({"url": url, "text": text, "date": day, "source": "harbour"})
+
+
 @pytest.fixture(scope="module")
 def inputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Two JSONL files and a text file: clusters, a bad line, a blank, a duplicate id."""
+    """JSONL files and text files, two records a partition: clusters, a bad line, a
+    blank, repeats of one article (#12) within and across partitions."""
     folder = tmp_path_factory.mktemp("inputs")
     lines = [
         _record(1, _MEETING, "2024-03-04"),
         # a second test-1 in the same partition: the first one wins, with a problem
-        # (across partitions the earliest wins too, but without #12's problem row yet)
         _record(1, _SANCTIONS, "2024-03-09"),
         _record(2, _MEETING.replace("Monday", "Tuesday"), "2024-03-05"),
         "{not json",
@@ -60,10 +75,29 @@ def inputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
         _record(3, _SANCTIONS, "2024-03-05"),
     ]
     (folder / "a.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    (folder / "b.jsonl").write_text(_record(4, _SANCTIONS, "2024-03-06"), "utf-8")
-    # a text-identified copy of another partition's article is not detected across
-    # partitions yet (#12's copy rules), so the text file says something else
+    repeats = [
+        _record(4, _SANCTIONS, "2024-03-06"),
+        _record(2, _MEETING.replace("Monday", "Tuesday"), "2024-03-05"),  # quietly
+        _record(3, _TALKS, "2024-03-05"),  # the id of another partition, other text
+    ]
+    (folder / "b.jsonl").write_text("\n".join(repeats) + "\n", encoding="utf-8")
+    pages = [
+        _page("https://www.harbour.example/strike", _PORT, "2024-03-06"),
+        _page("https://harbour.example/other", _TALKS, "2024-03-06"),
+        # the same page under a tracking link, with more text: it takes the place of
+        # the first copy, under the first copy's id
+        _page(
+            "http://harbour.example/strike/?utm_source=feed", _PORT_FULL, "2024-03-06"
+        ),
+        # a near-identical, shorter text from the same site: a repeat of the fuller copy
+        _page("https://harbour.example/print/77", _SHORTER, "2024-03-06"),
+        # the same text on another site: a syndicated copy, kept and linked
+        _page("https://wire.example/strike", _PORT_FULL, "2024-03-06"),
+    ]
+    (folder / "d.jsonl").write_text("\n".join(pages) + "\n", encoding="utf-8")
     (folder / "c.txt").write_text(_TALKS, encoding="utf-8")
+    # a text-identified copy of an article of another partition
+    (folder / "e.txt").write_text(_SANCTIONS, encoding="utf-8")
     return folder
 
 
@@ -135,8 +169,32 @@ def test_dask_engine_stores_the_rows_of_the_local_engine(
     local = _rows(local_db)
     assert local["event_clusters"], "the inputs should make at least one cluster"
     assert local["failures"] == []
-    assert len(local["articles"]) == 5
+    assert len(local["articles"]) == 8
     assert _rows(dask_run / "dask.duckdb") == local
+
+
+def test_repeats_across_partitions_are_stored_once(dask_run: Path) -> None:
+    with duckdb.connect(str(dask_run / "dask.duckdb"), read_only=True) as con:
+        repeats = con.execute(
+            "SELECT count(*) FROM problems WHERE code = 'ingest.duplicate'"
+        ).fetchone()
+        conflicts = con.execute(
+            "SELECT count(*) FROM problems WHERE code = 'input.duplicate_id'"
+        ).fetchone()
+        strike = con.execute(
+            "SELECT article_id, raw_url FROM articles WHERE raw_text LIKE '%Rotterdam%'"
+            " ORDER BY ALL"
+        ).fetchall()
+        reports = con.execute(
+            "SELECT count(DISTINCT report_id) FROM article_fingerprints f JOIN articles"
+            " a USING (article_id) WHERE a.raw_text LIKE '%Rotterdam%'"
+        ).fetchone()
+    assert repeats == (3,)  # the tracking link, the print page, the text file
+    assert conflicts == (2,)  # test-1 within a partition, test-3 across
+    first = ids.article_id(url="https://www.harbour.example/strike", text="")
+    assert len(strike) == 2  # the harbour's page (its fuller copy) and the wire's
+    assert (first, "http://harbour.example/strike/?utm_source=feed") in strike
+    assert reports == (1,)
 
 
 def test_second_run_writes_nothing(

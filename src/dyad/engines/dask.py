@@ -1,10 +1,12 @@
 """The Dask engine of ``dyad ingest --engine dask`` (#14): partitions coded on a cluster.
 
-The driver (this process) plans partitions with a cheap scan, submits the ones not yet
-in the lake as Dask tasks, and as they finish loads batches of them from the lake into
-the store, one transaction per batch; then it recomputes the clusters of the keys the run
-touched. Tasks return counts, never rows. Each worker builds ``Resources`` once, in a
-worker plugin, and keeps it for every partition it codes.
+The driver (this process) plans partitions with a cheap scan, decides which documents
+repeat an article read before (``engines.copies``: #12's copy rules over the whole run,
+as a local ingest applies them), submits the partitions not yet in the lake as Dask
+tasks, and as they finish loads batches of them from the lake into the store, one
+transaction per batch; then it recomputes the clusters of the keys the run touched.
+Tasks return counts, never rows. Each worker builds ``Resources`` once, in a worker
+plugin, and keeps it for every partition it codes.
 
 Resuming is by construction: a partition complete in the lake is not coded again, one
 recorded in the store's ``lake_partitions`` is not loaded again. Dask reruns the task of
@@ -27,6 +29,7 @@ from distributed.diagnostics.plugin import WorkerPlugin
 
 from dyad import duplicates
 from dyad.corpus import IngestStats, Progress, pipeline_version
+from dyad.engines.copies import PartitionCopies, plan_copies
 from dyad.engines.worker import code_partition
 from dyad.errors import DyadError
 from dyad.lake import Lake, PartitionSummary
@@ -80,13 +83,18 @@ class ResourcesPlugin(WorkerPlugin):
 
 
 def _code_on_worker(
-    partition: Partition, lake_url: str, read_options: ReadOptions, force: bool
+    partition: Partition,
+    copies: PartitionCopies,
+    lake_url: str,
+    read_options: ReadOptions,
+    force: bool,
 ) -> PartitionSummary:
     plugin = get_worker().plugins[PLUGIN_NAME]
     if not isinstance(plugin, ResourcesPlugin) or plugin.resources is None:
         raise RuntimeError("the dyad worker plugin did not set up; a bug")
     return code_partition(
         partition,
+        copies=copies,
         resources=plugin.resources,
         read_options=read_options,
         lake=Lake(lake_url),
@@ -154,8 +162,9 @@ def ingest_on_dask(
     read = read_options or ReadOptions(max_bytes=settings.max_input_bytes)
     identity = (pipeline_version(settings), read.max_bytes, sorted(read.fields.items()))
     lake = Lake(options.lake)
-    plan = list(plan_partitions(paths, size=options.partition_size, identity=identity))
-    run = _Run(store, lake, plan, options, progress)
+    scan = plan_partitions(paths, size=options.partition_size, identity=identity)
+    decided = plan_copies(list(scan), read)
+    run = _Run(store, lake, decided, options, progress)
     todo = run.take_stock()
     if todo:  # nothing to code: no cluster needed
         with connect(options) as client:
@@ -181,18 +190,16 @@ class _Run:
         self,
         store: Store,
         lake: Lake,
-        plan: list[Partition],
+        decided: list[tuple[Partition, PartitionCopies]],
         options: DaskOptions,
         progress: Progress | None,
     ) -> None:
-        self.lake, self.plan, self.options, self.progress = (
-            lake,
-            plan,
-            options,
-            progress,
-        )
-        self.loader = LakeLoader(store, lake, plan)
-        self.stats = IngestStats(files=len({p for x in plan for p in x.paths}))
+        self.lake, self.options, self.progress = lake, options, progress
+        self.plan = [partition for partition, _ in decided]
+        self.copies = {p.partition_id: copies for p, copies in decided}
+        self.loader = LakeLoader(store, lake, self.plan)
+        self.stats = IngestStats(files=len({p for x in self.plan for p in x.paths}))
+        self.stats.duplicates = sum(c.repeats for c in self.copies.values())
         self.batch: list[Partition] = []
         self.failed: list[str] = []
 
@@ -248,6 +255,7 @@ class _Run:
         return client.submit(
             _code_on_worker,
             partition,
+            self.copies[partition.partition_id],
             self.lake.url,
             read,
             self.options.force,

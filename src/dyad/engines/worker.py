@@ -2,9 +2,12 @@
 
 The rows are made by the same code as a local ingest: the partition's documents go
 through ``corpus``'s writer into a private in-memory store (raw input stored first,
-failures as failure rows, duplicate ids within the partition skipped), and that store's
-tables are written to the lake as they are. So a row in the lake is exactly the row a
-local ingest would have stored, and nothing of it passes through the driver.
+failures as failure rows), and that store's tables are written to the lake as they are.
+The copy rules (#12) were applied by the driver over the whole run
+(``engines.copies``): the worker stores each document under the id it was given and
+drops the repeats, whose problems it stores with its file's. So a row in the lake is
+exactly the row a local ingest would have stored, and nothing of it passes through the
+driver.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from pathlib import Path
 import pyarrow as pa
 
 from dyad import corpus
+from dyad.engines.copies import PartitionCopies, apply_copies
 from dyad.lake import TABLES, Lake, PartitionSummary
 from dyad.partitions import Partition, read_partition
 from dyad.readers import ReadOptions
@@ -27,6 +31,7 @@ logger = logging.getLogger(__name__)
 def code_partition(
     partition: Partition,
     *,
+    copies: PartitionCopies,
     resources: Resources,
     read_options: ReadOptions,
     lake: Lake,
@@ -40,7 +45,7 @@ def code_partition(
     if not force and lake.has(partition.partition_id):
         return lake.summary(partition.partition_id)
     with Store(Path(":memory:")) as store:
-        stats = _fill(store, partition, resources, read_options)
+        stats = _fill(store, partition, copies, resources, read_options)
         tables = {table: _rows(store, table) for table in TABLES}
     summary = PartitionSummary(
         partition_id=partition.partition_id,
@@ -61,11 +66,15 @@ def code_partition(
 def _fill(
     store: Store,
     partition: Partition,
+    copies: PartitionCopies,
     resources: Resources,
     read_options: ReadOptions,
 ) -> corpus.IngestStats:
     writer = corpus.partition_writer(store, resources.settings)
-    items = read_partition(partition, options=read_options)
+    writer.held.extend(copies.problems)  # stored with the report of their file
+    writer.stats.duplicates += copies.repeats
+    writer.stats.read += copies.keep.count(None)  # read, though not handed on
+    items = apply_copies(read_partition(partition, options=read_options), copies)
     for chunk in writer.pending_chunks(items):
         writer.write(corpus.process_chunk(chunk, resources))
     writer.finish()  # problems of documents admitted after their file's report

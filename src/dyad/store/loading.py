@@ -11,8 +11,10 @@ per file, as locally; a file split into several partitions has them in several, 
 ``finish`` replaces them once per run, from all loaded partitions of each file whose
 partitions were loaded since (``lake_partitions.read_problems_loaded``).
 
-When one article id is in several partitions of a run, the earliest partition in input
-order wins, as the first occurrence wins locally: ``LakeLoader`` keeps the position
+One article id is in several partitions of a run only when a later copy with more text
+took the place of an article read earlier (the driver's copy rules, #12, gave it that
+article's id): the latest partition in input order wins, as the copy stored last wins
+locally, in whatever order the partitions finish. ``LakeLoader`` keeps the position
 each stored article came from, seeded from the partitions loaded by an earlier, killed
 run of the same plan, so a resumed run keeps the same rows.
 """
@@ -36,18 +38,18 @@ CREATE OR REPLACE TEMP TABLE _lake_seen (
 
 _INCOMING = """
 CREATE OR REPLACE TEMP TABLE _lake_incoming AS
-SELECT a.article_id, arg_min(f.partition_id, f.position) AS partition_id,
-       min(f.position) AS position
+SELECT a.article_id, arg_max(f.partition_id, f.position) AS partition_id,
+       max(f.position) AS position
 FROM read_parquet(?, filename = true) a JOIN _lake_files f USING (filename)
 GROUP BY a.article_id
 """
 
-# Articles of the batch not already stored from an earlier partition of this run.
+# Articles of the batch not already stored from a later partition of this run.
 _WINNERS = """
 CREATE OR REPLACE TEMP TABLE _lake_winners AS
 SELECT i.* FROM _lake_incoming i
 WHERE NOT EXISTS (SELECT 1 FROM _lake_seen s
-                  WHERE s.article_id = i.article_id AND s.position < i.position)
+                  WHERE s.article_id = i.article_id AND s.position > i.position)
 """
 
 _DROP_CLUSTERS = """
