@@ -7,7 +7,8 @@ By default only asserted events count; ``all_modalities`` counts every modality 
 has that PLOVER sector; ``location`` is the country code of the event's place.
 
 Dyads are undirected (as in ``dyad.analytics``): a pair is ``(least, greatest)`` of the
-two codes of each row of ``event_dyads``.
+two codes of each row of ``event_dyads``. Dyad counts and the events listed behind them
+take a report carried by several outlets once (``store.report_counts``).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from dyad.store.analytics import (
 )
 from dyad.store.db import Store
 from dyad.store.dyads import DyadSummary
+from dyad.store.report_counts import BETWEEN, counted, one_copy_of, pair_events
 
 # Columns the dyad table may be sorted by, and the SQL each one sorts on.
 DYAD_SORTS = {
@@ -129,15 +131,6 @@ def filter_where(f: ViewFilter) -> tuple[str, list[Any]]:
     return where, params
 
 
-def _selected(f: ViewFilter) -> tuple[str, list[Any]]:
-    where, params = filter_where(f)
-    return (
-        "SELECT e.article_id, e.event_id, e.quad, e.intensity, e.event_day "
-        f"{EVENT_FROM} WHERE {where}",
-        params,
-    )
-
-
 def list_filtered_events(
     store: Store, f: ViewFilter, *, limit: int = 50, offset: int = 0
 ) -> list[EventRow]:
@@ -161,14 +154,10 @@ def count_filtered_events(store: Store, f: ViewFilter) -> int:
 
 
 def _pairs_sql(f: ViewFilter) -> tuple[str, list[Any]]:
-    selected, params = _selected(f)
-    return (
-        f"WITH sel AS ({selected}), pairs AS (SELECT DISTINCT "
-        "least(d.actor_code, d.recipient_code) AS a, "
-        "greatest(d.actor_code, d.recipient_code) AS b, sel.* FROM event_dyads d "
-        "JOIN sel USING (article_id, event_id)) ",
-        params,
-    )
+    """Return a WITH clause of ``pairs`` (each counted event of ``f`` with each of its
+    dyads, a report's copies once) and its parameters."""
+    where, params = filter_where(f)
+    return f"WITH pairs AS ({counted(pair_events(where))}) ", params
 
 
 def list_dyads(
@@ -261,13 +250,12 @@ def list_between(
 ) -> list[EventRow]:
     """Return the dated events between ``a`` and ``b`` under ``f``, latest first."""
     where, params = filter_where(f)
-    pair, pair_params = dyad_where(a, b)
     sql = (
-        f"SELECT {EVENT_COLUMNS} {EVENT_FROM} WHERE {where} AND {pair} "
+        f"SELECT {EVENT_COLUMNS} {EVENT_FROM} WHERE {one_copy_of(where, BETWEEN)} "
         "AND e.event_day IS NOT NULL ORDER BY e.event_day DESC, e.article_id, "
         "e.sentence_index, e.trigger_start, e.event_id LIMIT ?"
     )
-    return select_records(store, EventRow, sql, [*params, *pair_params, limit])
+    return select_records(store, EventRow, sql, [*params, a, b, b, a, limit])
 
 
 def period_counts(
@@ -276,16 +264,15 @@ def period_counts(
     """Return ``(period start, quad 1, 2, 3, 4 counts, events, intensity, not
     asserted)`` rows for the events between ``a`` and ``b`` under ``f``."""
     where, params = filter_where(f)
-    pair, pair_params = dyad_where(a, b)
     return store.con.execute(
         "SELECT date_trunc(?, e.event_day)::DATE AS p, "
         "count(*) FILTER (WHERE e.quad = 1), count(*) FILTER (WHERE e.quad = 2), "
         "count(*) FILTER (WHERE e.quad = 3), count(*) FILTER (WHERE e.quad = 4), "
         "count(*), coalesce(sum(e.intensity), 0), "
         "count(*) FILTER (WHERE e.modality <> 'asserted') "
-        f"{EVENT_FROM} WHERE {where} AND {pair} AND e.event_day IS NOT NULL "
+        f"{EVENT_FROM} WHERE {one_copy_of(where, BETWEEN)} AND e.event_day IS NOT NULL "
         "GROUP BY p ORDER BY p",
-        [by, *params, *pair_params],
+        [by, *params, a, b, b, a],
     ).fetchall()
 
 

@@ -3,9 +3,10 @@
 Dyads are undirected here: ``dyad_series(store, "USA", "CHN")`` counts events from either
 side to the other and reciprocal events between the two; ``list_dyad_events`` lists
 exactly those events, so a chart bar and the list behind it agree. Only asserted events
-count unless ``all_modalities`` is set. ``list_dyad_quotes`` finds quotes *between* two
-sides: said by a speaker coded with one code, naming an actor coded with the other
-inside the quoted words.
+count unless ``all_modalities`` is set. A report carried by several outlets counts once
+(``store.report_counts``): of its copies, the events of one are counted and listed.
+``list_dyad_quotes`` finds quotes *between* two sides: said by a speaker coded with one
+code, naming an actor coded with the other inside the quoted words.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from dyad.store.analytics import (
     select_records,
 )
 from dyad.store.db import Store
+from dyad.store.report_counts import BETWEEN, counted, one_copy_of, pair_events
 from dyad.store.schema import rows_as_dicts
 
 _QUADS = (
@@ -99,16 +101,15 @@ def _label(start: dt.date, by: str) -> str:
     return start.isoformat() if by == "day" else start.strftime("%Y-%m")
 
 
-def _dyad_events_sql(all_modalities: bool) -> str:
-    modality = "" if all_modalities else "AND e.modality = 'asserted' "
-    return (
-        "SELECT DISTINCT e.article_id, e.event_id, e.quad, e.intensity, e.event_day "
-        "FROM event_dyads d JOIN events e USING (article_id, event_id) "
-        "WHERE ((d.actor_code = ? AND d.recipient_code = ?) OR "
-        "(d.actor_code = ? AND d.recipient_code = ?)) AND e.event_day IS NOT NULL "
-        "AND (CAST(? AS DATE) IS NULL OR e.event_day >= ?) "
-        "AND (CAST(? AS DATE) IS NULL OR e.event_day <= ?) " + modality
-    )
+# The dated events of a period (since, since, until, until) and modality (all, or
+# only asserted): the condition on ``events e`` of the dyad queries.
+_DAYS = (
+    "e.event_day IS NOT NULL AND (CAST(? AS DATE) IS NULL OR e.event_day >= ?) "
+    "AND (CAST(? AS DATE) IS NULL OR e.event_day <= ?) "
+    "AND (? OR e.modality = 'asserted')"
+)
+# The counted events between two codes (a, b, b, a), dated as ``_DAYS`` says.
+_DYAD_COUNTED = counted(pair_events(_DAYS, BETWEEN))
 
 
 def dyad_series(
@@ -132,8 +133,8 @@ def dyad_series(
         "count(*) FILTER (WHERE quad = 3) AS verbal_conflict, "
         "count(*) FILTER (WHERE quad = 4) AS material_conflict, "
         "count(*) AS events, coalesce(sum(intensity), 0)::DOUBLE AS intensity "
-        f"FROM ({_dyad_events_sql(all_modalities)}) GROUP BY period ORDER BY period",
-        [by, a, b, b, a, since, since, until, until],
+        f"FROM ({_DYAD_COUNTED}) GROUP BY period ORDER BY period",
+        [by, since, since, until, until, all_modalities, a, b, b, a],
     )
     found = {
         r["period"]: r for r in rows_as_dicts(cursor.description, cursor.fetchall())
@@ -171,16 +172,15 @@ def top_dyads(
     all_modalities: bool = False,
 ) -> list[DyadSummary]:
     """Return the pairs of actor codes with most events between them."""
-    modality = "" if all_modalities else "AND e.modality = 'asserted' "
+    period = (
+        "(CAST(? AS DATE) IS NULL OR e.event_day >= ?) AND "
+        "(CAST(? AS DATE) IS NULL OR e.event_day <= ?) AND "
+        "(? OR e.modality = 'asserted')"
+    )
     return select_records(
         store,
         DyadSummary,
-        "WITH pairs AS (SELECT DISTINCT least(d.actor_code, d.recipient_code) AS a, "
-        "greatest(d.actor_code, d.recipient_code) AS b, e.article_id, e.event_id, "
-        "e.quad, e.intensity, e.event_day FROM event_dyads d "
-        "JOIN events e USING (article_id, event_id) WHERE "
-        "(CAST(? AS DATE) IS NULL OR e.event_day >= ?) AND "
-        f"(CAST(? AS DATE) IS NULL OR e.event_day <= ?) {modality}) "
+        f"WITH pairs AS ({counted(pair_events(period))}) "
         "SELECT a, b, count(*) AS events, "
         "count(*) FILTER (WHERE quad <= 2) AS cooperation, "
         "count(*) FILTER (WHERE quad >= 3) AS conflict, "
@@ -188,7 +188,7 @@ def top_dyads(
         "count(*) FILTER (WHERE quad <= 2) - count(*) FILTER (WHERE quad >= 3) "
         "AS net_cooperation, max(event_day) AS last_day "
         "FROM pairs GROUP BY a, b ORDER BY count(*) DESC, a, b LIMIT ?",
-        [since, since, until, until, limit],
+        [since, since, until, until, all_modalities, limit],
     )
 
 
@@ -224,14 +224,7 @@ def list_quotes_between(
 
 
 _DYAD_EVENTS = (
-    f"SELECT {EVENT_COLUMNS} {EVENT_FROM}"
-    "WHERE EXISTS (SELECT 1 FROM event_dyads d WHERE d.article_id = e.article_id "
-    "  AND d.event_id = e.event_id AND ((d.actor_code = ? AND d.recipient_code = ?) "
-    "  OR (d.actor_code = ? AND d.recipient_code = ?))) "
-    "AND e.event_day IS NOT NULL "
-    "AND (CAST(? AS DATE) IS NULL OR e.event_day >= ?) "
-    "AND (CAST(? AS DATE) IS NULL OR e.event_day <= ?) "
-    "AND (? OR e.modality = 'asserted') "
+    f"SELECT {EVENT_COLUMNS} {EVENT_FROM}WHERE {one_copy_of(_DAYS, BETWEEN)} "
     "ORDER BY e.event_day DESC, e.article_id, e.sentence_index, e.trigger_start, "
     "e.event_id LIMIT ?"
 )
@@ -249,7 +242,7 @@ def list_dyad_events(
 ) -> list[EventRow]:
     """Return the events between codes ``a`` and ``b`` (either way), latest first."""
     a, b = a.upper(), b.upper()
-    params: list[Any] = [a, b, b, a, since, since, until, until, all_modalities, limit]
+    params: list[Any] = [since, since, until, until, all_modalities, a, b, b, a, limit]
     return select_records(store, EventRow, _DYAD_EVENTS, params)
 
 
