@@ -14,7 +14,9 @@ from __future__ import annotations
 from dyad.store.analytics import EVENT_FROM
 
 # The event key: what makes two events of one report the same event told twice.
-_KEY = "type, a, b, event_day, modality"
+_KEYS = ("type", "a", "b", "event_day", "modality")
+_KEY = ", ".join(_KEYS)
+_C_KEY = ", ".join(f"c.{k}" for k in _KEYS)
 
 
 def counted(pairs: str) -> str:
@@ -24,14 +26,18 @@ def counted(pairs: str) -> str:
     ``b`` (the dyad's codes, least first), ``article_id``, ``event_id``, ``type``,
     ``event_day`` and ``modality`` (others are kept as they are).
     """
+    same = " AND ".join(f"w.{k} IS NOT DISTINCT FROM p.{k}" for k in _KEYS)
     return (
-        "SELECT * EXCLUDE (report, n_copy) FROM ("
-        "SELECT p.*, coalesce(f.report_id, p.article_id) AS report, "
-        f"count(*) OVER (PARTITION BY p.article_id, {_KEY}) AS n_copy "
-        f"FROM ({pairs}) p LEFT JOIN article_fingerprints f "
-        "ON f.article_id = p.article_id) "
-        "QUALIFY article_id = first_value(article_id) OVER ("
-        f"PARTITION BY report, {_KEY} ORDER BY n_copy DESC, article_id)"
+        f"WITH _pairs AS ({pairs}), "
+        f"_copies AS (SELECT article_id, {_KEY}, count(*) AS n FROM _pairs "
+        f"GROUP BY article_id, {_KEY}), "
+        # per report and key: the copy with most events of the key, then the first
+        "_kept AS (SELECT min({'n': -c.n, 'id': c.article_id}).id AS article_id, "
+        f"{_C_KEY} FROM _copies c LEFT JOIN article_fingerprints f "
+        "ON f.article_id = c.article_id "
+        f"GROUP BY coalesce(f.report_id, c.article_id), {_C_KEY}) "
+        f"SELECT p.* FROM _pairs p SEMI JOIN _kept w ON w.article_id = p.article_id "
+        f"AND {same}"
     )
 
 
