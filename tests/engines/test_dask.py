@@ -19,7 +19,7 @@ import pytest
 from distributed import Client, LocalCluster
 
 from dyad import corpus, ids
-from dyad.engines.dask import DaskOptions, ingest_on_dask
+from dyad.engines.dask import LOAD_BATCH, DaskOptions, ingest_on_dask
 from dyad.settings import Settings
 from dyad.store.db import COUNTED_TABLES, Store
 
@@ -136,13 +136,15 @@ def _rows(path: Path) -> dict[str, list[tuple[Any, ...]]]:
     return found
 
 
-def _ingest(inputs: Path, folder: Path, cluster: LocalCluster) -> corpus.IngestStats:
+def _ingest(
+    inputs: Path, folder: Path, cluster: LocalCluster, *, hold_lock: bool = True
+) -> corpus.IngestStats:
     options = DaskOptions(
         lake=str(folder / "lake"),
         scheduler=cluster.scheduler_address,
         partition_size=2,
     )
-    with Store(folder / "dask.duckdb") as store:
+    with Store(folder / "dask.duckdb", hold_lock=hold_lock) as store:
         return ingest_on_dask([inputs], store, Settings(), options=options)
 
 
@@ -171,6 +173,19 @@ def test_dask_engine_stores_the_rows_of_the_local_engine(
     assert local["failures"] == []
     assert len(local["articles"]) == 8
     assert _rows(dask_run / "dask.duckdb") == local
+
+
+def test_a_store_that_lets_readers_in_between_gets_the_same_rows(
+    inputs: Path, cluster: LocalCluster, local_db: Path, tmp_path: Path
+) -> None:
+    # as ``dyad ingest`` opens it: the file is closed after each batch it loads, and
+    # the inputs are more partitions than one batch
+    _ingest(inputs, tmp_path, cluster, hold_lock=False)
+    with duckdb.connect(str(tmp_path / "dask.duckdb"), read_only=True) as con:
+        loaded = con.execute("SELECT count(*) FROM lake_partitions").fetchone()
+    assert loaded is not None
+    assert loaded[0] > LOAD_BATCH
+    assert _rows(tmp_path / "dask.duckdb") == _rows(local_db)
 
 
 def test_repeats_across_partitions_are_stored_once(dask_run: Path) -> None:

@@ -84,9 +84,6 @@ class LakeLoader:
         self.store, self.lake, self.plan = store, lake, plan
         self.touched: list[str] = []  # articles loaded by this loader, for copy linking
         self._register_filesystem()
-        self.store.con.execute(_SEEN)
-        loaded = self.loaded_ids()
-        self._seed([p for p in plan if p.partition_id in loaded])
 
     def _register_filesystem(self) -> None:
         """Let DuckDB read an object-store lake (s3://, gs://, …) through its fsspec."""
@@ -102,18 +99,32 @@ class LakeLoader:
         rows = self.store.con.execute("SELECT partition_id FROM lake_partitions")
         return {str(r[0]) for r in rows.fetchall()}
 
-    def _seed(self, partitions: Sequence[Partition]) -> None:
+    def _seed(self) -> None:
+        """Make ``_lake_seen`` unless the connection has it: a store that lets readers
+        in between writes (``hold_lock=False``) opens a new connection, without the
+        temporary tables, for each batch. It is seeded from the partitions of the plan
+        the store holds (loaded by this run, or by a killed run of the same plan)."""
+        con = self.store.con
+        found = con.execute(
+            "SELECT count(*) FROM duckdb_tables() "
+            "WHERE temporary AND table_name = '_lake_seen'"
+        ).fetchall()
+        if found[0][0]:
+            return
+        con.execute(_SEEN)
+        loaded = self.loaded_ids()
+        partitions = [p for p in self.plan if p.partition_id in loaded]
         if not partitions:
             return
         self._register(partitions)
         try:
-            self.store.con.execute(_INCOMING, [self._files("articles", partitions)])
-            self.store.con.execute(
+            con.execute(_INCOMING, [self._files("articles", partitions)])
+            con.execute(
                 "INSERT OR REPLACE INTO _lake_seen "
                 "SELECT article_id, position FROM _lake_incoming"
             )
         finally:
-            self.store.con.unregister("_lake_files")
+            con.unregister("_lake_files")
 
     def load(self, partitions: Sequence[Partition]) -> int:
         """Load ``partitions`` (complete in the lake) in one transaction; return how
@@ -121,6 +132,7 @@ class LakeLoader:
         if not partitions:
             return 0
         batch = sorted(partitions, key=lambda p: p.position)
+        self._seed()
         self._register(batch)
         try:
             with self.store.transaction() as con:
