@@ -49,6 +49,21 @@ def participles(noun: Token) -> list[Token]:
     ]
 
 
+def party_objects(noun: Token, lexicon: EventLexicon) -> list[Token]:
+    """Return the objects (and their conjuncts) of a party participle after ``noun``:
+    "the army" and "rebels" in "clashes involving the army and rebels"."""
+    found: list[Token] = []
+    for child in noun.children:
+        if child.dep_ == "acl" and child.lemma_.lower() in lexicon.party_participles:
+            # "a battle pitting troops against rebels": the "against" side too
+            objs = children(child, frozenset({"dobj"}))
+            objs += prep_objects(child, frozenset({"against"}))
+            for obj in objs:
+                found.append(obj)
+                found.extend(t for t in obj.subtree if t.dep_ == "conj")
+    return found
+
+
 def _meeting_governor(noun: Token, lexicon: EventLexicon) -> Token | None:
     """Return the verb whose subject meets in "proposed talks with X" (the object) or
     "pledged aid after talks with X" (a framing preposition of the clause)."""
@@ -63,6 +78,22 @@ def _meeting_governor(noun: Token, lexicon: EventLexicon) -> Token | None:
     ):
         return prep.head
     return None
+
+
+def _joint_subject(noun: Token, cast: Cast, lexicon: EventLexicon) -> tuple[str, ...]:
+    """Return the actors of a joint subject that frames a meeting with no parties of its
+    own: "Chile and Peru signed a deal after years of talks" (both met). A subject of
+    one actor is no party ("Chile signed after talks": with whom is not said). Only for
+    meetings: "agreed to a truce after days of fighting" is left to the fighting's own
+    words."""
+    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+        noun = noun.head.head  # "after nine years of negotiations", "rounds of talks"
+    governor = _meeting_governor(noun, lexicon) if noun.dep_ == "pobj" else None
+    if governor is None:
+        return ()
+    subject, passive = subject_token(governor, lexicon)
+    found = () if passive else cast.of(subject)
+    return found if len(found) >= 2 else ()
 
 
 def _undergoer(
@@ -193,6 +224,8 @@ def nominal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
     partner = cast.grammar.partner_prepositions
     between = [t for h in holders for t in prep_objects(h, partner, cast.by_token)]
     partners = tuple(a for t in between for a in cast.of(t))
+    if rule.reciprocal:  # "clashes involving the army and rebels"
+        partners += tuple(a for t in party_objects(noun, lexicon) for a in cast.of(t))
     with cast.avoiding(actors):  # "Togo's criticism of its policy": not Togo's
         recipients = tuple(
             a
@@ -217,6 +250,8 @@ def nominal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
         # meeting is its other party
         subject, passive = subject_token(governor, lexicon)
         actors = () if passive else cast.of(subject)
+    if rule.type == EventType.CONSULT and rule.reciprocal and not (actors or partners):
+        actors = _joint_subject(noun, cast, lexicon)
     if rule.reciprocal:
         actors += partners
     else:

@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from dyad.knowledge.events import ANY_ACTOR, ANY_PERSON, EventLexicon, TriggerRule
 from dyad.stages.events_allegations import allegations, claimed_acts
-from dyad.stages.events_passives import shared_subjects
+from dyad.stages.events_passives import relative_heads, shared_subjects
 from dyad.stages.events_senses import (
     IGNORED_DEPS,
     has_complement,
@@ -114,6 +114,7 @@ def _object_of(
     """
     pool = children(token, OBJECTS | PASSIVE_SUBJECTS | {"acomp"})
     pool.extend(shared_subjects(token))  # "was detained and later released"
+    pool.extend(relative_heads(token))  # "relations, which were severed by X"
     if not children(token, frozenset({"dobj"})):
         pool.extend(misread_objects(token))
     for child in token.children:
@@ -307,6 +308,8 @@ def _names_parties(
     for child in noun.children:
         if child.dep_ == "poss" and child.i in actor_tokens:
             return True
+        if child.dep_ == "acl" and _participle_names_party(child, lexicon, actor_tokens):
+            return True
         if (
             child.dep_ == "prep"
             and child.lower_ in lexicon.party_preps
@@ -314,6 +317,23 @@ def _names_parties(
         ):
             return True
     return False
+
+
+def _participle_names_party(
+    participle: Token, lexicon: EventLexicon, actor_tokens: Container[int]
+) -> bool:
+    """Tell whether a participle after a noun names its party: "talks involving Iran",
+    "a protest organized by the union" (a "by" agent of a bare past participle)."""
+    if participle.lemma_.lower() in lexicon.party_participles:
+        return any(t.i in actor_tokens for t in participle.subtree)
+    if participle.tag_ != "VBN":
+        return False
+    return any(
+        t.i in actor_tokens
+        for prep in participle.children
+        if prep.dep_ in ("agent", "prep") and prep.lower_ == "by"
+        for t in prep.subtree
+    )
 
 
 def find_candidates(
