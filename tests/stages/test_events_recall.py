@@ -72,3 +72,45 @@ def test_involving_names_the_sides_of_clashes(resources) -> None:  # type: ignor
 def test_involving_makes_framing_talks_an_event(resources) -> None:  # type: ignore[no-untyped-def]
     text = "Five soldiers were freed after talks involving Chilean officials and Peru."
     assert (T.CONSULT, ("CHL", "PER"), ()) in dyads(code(resources, text, CAST))
+
+
+CROWD: Cast = {
+    "Chilean workers": ("CHL", G),
+    "Palestinian youths": ("PSE", G),
+    "Israeli soldiers": ("ISR", G),
+    "Two Colombian soldiers": ("COL", G),
+    "FARC dissidents": ("COL", G),
+    "rebels": ("REB", G),
+    "Colombian soldiers": ("COL", G),
+}
+
+
+def test_staged_walkout_is_a_strike(resources) -> None:  # type: ignore[no-untyped-def]
+    # the small parser lemmatizes "staged" as "stag"
+    text = "Chilean workers staged a walkout over safety concerns."
+    assert (T.PROTEST, ("CHL",), ()) in dyads(code(resources, text, CROWD))
+
+
+def test_stones_thrown_at_soldiers_are_an_assault(resources) -> None:  # type: ignore[no-untyped-def]
+    text = "Palestinian youths threw stones at Israeli soldiers near the checkpoint."
+    assert (T.ASSAULT, ("PSE",), ("ISR",)) in dyads(code(resources, text, CROWD))
+
+
+def test_thrown_party_is_no_assault(resources) -> None:  # type: ignore[no-untyped-def]
+    text = "Chilean workers threw a party for Israeli soldiers."
+    assert T.ASSAULT not in {e.type for e in code(resources, text, CROWD)}
+
+
+def test_who_died_in_an_attack_is_its_recipient(resources) -> None:  # type: ignore[no-untyped-def]
+    text = "Two Colombian soldiers died in an attack by FARC dissidents."
+    assert (T.ASSAULT, ("COL",), ("COL",)) in dyads(code(resources, text, CROWD))
+
+
+def test_killed_in_a_raid_by_x(resources) -> None:  # type: ignore[no-untyped-def]
+    text = "Colombian soldiers were killed during a raid by rebels."
+    assert (T.ASSAULT, ("REB",), ("COL",)) in dyads(code(resources, text, CROWD))
+
+
+def test_who_cheered_during_an_attack_is_no_victim(resources) -> None:  # type: ignore[no-untyped-def]
+    text = "Colombian soldiers cheered during an attack by rebels."
+    assert (T.ASSAULT, ("REB",), ("COL",)) not in dyads(code(resources, text, CROWD))

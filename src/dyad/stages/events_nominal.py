@@ -17,6 +17,7 @@ from spacy.tokens import Token
 from dyad.knowledge.events import EventLexicon, TriggerRule
 from dyad.records import EventType
 from dyad.stages.events_joint import harmed
+from dyad.stages.events_passives import is_passive
 from dyad.stages.events_parties import (
     NOMINAL_ACTOR_DEPS,
     Roles,
@@ -182,13 +183,32 @@ def _reported(c: Candidate, cast: Cast, lexicon: EventLexicon) -> tuple[str, ...
     )
 
 
+def _victims(noun: Token, cast: Cast, lexicon: EventLexicon) -> tuple[str, ...]:
+    """Return who died or was harmed in the attack ``noun``: "two soldiers died in an
+    attack by rebels", "ten villagers were killed during a raid by X"."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("in", "during"):
+        return ()
+    verb = prep.head
+    lemma = verb.lemma_.lower()
+    if lemma in lexicon.victim_verbs and not is_passive(verb):
+        undergoers = children(verb, SUBJECTS)
+    elif lemma in cast.grammar.harm_verbs and is_passive(verb):
+        undergoers = children(verb, PASSIVE_SUBJECTS)
+    else:
+        return ()
+    return tuple(a for t in undergoers for a in cast.of(t))
+
+
 def _implied(
     c: Candidate, has_actor: bool, cast: Cast, lexicon: EventLexicon
 ) -> tuple[str, ...]:
     """Return the recipient of a one-sided event noun that names none in its phrases:
     whom it harms, the one who answers it, or whom its that-clause is about."""
+    victims = _victims(c.trigger, cast, lexicon) if c.rule.type == EventType.ASSAULT else ()
     return (
         harmed(c.trigger, cast)
+        or victims
         or _answerer(c, has_actor, cast, lexicon)
         or _reported(c, cast, lexicon)
     )
