@@ -114,3 +114,26 @@ def test_killed_in_a_raid_by_x(resources) -> None:  # type: ignore[no-untyped-de
 def test_who_cheered_during_an_attack_is_no_victim(resources) -> None:  # type: ignore[no-untyped-def]
     text = "Colombian soldiers cheered during an attack by rebels."
     assert (T.ASSAULT, ("REB",), ("COL",)) not in dyads(code(resources, text, CROWD))
+
+
+FARMS: Cast = {
+    "South Korean farmers": ("KOR", G),
+    "US": ("USA", S),
+    "Bangladeshi garment workers": ("BGD", G),
+    "The South Korean ministry": ("KOR", G),
+}
+
+
+def test_crowd_protesting_something_is_a_protest(resources) -> None:  # type: ignore[no-untyped-def]
+    text = "South Korean farmers protested US beef imports in Seoul."
+    assert (T.PROTEST, ("KOR",), ("USA",)) in dyads(code(resources, text, FARMS))
+
+
+def test_ministry_protesting_a_decision_stays_an_accusation(resources) -> None:  # type: ignore[no-untyped-def]
+    text = "The South Korean ministry protested the decision of the US."
+    assert {e.type for e in code(resources, text, FARMS)} == {T.ACCUSE}
+
+
+def test_walking_off_the_job_is_a_strike(resources) -> None:  # type: ignore[no-untyped-def]
+    text = "Bangladeshi garment workers walked off the job to demand better wages."
+    assert (T.PROTEST, ("BGD",), ()) in dyads(code(resources, text, FARMS))
