@@ -70,7 +70,8 @@ def _word_class(token: Token, state: ArticleState, res: Resources) -> str:
 
 def _describe(token: Token) -> str:
     kids = ",".join(f"{c.dep_}:{c.lower_}" for c in token.children)
-    return f"{token.text}/{token.lemma_}/{token.pos_}/{token.dep_}<-{token.head.lemma_} [{kids}]"
+    head = token.head.lemma_
+    return f"{token.text}/{token.lemma_}/{token.pos_}/{token.dep_}<-{head} [{kids}]"
 
 
 def main() -> None:
@@ -90,7 +91,8 @@ def main() -> None:
         result = result_of(state)
         if result.events or state.parsed is None:
             continue
-        out(f"\n{item.key} gold {item.label} {sorted(item.sources)} -> {sorted(item.targets)}\n")
+        sides = f"{sorted(item.sources)} -> {sorted(item.targets)}"
+        out(f"\n{item.key} gold {item.label} {sides}\n")
         out(f"   {item.text}\n   markup: {item.spans}\n")
         actors = {a.actor_id: a for a in result.actors}
         for m in result.mentions:

@@ -17,7 +17,6 @@ from spacy.tokens import Token
 from dyad.knowledge.events import EventLexicon, TriggerRule
 from dyad.records import EventType
 from dyad.stages.events_joint import harmed
-from dyad.stages.events_passives import is_passive
 from dyad.stages.events_parties import (
     NOMINAL_ACTOR_DEPS,
     Roles,
@@ -26,6 +25,7 @@ from dyad.stages.events_parties import (
     theme_recipients,
     verbal_roles,
 )
+from dyad.stages.events_passives import is_passive
 from dyad.stages.events_roles import Cast
 from dyad.stages.events_triggers import (
     PASSIVE_SUBJECTS,
@@ -187,7 +187,7 @@ def _victims(noun: Token, cast: Cast, lexicon: EventLexicon) -> tuple[str, ...]:
     """Return who died or was harmed in the attack ``noun``: "two soldiers died in an
     attack by rebels", "ten villagers were killed during a raid by X"."""
     prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ not in ("in", "during"):
+    if noun.dep_ != "pobj" or prep.lower_ not in lexicon.victim_preps:
         return ()
     verb = prep.head
     lemma = verb.lemma_.lower()
@@ -212,6 +212,18 @@ def _implied(
         or _answerer(c, has_actor, cast, lexicon)
         or _reported(c, cast, lexicon)
     )
+
+
+def _partners(
+    noun: Token, holders: list[Token], rule: TriggerRule, cast: Cast, lexicon: EventLexicon
+) -> tuple[str, ...]:
+    """Return the actors of a noun's partner phrases ("talks with X", "between A and B")
+    and, for a reciprocal event, of a party participle ("clashes involving X and Y")."""
+    partner = cast.grammar.partner_prepositions
+    between = [t for h in holders for t in prep_objects(h, partner, cast.by_token)]
+    if rule.reciprocal:
+        between += party_objects(noun, lexicon)
+    return tuple(a for t in between for a in cast.of(t))
 
 
 def nominal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
@@ -242,10 +254,7 @@ def nominal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
         )
         actors = speakers
     partner = cast.grammar.partner_prepositions
-    between = [t for h in holders for t in prep_objects(h, partner, cast.by_token)]
-    partners = tuple(a for t in between for a in cast.of(t))
-    if rule.reciprocal:  # "clashes involving the army and rebels"
-        partners += tuple(a for t in party_objects(noun, lexicon) for a in cast.of(t))
+    partners = _partners(noun, holders, rule, cast, lexicon)
     with cast.avoiding(actors):  # "Togo's criticism of its policy": not Togo's
         recipients = tuple(
             a

@@ -28,6 +28,7 @@ from dyad.stages.events_senses import (
     label_target,
     misread_objects,
 )
+from dyad.stages.events_settings import is_setting, names_parties
 
 SUBJECTS = frozenset({"nsubj", "csubj"})
 
@@ -290,52 +291,6 @@ def _rules_for(token: Token, lexicon: EventLexicon) -> tuple[TriggerRule, ...] |
     return lexicon.nouns.get(lemma)
 
 
-def _is_setting(noun: Token, lexicon: EventLexicon) -> bool:
-    """Tell whether a nominal trigger only frames another event ("at the summit")."""
-    head = noun.head
-    if noun.dep_ != "pobj" or head.dep_ != "prep":
-        return False
-    if head.lower_ == "of":
-        return head.head.lemma_.lower() in lexicon.setting_nouns
-    return head.lower_ in lexicon.setting_preps
-
-
-def _names_parties(
-    noun: Token, lexicon: EventLexicon, actor_tokens: Container[int]
-) -> bool:
-    """Tell whether a framing noun names its own parties, so is an event of its own:
-    "after Biden's visit", "following clashes between the army and rebels"."""
-    for child in noun.children:
-        if child.dep_ == "poss" and child.i in actor_tokens:
-            return True
-        if child.dep_ == "acl" and _participle_names_party(child, lexicon, actor_tokens):
-            return True
-        if (
-            child.dep_ == "prep"
-            and child.lower_ in lexicon.party_preps
-            and any(t.i in actor_tokens for t in child.subtree)
-        ):
-            return True
-    return False
-
-
-def _participle_names_party(
-    participle: Token, lexicon: EventLexicon, actor_tokens: Container[int]
-) -> bool:
-    """Tell whether a participle after a noun names its party: "talks involving Iran",
-    "a protest organized by the union" (a "by" agent of a bare past participle)."""
-    if participle.lemma_.lower() in lexicon.party_participles:
-        return any(t.i in actor_tokens for t in participle.subtree)
-    if participle.tag_ != "VBN":
-        return False
-    return any(
-        t.i in actor_tokens
-        for prep in participle.children
-        if prep.dep_ in ("agent", "prep") and prep.lower_ == "by"
-        for t in prep.subtree
-    )
-
-
 def find_candidates(
     sent: Span,
     lexicon: EventLexicon,
@@ -366,8 +321,8 @@ def find_candidates(
             light = _governing_light_verb(token, lexicon)
             if (
                 light is None
-                and _is_setting(token, lexicon)
-                and not _names_parties(token, lexicon, actor_tokens)
+                and is_setting(token, lexicon)
+                and not names_parties(token, lexicon, actor_tokens)
             ):
                 continue
             found.append(
