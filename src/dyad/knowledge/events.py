@@ -51,6 +51,7 @@ _WORD_LISTS = (
     "private_sectors",
     "receiver_verbs",
     "receiver_preps", "allegation_words", "allegation_verbs",
+    "party_participles", "victim_verbs", "victim_preps",
 )
 _LABEL_LISTS = {"negative": "negative_labels", "positive": "positive_labels"}
 _MODALITY_SECTIONS = ("negation", "hypothetical", "future", "speech_verbs")
@@ -151,6 +152,9 @@ class EventLexicon:
     receiver_preps: frozenset[str] = frozenset()
     allegation_words: frozenset[str] = frozenset()
     allegation_verbs: frozenset[str] = frozenset()  # "claimed that X did Y"
+    party_participles: frozenset[str] = frozenset()  # "clashes involving X and Y"
+    victim_verbs: frozenset[str] = frozenset()  # "died in an attack by X"
+    victim_preps: frozenset[str] = frozenset()  # … "in", "during"
 
     def quad_of(self, cameo: str) -> int:
         """Return the quad class (1 to 4) of a CAMEO code."""

@@ -25,6 +25,7 @@ from dyad.stages.events_parties import (
     theme_recipients,
     verbal_roles,
 )
+from dyad.stages.events_passives import is_passive
 from dyad.stages.events_roles import Cast
 from dyad.stages.events_triggers import (
     PASSIVE_SUBJECTS,
@@ -49,6 +50,21 @@ def participles(noun: Token) -> list[Token]:
     ]
 
 
+def party_objects(noun: Token, lexicon: EventLexicon) -> list[Token]:
+    """Return the objects (and their conjuncts) of a party participle after ``noun``:
+    "the army" and "rebels" in "clashes involving the army and rebels"."""
+    found: list[Token] = []
+    for child in noun.children:
+        if child.dep_ == "acl" and child.lemma_.lower() in lexicon.party_participles:
+            # "a battle pitting troops against rebels": the "against" side too
+            objs = children(child, frozenset({"dobj"}))
+            objs += prep_objects(child, frozenset({"against"}))
+            for obj in objs:
+                found.append(obj)
+                found.extend(t for t in obj.subtree if t.dep_ == "conj")
+    return found
+
+
 def _meeting_governor(noun: Token, lexicon: EventLexicon) -> Token | None:
     """Return the verb whose subject meets in "proposed talks with X" (the object) or
     "pledged aid after talks with X" (a framing preposition of the clause)."""
@@ -63,6 +79,22 @@ def _meeting_governor(noun: Token, lexicon: EventLexicon) -> Token | None:
     ):
         return prep.head
     return None
+
+
+def _joint_subject(noun: Token, cast: Cast, lexicon: EventLexicon) -> tuple[str, ...]:
+    """Return the actors of a joint subject that frames a meeting with no parties of its
+    own: "Chile and Peru signed a deal after years of talks" (both met). A subject of
+    one actor is no party ("Chile signed after talks": with whom is not said). Only for
+    meetings: "agreed to a truce after days of fighting" is left to the fighting's own
+    words."""
+    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+        noun = noun.head.head  # "after nine years of negotiations", "rounds of talks"
+    governor = _meeting_governor(noun, lexicon) if noun.dep_ == "pobj" else None
+    if governor is None:
+        return ()
+    subject, passive = subject_token(governor, lexicon)
+    found = () if passive else cast.of(subject)
+    return found if len(found) >= 2 else ()
 
 
 def _undergoer(
@@ -151,16 +183,47 @@ def _reported(c: Candidate, cast: Cast, lexicon: EventLexicon) -> tuple[str, ...
     )
 
 
+def _victims(noun: Token, cast: Cast, lexicon: EventLexicon) -> tuple[str, ...]:
+    """Return who died or was harmed in the attack ``noun``: "two soldiers died in an
+    attack by rebels", "ten villagers were killed during a raid by X"."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in lexicon.victim_preps:
+        return ()
+    verb = prep.head
+    lemma = verb.lemma_.lower()
+    if lemma in lexicon.victim_verbs and not is_passive(verb):
+        undergoers = children(verb, SUBJECTS)
+    elif lemma in cast.grammar.harm_verbs and is_passive(verb):
+        undergoers = children(verb, PASSIVE_SUBJECTS)
+    else:
+        return ()
+    return tuple(a for t in undergoers for a in cast.of(t))
+
+
 def _implied(
     c: Candidate, has_actor: bool, cast: Cast, lexicon: EventLexicon
 ) -> tuple[str, ...]:
     """Return the recipient of a one-sided event noun that names none in its phrases:
     whom it harms, the one who answers it, or whom its that-clause is about."""
+    victims = _victims(c.trigger, cast, lexicon) if c.rule.type == EventType.ASSAULT else ()
     return (
         harmed(c.trigger, cast)
+        or victims
         or _answerer(c, has_actor, cast, lexicon)
         or _reported(c, cast, lexicon)
     )
+
+
+def _partners(
+    noun: Token, holders: list[Token], rule: TriggerRule, cast: Cast, lexicon: EventLexicon
+) -> tuple[str, ...]:
+    """Return the actors of a noun's partner phrases ("talks with X", "between A and B")
+    and, for a reciprocal event, of a party participle ("clashes involving X and Y")."""
+    partner = cast.grammar.partner_prepositions
+    between = [t for h in holders for t in prep_objects(h, partner, cast.by_token)]
+    if rule.reciprocal:
+        between += party_objects(noun, lexicon)
+    return tuple(a for t in between for a in cast.of(t))
 
 
 def nominal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
@@ -191,8 +254,7 @@ def nominal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
         )
         actors = speakers
     partner = cast.grammar.partner_prepositions
-    between = [t for h in holders for t in prep_objects(h, partner, cast.by_token)]
-    partners = tuple(a for t in between for a in cast.of(t))
+    partners = _partners(noun, holders, rule, cast, lexicon)
     with cast.avoiding(actors):  # "Togo's criticism of its policy": not Togo's
         recipients = tuple(
             a
@@ -217,6 +279,8 @@ def nominal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
         # meeting is its other party
         subject, passive = subject_token(governor, lexicon)
         actors = () if passive else cast.of(subject)
+    if rule.type == EventType.CONSULT and rule.reciprocal and not (actors or partners):
+        actors = _joint_subject(noun, cast, lexicon)
     if rule.reciprocal:
         actors += partners
     else:

@@ -117,3 +117,19 @@ def _comma_after(verb: Token) -> bool:
     """Tell whether a comma follows ``verb`` at once (a verb whose object comes later)."""
     following = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
     return following is not None and following.text == ","
+
+
+_RELATIVE_TAGS = frozenset({"WDT", "WP"})
+_RELATIVE_ROLES = frozenset({"nsubjpass", "dobj"})
+
+
+def relative_heads(verb: Token) -> list[Token]:
+    """Return the noun a relative clause's ``verb`` acts on through its relative
+    pronoun: "relations" in "relations, which were severed by X" (the pronoun is the
+    passive subject) or "sanctions" in "the sanctions that X imposed" (the object)."""
+    if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return []
+    for child in verb.children:
+        if child.dep_ in _RELATIVE_ROLES and child.tag_ in _RELATIVE_TAGS:
+            return [verb.head]
+    return []

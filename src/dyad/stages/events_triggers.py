@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from dyad.knowledge.events import ANY_ACTOR, ANY_PERSON, EventLexicon, TriggerRule
 from dyad.stages.events_allegations import allegations, claimed_acts
-from dyad.stages.events_passives import shared_subjects
+from dyad.stages.events_passives import relative_heads, shared_subjects
 from dyad.stages.events_senses import (
     IGNORED_DEPS,
     has_complement,
@@ -28,6 +28,7 @@ from dyad.stages.events_senses import (
     label_target,
     misread_objects,
 )
+from dyad.stages.events_settings import is_setting, names_parties
 
 SUBJECTS = frozenset({"nsubj", "csubj"})
 
@@ -114,6 +115,7 @@ def _object_of(
     """
     pool = children(token, OBJECTS | PASSIVE_SUBJECTS | {"acomp"})
     pool.extend(shared_subjects(token))  # "was detained and later released"
+    pool.extend(relative_heads(token))  # "relations, which were severed by X"
     if not children(token, frozenset({"dobj"})):
         pool.extend(misread_objects(token))
     for child in token.children:
@@ -289,33 +291,6 @@ def _rules_for(token: Token, lexicon: EventLexicon) -> tuple[TriggerRule, ...] |
     return lexicon.nouns.get(lemma)
 
 
-def _is_setting(noun: Token, lexicon: EventLexicon) -> bool:
-    """Tell whether a nominal trigger only frames another event ("at the summit")."""
-    head = noun.head
-    if noun.dep_ != "pobj" or head.dep_ != "prep":
-        return False
-    if head.lower_ == "of":
-        return head.head.lemma_.lower() in lexicon.setting_nouns
-    return head.lower_ in lexicon.setting_preps
-
-
-def _names_parties(
-    noun: Token, lexicon: EventLexicon, actor_tokens: Container[int]
-) -> bool:
-    """Tell whether a framing noun names its own parties, so is an event of its own:
-    "after Biden's visit", "following clashes between the army and rebels"."""
-    for child in noun.children:
-        if child.dep_ == "poss" and child.i in actor_tokens:
-            return True
-        if (
-            child.dep_ == "prep"
-            and child.lower_ in lexicon.party_preps
-            and any(t.i in actor_tokens for t in child.subtree)
-        ):
-            return True
-    return False
-
-
 def find_candidates(
     sent: Span,
     lexicon: EventLexicon,
@@ -346,8 +321,8 @@ def find_candidates(
             light = _governing_light_verb(token, lexicon)
             if (
                 light is None
-                and _is_setting(token, lexicon)
-                and not _names_parties(token, lexicon, actor_tokens)
+                and is_setting(token, lexicon)
+                and not names_parties(token, lexicon, actor_tokens)
             ):
                 continue
             found.append(
