@@ -51,6 +51,8 @@ _WORD_LISTS = (
     "private_sectors",
     "receiver_verbs",
     "receiver_preps", "allegation_words", "allegation_verbs",
+    "vote_words", "referendum_words", "voting_sectors", "private_purposes",
+    "pair_prepositions",
 )
 _LABEL_LISTS = {"negative": "negative_labels", "positive": "positive_labels"}
 _MODALITY_SECTIONS = ("negation", "hypothetical", "future", "speech_verbs")
@@ -151,6 +153,11 @@ class EventLexicon:
     receiver_preps: frozenset[str] = frozenset()
     allegation_words: frozenset[str] = frozenset()
     allegation_verbs: frozenset[str] = frozenset()  # "claimed that X did Y"
+    vote_words: frozenset[str] = frozenset()  # "voted to leave": no act of leaving
+    referendum_words: frozenset[str] = frozenset()
+    voting_sectors: frozenset[str] = frozenset()  # bodies whose vote is an act
+    private_purposes: frozenset[str] = frozenset()  # "flew to Paris for treatment"
+    pair_prepositions: frozenset[str] = frozenset()  # "a deal between A and B"
 
     def quad_of(self, cameo: str) -> int:
         """Return the quad class (1 to 4) of a CAMEO code."""

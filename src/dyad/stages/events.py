@@ -37,6 +37,7 @@ from dyad.stages.events_background import background_triggers
 from dyad.stages.events_modality import read_modality
 from dyad.stages.events_model import EventModel
 from dyad.stages.events_nominal import nominal_roles
+from dyad.stages.events_nonacts import is_private_purpose, is_vote
 from dyad.stages.events_overlap import one_record_per_act
 from dyad.stages.events_parties import (
     Roles,
@@ -319,7 +320,9 @@ def _resolve_roles(
             and not roles.how
             and not children(c.trigger, OBJECTS)  # "visit all of them": not a state
         ):
-            host = host_for(cast, roles.actors, c.trigger)
+            host = host_for(
+                cast, roles.actors, c.trigger, lexicon.gerund_prepositions
+            )
             roles = replace(roles, recipients=host, how=".host" if host else "")
         embeds = c.rule.embeds or lexicon.types[c.rule.type].embeds
         if roles.actors and not roles.recipients and embeds:
@@ -373,6 +376,10 @@ def _code_sentence(
         mode = roles.mode or c.rule.mode
         if is_private_trip(mode, roles.actors, cast.actors, lexicon):
             continue  # "the band toured Japan" is no state visit
+        if is_private_purpose(c.trigger, mode, lexicon) or is_vote(
+            c.trigger, cast.by_token, cast.actors, lexicon
+        ):
+            continue  # "flew to Paris for treatment", "voted to leave the EU"
         if _sides(roles, cast) < max(
             c.rule.min_participants, lexicon.types[c.rule.type].min_participants
         ):

@@ -177,8 +177,11 @@ def nominal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
     holders = [noun, noun.head] if noun.dep_ == "compound" else [noun]
     holders.extend(of_objects(noun))  # "suspension of air links with Serbia"
     holders.extend(participles(noun))  # "sanctions imposed by X on Y"
-    by_agent = [
-        t for h in holders for t in prep_objects(h, frozenset({"by"}), cast.by_token)
+    by_agent = [  # not a broker: "a truce brokered by Egypt"
+        t
+        for h in holders
+        if h.lemma_.lower() not in lexicon.host_verbs
+        for t in prep_objects(h, frozenset({"by"}), cast.by_token)
     ]
     actors += tuple(a for t in by_agent for a in cast.of(t))
     speakers: tuple[str, ...] = ()
