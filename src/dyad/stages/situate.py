@@ -37,7 +37,7 @@ from dyad.records import (
     TimeExpr,
 )
 from dyad.stages.nlp import Parsed
-from dyad.stages.situate_background import background, dates_other_noun
+from dyad.stages.situate_background import background, dates_other_noun, is_past_year
 from dyad.stages.situate_story import narrative_time, story_time
 
 VERSION = "situate.clause.v2"
@@ -119,6 +119,8 @@ def _date(
     chosen = _choose_time(doc, event, trigger, times)
     if chosen is None and trigger is not None:
         chosen = _carried_time(doc, event, trigger, times)
+        if chosen is not None and is_past_year(chosen, published):
+            chosen, undated = None, True  # after "They fought a war in 1994.": background
     if chosen is None and trigger is not None:  # "voted in 2016 to leave", "in WWII"
         told = background(doc, event, trigger, times, published, grammar)
         chosen, undated = told.time, undated or told.undated

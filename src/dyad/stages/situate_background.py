@@ -3,11 +3,13 @@
 "Portugal voted in 2019 to leave …", "In 2018 Hungary licensed the design and then
 agreed with Airbus …": an event whose own clause gives no time, under a clause dated to
 a year before the publication year, takes that year. An event beside a clause so dated
-("Stone, who was convicted in 2019, had met …": neither above nor below it), or set in a
-named era ("During World War II, Japan invaded …"), is background the text does not
-date precisely: it stays undated, never taking the paragraph's or the publication's
-date (EVENT-GUIDELINES 5). A past year below the event ("criticized Togo, which invaded
-it in 1994") or on another noun ("over the 2016 election") says nothing of its time.
+("Stone, who was convicted in 2019, had met …": neither above nor below it), set in a
+named era ("During World War II, Japan invaded …") or told after a sentence dated to a
+past year ("They fought a war in 1994. Turkey vowed support …") is background the text
+does not date precisely: it stays undated, never taking the paragraph's or the
+publication's date (EVENT-GUIDELINES 5). A past year below the event ("criticized
+Togo, which invaded it in 1994") or on another noun ("over the 2016 election") says
+nothing of its time.
 """
 
 from __future__ import annotations
@@ -52,7 +54,7 @@ def background(
     past = [
         (t, root)
         for t in times
-        if t.sentence_index == event.sentence_index and _is_past_year(t, published)
+        if t.sentence_index == event.sentence_index and is_past_year(t, published)
         for root in [_root(doc, t)]
         if root is not None and not dates_other_noun(doc, t, trigger)
     ]
@@ -86,7 +88,9 @@ def dates_other_noun(doc: Doc, time: TimeExpr, trigger: Token) -> bool:
     )
 
 
-def _is_past_year(time: TimeExpr, published: dt.date | None) -> bool:
+def is_past_year(time: TimeExpr, published: dt.date | None) -> bool:
+    """Tell whether ``time`` lies in a year before the publication year (any year, when
+    the article has no publication date)."""
     match = _YEAR.match(time.value or "")
     if match is None:
         return False
