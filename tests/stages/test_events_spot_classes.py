@@ -144,3 +144,8 @@ def test_a_year_of_the_governing_clause_dates_it(resources, text: str, year: str
 def test_a_year_or_era_elsewhere_does_not_undate_todays_news(resources, text: str) -> None:  # type: ignore[no-untyped-def]
     found = _events(resources, text)
     assert [e[3] for e in found if e[0] is EventType.ACCUSE] == ["2024-05-15"]
+
+
+def test_a_strike_vote_is_the_strikers_act(resources) -> None:  # type: ignore[no-untyped-def]
+    found = _events(resources, "Workers at the port of Mombasa voted to go on strike over pay.")
+    assert any(e[0] is EventType.PROTEST for e in found)

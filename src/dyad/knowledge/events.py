@@ -51,7 +51,7 @@ _WORD_LISTS = (
     "private_sectors",
     "receiver_verbs",
     "receiver_preps", "allegation_words", "allegation_verbs",
-    "vote_words", "referendum_words", "voting_sectors", "private_purposes",
+    "vote_words", "referendum_words", "private_purposes",
     "pair_prepositions",
 )
 _LABEL_LISTS = {"negative": "negative_labels", "positive": "positive_labels"}
@@ -155,7 +155,6 @@ class EventLexicon:
     allegation_verbs: frozenset[str] = frozenset()  # "claimed that X did Y"
     vote_words: frozenset[str] = frozenset()  # "voted to leave": no act of leaving
     referendum_words: frozenset[str] = frozenset()
-    voting_sectors: frozenset[str] = frozenset()  # bodies whose vote is an act
     private_purposes: frozenset[str] = frozenset()  # "flew to Paris for treatment"
     pair_prepositions: frozenset[str] = frozenset()  # "a deal between A and B"
 

@@ -2,9 +2,10 @@
 
 Votes and elections are no events (EVENT-GUIDELINES 2): "voters elected Boric" and
 "Portugal voted to leave the union" say how a ballot went, not that one party acted on
-another. A legislature, a government, a court or an international body acts through its
-votes ("the Senate voted to impose sanctions"), so its vote keeps the act it decides,
-except in a referendum. A trip made for a private purpose ("flew to Paris for medical
+another. The act a vote decides is dropped when the vote is the electorate's: in a
+referendum, or cast by voters or by a country as such. A body acts through its votes
+("the Senate voted to impose sanctions", "dockers voted to strike"), so its vote keeps
+the act it decides. A trip made for a private purpose ("flew to Paris for medical
 treatment", "went to Spain on holiday") is no visit to the state.
 """
 
@@ -33,8 +34,8 @@ def is_vote(
 ) -> bool:
     """Tell whether ``trigger`` is a vote or an act a vote decides, and so no event.
 
-    ``by_token`` and ``actors`` give the voter's actor (a body whose vote is its act
-    keeps the event, outside a referendum).
+    ``by_token`` and ``actors`` give the voter's actor: a country as such votes as an
+    electorate, a body ("the Senate") acts through its vote.
     """
     if _lemma(trigger) in lexicon.vote_words:
         return True
@@ -43,7 +44,7 @@ def is_vote(
         return False
     if any(_lemma(t) in lexicon.referendum_words for t in trigger.sent):
         return True
-    return not any(_is_voting_body(v, by_token, actors, lexicon) for v in _voters(vote))
+    return any(_is_electorate(v, by_token, actors, lexicon) for v in _voters(vote))
 
 
 def is_private_purpose(trigger: Token, mode: str | None, lexicon: EventLexicon) -> bool:
@@ -89,18 +90,18 @@ def _voters(vote: Token) -> list[Token]:
     return [*found, *(t for f in found for t in f.children if t.dep_ == "conj")]
 
 
-def _is_voting_body(
+def _is_electorate(
     voter: Token,
     by_token: Mapping[int, str],
     actors: Mapping[str, Actor],
     lexicon: EventLexicon,
 ) -> bool:
-    actor = actors.get(by_token.get(voter.i, ""))
-    if actor is None:
-        return False
-    if actor.kind == ActorKind.IGO:
+    """Tell whether ``voter`` is an electorate: voters ("voters", "the electorate") or
+    a country as such ("Britain voted to leave"), not one of its bodies."""
+    if _lemma(voter) in lexicon.referendum_words:
         return True
-    return (actor.sector or "").lower() in lexicon.voting_sectors
+    actor = actors.get(by_token.get(voter.i, ""))
+    return actor is not None and actor.kind == ActorKind.STATE and not actor.sector
 
 
 def _lemma(token: Token) -> str:
