@@ -149,3 +149,14 @@ def test_a_year_or_era_elsewhere_does_not_undate_todays_news(resources, text: st
 def test_a_strike_vote_is_the_strikers_act(resources) -> None:  # type: ignore[no-untyped-def]
     found = _events(resources, "Workers at the port of Mombasa voted to go on strike over pay.")
     assert any(e[0] is EventType.PROTEST for e in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Students in Kenya organised a protest against the government.",
+        "A protest organised by Kenyan students blocked the road to the ministry.",
+    ],
+)
+def test_an_organiser_is_no_broker(resources, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert any(e[0] is EventType.PROTEST and e[1] for e in _events(resources, text))

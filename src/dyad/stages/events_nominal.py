@@ -180,7 +180,7 @@ def nominal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
     by_agent = [  # not a broker: "a truce brokered by Egypt"
         t
         for h in holders
-        if h.lemma_.lower() not in lexicon.host_verbs
+        if h.lemma_.lower() not in lexicon.broker_verbs
         for t in prep_objects(h, frozenset({"by"}), cast.by_token)
     ]
     actors += tuple(a for t in by_agent for a in cast.of(t))

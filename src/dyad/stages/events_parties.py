@@ -286,7 +286,7 @@ def _beside_pair(
     brokers a one-sided act ("the ceasefire was brokered by Qatar")."""
     if c.kind != "light":
         return actors
-    if c.anchor.lemma_.lower() in lexicon.host_verbs and not c.rule.reciprocal:
+    if c.anchor.lemma_.lower() in lexicon.broker_verbs and not c.rule.reciprocal:
         return ()
     pair = {
         a
