@@ -111,8 +111,15 @@ def test_a_ceasefire_brokered_is_not_the_brokers(resources) -> None:  # type: ig
     assert not [e for e in found if e[0] is EventType.RETREAT and "QAT" in e[1]]
 
 
-def test_an_event_after_a_background_year_is_undated(resources) -> None:  # type: ignore[no-untyped-def]
-    text = "Ghana and Togo fought a war in 1994. Nigeria then pledged support for Togo."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana and Togo fought a war in 1994. Nigeria then pledged support for Togo.",
+        "Ghana and Togo fought a war in 1994. Many people fled the region. Nigeria "
+        "pledged support for Togo.",
+    ],
+)
+def test_an_event_after_a_background_year_is_undated(resources, text: str) -> None:  # type: ignore[no-untyped-def]
     assert [e[3] for e in _events(resources, text) if e[0] is EventType.AGREE] == [None]
 
 
@@ -160,3 +167,12 @@ def test_a_strike_vote_is_the_strikers_act(resources) -> None:  # type: ignore[n
 )
 def test_an_organiser_is_no_broker(resources, text: str) -> None:  # type: ignore[no-untyped-def]
     assert any(e[0] is EventType.PROTEST and e[1] for e in _events(resources, text))
+
+
+def test_a_recent_day_still_carries_to_the_next_sentence(resources) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "On December 30, 2023, Ghana and Togo signed a trade pact. "
+        "Ghana expelled the ambassador of Benin over the issue."
+    )
+    found = _events(resources, text)
+    assert [e[3] for e in found if e[0] is EventType.SANCTION] == ["2023-12-30"]

@@ -37,7 +37,11 @@ from dyad.records import (
     TimeExpr,
 )
 from dyad.stages.nlp import Parsed
-from dyad.stages.situate_background import background, dates_other_noun, is_past_year
+from dyad.stages.situate_background import (
+    background,
+    dates_other_noun,
+    is_background_year,
+)
 from dyad.stages.situate_story import narrative_time, story_time
 
 VERSION = "situate.clause.v2"
@@ -119,7 +123,7 @@ def _date(
     chosen = _choose_time(doc, event, trigger, times)
     if chosen is None and trigger is not None:
         chosen = _carried_time(doc, event, trigger, times)
-        if chosen is not None and is_past_year(chosen, published):
+        if is_background_year(chosen, published):
             chosen, undated = None, True  # after "They fought a war in 1994.": background
     if chosen is None and trigger is not None:  # "voted in 2016 to leave", "in WWII"
         told = background(doc, event, trigger, times, published, grammar)
@@ -133,6 +137,8 @@ def _date(
             story,
             lambda t: _dates_main(doc, t),
         )
+        if is_background_year(chosen, published):
+            chosen, undated = None, True
     if chosen is not None:
         return EventDate(
             value=chosen.value,

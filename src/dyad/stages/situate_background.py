@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from dyad.knowledge.grammar import Grammar
-from dyad.records import Event, Modality, TimeExpr
+from dyad.records import Event, Modality, Precision, TimeExpr
 
 _YEAR = re.compile(r"(\d{4})")
 _UNDATED_MODALITIES = (Modality.FUTURE, Modality.HYPOTHETICAL)
@@ -85,6 +85,18 @@ def dates_other_noun(doc: Doc, time: TimeExpr, trigger: Token) -> bool:
         and root.head.pos_ in ("NOUN", "PROPN")
         and root.head.i != trigger.i
         and root.head.i > root.i
+    )
+
+
+def is_background_year(time: TimeExpr | None, published: dt.date | None) -> bool:
+    """Tell whether ``time``, carried from another sentence, is a bare year before the
+    publication year ("They fought a war in 1994."): it sets background, and dates no
+    event told after it ("On December 30 they met" still carries)."""
+    return (
+        time is not None
+        and time.precision == Precision.YEAR
+        and published is not None
+        and is_past_year(time, published)
     )
 
 
