@@ -52,7 +52,7 @@ _WORD_LISTS = (
     "receiver_verbs",
     "receiver_preps", "allegation_words", "allegation_verbs",
     "vote_words", "referendum_words", "private_purposes",
-    "pair_prepositions", "broker_verbs",
+    "pair_prepositions", "broker_verbs", "purpose_prepositions",
 )
 _LABEL_LISTS = {"negative": "negative_labels", "positive": "positive_labels"}
 _MODALITY_SECTIONS = ("negation", "hypothetical", "future", "speech_verbs")
@@ -158,6 +158,7 @@ class EventLexicon:
     private_purposes: frozenset[str] = frozenset()  # "flew to Paris for treatment"
     pair_prepositions: frozenset[str] = frozenset()  # "a deal between A and B"
     broker_verbs: frozenset[str] = frozenset()  # "a truce brokered by Egypt"
+    purpose_prepositions: frozenset[str] = frozenset()  # "flew to Paris for treatment"
 
     def quad_of(self, cameo: str) -> int:
         """Return the quad class (1 to 4) of a CAMEO code."""

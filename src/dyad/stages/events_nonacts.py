@@ -11,19 +11,37 @@ treatment", "went to Spain on holiday") is no visit to the state.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from spacy.tokens import Token
 
 from dyad.knowledge.events import EventLexicon
 from dyad.records import Actor, ActorKind
+from dyad.stages.events_roles import Cast
+from dyad.stages.events_senses import is_private_trip
 
 # dependencies through which a vote word governs the act it decides: "voted to leave"
 # (xcomp), "voted in favour of leaving" (prep, pobj, pcomp), "a referendum on leaving"
 _DECIDED = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "acl", "advcl"})
 _REACH = 5  # heads walked up from the event word to its vote word
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-_PURPOSE_PREPS = frozenset({"for", "on"})
+
+
+def reports_no_act(
+    trigger: Token,
+    mode: str | None,
+    actor_ids: Sequence[str],
+    cast: Cast,
+    lexicon: EventLexicon,
+) -> bool:
+    """Tell whether an event word with ``mode`` and actors ``actor_ids`` reports no act:
+    a private traveller's trip ("the band toured Japan"), a trip for a private or police
+    purpose, a vote or an act the electorate's vote decides."""
+    return (
+        is_private_trip(mode, actor_ids, cast.actors, lexicon)
+        or is_private_purpose(trigger, mode, lexicon)
+        or is_vote(trigger, cast.by_token, cast.actors, lexicon)
+    )
 
 
 def is_vote(
@@ -62,7 +80,7 @@ def is_private_purpose(trigger: Token, mode: str | None, lexicon: EventLexicon) 
         return True
     return any(
         prep.dep_ == "prep"
-        and prep.lower_ in _PURPOSE_PREPS
+        and prep.lower_ in lexicon.purpose_prepositions
         and any(
             obj.dep_ == "pobj" and _lemma(obj) in lexicon.private_purposes
             for obj in prep.children

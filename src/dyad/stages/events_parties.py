@@ -254,13 +254,7 @@ def verbal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
     else:
         recipients += found
     if c.kind == "light" and anchor.lemma_.lower() in lexicon.host_verbs and partners:
-        # "Egypt hosted talks between Israel and Hamas": a meeting with a third party;
-        # "Qatar brokered a deal between A and B": A and B agree, Qatar is no party
-        if rule.type == EventType.AGREE:
-            return replace(finish(tuple(partners), (), cast), how=".third-party")
-        return replace(
-            finish(tuple(partners), actors, cast), how=".third-party", mode="third-party"
-        )
+        return _third_party(rule, tuple(partners), actors, cast)
     actors = _beside_pair(c, actors, cast, lexicon) + tuple(partners)
     if any(is_mutual(o) for o in children(anchor, OBJECTS)) or any(
         is_mutual(o)
@@ -276,6 +270,17 @@ def verbal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
             return Roles((), ())
         actors, recipients = visitors, actors
     return finish(actors + without_codes(companions, recipients, cast), recipients, cast)
+
+
+def _third_party(
+    rule: TriggerRule, partners: tuple[str, ...], hosts: tuple[str, ...], cast: Cast
+) -> Roles:
+    """Return the sides of an event a third party hosts: "Egypt hosted talks between
+    Israel and Hamas" is a meeting of the two with Egypt as recipient; "Qatar brokered
+    a deal between A and B" is an accord of A and B, to which Qatar is no party."""
+    if rule.type == EventType.AGREE:
+        return replace(finish(partners, (), cast), how=".third-party")
+    return replace(finish(partners, hosts, cast), how=".third-party", mode="third-party")
 
 
 def _beside_pair(
