@@ -77,15 +77,21 @@ def _within(token: Token, head: Token) -> bool:
 def dates_other_noun(doc: Doc, time: TimeExpr, trigger: Token) -> bool:
     """Tell whether ``time`` premodifies a noun other than the trigger ("criticized X
     over the 2016 election"): it dates that thing, not the event ("the March 3
-    attack" dates the attack)."""
+    attack", "the November APEC summit" date the event they name)."""
     root = _root(doc, time)
-    return (
-        root is not None
-        and root.dep_ in _PREMODIFIERS
-        and root.head.pos_ in ("NOUN", "PROPN")
-        and root.head.i != trigger.i
-        and root.head.i > root.i
-    )
+    if (
+        root is None
+        or root.dep_ not in _PREMODIFIERS
+        or root.head.pos_ not in ("NOUN", "PROPN")
+        or root.head.i < root.i
+    ):
+        return False
+    current = root
+    while current.dep_ in _PREMODIFIERS and current.head.i != current.i:
+        current = current.head  # up the noun phrase: "November … APEC summit"
+        if current.i == trigger.i:
+            return False
+    return True
 
 
 def is_background_year(time: TimeExpr | None, published: dt.date | None) -> bool:
