@@ -52,6 +52,8 @@ _WORD_LISTS = (
     "receiver_verbs",
     "receiver_preps", "allegation_words", "allegation_verbs",
     "party_participles", "victim_verbs", "victim_preps",
+    "vote_words", "referendum_words", "private_purposes",
+    "pair_prepositions", "broker_verbs", "purpose_prepositions",
 )
 _LABEL_LISTS = {"negative": "negative_labels", "positive": "positive_labels"}
 _MODALITY_SECTIONS = ("negation", "hypothetical", "future", "speech_verbs")
@@ -155,6 +157,12 @@ class EventLexicon:
     party_participles: frozenset[str] = frozenset()  # "clashes involving X and Y"
     victim_verbs: frozenset[str] = frozenset()  # "died in an attack by X"
     victim_preps: frozenset[str] = frozenset()  # … "in", "during"
+    vote_words: frozenset[str] = frozenset()  # "voted to leave": no act of leaving
+    referendum_words: frozenset[str] = frozenset()
+    private_purposes: frozenset[str] = frozenset()  # "flew to Paris for treatment"
+    pair_prepositions: frozenset[str] = frozenset()  # "a deal between A and B"
+    broker_verbs: frozenset[str] = frozenset()  # "a truce brokered by Egypt"
+    purpose_prepositions: frozenset[str] = frozenset()  # "flew to Paris for treatment"
 
     def quad_of(self, cameo: str) -> int:
         """Return the quad class (1 to 4) of a CAMEO code."""

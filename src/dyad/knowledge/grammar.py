@@ -62,6 +62,8 @@ class Grammar:
     anaphor_nouns: frozenset[str]
     anaphor_determiners: frozenset[str]
     instrument_prepositions: frozenset[str]
+    past_eras: frozenset[str]
+    era_prepositions: frozenset[str]
 
 
 def parse_grammar(path: Path) -> Grammar:

@@ -37,6 +37,7 @@ from dyad.stages.events_background import background_triggers
 from dyad.stages.events_modality import read_modality
 from dyad.stages.events_model import EventModel
 from dyad.stages.events_nominal import nominal_roles
+from dyad.stages.events_nonacts import reports_no_act
 from dyad.stages.events_overlap import one_record_per_act
 from dyad.stages.events_parties import (
     Roles,
@@ -48,7 +49,6 @@ from dyad.stages.events_parties import (
 from dyad.stages.events_refusal import as_refusal
 from dyad.stages.events_roles import Cast
 from dyad.stages.events_roles_host import host_for
-from dyad.stages.events_senses import is_private_trip
 from dyad.stages.events_speech import conditional_threat
 from dyad.stages.events_triggers import OBJECTS, Candidate, children, find_candidates
 from dyad.stages.nlp import Parsed
@@ -319,7 +319,9 @@ def _resolve_roles(
             and not roles.how
             and not children(c.trigger, OBJECTS)  # "visit all of them": not a state
         ):
-            host = host_for(cast, roles.actors, c.trigger)
+            host = host_for(
+                cast, roles.actors, c.trigger, lexicon.gerund_prepositions
+            )
             roles = replace(roles, recipients=host, how=".host" if host else "")
         embeds = c.rule.embeds or lexicon.types[c.rule.type].embeds
         if roles.actors and not roles.recipients and embeds:
@@ -371,8 +373,8 @@ def _code_sentence(
         if not roles.actors and not (roles.recipients and _is_agentless(c, lexicon)):
             continue
         mode = roles.mode or c.rule.mode
-        if is_private_trip(mode, roles.actors, cast.actors, lexicon):
-            continue  # "the band toured Japan" is no state visit
+        if reports_no_act(c.trigger, mode, roles.actors, cast, lexicon):
+            continue  # "the band toured Japan", "voted to leave the EU"
         if _sides(roles, cast) < max(
             c.rule.min_participants, lexicon.types[c.rule.type].min_participants
         ):

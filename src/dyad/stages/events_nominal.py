@@ -226,6 +226,20 @@ def _partners(
     return tuple(a for t in between for a in cast.of(t))
 
 
+def _agents(
+    holders: list[Token], cast: Cast, lexicon: EventLexicon
+) -> tuple[str, ...]:
+    """Return the actors of the holders' "by" phrases, not a go-between's ("a truce
+    brokered by Egypt" is not Egypt's truce)."""
+    return tuple(
+        a
+        for h in holders
+        if h.lemma_.lower() not in lexicon.broker_verbs
+        for t in prep_objects(h, frozenset({"by"}), cast.by_token)
+        for a in cast.of(t)
+    )
+
+
 def nominal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
     if c.kind == "light":
         verbal = verbal_roles(c, cast, lexicon)
@@ -240,10 +254,7 @@ def nominal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
     holders = [noun, noun.head] if noun.dep_ == "compound" else [noun]
     holders.extend(of_objects(noun))  # "suspension of air links with Serbia"
     holders.extend(participles(noun))  # "sanctions imposed by X on Y"
-    by_agent = [
-        t for h in holders for t in prep_objects(h, frozenset({"by"}), cast.by_token)
-    ]
-    actors += tuple(a for t in by_agent for a in cast.of(t))
+    actors += _agents(holders, cast, lexicon)
     speakers: tuple[str, ...] = ()
     if not actors:  # "threats from Trump", "a request from the United States"
         speaker_preps = lexicon.types[rule.type].speaker_preps

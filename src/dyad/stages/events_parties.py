@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from dyad.knowledge.events import EventLexicon, TriggerRule
 from dyad.knowledge.grammar import Grammar
-from dyad.records import Actor, ActorKind, Mention
+from dyad.records import Actor, ActorKind, EventType, Mention
 from dyad.stages.events_joint import foreign_first, is_mutual, joint_subject
 from dyad.stages.events_passives import (
     by_agents,
@@ -254,11 +254,8 @@ def verbal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
     else:
         recipients += found
     if c.kind == "light" and anchor.lemma_.lower() in lexicon.host_verbs and partners:
-        # "Egypt hosted talks between Israel and Hamas": a meeting with a third party
-        return replace(
-            finish(tuple(partners), actors, cast), how=".third-party", mode="third-party"
-        )
-    actors = actors + tuple(partners)
+        return _third_party(rule, tuple(partners), actors, cast)
+    actors = _beside_pair(c, actors, cast, lexicon) + tuple(partners)
     if any(is_mutual(o) for o in children(anchor, OBJECTS)) or any(
         is_mutual(o)
         for h in holders
@@ -273,6 +270,35 @@ def verbal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
             return Roles((), ())
         actors, recipients = visitors, actors
     return finish(actors + without_codes(companions, recipients, cast), recipients, cast)
+
+
+def _third_party(
+    rule: TriggerRule, partners: tuple[str, ...], hosts: tuple[str, ...], cast: Cast
+) -> Roles:
+    """Return the sides of an event a third party hosts: "Egypt hosted talks between
+    Israel and Hamas" is a meeting of the two with Egypt as recipient; "Qatar brokered
+    a deal between A and B" is an accord of A and B, to which Qatar is no party."""
+    if rule.type == EventType.AGREE:
+        return replace(finish(partners, (), cast), how=".third-party")
+    return replace(finish(partners, hosts, cast), how=".third-party", mode="third-party")
+
+
+def _beside_pair(
+    c: Candidate, actors: tuple[str, ...], cast: Cast, lexicon: EventLexicon
+) -> tuple[str, ...]:
+    """Return the light verb's own actors, none when its noun names two parties of its
+    own ("the White House announced a deal between Morocco and Israel") or when it
+    brokers a one-sided act ("the ceasefire was brokered by Qatar")."""
+    if c.kind != "light":
+        return actors
+    if c.anchor.lemma_.lower() in lexicon.broker_verbs and not c.rule.reciprocal:
+        return ()
+    pair = {
+        a
+        for t in prep_objects(c.trigger, lexicon.pair_prepositions, cast.by_token)
+        for a in cast.of(t)
+    }
+    return () if len(pair) >= 2 and not pair & set(actors) else actors
 
 
 def _passive_agents(verb: Token, cast: Cast) -> tuple[str, ...]:

@@ -4,7 +4,9 @@
 state most mentioned in the article, other than the visitors' own, is the guessed host.
 A visit whose place the sentence names ("travelled to South Dakota", "arrived in
 Pierre") has no guessed host: the place lies in some state, not necessarily the
-article's most mentioned one.
+article's most mentioned one. Nor has a visit that is the ground of a charge or of
+praise ("criticised Biden for making the trip", "praised X for visiting"): the trip is
+named to say what the speaker holds against its maker, not where it went.
 """
 
 from __future__ import annotations
@@ -22,14 +24,21 @@ _NO_HOST_CODES = frozenset({"IGO", "NGO", "MNC"})
 
 
 def host_for(
-    cast: Cast, visitors: Sequence[str], trigger: Token | None = None
+    cast: Cast,
+    visitors: Sequence[str],
+    trigger: Token | None = None,
+    grounds: frozenset[str] = frozenset(),
 ) -> tuple[str, ...]:
     """Return the state most mentioned in the article, other than the visitors'.
 
     Empty when ``trigger`` names the place of the visit (a state actor named there was
-    already taken as the recipient) or when no other coded state is mentioned.
+    already taken as the recipient), when it lies in a gerund of one of ``grounds``
+    ("for", "of": "criticised X for making the trip") or when no other coded state is
+    mentioned.
     """
-    if trigger is not None and _names_a_place(trigger, cast.grammar):
+    if trigger is not None and (
+        _names_a_place(trigger, cast.grammar) or _is_ground(trigger, grounds)
+    ):
         return ()
     own = {cast.actors[a].code for a in visitors if a in cast.actors}
     counts: dict[str, int] = {}
@@ -63,3 +72,16 @@ def _names_a_place(trigger: Token, grammar: Grammar) -> bool:
         )
         for child in trigger.children
     )
+
+
+def _is_ground(trigger: Token, grounds: frozenset[str]) -> bool:
+    """Tell whether ``trigger`` lies in a gerund introduced by one of ``grounds``
+    ("criticised X for making the trip", "accused X of visiting")."""
+    current = trigger
+    for _ in range(4):
+        if current.head.i == current.i:
+            return False
+        if current.dep_ == "pcomp" and current.head.lower_ in grounds:
+            return True
+        current = current.head
+    return False

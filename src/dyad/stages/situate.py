@@ -37,6 +37,11 @@ from dyad.records import (
     TimeExpr,
 )
 from dyad.stages.nlp import Parsed
+from dyad.stages.situate_background import (
+    background,
+    dates_other_noun,
+    is_background_year,
+)
 from dyad.stages.situate_story import narrative_time, story_time
 
 VERSION = "situate.clause.v2"
@@ -74,7 +79,7 @@ def situate_events(
     situated = []
     for event in events:
         trigger = _token_at(doc, event.trigger_start, event.trigger_end)
-        date = _date(parsed, event, trigger, times, story)
+        date = _date(parsed, event, trigger, times, story, words)
         location = _location(doc, event, trigger, places, words)
         situated.append(
             dataclasses.replace(event, date=date, location=location or event.location)
@@ -111,12 +116,18 @@ def _date(
     trigger: Token | None,
     times: Sequence[TimeExpr],
     story: TimeExpr | None,
+    grammar: Grammar,
 ) -> EventDate:
     doc, published = parsed.doc, parsed.article.published
     undated = _is_undated(event, trigger)
     chosen = _choose_time(doc, event, trigger, times)
     if chosen is None and trigger is not None:
         chosen = _carried_time(doc, event, trigger, times)
+        if is_background_year(chosen, published):
+            chosen, undated = None, True  # after "They fought a war in 1994.": background
+    if chosen is None and trigger is not None:  # "voted in 2016 to leave", "in WWII"
+        told = background(doc, event, trigger, times, published, grammar)
+        chosen, undated = told.time, undated or told.undated
     if chosen is None and trigger is not None and not undated:
         chosen = narrative_time(
             parsed,
@@ -126,6 +137,8 @@ def _date(
             story,
             lambda t: _dates_main(doc, t),
         )
+        if is_background_year(chosen, published):
+            chosen, undated = None, True
     if chosen is not None:
         return EventDate(
             value=chosen.value,
@@ -192,7 +205,13 @@ def _choose_time(
     if trigger is None:
         precise = [t for t in near if t.value not in VAGUE_VALUES]
         return precise[0] if precise else None
-    near = [t for t in near if not _is_aside(doc, t, trigger) and not _names(doc, t)]
+    near = [
+        t
+        for t in near
+        if not _is_aside(doc, t, trigger)
+        and not _names(doc, t)
+        and not dates_other_noun(doc, t, trigger)  # "criticized X over the 2016 vote"
+    ]
     rooted = [(t, _token_at(doc, t.start, t.end)) for t in near]
     heads = [(t, clause_head(r), r) for t, r in rooted if r is not None]
     for head in _governing_heads(clause_head(trigger)):
