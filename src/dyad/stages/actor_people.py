@@ -29,6 +29,7 @@ from dyad.stages.actor_context import (
     STATE_SECTORS,
     Affiliation,
     Context,
+    KbSpan,
     Spec,
 )
 from dyad.stages.actor_groups import sentence_place
@@ -196,7 +197,12 @@ def sentence_state(
     sent = token.sent
     for i in range(sent.start, sent.end):
         span = ctx.span_at.get(i)
-        if span is not None and span.start == i and span.hits[0].form != "person":
+        if (
+            span is not None
+            and span.start == i
+            and span.hits[0].form != "person"
+            and not _starts_person(ctx, span)
+        ):
             entry = ctx.kb.entry(span.hits[0].kb_id)
             if entry.kind is ActorKind.STATE and entry.code:
                 codes.add(entry.code)
@@ -206,6 +212,12 @@ def sentence_state(
     if exclude is not None:
         codes.discard(exclude)
     return codes.pop() if len(codes) == 1 else None
+
+
+def _starts_person(ctx: Context, span: KbSpan) -> bool:
+    """True when ``span`` is the given name of a longer person's name ("Jordan" of
+    "Jordan Peterson"), which names no state."""
+    return span.start in ctx.given_name_states
 
 
 def _body_after(post: TitleFacts) -> bool:

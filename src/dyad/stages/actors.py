@@ -31,7 +31,7 @@ from dyad.knowledge.actors import ActorKB, fold
 from dyad.knowledge.grammar import Grammar, load_grammar
 from dyad.records import Actor, ActorKind, Mention, Problem, ResolvedActors
 from dyad.stages.actor_context import Context, KbSpan, Spec
-from dyad.stages.actor_dominant import dominant_state
+from dyad.stages.actor_dominant import dominant_state, given_name_starts
 from dyad.stages.actor_groups import claim, find_groups
 from dyad.stages.actor_merge import merge_state_words
 from dyad.stages.actor_names import kb_actors
@@ -82,6 +82,7 @@ def resolve_actors(
         texts=texts,
         pos=pos,
         casing=casing,
+        given_name_states=given_name_starts(doc, spans),
     )
     cased = casing is Casing.CASED
     for i in furniture_tokens(doc, casing) | non_mention_tokens(doc, spans, kb, cased):

@@ -1,0 +1,39 @@
+"""A person's state needs evidence: a given name that is also a country's name
+("Jordan", "Chad") says nothing about the person or the article.
+
+Sentences written for these tests (not taken from any corpus); real parses with the
+pinned model.
+"""
+
+from __future__ import annotations
+
+import pytest
+from actors_harness import codings
+
+from dyad.resources import Resources
+
+
+@pytest.mark.model
+@pytest.mark.issue(10)
+def test_a_given_name_that_is_a_country_does_not_code_the_person(
+    resources: Resources,
+) -> None:
+    found = codings(
+        resources,
+        "Students protested against a lecture by Jordan Peterson at the campus. "
+        "The organisers said the talk would go ahead.",
+    )
+    assert found["jordan peterson"][0] is None
+    assert found["students"][0] is None
+
+
+@pytest.mark.model
+@pytest.mark.issue(10)
+def test_a_demonym_still_codes_a_person_whose_given_name_is_a_country(
+    resources: Resources,
+) -> None:
+    found = codings(
+        resources,
+        "The Canadian psychologist Jordan Peterson criticised the bill on Tuesday.",
+    )
+    assert found["jordan peterson"][0] == "CAN"
