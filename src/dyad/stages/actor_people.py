@@ -226,10 +226,22 @@ def _body_after(post: TitleFacts) -> bool:
     return post.first < 0 and found is not None and not found.is_state
 
 
+# Sectors of the titles whose past holders are ex-officials (ELI): "former mayor" and
+# "ex-minister" are, "former lyricist" and "ex-Muslim" are not.
+_OFFICE_SECTORS = STATE_SECTORS | {"ELI", "PTY", "OPP"}
+
+
+def _is_office(info: TitleInfo | None) -> bool:
+    """True when a "former" title is a public office: a title of a state or party
+    sector, or one with no sector of its own ("former leader"); not a word that is no
+    title at all ("ex-Muslim")."""
+    return info is not None and (info.sector is None or info.sector in _OFFICE_SECTORS)
+
+
 def _person_sector(
     info: TitleInfo | None, affiliation: Affiliation | None, former: bool
 ) -> str | None:
-    if former:
+    if former and _is_office(info):
         return "ELI"
     if info is not None and info.sector is not None:
         if _body_sector_wins(info.sector, affiliation):
