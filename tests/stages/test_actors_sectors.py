@@ -204,7 +204,10 @@ def test_a_titled_name_takes_the_state_named_after_it(resources: Resources) -> N
             "yesterday, charged with one count of arson.",
             "Lars Holm",
         ),
-        ("The fire was set by a tenant, suspected to be 40-year-old Mia Lind.", "Mia Lind"),
+        (
+            "The fire was set by a tenant, suspected to be 40-year-old Mia Lind.",
+            "Mia Lind",
+        ),
         ("Police arrested Tom Wade on Friday.", "Tom Wade"),
     ],
 )
