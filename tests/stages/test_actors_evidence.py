@@ -7,6 +7,8 @@ pinned model.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from actors_harness import codings
 
@@ -37,3 +39,23 @@ def test_a_demonym_still_codes_a_person_whose_given_name_is_a_country(
         "The Canadian psychologist Jordan Peterson criticised the bill on Tuesday.",
     )
     assert found["jordan peterson"][0] == "CAN"
+
+
+@pytest.mark.model
+@pytest.mark.issue(10)
+def test_a_serving_leader_named_alone_before_a_noun_is_that_leader(
+    resources: Resources,
+) -> None:
+    found = codings(
+        resources,
+        "Mexico announced measures in response to Trump's tariffs on steel.",
+        dt.date(2025, 3, 1),
+    )
+    assert found["trump"] == ("USA", "GOV")
+
+
+@pytest.mark.model
+@pytest.mark.issue(10)
+def test_a_company_named_like_a_family_stays_a_company(resources: Resources) -> None:
+    found = codings(resources, "Ford's new truck sold well.", dt.date(2025, 3, 1))
+    assert found["ford"] == ("USA", "BUS")

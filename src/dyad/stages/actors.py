@@ -285,14 +285,18 @@ def _is_org_span(ctx: Context, span: KbSpan) -> bool:
 
 
 def _known_short_form(ctx: Context, token: Token) -> Spec | None:
-    """A KB person called by one name the article never gave in full: only when the
-    parser reads it as a person ("Xi said"), never a place or organisation."""
-    if token.ent_type_ != "PERSON":
+    """A KB person called by one name the article never gave in full: when the parser
+    reads it as a person ("Xi said"), or, for someone in office on the article's day,
+    also as an organisation or nothing ("Trump's tariffs", "the Trump administration");
+    never when it reads a place."""
+    if token.ent_type_ not in ("PERSON", "ORG", ""):
         return None
     if _next_to_name(ctx, token.i - 1) or _next_to_name(ctx, token.i + 1):
         return None  # part of a longer name ("Omar Bongo Odinma"), not a surname
     person = pick_short_form(ctx.kb, token.text, ctx.published, strict=True)
     if person is None:
+        return None
+    if token.ent_type_ != "PERSON" and not ctx.kb.role_of(person, ctx.published).in_office:
         return None
     return person_spec(ctx, token.i, token.i + 1)[0]
 
