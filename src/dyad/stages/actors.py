@@ -296,7 +296,10 @@ def _known_short_form(ctx: Context, token: Token) -> Spec | None:
     person = pick_short_form(ctx.kb, token.text, ctx.published, strict=True)
     if person is None:
         return None
-    if token.ent_type_ != "PERSON" and not ctx.kb.role_of(person, ctx.published).in_office:
+    if (
+        token.ent_type_ != "PERSON"
+        and not ctx.kb.role_of(person, ctx.published).in_office
+    ):
         return None
     return person_spec(ctx, token.i, token.i + 1)[0]
 
