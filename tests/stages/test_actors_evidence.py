@@ -59,3 +59,32 @@ def test_a_serving_leader_named_alone_before_a_noun_is_that_leader(
 def test_a_company_named_like_a_family_stays_a_company(resources: Resources) -> None:
     found = codings(resources, "Ford's new truck sold well.", dt.date(2025, 3, 1))
     assert found["ford"] == ("USA", "BUS")
+
+
+@pytest.mark.model
+@pytest.mark.issue(10)
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "In Canada, British Columbia Premier Dana Roe announced a ban on imports.",
+            "dana roe",
+        ),
+        ("Ontario Premier Ann Marsh suspended the planned surcharges.", "ann marsh"),
+    ],
+)
+def test_a_province_in_front_of_a_title_gives_its_state(
+    resources: Resources, text: str, name: str
+) -> None:
+    assert codings(resources, text)[name] == ("CAN", "GOV")
+
+
+@pytest.mark.model
+@pytest.mark.issue(10)
+def test_a_demonym_inside_a_place_name_of_another_state_is_no_state(
+    resources: Resources,
+) -> None:
+    found = codings(
+        resources, "Officials in British Columbia closed the border crossing."
+    )
+    assert ("GBR", None) not in found.values()

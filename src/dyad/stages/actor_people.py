@@ -29,10 +29,9 @@ from dyad.stages.actor_context import (
     STATE_SECTORS,
     Affiliation,
     Context,
-    KbSpan,
     Spec,
 )
-from dyad.stages.actor_groups import sentence_place
+from dyad.stages.actor_states import sentence_state, title_place
 from dyad.stages.actor_titles import TitleFacts, apposition, name_tokens, pre_title
 
 # A given name like "Won-soon" or "Jae-in": the family name comes first.
@@ -40,6 +39,8 @@ _HYPHENATED_GIVEN = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
 # Confidence of a person coded only from a title without a state, taking the article's
 # dominant state; set low because the guess is wrong whenever a foreigner is quoted.
 DOMINANT_STATE_CONFIDENCE = 0.5
+# Sectors of the titles a province or city in front of them codes ("Ontario Premier").
+_PLACE_SECTORS = frozenset({"GOV", "LEG"})
 # Sectors of a titled person with no state who takes the one state their sentence names
 # ("Lt. Gen. X resigned to allow Haiti's first elections"): state offices and "former".
 _SENTENCE_STATE_SECTORS = STATE_SECTORS | {"ELI"}
@@ -165,6 +166,8 @@ def _unknown_person_spec(
     code = affiliation.code if affiliation else None
     if code is None and title:
         code = ctx.kb.title_state(title)
+    if code is None and title and info is not None and info.sector in _PLACE_SECTORS:
+        code = title_place(ctx, title)  # "Ontario Premier", not "Toronto lawyer"
     if code is None:
         code = _conjunct_code(ctx, head)
     sector = _person_sector(info, affiliation, facts.former or post.former)
@@ -185,39 +188,6 @@ def _unknown_person_spec(
         title=title,
         confidence=confidence,
     )
-
-
-def sentence_state(
-    ctx: Context, token: Token, exclude: str | None = None
-) -> str | None:
-    """The one state that the state names and demonyms of ``token``'s sentence, and the
-    places after its "in"s, belong to (``exclude`` aside); None when they name none or
-    several."""
-    codes: set[str] = set()
-    sent = token.sent
-    for i in range(sent.start, sent.end):
-        span = ctx.span_at.get(i)
-        if (
-            span is not None
-            and span.start == i
-            and span.hits[0].form != "person"
-            and not _starts_person(ctx, span)
-        ):
-            entry = ctx.kb.entry(span.hits[0].kb_id)
-            if entry.kind is ActorKind.STATE and entry.code:
-                codes.add(entry.code)
-    place = sentence_place(ctx, token)
-    if place is not None:
-        codes.add(place)
-    if exclude is not None:
-        codes.discard(exclude)
-    return codes.pop() if len(codes) == 1 else None
-
-
-def _starts_person(ctx: Context, span: KbSpan) -> bool:
-    """True when ``span`` is the given name of a longer person's name ("Jordan" of
-    "Jordan Peterson"), which names no state."""
-    return span.start in ctx.given_name_states
 
 
 def _body_after(post: TitleFacts) -> bool:
