@@ -88,3 +88,17 @@ def test_a_demonym_inside_a_place_name_of_another_state_is_no_state(
         resources, "Officials in British Columbia closed the border crossing."
     )
     assert ("GBR", None) not in found.values()
+
+
+@pytest.mark.model
+@pytest.mark.issue(10)
+def test_a_known_party_name_ending_a_longer_party_name_is_not_that_party(
+    resources: Resources,
+) -> None:
+    found = codings(
+        resources,
+        "The coalition of the Austrian People's Party, the Social Democratic Party "
+        "and NEOS collapsed. The Chinese Communist Party praised the plan.",
+    )
+    assert found["social democratic party"][0] != "USA"
+    assert found["chinese communist party"] == ("CHN", "PTY")

@@ -91,7 +91,41 @@ def kb_spans(
     extra = [s for s in extra if not _is_ambiguous(doc, kb, lower, s)]
     extra = [s for s in extra if not _in_other_place(doc, kb, s)]
     found = (_in_context(doc, kb, s) for s in (*spans, *extra))
-    return sorted((s for s in found if s.hits), key=lambda s: s.start)
+    kept = sorted((s for s in found if s.hits), key=lambda s: s.start)
+    return _drop_name_tails(doc, kb, kept)
+
+
+def _drop_name_tails(doc: Doc, kb: ActorKB, spans: list[KbSpan]) -> list[KbSpan]:
+    """Drop organisation names that end a longer name the parser reads as one
+    organisation, whose first words are no KB name ("Democratic Party" of "the Social
+    Democratic Party"): that is another body. "Chinese Communist Party" keeps its
+    "Communist Party" (the state word before it is a KB name)."""
+    if not doc.ents:
+        return spans
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    ent_of = {
+        t: e for e in doc.ents if e.label_ == "ORG" for t in range(e.start, e.end)
+    }
+    out = []
+    for span in spans:
+        ent = ent_of.get(span.start)
+        entry = kb.entries.get(span.hits[0].kb_id)
+        first = ent.start + (doc[ent.start].pos_ == "DET") if ent is not None else 0
+        if (
+            ent is not None
+            and entry is not None
+            and entry.kind in (ActorKind.ORGANIZATION, ActorKind.GROUP)
+            and first < span.start
+            and ent.end == span.end
+            and not any(i in covered for i in range(first, span.start))
+            and all(
+                t.text[:1].isupper() and t.pos_ == "PROPN"
+                for t in doc[first : span.start]
+            )
+        ):
+            continue
+        out.append(span)
+    return out
 
 
 def _in_other_place(doc: Doc, kb: ActorKB, span: KbSpan) -> bool:
