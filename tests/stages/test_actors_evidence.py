@@ -102,3 +102,14 @@ def test_a_known_party_name_ending_a_longer_party_name_is_not_that_party(
     )
     assert found["social democratic party"][0] != "USA"
     assert found["chinese communist party"] == ("CHN", "PTY")
+
+
+@pytest.mark.model
+@pytest.mark.issue(10)
+def test_a_surname_two_presidents_share_is_the_one_in_office(
+    resources: Resources,
+) -> None:
+    text = "Bush said on Tuesday that the talks would continue."
+    assert codings(resources, text, dt.date(1992, 5, 1))["bush"] == ("USA", "GOV")
+    assert codings(resources, text, dt.date(2005, 5, 1))["bush"] == ("USA", "GOV")
+    assert codings(resources, text, dt.date(2024, 5, 1))["bush"] == ("USA", "ELI")

@@ -123,6 +123,25 @@ def pick_short_form(
     return serving[0] if len(serving) == 1 else None
 
 
+def namesakes_spec(ctx: Context, token: Token) -> Spec | None:
+    """For a surname several known people share, all of one state ("Bush", "Castro"),
+    a person of that state (sector only when they all hold one on the article's day):
+    whichever of them the text means, the code is the same."""
+    people = ctx.kb.short_form_people(token.text)
+    codes = {ctx.kb.role_of(p, ctx.published).code for p in people}
+    if len(people) < 2 or len(codes) != 1 or None in codes:
+        return None
+    sectors = {ctx.kb.role_of(p, ctx.published).sector for p in people}
+    return Spec(
+        identity=f"person:{name_key(token.text)}",
+        name=token.text,
+        kind=ActorKind.PERSON,
+        code=codes.pop(),
+        sector=sectors.pop() if len(sectors) == 1 else None,
+        confidence=0.6,
+    )
+
+
 def _kb_person_spec(
     ctx: Context, person: Person, score: float, facts: TitleFacts
 ) -> Spec:

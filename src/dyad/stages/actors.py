@@ -39,6 +39,7 @@ from dyad.stages.actor_nonmentions import non_mention_tokens
 from dyad.stages.actor_offices import find_offices
 from dyad.stages.actor_orgs import other_organizations
 from dyad.stages.actor_people import (
+    namesakes_spec,
     nickname_end,
     person_spec,
     pick_short_form,
@@ -294,8 +295,11 @@ def _known_short_form(ctx: Context, token: Token) -> Spec | None:
     if _next_to_name(ctx, token.i - 1) or _next_to_name(ctx, token.i + 1):
         return None  # part of a longer name ("Omar Bongo Odinma"), not a surname
     person = pick_short_form(ctx.kb, token.text, ctx.published, strict=True)
+    namesakes = namesakes_spec(ctx, token)
+    if person is None and namesakes is not None:  # namesakes of one state: the one
+        person = pick_short_form(ctx.kb, token.text, ctx.published, strict=False)
     if person is None:
-        return None
+        return namesakes if token.ent_type_ == "PERSON" else None
     if (
         token.ent_type_ != "PERSON"
         and not ctx.kb.role_of(person, ctx.published).in_office
