@@ -65,7 +65,8 @@ def given_name_starts(doc: Doc, spans: list[KbSpan]) -> set[int]:
             ent.label_ == "PERSON"
             and span is not None
             and span.end < ent.end
-            and span.hits[0].form not in ("person", "demonym")
+            and span.hits[0].form != "person"
+            and span.hits[0].form != "demonym"
         ):
             starts.add(span.start)
     return starts
