@@ -192,3 +192,47 @@ def test_a_titled_name_takes_the_state_named_after_it(resources: Resources) -> N
     assert found["Hassan"] == ("MAR", "GOV")
     untitled = _codings(resources, "Maria Lopez of Mexico won the race in Spain.")
     assert untitled["Maria Lopez"][0] is None  # "of Mexico" alone may be a birthplace
+
+
+@pytest.mark.model
+@pytest.mark.issue(10)
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "A Norwegian, Lars Holm, aged 31, appeared in Bergen District Court "
+            "yesterday, charged with one count of arson.",
+            "Lars Holm",
+        ),
+        (
+            "The fire was set by a tenant, suspected to be 40-year-old Mia Lind.",
+            "Mia Lind",
+        ),
+        ("Police arrested Tom Wade on Friday.", "Tom Wade"),
+    ],
+)
+def test_an_apposition_a_suspicion_or_an_arrest_makes_a_criminal(
+    resources: Resources, text: str, name: str
+) -> None:
+    assert _codings(resources, text)[name][1] == "CRM"
+
+
+@pytest.mark.model
+@pytest.mark.issue(10)
+def test_the_object_of_an_accusation_stays_a_civilian(resources: Resources) -> None:
+    found = _codings(resources, "Jo Pike accused Ann Ruiz of lying on Monday.")
+    assert found["Ann Ruiz"][1] == "CVL"
+
+
+@pytest.mark.model
+@pytest.mark.issue(10)
+def test_former_makes_an_ex_official_only_before_an_office(
+    resources: Resources,
+) -> None:
+    found = _codings(
+        resources,
+        "The former mayor of Springfield, Tom Hale, said the plan would fail. "
+        "The former lyricist Ann Brook agreed.",
+    )
+    assert found["Tom Hale"][1] == "ELI"
+    assert found["Ann Brook"][1] == "CVL"

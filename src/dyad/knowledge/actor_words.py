@@ -135,7 +135,7 @@ def add_titles(kb: ActorKB, data: Any, path: Path) -> None:
         if sector == "__line__":
             continue
         _check_sector(sector, path, voices.get("__line__"))
-        for voice in ("passive", "active"):
+        for voice in ("passive", "active", "object"):
             for verb in voices.get(voice) or ():
                 kb.predicate_sectors[(str(verb).lower(), voice)] = sector
     for office, words in (data.get("office_titles") or {}).items():

@@ -219,7 +219,8 @@ class ActorKB:
 
     def predicate_sector(self, lemma: str, voice: str) -> str | None:
         """Return the sector a verb gives its private-person subject ("charge",
-        "passive" -> CRM), if it gives one."""
+        "passive" -> CRM) or, with voice ``object``, its object ("police arrested X"),
+        if it gives one."""
         return self.predicate_sectors.get((lemma.lower(), voice))
 
     def role_sector(self, words: str) -> str | None:

@@ -59,6 +59,8 @@ class Context:
     surnames: dict[str, Spec] = field(default_factory=dict)
     given: dict[str, Spec | None] = field(default_factory=dict)  # None: two people
     person_at: dict[int, Spec] = field(default_factory=dict)
+    # starts of state names that begin a person's name ("Jordan" of "Jordan Peterson")
+    given_name_states: set[int] = field(default_factory=set)
     ent_at: dict[int, Span] = field(default_factory=dict)
     texts: list[str] = field(default_factory=list)  # token texts, read once
     pos: list[str] = field(default_factory=list)  # token coarse tags, read once

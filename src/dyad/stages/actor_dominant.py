@@ -30,7 +30,10 @@ def dominant_state(doc: Doc, kb: ActorKB, spans: list[KbSpan]) -> str | None:
     names one state three times in one aside."""
     named: set[tuple[int, str]] = set()  # (sentence start, state): once a sentence
     covered = {span.start for span in spans}
+    given = given_name_starts(doc, spans)
     for span in spans:
+        if span.start in given:
+            continue
         entry = kb.entries.get(span.hits[0].kb_id)
         if entry is not None and entry.kind is ActorKind.STATE and entry.code:
             named.add((doc[span.start].sent.start, entry.code))
@@ -47,6 +50,26 @@ def dominant_state(doc: Doc, kb: ActorKB, spans: list[KbSpan]) -> str | None:
         return code  # the only state the article names (and its known people's)
     share = top / sum(counts.values())
     return code if top >= DOMINANT_STATE_MIN and share >= DOMINANT_STATE_SHARE else None
+
+
+def given_name_starts(doc: Doc, spans: list[KbSpan]) -> set[int]:
+    """The starts of the KB spans that are the given name of a longer PERSON entity
+    ("Jordan" of "Jordan Peterson", "Chad" of "Chad Smith"): such a word names the
+    person, not a state. A demonym is kept ("Iranian Qasem Soleimani" tagged as one
+    person still says Iran)."""
+    by_start = {span.start: span for span in spans}
+    starts = set()
+    for ent in doc.ents:
+        span = by_start.get(ent.start)
+        if (
+            ent.label_ == "PERSON"
+            and span is not None
+            and span.end < ent.end
+            and span.hits[0].form != "person"
+            and span.hits[0].form != "demonym"
+        ):
+            starts.add(span.start)
+    return starts
 
 
 def _people_states(doc: Doc, kb: ActorKB, spans: list[KbSpan]) -> set[str]:
@@ -66,4 +89,4 @@ def _people_states(doc: Doc, kb: ActorKB, spans: list[KbSpan]) -> set[str]:
     return codes
 
 
-__all__ = ["dominant_state"]
+__all__ = ["dominant_state", "given_name_starts"]

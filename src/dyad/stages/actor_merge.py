@@ -27,7 +27,8 @@ from dyad.stages.actor_arms import code_unmarked_arms
 from dyad.stages.actor_context import Context, Spec
 from dyad.stages.actor_described import join_descriptors
 from dyad.stages.actor_listed import join_plural_roles, name_relatives
-from dyad.stages.actor_people import DOMINANT_STATE_CONFIDENCE, sentence_state
+from dyad.stages.actor_people import DOMINANT_STATE_CONFIDENCE
+from dyad.stages.actor_states import sentence_state
 
 Found = tuple[Spec, int, int]
 _POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})

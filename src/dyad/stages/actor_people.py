@@ -31,7 +31,7 @@ from dyad.stages.actor_context import (
     Context,
     Spec,
 )
-from dyad.stages.actor_groups import sentence_place
+from dyad.stages.actor_states import sentence_state, title_place
 from dyad.stages.actor_titles import TitleFacts, apposition, name_tokens, pre_title
 
 # A given name like "Won-soon" or "Jae-in": the family name comes first.
@@ -39,6 +39,8 @@ _HYPHENATED_GIVEN = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
 # Confidence of a person coded only from a title without a state, taking the article's
 # dominant state; set low because the guess is wrong whenever a foreigner is quoted.
 DOMINANT_STATE_CONFIDENCE = 0.5
+# Sectors of the titles a province or city in front of them codes ("Ontario Premier").
+_PLACE_SECTORS = frozenset({"GOV", "LEG"})
 # Sectors of a titled person with no state who takes the one state their sentence names
 # ("Lt. Gen. X resigned to allow Haiti's first elections"): state offices and "former".
 _SENTENCE_STATE_SECTORS = STATE_SECTORS | {"ELI"}
@@ -121,6 +123,25 @@ def pick_short_form(
     return serving[0] if len(serving) == 1 else None
 
 
+def namesakes_spec(ctx: Context, token: Token) -> Spec | None:
+    """For a surname several known people share, all of one state ("Bush", "Castro"),
+    a person of that state (sector only when they all hold one on the article's day):
+    whichever of them the text means, the code is the same."""
+    people = ctx.kb.short_form_people(token.text)
+    codes = {ctx.kb.role_of(p, ctx.published).code for p in people}
+    if len(people) < 2 or len(codes) != 1 or None in codes:
+        return None
+    sectors = {ctx.kb.role_of(p, ctx.published).sector for p in people}
+    return Spec(
+        identity=f"person:{name_key(token.text)}",
+        name=token.text,
+        kind=ActorKind.PERSON,
+        code=codes.pop(),
+        sector=sectors.pop() if len(sectors) == 1 else None,
+        confidence=0.6,
+    )
+
+
 def _kb_person_spec(
     ctx: Context, person: Person, score: float, facts: TitleFacts
 ) -> Spec:
@@ -164,6 +185,8 @@ def _unknown_person_spec(
     code = affiliation.code if affiliation else None
     if code is None and title:
         code = ctx.kb.title_state(title)
+    if code is None and title and info is not None and info.sector in _PLACE_SECTORS:
+        code = title_place(ctx, title)  # "Ontario Premier", not "Toronto lawyer"
     if code is None:
         code = _conjunct_code(ctx, head)
     sector = _person_sector(info, affiliation, facts.former or post.former)
@@ -186,38 +209,28 @@ def _unknown_person_spec(
     )
 
 
-def sentence_state(
-    ctx: Context, token: Token, exclude: str | None = None
-) -> str | None:
-    """The one state that the state names and demonyms of ``token``'s sentence, and the
-    places after its "in"s, belong to (``exclude`` aside); None when they name none or
-    several."""
-    codes: set[str] = set()
-    sent = token.sent
-    for i in range(sent.start, sent.end):
-        span = ctx.span_at.get(i)
-        if span is not None and span.start == i and span.hits[0].form != "person":
-            entry = ctx.kb.entry(span.hits[0].kb_id)
-            if entry.kind is ActorKind.STATE and entry.code:
-                codes.add(entry.code)
-    place = sentence_place(ctx, token)
-    if place is not None:
-        codes.add(place)
-    if exclude is not None:
-        codes.discard(exclude)
-    return codes.pop() if len(codes) == 1 else None
-
-
 def _body_after(post: TitleFacts) -> bool:
     """True when the words after a name are "of"/"at" + an organisation, no title."""
     found = post.affiliation
     return post.first < 0 and found is not None and not found.is_state
 
 
+# Sectors of the titles whose past holders are ex-officials (ELI): "former mayor" and
+# "ex-minister" are, "former lyricist" and "ex-Muslim" are not.
+_OFFICE_SECTORS = STATE_SECTORS | {"ELI", "PTY", "OPP"}
+
+
+def _is_office(info: TitleInfo | None) -> bool:
+    """True when a "former" title is a public office: a title of a state or party
+    sector, or one with no sector of its own ("former leader"); not a word that is no
+    title at all ("ex-Muslim")."""
+    return info is not None and (info.sector is None or info.sector in _OFFICE_SECTORS)
+
+
 def _person_sector(
     info: TitleInfo | None, affiliation: Affiliation | None, former: bool
 ) -> str | None:
-    if former:
+    if former and _is_office(info):
         return "ELI"
     if info is not None and info.sector is not None:
         if _body_sector_wins(info.sector, affiliation):

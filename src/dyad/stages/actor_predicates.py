@@ -62,11 +62,18 @@ def _predicate_sector(ctx: Context, token: Token) -> str | None:
 
 
 def _verbs_of(token: Token) -> list[tuple[Token, str]]:
-    """The verbs a name is the subject of, with their voice: its own verb and the verbs
+    """The verbs a name is the subject (or, voice ``object``, the object) of, with
+    their voice: its own verb (or its head's, for an apposition) and the verbs
     coordinated with it; a participle on that verb ("X appeared in court, charged
     with fraud"); a participle or relative clause on the name itself ("X, arrested in
     May, ..."; "X, who was charged ...")."""
     found: list[tuple[Token, str]] = []
+    if token.dep_ == "appos":  # "An Australian, X, appeared ..., charged with ..."
+        token = token.head
+    if token.dep_ == "dobj" and token.head.pos_ == "VERB":
+        found.append((token.head, "object"))  # "police arrested X"
+    if _is_suspected_to_be(token):  # "a prisoner, suspected to be X"
+        found.append((token.head.head, "passive"))
     if token.dep_ in ("nsubj", "nsubjpass"):
         voice = "passive" if token.dep_ == "nsubjpass" else "active"
         verb = token.head
@@ -86,6 +93,17 @@ def _verbs_of(token: Token) -> list[tuple[Token, str]]:
             elif "nsubj" in deps:
                 found.append((child, "active"))
     return found
+
+
+def _is_suspected_to_be(token: Token) -> bool:
+    """True for the X of "(a prisoner) suspected / believed to be X"."""
+    be = token.head
+    return (
+        token.dep_ == "attr"
+        and be.lemma_ == "be"
+        and be.dep_ == "xcomp"
+        and be.head.tag_ == "VBN"
+    )
 
 
 __all__ = ["predicate_sectors"]

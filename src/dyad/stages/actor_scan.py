@@ -76,6 +76,7 @@ def kb_spans(
     """Longest non-overlapping runs of tokens whose joined text is a KB name."""
     folded = [fold(word) for word in words]
     spans = _scan(doc, folded, kb.lookup_key, kb.is_name_prefix, None)
+    spans = [s for s in spans if not _in_other_place(doc, kb, s)]
     if casing is Casing.CASED:
         allowed = [_is_caps_word(w) for w in words]
         if not any(allowed):
@@ -88,8 +89,58 @@ def kb_spans(
     lower = [w.lower() for w in folded]
     extra = _scan(doc, lower, kb.lookup_lower_key, kb.is_lower_prefix, allowed)
     extra = [s for s in extra if not _is_ambiguous(doc, kb, lower, s)]
+    extra = [s for s in extra if not _in_other_place(doc, kb, s)]
     found = (_in_context(doc, kb, s) for s in (*spans, *extra))
-    return sorted((s for s in found if s.hits), key=lambda s: s.start)
+    kept = sorted((s for s in found if s.hits), key=lambda s: s.start)
+    return _drop_name_tails(doc, kb, kept)
+
+
+def _drop_name_tails(doc: Doc, kb: ActorKB, spans: list[KbSpan]) -> list[KbSpan]:
+    """Drop organisation names that end a longer name the parser reads as one
+    organisation, whose first words are no KB name ("Democratic Party" of "the Social
+    Democratic Party"): that is another body. "Chinese Communist Party" keeps its
+    "Communist Party" (the state word before it is a KB name)."""
+    if not doc.ents:
+        return spans
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    ent_of = {
+        t: e for e in doc.ents if e.label_ == "ORG" for t in range(e.start, e.end)
+    }
+    out = []
+    for span in spans:
+        ent = ent_of.get(span.start)
+        entry = kb.entries.get(span.hits[0].kb_id)
+        first = ent.start + (doc[ent.start].pos_ == "DET") if ent is not None else 0
+        if (
+            ent is not None
+            and entry is not None
+            and entry.kind in (ActorKind.ORGANIZATION, ActorKind.GROUP)
+            and first < span.start
+            and ent.end == span.end
+            and not any(i in covered for i in range(first, span.start))
+            and all(
+                t.text[:1].isupper() and t.pos_ == "PROPN"
+                for t in doc[first : span.start]
+            )
+        ):
+            continue
+        out.append(span)
+    return out
+
+
+def _in_other_place(doc: Doc, kb: ActorKB, span: KbSpan) -> bool:
+    """True when a state's name or demonym is one word of a longer place name of
+    another state ("British" of "British Columbia", "Mexico" of "New Mexico")."""
+    entry = kb.entries.get(span.hits[0].kb_id)
+    if entry is None or entry.kind is not ActorKind.STATE:
+        return False
+    for start, end in ((span.start, span.end + 1), (span.start - 1, span.end)):
+        if start < 0 or end > len(doc):
+            continue
+        code = kb.place_state(doc[start:end].text)
+        if code is not None and code != entry.code:
+            return True
+    return False
 
 
 def _in_context(doc: Doc, kb: ActorKB, span: KbSpan) -> KbSpan:

@@ -31,7 +31,7 @@ from dyad.knowledge.actors import ActorKB, fold
 from dyad.knowledge.grammar import Grammar, load_grammar
 from dyad.records import Actor, ActorKind, Mention, Problem, ResolvedActors
 from dyad.stages.actor_context import Context, KbSpan, Spec
-from dyad.stages.actor_dominant import dominant_state
+from dyad.stages.actor_dominant import dominant_state, given_name_starts
 from dyad.stages.actor_groups import claim, find_groups
 from dyad.stages.actor_merge import merge_state_words
 from dyad.stages.actor_names import kb_actors
@@ -39,6 +39,7 @@ from dyad.stages.actor_nonmentions import non_mention_tokens
 from dyad.stages.actor_offices import find_offices
 from dyad.stages.actor_orgs import other_organizations
 from dyad.stages.actor_people import (
+    namesakes_spec,
     nickname_end,
     person_spec,
     pick_short_form,
@@ -82,6 +83,7 @@ def resolve_actors(
         texts=texts,
         pos=pos,
         casing=casing,
+        given_name_states=given_name_starts(doc, spans),
     )
     cased = casing is Casing.CASED
     for i in furniture_tokens(doc, casing) | non_mention_tokens(doc, spans, kb, cased):
@@ -284,14 +286,24 @@ def _is_org_span(ctx: Context, span: KbSpan) -> bool:
 
 
 def _known_short_form(ctx: Context, token: Token) -> Spec | None:
-    """A KB person called by one name the article never gave in full: only when the
-    parser reads it as a person ("Xi said"), never a place or organisation."""
-    if token.ent_type_ != "PERSON":
+    """A KB person called by one name the article never gave in full: when the parser
+    reads it as a person ("Xi said"), or, for someone in office on the article's day,
+    also as an organisation or nothing ("Trump's tariffs", "the Trump administration");
+    never when it reads a place."""
+    if token.ent_type_ not in ("PERSON", "ORG", ""):
         return None
     if _next_to_name(ctx, token.i - 1) or _next_to_name(ctx, token.i + 1):
         return None  # part of a longer name ("Omar Bongo Odinma"), not a surname
     person = pick_short_form(ctx.kb, token.text, ctx.published, strict=True)
+    namesakes = namesakes_spec(ctx, token)
+    if person is None and namesakes is not None:  # namesakes of one state: the one
+        person = pick_short_form(ctx.kb, token.text, ctx.published, strict=False)
     if person is None:
+        return namesakes if token.ent_type_ == "PERSON" else None
+    if (
+        token.ent_type_ != "PERSON"
+        and not ctx.kb.role_of(person, ctx.published).in_office
+    ):
         return None
     return person_spec(ctx, token.i, token.i + 1)[0]
 
