@@ -62,6 +62,9 @@ class Grammar:
     anaphor_nouns: frozenset[str]
     anaphor_determiners: frozenset[str]
     instrument_prepositions: frozenset[str]
+    purpose_nouns: frozenset[str]
+    mission_nouns: frozenset[str]
+    mission_prepositions: frozenset[str]
 
 
 def parse_grammar(path: Path) -> Grammar:

@@ -25,6 +25,7 @@ from dyad.stages.events_passives import (
     shared_objects,
 )
 from dyad.stages.events_roles import Cast
+from dyad.stages.events_roles_aims import aimed_recipients
 from dyad.stages.events_roles_anaphora import is_anaphor
 from dyad.stages.events_roles_coactors import co_actors, without_codes
 from dyad.stages.events_triggers import (
@@ -248,6 +249,9 @@ def verbal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
         with cast.avoiding(actors if is_anaphor(token, cast) else cast.avoid):
             recipients += cast.of(token)  # "X's attacks on the country": not X
     recipients += theme_recipients(holders, rule, cast, lexicon)
+    if not rule.reciprocal and set(recipients) <= set(actors):
+        # "opened fire to disperse X", "closed its embassy in X", "halted funding for X"
+        recipients += aimed_recipients(anchor, holders, cast, lexicon)
     found = tuple(a for token in partner_preps for a in cast.of(token))
     if rule.reciprocal:
         partners.extend(found)

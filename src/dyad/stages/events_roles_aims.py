@@ -1,0 +1,93 @@
+"""Recipients a verbal event names outside its own phrases: in its purpose clause, as
+the host of the diplomatic post it acts on, and in the phrases of the event it acts on.
+
+- A purpose clause ("opened fire to disperse protesters", "sent troops to help Chile",
+  "imposed sanctions in order to punish Peru") names whom the act is aimed at: the
+  object of the infinitive, when the infinitive has no subject of its own.
+- A diplomatic post ("closed its embassy in Lima", "opened a consulate in Chile") is
+  hosted by the state its "in" phrase names: opening or closing it is done to that state.
+- An event noun as the object ("halted funding for Peru", "froze its aid to Chile")
+  names the recipient with the prepositions of its own type (AID: "for", "to"), when it
+  names no actor of its own.
+
+All are asked only for an event whose own phrases named no recipient.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from spacy.tokens import Token
+
+from dyad.knowledge.events import EventLexicon
+from dyad.stages.events_roles import Cast
+from dyad.stages.events_triggers import SUBJECTS, children, prep_objects
+
+_PURPOSE_DEPS = frozenset({"advcl", "acl"})
+_OWNER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
+
+
+def aimed_recipients(
+    verb: Token, objects: Sequence[Token], cast: Cast, lexicon: EventLexicon
+) -> tuple[str, ...]:
+    """Return the recipients of ``verb``'s purpose clause, of its diplomatic posts and
+    of the event nouns among ``objects`` (the things it acts on: objects, absorbed
+    objects)."""
+    return tuple(
+        dict.fromkeys(
+            [
+                *_purpose(verb, cast),
+                *_post_hosts(objects, cast),
+                *_object_events(objects, cast, lexicon),
+            ]
+        )
+    )
+
+
+def _infinitives(verb: Token, cast: Cast) -> Iterator[Token]:
+    """Yield the subjectless infinitives of purpose on ``verb``: its "to" clause, or
+    the clause of its "in order to" phrase."""
+    for child in verb.children:
+        if child.dep_ == "advcl":
+            yield child
+        elif child.dep_ == "prep":
+            for noun in children(child, frozenset({"pobj"})):
+                if noun.lower_ in cast.grammar.purpose_nouns:
+                    yield from children(noun, _PURPOSE_DEPS)
+
+
+def _purpose(verb: Token, cast: Cast) -> Iterator[str]:
+    for clause in _infinitives(verb, cast):
+        if (
+            clause.tag_ != "VB"
+            or not any(c.tag_ == "TO" and c.dep_ == "aux" for c in clause.children)
+            or children(clause, SUBJECTS)
+        ):
+            continue
+        for obj in children(clause, frozenset({"dobj"})):
+            yield from cast.of(obj)
+
+
+def _post_hosts(objects: Sequence[Token], cast: Cast) -> Iterator[str]:
+    for obj in objects:
+        if obj.lemma_.lower() not in cast.grammar.mission_nouns:
+            continue
+        for place in prep_objects(obj, cast.grammar.mission_prepositions):
+            yield from cast.of(place)
+
+
+def _object_events(
+    objects: Sequence[Token], cast: Cast, lexicon: EventLexicon
+) -> Iterator[str]:
+    partners = cast.grammar.partner_prepositions
+    for obj in objects:
+        rules = lexicon.nouns.get(obj.lemma_.lower(), ())
+        if obj.pos_ != "NOUN" or not rules or any(
+            c.dep_ in _OWNER_DEPS and cast.subtree(c) for c in obj.children
+        ):
+            continue  # "froze Peru's aid to Chile": Peru's own event
+        preps = frozenset().union(
+            *(lexicon.types[r.type].recipient_preps for r in rules)
+        ) - partners
+        for pobj in prep_objects(obj, preps, cast.by_token):
+            yield from cast.of(pobj)
