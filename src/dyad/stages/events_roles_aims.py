@@ -37,7 +37,7 @@ def aimed_recipients(
         dict.fromkeys(
             [
                 *_purpose(verb, cast),
-                *_post_hosts(objects, cast),
+                *_post_hosts(verb, objects, cast),
                 *_object_events(objects, cast, lexicon),
             ]
         )
@@ -68,11 +68,13 @@ def _purpose(verb: Token, cast: Cast) -> Iterator[str]:
             yield from cast.of(obj)
 
 
-def _post_hosts(objects: Sequence[Token], cast: Cast) -> Iterator[str]:
-    for obj in objects:
-        if obj.lemma_.lower() not in cast.grammar.mission_nouns:
-            continue
-        for place in prep_objects(obj, cast.grammar.mission_prepositions):
+def _post_hosts(verb: Token, objects: Sequence[Token], cast: Cast) -> Iterator[str]:
+    """Yield the host named on a diplomatic post or, as the parser often attaches it,
+    on the verb acting on it ("closed [its consulate] [in Lima]")."""
+    grammar = cast.grammar
+    posts = [o for o in objects if o.lemma_.lower() in grammar.mission_nouns]
+    for holder in posts + ([verb] if posts else []):
+        for place in prep_objects(holder, grammar.mission_prepositions):
             yield from cast.of(place)
 
 
