@@ -241,17 +241,15 @@ def verbal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
         ):
             between = prep_objects(holder, partner - rule.preps, cast.by_token)
             (partner_preps if rule.reciprocal else preps).extend(between)
-    info = lexicon.types[rule.type]
-    if rule.reciprocal and info.partner_object:
+    if rule.reciprocal and lexicon.types[rule.type].partner_object:
         partner_preps.extend(objects)
         objects = []
     for token in objects + preps:
         with cast.avoiding(actors if is_anaphor(token, cast) else cast.avoid):
             recipients += cast.of(token)  # "X's attacks on the country": not X
     recipients += theme_recipients(holders, rule, cast, lexicon)
-    if not rule.reciprocal and set(recipients) <= set(actors):
-        # "opened fire to disperse X", "closed its embassy in X", "halted funding for X"
-        recipients += aimed_recipients(anchor, holders, cast, lexicon)
+    if set(recipients) <= set(actors):  # "opened fire to disperse X"
+        recipients += aimed_recipients(c, holders, cast, lexicon)
     found = tuple(a for token in partner_preps for a in cast.of(token))
     if rule.reciprocal:
         partners.extend(found)

@@ -21,18 +21,21 @@ from spacy.tokens import Token
 
 from dyad.knowledge.events import EventLexicon
 from dyad.stages.events_roles import Cast
-from dyad.stages.events_triggers import SUBJECTS, children, prep_objects
+from dyad.stages.events_triggers import SUBJECTS, Candidate, children, prep_objects
 
 _PURPOSE_DEPS = frozenset({"advcl", "acl"})
 _OWNER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 
 
 def aimed_recipients(
-    verb: Token, objects: Sequence[Token], cast: Cast, lexicon: EventLexicon
+    c: Candidate, objects: Sequence[Token], cast: Cast, lexicon: EventLexicon
 ) -> tuple[str, ...]:
-    """Return the recipients of ``verb``'s purpose clause, of its diplomatic posts and
-    of the event nouns among ``objects`` (the things it acts on: objects, absorbed
-    objects)."""
+    """Return the recipients of the purpose clause of the verbal candidate ``c``, of its
+    diplomatic posts and of the event nouns among ``objects`` (the things it acts on:
+    objects, absorbed objects); none for a two-sided event ("met to discuss X")."""
+    if c.rule.reciprocal:
+        return ()
+    verb = c.anchor
     return tuple(
         dict.fromkeys(
             [
