@@ -65,6 +65,7 @@ class Grammar:
     purpose_nouns: frozenset[str]
     mission_nouns: frozenset[str]
     mission_prepositions: frozenset[str]
+    participle_origin_prepositions: frozenset[str]
 
 
 def parse_grammar(path: Path) -> Grammar:

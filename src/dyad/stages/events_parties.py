@@ -25,7 +25,7 @@ from dyad.stages.events_passives import (
     shared_objects,
 )
 from dyad.stages.events_roles import Cast
-from dyad.stages.events_roles_aims import aimed_recipients
+from dyad.stages.events_roles_aims import aimed_recipients, participle_origins
 from dyad.stages.events_roles_anaphora import is_anaphor
 from dyad.stages.events_roles_coactors import co_actors, without_codes
 from dyad.stages.events_triggers import (
@@ -201,6 +201,8 @@ def theme_recipients(
             seen.add(thing.i)
             for pobj in prep_objects(thing, preps, cast.by_token):
                 found.extend(cast.of(pobj))
+            if not found:  # "tariffs on goods imported from X"
+                found.extend(participle_origins((thing, holder), cast))
     return tuple(found)
 
 

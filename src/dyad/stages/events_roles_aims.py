@@ -9,6 +9,9 @@ the host of the diplomatic post it acts on, and in the phrases of the event it a
 - An event noun as the object ("halted funding for Peru", "froze its aid to Chile")
   names the recipient with the prepositions of its own type (AID: "for", "to"), when it
   names no actor of its own.
+- The goods or people a measure is about may name their origin through a participle
+  ("tariffs on goods imported from Peru"): ``participle_origins``, for the themes of
+  ``events_parties.theme_recipients``.
 
 All are asked only for an event whose own phrases named no recipient.
 """
@@ -39,7 +42,7 @@ def aimed_recipients(
     return tuple(
         dict.fromkeys(
             [
-                *_purpose(verb, cast),
+                *_purpose(verb, cast, lexicon),
                 *_post_hosts(verb, objects, cast),
                 *_object_events(objects, cast, lexicon),
             ]
@@ -59,7 +62,9 @@ def _infinitives(verb: Token, cast: Cast) -> Iterator[Token]:
                     yield from children(noun, _PURPOSE_DEPS)
 
 
-def _purpose(verb: Token, cast: Cast) -> Iterator[str]:
+def _purpose(verb: Token, cast: Cast, lexicon: EventLexicon) -> Iterator[str]:
+    """Yield the actors of a purpose infinitive's objects and, for an event noun object,
+    of its recipient phrases ("blocked a road to show their anger at Peru")."""
     for clause in _infinitives(verb, cast):
         if (
             clause.tag_ != "VB"
@@ -67,7 +72,9 @@ def _purpose(verb: Token, cast: Cast) -> Iterator[str]:
             or children(clause, SUBJECTS)
         ):
             continue
-        for obj in children(clause, frozenset({"dobj"})):
+        objects = children(clause, frozenset({"dobj"}))
+        yield from _object_events(objects, cast, lexicon)
+        for obj in objects:
             yield from cast.of(obj)
 
 
@@ -76,9 +83,19 @@ def _post_hosts(verb: Token, objects: Sequence[Token], cast: Cast) -> Iterator[s
     on the verb acting on it ("closed [its consulate] [in Lima]")."""
     grammar = cast.grammar
     posts = [o for o in objects if o.lemma_.lower() in grammar.mission_nouns]
-    for holder in posts + ([verb] if posts else []):
-        for place in prep_objects(holder, grammar.mission_prepositions):
-            yield from cast.of(place)
+    hosts = [
+        a
+        for holder in posts + ([verb] if posts else [])
+        for place in prep_objects(holder, grammar.mission_prepositions)
+        for a in cast.of(place)
+    ]
+    # a place the actors stage took into the post's mention ("the embassy in Tehran"
+    # coded as Iran's) leaves the post's own actor as the host
+    yield from hosts or (
+        cast.by_token[p.i]
+        for p in posts
+        if p.i in cast.by_token and prep_objects(p, grammar.mission_prepositions)
+    )
 
 
 def _object_events(
@@ -96,3 +113,18 @@ def _object_events(
         ) - partners
         for pobj in prep_objects(obj, preps, cast.by_token):
             yield from cast.of(pobj)
+
+
+def participle_origins(nouns: Sequence[Token], cast: Cast) -> tuple[str, ...]:
+    """Return the actors whose goods or people a measure is about through a bare
+    participle: "tariffs on goods imported from Peru", "a tariff on goods coming from
+    Peru" (the parser often hangs the participle on the measure noun)."""
+    preps = cast.grammar.participle_origin_prepositions
+    return tuple(
+        a
+        for noun in nouns
+        for acl in children(noun, frozenset({"acl"}))
+        if acl.tag_ in ("VBN", "VBG") and not children(acl, SUBJECTS)
+        for place in prep_objects(acl, preps, cast.by_token)
+        for a in cast.of(place)
+    )
