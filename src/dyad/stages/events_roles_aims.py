@@ -31,11 +31,16 @@ _OWNER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 
 
 def aimed_recipients(
-    c: Candidate, objects: Sequence[Token], cast: Cast, lexicon: EventLexicon
+    c: Candidate,
+    objects: Sequence[Token],
+    holders: Sequence[Token],
+    cast: Cast,
+    lexicon: EventLexicon,
 ) -> tuple[str, ...]:
-    """Return the recipients of the purpose clause of the verbal candidate ``c``, of its
-    diplomatic posts and of the event nouns among ``objects`` (the things it acts on:
-    objects, absorbed objects); none for a two-sided event ("met to discuss X")."""
+    """Return the recipients of the purpose clause of the verbal candidate ``c``, of the
+    diplomatic posts among its ``holders`` (objects, also one absorbed into the
+    trigger) and of the event nouns among its ``objects`` (an absorbed one was read
+    with the rule's own prepositions); none for a two-sided event ("met to discuss X")."""
     if c.rule.reciprocal:
         return ()
     verb = c.anchor
@@ -43,7 +48,7 @@ def aimed_recipients(
         dict.fromkeys(
             [
                 *_purpose(verb, cast, lexicon),
-                *_post_hosts(verb, objects, cast),
+                *_post_hosts(verb, holders, cast),
                 *_object_events(objects, cast, lexicon),
             ]
         )
@@ -72,7 +77,8 @@ def _purpose(verb: Token, cast: Cast, lexicon: EventLexicon) -> Iterator[str]:
             or children(clause, SUBJECTS)
         ):
             continue
-        objects = children(clause, frozenset({"dobj"}))
+        # named in the clause: "to reinforce its presence" is no aim at whoever "its" is
+        objects = [o for o in children(clause, frozenset({"dobj"})) if cast.subtree(o)]
         yield from _object_events(objects, cast, lexicon)
         for obj in objects:
             yield from cast.of(obj)
