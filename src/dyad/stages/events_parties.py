@@ -251,7 +251,7 @@ def verbal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
             recipients += cast.of(token)  # "X's attacks on the country": not X
     recipients += theme_recipients(holders, rule, cast, lexicon)
     if set(recipients) <= set(actors):  # "opened fire to disperse X"
-        recipients += aimed_recipients(c, objects, holders, cast, lexicon)
+        recipients += aimed_recipients(c, holders, actors, cast, lexicon)
     found = tuple(a for token in partner_preps for a in cast.of(token))
     if rule.reciprocal:
         partners.extend(found)

@@ -32,25 +32,28 @@ _OWNER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 
 def aimed_recipients(
     c: Candidate,
-    objects: Sequence[Token],
     holders: Sequence[Token],
+    actors: Sequence[str],
     cast: Cast,
     lexicon: EventLexicon,
 ) -> tuple[str, ...]:
     """Return the recipients of the purpose clause of the verbal candidate ``c``, of the
-    diplomatic posts among its ``holders`` (objects, also one absorbed into the
-    trigger) and of the event nouns among its ``objects`` (an absorbed one was read
-    with the rule's own prepositions); none for a two-sided event ("met to discuss X")."""
+    diplomatic posts and event nouns among its ``holders`` (its objects, also one
+    absorbed into the trigger: "declared war on X"); none for a two-sided event ("met
+    to discuss X"). An event noun's phrase naming one of the ``actors``' own countries
+    is taken for a misread attachment ("a tariff on imports to the US" by the US)."""
     if c.rule.reciprocal:
         return ()
+    own = {cast.actors[a].code for a in actors} - {None}
     verb = c.anchor
+    events = [
+        a
+        for a in _object_events(holders, cast, lexicon)
+        if cast.actors[a].code not in own
+    ]
     return tuple(
         dict.fromkeys(
-            [
-                *_purpose(verb, cast, lexicon),
-                *_post_hosts(verb, holders, cast),
-                *_object_events(objects, cast, lexicon),
-            ]
+            [*_purpose(verb, cast, lexicon), *_post_hosts(verb, holders, cast), *events]
         )
     )
 
@@ -110,13 +113,16 @@ def _object_events(
     partners = cast.grammar.partner_prepositions
     for obj in objects:
         rules = lexicon.nouns.get(obj.lemma_.lower(), ())
-        if obj.pos_ != "NOUN" or not rules or any(
-            c.dep_ in _OWNER_DEPS and cast.subtree(c) for c in obj.children
+        if (
+            obj.pos_ != "NOUN"
+            or not rules
+            or any(c.dep_ in _OWNER_DEPS and cast.subtree(c) for c in obj.children)
         ):
             continue  # "froze Peru's aid to Chile": Peru's own event
-        preps = frozenset().union(
-            *(lexicon.types[r.type].recipient_preps for r in rules)
-        ) - partners
+        preps = (
+            frozenset().union(*(lexicon.types[r.type].recipient_preps for r in rules))
+            - partners
+        )
         for pobj in prep_objects(obj, preps, cast.by_token):
             yield from cast.of(pobj)
 
