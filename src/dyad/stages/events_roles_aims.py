@@ -23,6 +23,7 @@ from collections.abc import Iterator, Sequence
 from spacy.tokens import Token
 
 from dyad.knowledge.events import EventLexicon
+from dyad.records import ActorKind
 from dyad.stages.events_roles import Cast
 from dyad.stages.events_triggers import SUBJECTS, Candidate, children, prep_objects
 
@@ -40,8 +41,9 @@ def aimed_recipients(
     """Return the recipients of the purpose clause of the verbal candidate ``c``, of the
     diplomatic posts and event nouns among its ``holders`` (its objects, also one
     absorbed into the trigger: "declared war on X"); none for a two-sided event ("met
-    to discuss X"). An event noun's phrase naming one of the ``actors``' own countries
-    is taken for a misread attachment ("a tariff on imports to the US" by the US)."""
+    to discuss X"). An event noun's phrase naming the state of one of the ``actors``
+    is taken for a misread attachment ("a tariff on imports to the US" by the US);
+    a group of the same country is not ("accepted demands from its rebels")."""
     if c.rule.reciprocal:
         return ()
     own = {cast.actors[a].code for a in actors} - {None}
@@ -49,7 +51,7 @@ def aimed_recipients(
     events = [
         a
         for a in _object_events(holders, cast, lexicon)
-        if cast.actors[a].code not in own
+        if cast.actors[a].kind != ActorKind.STATE or cast.actors[a].code not in own
     ]
     return tuple(
         dict.fromkeys(
