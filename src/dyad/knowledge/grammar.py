@@ -66,6 +66,7 @@ class Grammar:
     mission_nouns: frozenset[str]
     mission_prepositions: frozenset[str]
     participle_origin_prepositions: frozenset[str]
+    answer_marks: frozenset[str]
 
 
 def parse_grammar(path: Path) -> Grammar:

@@ -25,7 +25,11 @@ from dyad.stages.events_passives import (
     shared_objects,
 )
 from dyad.stages.events_roles import Cast
-from dyad.stages.events_roles_aims import aimed_recipients, participle_origins
+from dyad.stages.events_roles_aims import (
+    aimed_recipients,
+    names_no_recipient,
+    participle_origins,
+)
 from dyad.stages.events_roles_anaphora import is_anaphor
 from dyad.stages.events_roles_coactors import co_actors, without_codes
 from dyad.stages.events_triggers import (
@@ -250,7 +254,7 @@ def verbal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
         with cast.avoiding(actors if is_anaphor(token, cast) else cast.avoid):
             recipients += cast.of(token)  # "X's attacks on the country": not X
     recipients += theme_recipients(holders, rule, cast, lexicon)
-    if set(recipients) <= set(actors):  # "opened fire to disperse X"
+    if names_no_recipient(recipients, actors, cast):  # "fire to disperse X"
         recipients += aimed_recipients(c, holders, actors, cast, lexicon)
     found = tuple(a for token in partner_preps for a in cast.of(token))
     if rule.reciprocal:

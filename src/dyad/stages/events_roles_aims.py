@@ -9,6 +9,8 @@ the host of the diplomatic post it acts on, and in the phrases of the event it a
 - An event noun as the object ("halted funding for Peru", "froze its aid to Chile")
   names the recipient with the prepositions of its own type (AID: "for", "to"), when it
   names no actor of its own.
+- A speech act in a clause of time ("after Chile demanded their release") was
+  addressed to the subject of the clause it comes before.
 - The goods or people a measure is about may name their origin through a participle
   ("tariffs on goods imported from Peru"): ``participle_origins``, for the themes of
   ``events_parties.theme_recipients``.
@@ -29,6 +31,13 @@ from dyad.stages.events_triggers import SUBJECTS, Candidate, children, prep_obje
 
 _PURPOSE_DEPS = frozenset({"advcl", "acl"})
 _OWNER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
+
+
+def names_no_recipient(
+    recipients: Sequence[str], actors: Sequence[str], cast: Cast
+) -> bool:
+    """Tell whether ``recipients`` hold no coded actor other than the ``actors``."""
+    return all(r in actors or cast.actors[r].code is None for r in recipients)
 
 
 def aimed_recipients(
@@ -55,9 +64,32 @@ def aimed_recipients(
     ]
     return tuple(
         dict.fromkeys(
-            [*_purpose(verb, cast, lexicon), *_post_hosts(verb, holders, cast), *events]
+            [
+                *_purpose(verb, cast, lexicon),
+                *_post_hosts(verb, holders, cast),
+                *events,
+                *_answerer(c, cast, lexicon),
+            ]
         )
     )
+
+
+def _answerer(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Iterator[str]:
+    """Yield the subject of the clause a speech act comes before: "Peru freed them after
+    Chile demanded their release" (Chile asked Peru). Only speech acts (types with
+    ``speaker_preps``), in a clause of time marked by an ``answer_marks`` word."""
+    verb = c.anchor
+    if (
+        not lexicon.types[c.rule.type].speaker_preps
+        or verb.dep_ != "advcl"
+        or not any(
+            m.dep_ == "mark" and m.lower_ in cast.grammar.answer_marks
+            for m in verb.children
+        )
+    ):
+        return
+    for subject in children(verb.head, frozenset({"nsubj"})):
+        yield from cast.of(subject)
 
 
 def _infinitives(verb: Token, cast: Cast) -> Iterator[Token]:
