@@ -5,8 +5,8 @@ Classes measured on the dev and train splits and the PLOVER GSR dev half
 (``scripts/event_errors.py``, ``scripts/gsr_role_errors.py``): the object of a purpose
 infinitive is whom the act is aimed at ("opened fire to disperse X"); a diplomatic post
 names its host state ("closed its embassy in X"); a speech act the clause acts "following"
-or "after" was addressed to the clause's subject. Real parses; actors given by hand
-(``events_harness``).
+or "after" was addressed to the clause's subject; goods "imported from X" are X's. Real
+parses; actors given by hand (``events_harness``).
 """
 
 from __future__ import annotations
@@ -46,6 +46,13 @@ FOUND = [
      (T.REQUEST, ("TGO",), ("GHA",))),
     ("Ghana freed the prisoners after a request by Togo.",
      (T.REQUEST, ("TGO",), ("GHA",))),
+    ("Ghana freed the prisoners after Togo demanded their release.",
+     (T.REQUEST, ("TGO",), ("GHA",))),
+    ("Kenya withdrew its troops after Uganda urged a ceasefire.",
+     (T.REQUEST, ("UGA",), ("KEN",))),
+    # the goods a measure is about name their origin through a participle
+    ("Kenya announced tariffs on all goods imported from Uganda.",
+     (T.SANCTION, ("KEN",), ("UGA",))),
 ]
 
 
@@ -65,3 +72,11 @@ def test_a_meeting_is_not_aimed_at_what_it_discusses(resources):  # type: ignore
     found = _found("Kenya met Uganda to discuss Togo.", resources)
     assert (T.CONSULT, ("KEN", "UGA"), ()) in found, sorted(found)
     assert not any("TGO" in recipients for _, _, recipients in found), sorted(found)
+
+
+def test_a_speech_act_before_no_clause_names_no_addressee(resources):  # type: ignore[no-untyped-def]
+    # a clause of reason, not of time: "because" gives no answering subject
+    found = _found("Kenya withdrew its troops because Uganda urged a ceasefire.", resources)
+    assert not any(
+        t == T.REQUEST and "KEN" in recipients for t, _, recipients in found
+    ), sorted(found)
