@@ -5,8 +5,8 @@ Classes measured on the dev and train splits and the PLOVER GSR dev half
 (``scripts/event_errors.py``, ``scripts/gsr_role_errors.py``): the object of a purpose
 infinitive is whom the act is aimed at ("opened fire to disperse X"); a diplomatic post
 names its host state ("closed its embassy in X"); a speech act the clause acts "following"
-or "after" was addressed to the clause's subject; goods "imported from X" are X's. Real
-parses; actors given by hand (``events_harness``).
+or "after" was addressed to the clause's subject; goods "imported from X" are X's; coordinated
+passives share the agent after them. Real parses; actors given by hand (``events_harness``).
 """
 
 from __future__ import annotations
@@ -80,3 +80,13 @@ def test_a_speech_act_before_no_clause_names_no_addressee(resources):  # type: i
     assert not any(
         t == T.REQUEST and "KEN" in recipients for t, _, recipients in found
     ), sorted(found)
+
+
+def test_coordinated_passives_share_the_agent_after_them(resources):  # type: ignore[no-untyped-def]
+    found = _found(
+        "A Ugandan journalist was killed and a Kenyan photographer was injured by"
+        " Togo's police.",
+        resources,
+    )
+    assert (T.ASSAULT, ("TGO",), ("UGA",)) in found, sorted(found)
+    assert (T.ASSAULT, ("TGO",), ("KEN",)) in found, sorted(found)

@@ -284,10 +284,17 @@ def verbal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
 
 
 def _passive_agents(verb: Token, cast: Cast) -> tuple[str, ...]:
-    """Return the actors of a passive verb's "by" agents, else of the event nouns in its
-    instrument phrases ("killed in Israeli shelling", "wounded in a Ghanaian airstrike"),
-    which act like an agent."""
-    agents = tuple(a for t in by_agents(verb) for a in cast.of(t))
+    """Return the actors of a passive verb's "by" agents, else of those of a passive
+    verb coordinated after it ("X was killed and Y injured by Z": Z did both), else of
+    the event nouns in its instrument phrases ("killed in Israeli shelling", "wounded
+    in a Ghanaian airstrike"), which act like an agent."""
+    agents = tuple(a for t in by_agents(verb) for a in cast.of(t)) or tuple(
+        a
+        for conj in children(verb, frozenset({"conj"}))
+        if is_passive(conj)
+        for t in by_agents(conj)
+        for a in cast.of(t)
+    )
     return agents or tuple(
         a
         for t in prep_objects(verb, cast.grammar.instrument_prepositions)
