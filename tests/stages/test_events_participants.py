@@ -99,8 +99,9 @@ def test_they_with_an_actor_in_its_own_sentence_keeps_it(resources):  # type: ig
 
 
 SPOKEN_FROM = [
+    # the clause the threats come before answers them: Kenya was threatened
     ("Kenya sent troops to the border after threats from Uganda.",
-     (T.THREATEN, ("UGA",), ())),
+     (T.THREATEN, ("UGA",), ("KEN",))),
     ("Chile turned down a request from Peru to reopen the border.",
      (T.REQUEST, ("PER",), ())),
 ]

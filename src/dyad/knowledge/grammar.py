@@ -64,6 +64,11 @@ class Grammar:
     instrument_prepositions: frozenset[str]
     past_eras: frozenset[str]
     era_prepositions: frozenset[str]
+    purpose_nouns: frozenset[str]
+    mission_nouns: frozenset[str]
+    mission_prepositions: frozenset[str]
+    participle_origin_prepositions: frozenset[str]
+    answer_marks: frozenset[str]
 
 
 def parse_grammar(path: Path) -> Grammar:

@@ -25,6 +25,11 @@ from dyad.stages.events_passives import (
     shared_objects,
 )
 from dyad.stages.events_roles import Cast
+from dyad.stages.events_roles_aims import (
+    aimed_recipients,
+    names_no_recipient,
+    participle_origins,
+)
 from dyad.stages.events_roles_anaphora import is_anaphor
 from dyad.stages.events_roles_coactors import co_actors, without_codes
 from dyad.stages.events_triggers import (
@@ -200,6 +205,8 @@ def theme_recipients(
             seen.add(thing.i)
             for pobj in prep_objects(thing, preps, cast.by_token):
                 found.extend(cast.of(pobj))
+            if not found:  # "tariffs on goods imported from X"
+                found.extend(participle_origins((thing, holder), cast))
     return tuple(found)
 
 
@@ -240,14 +247,15 @@ def verbal_roles(c: Candidate, cast: Cast, lexicon: EventLexicon) -> Roles:
         ):
             between = prep_objects(holder, partner - rule.preps, cast.by_token)
             (partner_preps if rule.reciprocal else preps).extend(between)
-    info = lexicon.types[rule.type]
-    if rule.reciprocal and info.partner_object:
+    if rule.reciprocal and lexicon.types[rule.type].partner_object:
         partner_preps.extend(objects)
         objects = []
     for token in objects + preps:
         with cast.avoiding(actors if is_anaphor(token, cast) else cast.avoid):
             recipients += cast.of(token)  # "X's attacks on the country": not X
     recipients += theme_recipients(holders, rule, cast, lexicon)
+    if names_no_recipient(recipients, actors, cast):  # "fire to disperse X"
+        recipients += aimed_recipients(c, holders, actors, cast, lexicon)
     found = tuple(a for token in partner_preps for a in cast.of(token))
     if rule.reciprocal:
         partners.extend(found)
@@ -302,10 +310,17 @@ def _beside_pair(
 
 
 def _passive_agents(verb: Token, cast: Cast) -> tuple[str, ...]:
-    """Return the actors of a passive verb's "by" agents, else of the event nouns in its
-    instrument phrases ("killed in Israeli shelling", "wounded in a Ghanaian airstrike"),
-    which act like an agent."""
-    agents = tuple(a for t in by_agents(verb) for a in cast.of(t))
+    """Return the actors of a passive verb's "by" agents, else of those of a passive
+    verb coordinated after it ("X was killed and Y injured by Z": Z did both), else of
+    the event nouns in its instrument phrases ("killed in Israeli shelling", "wounded
+    in a Ghanaian airstrike"), which act like an agent."""
+    agents = tuple(a for t in by_agents(verb) for a in cast.of(t)) or tuple(
+        a
+        for conj in children(verb, frozenset({"conj"}))
+        if is_passive(conj)
+        for t in by_agents(conj)
+        for a in cast.of(t)
+    )
     return agents or tuple(
         a
         for t in prep_objects(verb, cast.grammar.instrument_prepositions)
