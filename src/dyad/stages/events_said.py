@@ -1,0 +1,180 @@
+"""Charges carried by a said-clause: "Pakistan said Afghan nationals carried out the
+bombing", "Trump said Bolton broke the law".
+
+EVENT-GUIDELINES §2 codes a speech act "through 'said' when the clause says it": a verb
+of saying (one of the ``say-blame`` rule's verbs) whose complement tells of a hostile
+act by a named party is ACCUSE by the speaker against that party. The act is one of the
+candidates already found, of a type of ``said_charges.yaml`` (an attack, an arrest, a
+threat), or a verb and object of its ``charge_objects`` ("broke the law"). The doer must
+be the complement's active subject and name an actor; a pronoun or a thing a pronoun
+owns ("it", "its troops") is the speaker's side and is never accused. The act inside
+stays as found (its modality is read elsewhere).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Container, Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Protocol
+
+from spacy.tokens import Token
+
+from dyad.knowledge.events import EventLexicon, TriggerRule
+from dyad.knowledge.files import data_path, fail, read_yaml
+from dyad.records import ActorKind, EventType
+
+if TYPE_CHECKING:  # events_roles imports the trigger finder, which imports this
+    from dyad.stages.events_roles import Cast
+
+_RULE = "say-blame"
+_CLAUSES = frozenset({"ccomp"})
+_MORE_VERBS = frozenset({"conj", "xcomp"})  # "said X attacked and seized", "tried to"
+
+
+class _Found(Protocol):
+    """A candidate found before (``events_triggers.Candidate``)."""
+
+    @property
+    def anchor(self) -> Token: ...
+
+    @property
+    def rule(self) -> TriggerRule: ...
+
+
+@dataclass(frozen=True, slots=True)
+class ChargeCues:
+    """What makes a said-clause a charge (``said_charges.yaml``)."""
+
+    types: frozenset[EventType]
+    objects: Mapping[str, frozenset[str]]  # verb lemma -> object lemmas
+
+
+@lru_cache(maxsize=1)
+def charge_cues() -> ChargeCues:
+    """Read the packaged ``events/said_charges.yaml``.
+
+    Raises:
+        ResourceError: the file is missing or malformed.
+    """
+    path = data_path("events", "said_charges.yaml")
+    data = read_yaml(path)
+    try:
+        types = frozenset(EventType(str(t)) for t in data["charge_types"])
+        objects = {
+            str(verb).lower(): frozenset(str(o).lower() for o in words)
+            for verb, words in data["charge_objects"].items()
+            if verb != "__line__"
+        }
+    except (KeyError, TypeError, ValueError, AttributeError) as e:
+        raise fail(path, None, f"bad said-clause charges: {e!r}") from e
+    return ChargeCues(types, objects)
+
+
+def _say_rule(verb: Token, lexicon: EventLexicon) -> TriggerRule | None:
+    rules = lexicon.verbs.get(verb.lemma_.lower()) or ()
+    return next((r for r in rules if r.rule == _RULE), None)
+
+
+def _own_side(subject: Token) -> bool:
+    """Tell whether a subject is the speaker's side: a pronoun or what one owns."""
+    if subject.pos_ in ("PRON", "DET"):
+        return True
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subject.children)
+
+
+def _names_actor(token: Token, actor_tokens: Container[int]) -> bool:
+    """Tell whether ``token`` or a modifier of it is an actor ("Chinese ships")."""
+    return token.i in actor_tokens or any(
+        c.i in actor_tokens
+        for c in token.children
+        if c.dep_ in ("amod", "compound", "poss", "nmod")
+    )
+
+
+def _charged(clause: Token, hostile: set[int], cues: ChargeCues) -> bool:
+    """Tell whether the complement ``clause`` (or a verb joined to it) is a hostile act
+    found before or a charge of ``cues.objects``."""
+    for verb in (clause, *(c for c in clause.children if c.dep_ in _MORE_VERBS)):
+        if verb.i in hostile:
+            return True
+        wanted = cues.objects.get(verb.lemma_.lower())
+        if wanted and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in wanted for c in verb.children
+        ):
+            return True
+    return False
+
+
+def said_charges(
+    tokens: Iterable[Token],
+    lexicon: EventLexicon,
+    actor_tokens: Container[int],
+    found: Iterable[_Found],
+) -> list[tuple[Token, TriggerRule, Token, Token]]:
+    """Return the charges made by verbs of saying among ``tokens``: the verb, its
+    ``say-blame`` rule, the verb again (its subject accuses) and the complement's
+    subject (who is accused). ``found`` holds the candidates found so far; a verb of
+    saying that is one of them is left to its own rule."""
+    cues = charge_cues()
+    listed = list(found)
+    spoken = {c.anchor.i for c in listed if c.rule.type == EventType.ACCUSE}
+    hostile = {c.anchor.i for c in listed if c.rule.type in cues.types}
+    out: list[tuple[Token, TriggerRule, Token, Token]] = []
+    for verb in tokens:
+        if verb.pos_ != "VERB" or verb.i in spoken:
+            continue
+        rule = _say_rule(verb, lexicon)
+        if rule is None:
+            continue
+        for clause in verb.children:
+            if clause.dep_ not in _CLAUSES:
+                continue
+            doers = [c for c in clause.children if c.dep_ == "nsubj"]
+            if (
+                doers
+                and not _own_side(doers[0])
+                and _names_actor(doers[0], actor_tokens)
+                and _charged(clause, hostile, cues)
+            ):
+                out.append((verb, rule, verb, doers[0]))
+                break
+    return out
+
+
+# sectors of a state's own forces: "Israel said Israeli jets struck X" reports its own
+# operation, no charge
+_FORCES = frozenset({"MIL", "COP"})
+
+
+class _Made(Protocol):
+    """A candidate about to become events (``events_triggers.Candidate``)."""
+
+    @property
+    def trigger(self) -> Token: ...
+
+    @property
+    def rule(self) -> TriggerRule: ...
+
+    @property
+    def absorbed(self) -> int | None: ...
+
+    @property
+    def consumed(self) -> tuple[int, ...]: ...
+
+
+def reports_own_side(candidate: _Made, actors: Iterable[str], cast: Cast) -> bool:
+    """Tell whether a charge of ``said_charges`` (a ``say-blame`` candidate with no
+    label word) names as doer only the speaker's own state or its forces: every actor
+    of the doer is of a speaker's code (``actors``: ids of ``cast``) and is the state
+    itself or of sector ``MIL`` or ``COP`` ("the army said Israel had struck X")."""
+    c = candidate
+    if c.rule.rule != _RULE or c.consumed or c.absorbed is None:
+        return False  # a label ("said X was behind it") accuses whoever it names
+    known = cast.actors
+    speaking = {known[a].code for a in actors if a in known} - {None}
+    doers = [known[a] for a in cast.of(c.trigger.doc[c.absorbed]) if a in known]
+    return bool(doers) and all(
+        a.code in speaking and (a.kind == ActorKind.STATE or a.sector in _FORCES)
+        for a in doers
+    )

@@ -1,0 +1,69 @@
+"""Charges carried by a said-clause (issue 11): "X said Y carried out the bombing".
+
+Sentences written for these tests (real parses, actors given by hand; see
+``events_harness``). A verb of saying whose complement tells of a hostile act (an
+attack, an arrest, a threat) or a charge of ``said_charges.yaml`` ("broke the law") by
+a named party is ACCUSE by the speaker against that party; a neutral act, a pronoun
+doer, or the speaker's own state is none.
+"""
+
+from __future__ import annotations
+
+import pytest
+from events_harness import cast_for, dyads, parse, reduce
+from test_events_classes import CAST
+
+from dyad.records import EventType
+from dyad.stages.events import code_events
+from dyad.stages.events_said import charge_cues
+
+pytestmark = [pytest.mark.model, pytest.mark.issue(11)]
+
+T = EventType
+
+
+def _coded(resources, text):  # type: ignore[no-untyped-def]
+    parsed = parse(resources, text)
+    actors, mentions = cast_for(parsed, CAST)
+    result = code_events(parsed, actors, mentions, lexicon=resources.event_lexicon)
+    return dyads([reduce(e, actors) for e in result.records])
+
+
+CHARGES = [
+    ("Ghana said Togo had arrested three of its fishermen.",
+     (T.ACCUSE, ("GHA",), ("TGO",))),
+    ("Officials in Peru say that Chile shelled two border posts overnight.",
+     (T.ACCUSE, ("PER",), ("CHL",))),
+    ("Egypt claimed Sudan had threatened to close the canal.",
+     (T.ACCUSE, ("EGY",), ("SDN",))),
+    ("Brazil said Argentina broke the trade agreement.",
+     (T.ACCUSE, ("BRA",), ("ARG",))),
+    ("Kenya told reporters that Uganda had used force against the herders.",
+     (T.ACCUSE, ("KEN",), ("UGA",))),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CHARGES, ids=[t for t, _ in CHARGES])
+def test_a_hostile_act_in_a_said_clause_accuses_its_doer(text, expected, resources):  # type: ignore[no-untyped-def]
+    found = _coded(resources, text)
+    assert expected in found, f"{expected} not in {sorted(found)}"
+
+
+NO_CHARGES = [
+    "Ghana said Togo had attended the border talks.",  # a neutral act
+    "Peru said it had arrested three Chile smugglers.",  # the speaker's side
+    "Officials in Ghana said Ghana had arrested two Togo smugglers.",  # its own state
+    "Egypt said Sudan broke the news on Monday.",  # an object that is no charge
+]
+
+
+@pytest.mark.parametrize("text", NO_CHARGES)
+def test_no_charge_without_a_hostile_act_by_another_party(text, resources):  # type: ignore[no-untyped-def]
+    found = _coded(resources, text)
+    assert not any(t == T.ACCUSE for t, _, _ in found), found
+
+
+def test_the_charge_cues_read_from_the_packaged_file():  # type: ignore[no-untyped-def]
+    cues = charge_cues()
+    assert T.ASSAULT in cues.types and T.AGREE not in cues.types
+    assert "law" in cues.objects["break"]
