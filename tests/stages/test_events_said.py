@@ -13,7 +13,7 @@ import pytest
 from events_harness import cast_for, dyads, parse, reduce
 from test_events_classes import CAST
 
-from dyad.records import EventType
+from dyad.records import EventType, Modality
 from dyad.stages.events import code_events
 from dyad.stages.events_said import charge_cues
 
@@ -54,6 +54,7 @@ NO_CHARGES = [
     "Peru said it had arrested three Chile smugglers.",  # the speaker's side
     "Officials in Ghana said Ghana had arrested two Togo smugglers.",  # its own state
     "Egypt said Sudan broke the news on Monday.",  # an object that is no charge
+    "Chile shelled two Peru border posts overnight, officials in Peru said.",  # a source
 ]
 
 
@@ -65,5 +66,34 @@ def test_no_charge_without_a_hostile_act_by_another_party(text, resources):  # t
 
 def test_the_charge_cues_read_from_the_packaged_file():  # type: ignore[no-untyped-def]
     cues = charge_cues()
-    assert T.ASSAULT in cues.types and T.AGREE not in cues.types
+    assert T.ASSAULT in cues.types
+    assert T.AGREE not in cues.types
     assert "law" in cues.objects["break"]
+
+
+POLICIES_AND_THREATS = [
+    # a sanction the actor announces is a planned SANCTION (EVENT-GUIDELINES §2)
+    ("Peru said it will raise tariffs on Chile.", T.SANCTION, Modality.FUTURE),
+    ("Ghana announced that it would suspend flights to Togo.",
+     T.SANCTION, Modality.FUTURE),
+    # under a condition or a vow it is a threat; an attack the actor announces is one
+    ("Peru said it would impose sanctions on Chile unless Chile released the trawlers.",
+     T.THREATEN, Modality.ASSERTED),
+    ("Peru vowed to impose sanctions on Chile.", T.THREATEN, Modality.ASSERTED),
+    ("Iran said it would attack Israel.", T.THREATEN, Modality.ASSERTED),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "modality"),
+    POLICIES_AND_THREATS,
+    ids=[t for t, _, _ in POLICIES_AND_THREATS],
+)
+def test_an_announced_sanction_is_a_plan_not_a_threat(text, kind, modality, resources):  # type: ignore[no-untyped-def]
+    parsed = parse(resources, text)
+    actors, mentions = cast_for(parsed, CAST)
+    result = code_events(parsed, actors, mentions, lexicon=resources.event_lexicon)
+    kinds = {(e.type, e.modality) for e in result.records}
+    assert (kind, modality) in kinds, kinds
+    if kind == T.SANCTION:
+        assert not any(t == T.THREATEN for t, _ in kinds), kinds

@@ -219,8 +219,10 @@ def _as_intent(
     above = next((agreeing[t.i] for t in c.anchor.ancestors if t.i in agreeing), None)
     if above is not None and not threat:
         return None, None
-    if threat and above is None and event.reported_by not in event.actor_ids:
-        return event, None  # narrated or predicted by others: a future attack
+    if threat and above is None and (
+        info.conditional_intent or event.reported_by not in event.actor_ids
+    ):  # predicted by others, or a policy announced ("said it will raise tariffs")
+        return event, None
     recoded = replace(
         event,
         type=info.intent_type,

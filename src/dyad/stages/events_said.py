@@ -7,8 +7,9 @@ act by a named party is ACCUSE by the speaker against that party. The act is one
 candidates already found, of a type of ``said_charges.yaml`` (an attack, an arrest, a
 threat), or a verb and object of its ``charge_objects`` ("broke the law"). The doer must
 be the complement's active subject and name an actor; a pronoun or a thing a pronoun
-owns ("it", "its troops") is the speaker's side and is never accused. The act inside
-stays as found (its modality is read elsewhere).
+owns ("it", "its troops") is the speaker's side and is never accused. An attribution
+after the report ("X shelled Y, officials said") only sources the news: no charge. The
+act inside stays as found (its modality is read elsewhere).
 """
 
 from __future__ import annotations
@@ -128,8 +129,8 @@ def said_charges(
         if rule is None:
             continue
         for clause in verb.children:
-            if clause.dep_ not in _CLAUSES:
-                continue
+            if clause.dep_ not in _CLAUSES or clause.i < verb.i:
+                continue  # "X struck Y, officials said" attributes a report
             doers = [c for c in clause.children if c.dep_ == "nsubj"]
             if (
                 doers
