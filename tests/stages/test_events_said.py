@@ -97,3 +97,43 @@ def test_an_announced_sanction_is_a_plan_not_a_threat(text, kind, modality, reso
     assert (kind, modality) in kinds, kinds
     if kind == T.SANCTION:
         assert not any(t == T.THREATEN for t, _ in kinds), kinds
+
+
+WARNINGS = [
+    # a warning of what will or may be done, or to someone, is a threat
+    ("Peru warned that Chile would pay a heavy price.", True),
+    ("Russia warned that Britain will face consequences.", True),
+    ("Turkey warned Greece against provocations.", True),
+    # a warning that only states a fact threatens no one
+    ("UNICEF warned that thousands of families in Sudan are displaced.", False),
+    ("Ghana warned that prices in Togo have doubled.", False),
+]
+
+
+@pytest.mark.parametrize(("text", "threat"), WARNINGS, ids=[t for t, _ in WARNINGS])
+def test_a_warning_of_a_fact_is_no_threat(text, threat, resources):  # type: ignore[no-untyped-def]
+    found = _coded(resources, text)
+    assert any(t == T.THREATEN for t, _, _ in found) == threat, found
+
+
+CONDITIONAL_THREATS = [
+    "Germany threatened new sanctions if Russia does not agree to a ceasefire.",
+    "Iran warned of a stronger response if Israel strikes again.",
+]
+
+
+@pytest.mark.parametrize("text", CONDITIONAL_THREATS)
+def test_a_threat_with_a_condition_was_made(text, resources):  # type: ignore[no-untyped-def]
+    parsed = parse(resources, text)
+    actors, mentions = cast_for(parsed, CAST)
+    result = code_events(parsed, actors, mentions, lexicon=resources.event_lexicon)
+    threats = [e for e in result.records if e.type == T.THREATEN]
+    assert threats
+    assert {e.modality for e in threats} == {Modality.ASSERTED}
+    assert all(e.recipient_ids for e in threats)
+    parsed = parse(resources, "Peru could threaten Chile with sanctions if it loses.")
+    actors, mentions = cast_for(parsed, CAST)
+    result = code_events(parsed, actors, mentions, lexicon=resources.event_lexicon)
+    assert {e.modality for e in result.records if e.type == T.THREATEN} == {
+        Modality.HYPOTHETICAL
+    }

@@ -10,6 +10,11 @@ be the complement's active subject and name an actor; a pronoun or a thing a pro
 owns ("it", "its troops") is the speaker's side and is never accused. An attribution
 after the report ("X shelled Y, officials said") only sources the news: no charge. The
 act inside stays as found (its modality is read elsewhere).
+
+A threat verb whose only complement is a that-clause of present or past fact ("UNICEF
+warned that thousands are displaced") warns of a danger and threatens no one: it is no
+candidate. A clause of what will or may be done ("warned that it would close the
+border", "… that Britain will face consequences") stays a threat.
 """
 
 from __future__ import annotations
@@ -140,6 +145,41 @@ def said_charges(
             ):
                 out.append((verb, rule, verb, doers[0]))
                 break
+    return out
+
+
+class _Candidate(_Found, Protocol):
+    @property
+    def trigger(self) -> Token: ...
+
+
+def _open(clause: Token, lexicon: EventLexicon) -> bool:
+    """Tell whether a clause (or a verb joined to it) tells what will or may be."""
+    cues = lexicon.modality
+    ahead = cues.hypothetical_auxiliaries | cues.future_auxiliaries
+    return any(
+        a.dep_ in ("aux", "auxpass") and a.lower_ in ahead
+        for v in (clause, *(c for c in clause.children if c.dep_ in _MORE_VERBS))
+        for a in v.children
+    )
+
+
+def factual_warnings(found: Iterable[_Candidate], lexicon: EventLexicon) -> set[int]:
+    """Return the trigger indices of verbal THREATEN candidates among ``found`` that
+    only state a fact: a that-clause with no future or modal auxiliary, and no object,
+    preposition or infinitive of the verb's own ("warned Peru", "warned of reprisals",
+    "warned X to leave" stay)."""
+    out: set[int] = set()
+    for c in found:
+        verb = c.trigger
+        if c.rule.type != EventType.THREATEN or verb.pos_ != "VERB":
+            continue
+        deps = {child.dep_ for child in verb.children}
+        clauses = [child for child in verb.children if child.dep_ == "ccomp"]
+        if not clauses or deps & {"dobj", "prep", "xcomp", "dative", "advcl"}:
+            continue
+        if not any(_open(clause, lexicon) for clause in clauses):
+            out.add(verb.i)
     return out
 
 

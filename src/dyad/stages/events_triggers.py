@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 from dyad.knowledge.events import ANY_ACTOR, ANY_PERSON, EventLexicon, TriggerRule
 from dyad.stages.events_allegations import allegations, claimed_acts
 from dyad.stages.events_passives import shared_subjects
-from dyad.stages.events_said import said_charges
+from dyad.stages.events_said import factual_warnings, said_charges
 from dyad.stages.events_senses import (
     IGNORED_DEPS,
     has_complement,
@@ -368,6 +368,7 @@ def find_candidates(
     found.sort(key=lambda c: c.trigger.i)
     used.update(c.absorbed for c in found if c.absorbed is not None)
     used.update(i for c in found for i in c.consumed)
+    used.update(factual_warnings(found, lexicon))  # "warned that X is displaced"
     return [c for c in found if c.trigger.i not in used]
 
 
