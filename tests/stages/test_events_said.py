@@ -9,11 +9,13 @@ doer, or the speaker's own state is none.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from events_harness import cast_for, dyads, parse, reduce
 from test_events_classes import CAST
 
-from dyad.records import EventType, Modality
+from dyad.records import ActorKind, EventType, Modality
 from dyad.stages.events import code_events
 from dyad.stages.events_said import charge_cues
 
@@ -40,6 +42,11 @@ CHARGES = [
      (T.ACCUSE, ("BRA",), ("ARG",))),
     ("Kenya told reporters that Uganda had used force against the herders.",
      (T.ACCUSE, ("KEN",), ("UGA",))),
+    # a verb of reporting, and a participle the parser hangs on a noun
+    ("The envoy of Ghana reported that Togo had arrested six traders.",
+     (T.ACCUSE, ("GHA",), ("TGO",))),
+    ("Peru closed its border with Chile on Monday, saying Chile had arrested six traders.",
+     (T.ACCUSE, ("PER",), ("CHL",))),
 ]
 
 
@@ -64,11 +71,23 @@ def test_no_charge_without_a_hostile_act_by_another_party(text, resources):  # t
     assert not any(t == T.ACCUSE for t, _, _ in found), found
 
 
+def test_the_news_media_reporting_an_act_make_no_charge(resources):  # type: ignore[no-untyped-def]
+    cast = {**CAST, "Reuters": ("GBR", ActorKind.ORGANIZATION)}
+    for sector, charged in (("MED", False), (None, True)):
+        parsed = parse(resources, "Reuters reported that Chile shelled two border posts.")
+        actors, mentions = cast_for(parsed, cast)
+        actors = [replace(a, sector=sector if a.name == "Reuters" else None) for a in actors]
+        result = code_events(parsed, actors, mentions, lexicon=resources.event_lexicon)
+        found = dyads([reduce(e, actors) for e in result.records])
+        assert ((T.ACCUSE, ("GBR",), ("CHL",)) in found) == charged, (sector, found)
+
+
 def test_the_charge_cues_read_from_the_packaged_file():  # type: ignore[no-untyped-def]
     cues = charge_cues()
     assert T.ASSAULT in cues.types
     assert T.AGREE not in cues.types
     assert "law" in cues.objects["break"]
+    assert "report" in cues.verbs
 
 
 POLICIES_AND_THREATS = [

@@ -48,7 +48,7 @@ from dyad.stages.events_parties import (
 from dyad.stages.events_refusal import as_refusal
 from dyad.stages.events_roles import Cast
 from dyad.stages.events_roles_host import host_for
-from dyad.stages.events_said import reports_own_side
+from dyad.stages.events_said import not_a_charge
 from dyad.stages.events_senses import is_private_trip
 from dyad.stages.events_speech import conditional_threat
 from dyad.stages.events_triggers import OBJECTS, Candidate, children, find_candidates
@@ -380,7 +380,7 @@ def _code_sentence(
             c.rule.min_participants, lexicon.types[c.rule.type].min_participants
         ):
             continue
-        if reports_own_side(c, roles.actors, cast):
+        if not_a_charge(c, roles.actors, cast):
             continue  # "Israel said Israeli jets struck": its own operation
         for side in _per_actor(c, roles):
             built = _build(parsed, c, side, index, lexicon, cast, embedding)

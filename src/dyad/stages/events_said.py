@@ -54,6 +54,7 @@ class ChargeCues:
 
     types: frozenset[EventType]
     objects: Mapping[str, frozenset[str]]  # verb lemma -> object lemmas
+    verbs: frozenset[str] = frozenset()  # verbs of reporting beyond say-blame's
 
 
 @lru_cache(maxsize=1)
@@ -72,13 +73,18 @@ def charge_cues() -> ChargeCues:
             for verb, words in data["charge_objects"].items()
             if verb != "__line__"
         }
+        verbs = frozenset(str(v).lower() for v in data.get("report_verbs") or ())
     except (KeyError, TypeError, ValueError, AttributeError) as e:
         raise fail(path, None, f"bad said-clause charges: {e!r}") from e
-    return ChargeCues(types, objects)
+    return ChargeCues(types, objects, verbs)
 
 
-def _say_rule(verb: Token, lexicon: EventLexicon) -> TriggerRule | None:
-    rules = lexicon.verbs.get(verb.lemma_.lower()) or ()
+def _say_rule(
+    verb: Token, lexicon: EventLexicon, cues: ChargeCues
+) -> TriggerRule | None:
+    """Return the ``say-blame`` rule of ``verb``, or of "say" for a verb of reporting."""
+    lemma = verb.lemma_.lower()
+    rules = lexicon.verbs.get("say" if lemma in cues.verbs else lemma) or ()
     return next((r for r in rules if r.rule == _RULE), None)
 
 
@@ -112,6 +118,18 @@ def _charged(clause: Token, hostile: set[int], cues: ChargeCues) -> bool:
     return False
 
 
+def _speaking_clause(verb: Token) -> Token:
+    """Return the verb whose subject speaks: ``verb``, or for a participle the parser
+    hung on a noun ("closed its airspace to flights, saying …": on "flights") the
+    verb of that noun's clause."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBG":
+        return verb
+    for above in verb.ancestors:
+        if above.pos_ in ("VERB", "AUX"):
+            return above
+    return verb
+
+
 def said_charges(
     tokens: Iterable[Token],
     lexicon: EventLexicon,
@@ -119,7 +137,8 @@ def said_charges(
     found: Iterable[_Found],
 ) -> list[tuple[Token, TriggerRule, Token, Token]]:
     """Return the charges made by verbs of saying among ``tokens``: the verb, its
-    ``say-blame`` rule, the verb again (its subject accuses) and the complement's
+    ``say-blame`` rule, the verb whose subject accuses (the verb itself, or the clause
+    of a misplaced participle: ``_speaking_clause``) and the complement's
     subject (who is accused). ``found`` holds the candidates found so far; a verb of
     saying that is one of them is left to its own rule."""
     cues = charge_cues()
@@ -130,7 +149,7 @@ def said_charges(
     for verb in tokens:
         if verb.pos_ != "VERB" or verb.i in spoken:
             continue
-        rule = _say_rule(verb, lexicon)
+        rule = _say_rule(verb, lexicon, cues)
         if rule is None:
             continue
         for clause in verb.children:
@@ -143,7 +162,7 @@ def said_charges(
                 and _names_actor(doers[0], actor_tokens)
                 and _charged(clause, hostile, cues)
             ):
-                out.append((verb, rule, verb, doers[0]))
+                out.append((verb, rule, _speaking_clause(verb), doers[0]))
                 break
     return out
 
@@ -204,16 +223,22 @@ class _Made(Protocol):
     def consumed(self) -> tuple[int, ...]: ...
 
 
-def reports_own_side(candidate: _Made, actors: Iterable[str], cast: Cast) -> bool:
+def not_a_charge(candidate: _Made, actors: Iterable[str], cast: Cast) -> bool:
     """Tell whether a charge of ``said_charges`` (a ``say-blame`` candidate with no
-    label word) names as doer only the speaker's own state or its forces: every actor
-    of the doer is of a speaker's code (``actors``: ids of ``cast``) and is the state
-    itself or of sector ``MIL`` or ``COP`` ("the army said Israel had struck X")."""
+    label word) is none after all: its doer is only the speaker's own state or forces
+    (every actor of the doer is of a speaker's code, ``actors`` being ids of ``cast``,
+    and is the state itself or of sector ``MIL`` or ``COP``: "the army said Israel had
+    struck X"), or the news media report it ("Reuters reported that jets struck X")."""
     c = candidate
     if c.rule.rule != _RULE or c.consumed or c.absorbed is None:
         return False  # a label ("said X was behind it") accuses whoever it names
     known = cast.actors
-    speaking = {known[a].code for a in actors if a in known} - {None}
+    speakers = [known[a] for a in actors if a in known]
+    if c.trigger.lemma_.lower() in charge_cues().verbs and any(
+        a.sector == "MED" for a in speakers
+    ):
+        return True
+    speaking = {a.code for a in speakers} - {None}
     doers = [known[a] for a in cast.of(c.trigger.doc[c.absorbed]) if a in known]
     return bool(doers) and all(
         a.code in speaking and (a.kind == ActorKind.STATE or a.sector in _FORCES)
