@@ -71,6 +71,12 @@ def test_no_charge_without_a_hostile_act_by_another_party(text, resources):  # t
     assert not any(t == T.ACCUSE for t, _, _ in found), found
 
 
+def test_an_event_noun_as_doer_keeps_its_own_event(resources):  # type: ignore[no-untyped-def]
+    found = _coded(resources, "Ghana said that Togo raids on the villages had killed six.")
+    assert (T.ACCUSE, ("GHA",), ("TGO",)) in found, found
+    assert any(t == T.ASSAULT and a == ("TGO",) for t, a, _ in found), found
+
+
 def test_the_news_media_reporting_an_act_make_no_charge(resources):  # type: ignore[no-untyped-def]
     cast = {**CAST, "Reuters": ("GBR", ActorKind.ORGANIZATION)}
     for sector, charged in (("MED", False), (None, True)):

@@ -48,6 +48,11 @@ class _Found(Protocol):
     def rule(self) -> TriggerRule: ...
 
 
+class _Candidate(_Found, Protocol):
+    @property
+    def trigger(self) -> Token: ...
+
+
 @dataclass(frozen=True, slots=True)
 class ChargeCues:
     """What makes a said-clause a charge (``said_charges.yaml``)."""
@@ -118,6 +123,24 @@ def _charged(clause: Token, hostile: set[int], cues: ChargeCues) -> bool:
     return False
 
 
+def _actor_token(
+    doer: Token, triggers: Container[int], actor_tokens: Container[int]
+) -> Token:
+    """Return the token naming who is accused: ``doer``, or when it is an event noun
+    found as a trigger of its own ("Kenyan attacks … had killed ten") its actor
+    modifier, so that the noun keeps its own event."""
+    if doer.i not in triggers:
+        return doer
+    return next(
+        (
+            c
+            for c in doer.children
+            if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i in actor_tokens
+        ),
+        doer,
+    )
+
+
 def _speaking_clause(verb: Token) -> Token:
     """Return the verb whose subject speaks: ``verb``, or for a participle the parser
     hung on a noun ("closed its airspace to flights, saying …": on "flights") the
@@ -134,7 +157,7 @@ def said_charges(
     tokens: Iterable[Token],
     lexicon: EventLexicon,
     actor_tokens: Container[int],
-    found: Iterable[_Found],
+    found: Iterable[_Candidate],
 ) -> list[tuple[Token, TriggerRule, Token, Token]]:
     """Return the charges made by verbs of saying among ``tokens``: the verb, its
     ``say-blame`` rule, the verb whose subject accuses (the verb itself, or the clause
@@ -145,6 +168,7 @@ def said_charges(
     listed = list(found)
     spoken = {c.anchor.i for c in listed if c.rule.type == EventType.ACCUSE}
     hostile = {c.anchor.i for c in listed if c.rule.type in cues.types}
+    triggers = {c.trigger.i for c in listed}
     out: list[tuple[Token, TriggerRule, Token, Token]] = []
     for verb in tokens:
         if verb.pos_ != "VERB" or verb.i in spoken:
@@ -162,14 +186,10 @@ def said_charges(
                 and _names_actor(doers[0], actor_tokens)
                 and _charged(clause, hostile, cues)
             ):
-                out.append((verb, rule, _speaking_clause(verb), doers[0]))
+                doer = _actor_token(doers[0], triggers, actor_tokens)
+                out.append((verb, rule, _speaking_clause(verb), doer))
                 break
     return out
-
-
-class _Candidate(_Found, Protocol):
-    @property
-    def trigger(self) -> Token: ...
 
 
 def _open(clause: Token, lexicon: EventLexicon) -> bool:
