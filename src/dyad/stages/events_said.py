@@ -28,7 +28,7 @@ from spacy.tokens import Token
 
 from dyad.knowledge.events import EventLexicon, TriggerRule
 from dyad.knowledge.files import data_path, fail, read_yaml
-from dyad.records import ActorKind, EventType
+from dyad.records import EventType
 
 if TYPE_CHECKING:  # events_roles imports the trigger finder, which imports this
     from dyad.stages.events_roles import Cast
@@ -222,11 +222,6 @@ def factual_warnings(found: Iterable[_Candidate], lexicon: EventLexicon) -> set[
     return out
 
 
-# sectors of a state's own forces: "Israel said Israeli jets struck X" reports its own
-# operation, no charge
-_FORCES = frozenset({"MIL", "COP"})
-
-
 class _Made(Protocol):
     """A candidate about to become events (``events_triggers.Candidate``)."""
 
@@ -245,10 +240,11 @@ class _Made(Protocol):
 
 def not_a_charge(candidate: _Made, actors: Iterable[str], cast: Cast) -> bool:
     """Tell whether a charge of ``said_charges`` (a ``say-blame`` candidate with no
-    label word) is none after all: its doer is only the speaker's own state or forces
-    (every actor of the doer is of a speaker's code, ``actors`` being ids of ``cast``,
-    and is the state itself or of sector ``MIL`` or ``COP``: "the army said Israel had
-    struck X"), or the news media report it ("Reuters reported that jets struck X")."""
+    label word) is none after all: its doer is of the speaker's own country (every
+    actor of the doer has a speaker's code, ``actors`` being ids of ``cast``: "the army
+    said Israel had struck X", "Afghan officials say Taliban fighters attacked a
+    checkpoint" sources the news of a conflict at home), no speaker is coded
+    ("activists said"), or the news media report it ("Reuters reported that …")."""
     c = candidate
     if c.rule.rule != _RULE or c.consumed or c.absorbed is None:
         return False  # a label ("said X was behind it") accuses whoever it names
@@ -259,8 +255,7 @@ def not_a_charge(candidate: _Made, actors: Iterable[str], cast: Cast) -> bool:
     ):
         return True
     speaking = {a.code for a in speakers} - {None}
+    if not speaking:
+        return True  # "activists said", "sources said": a source, no coded accuser
     doers = [known[a] for a in cast.of(c.trigger.doc[c.absorbed]) if a in known]
-    return bool(doers) and all(
-        a.code in speaking and (a.kind == ActorKind.STATE or a.sector in _FORCES)
-        for a in doers
-    )
+    return bool(doers) and all(a.code in speaking for a in doers)
