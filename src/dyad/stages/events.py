@@ -219,9 +219,8 @@ def _as_intent(
     above = next((agreeing[t.i] for t in c.anchor.ancestors if t.i in agreeing), None)
     if above is not None and not threat:
         return None, None
-    if threat and above is None and (
-        info.conditional_intent or event.reported_by not in event.actor_ids
-    ):  # predicted by others, or a policy announced ("said it will raise tariffs")
+    said = event.reported_by in event.actor_ids and not info.conditional_intent
+    if threat and above is None and not said:  # predicted, or a policy ("will tax X")
         return event, None
     recoded = replace(
         event,
