@@ -223,8 +223,12 @@ def test_event_in_said_that_clause_is_reported_by_the_speaker(
         ("attacked", "attack", "VERB", "VBD", "ccomp", 1),
         ("Israel", "Israel", "PROPN", "NNP", "dobj", 4),
     ]
-    (event,) = _code(rows, STATES, lexicon).records
+    events = _code(rows, STATES, lexicon).records
+    (event,) = [e for e in events if e.type == EventType.ASSAULT]
     assert (event.actor_ids, event.reported_by) == (("a1",), "a4")
+    # the clause is also a charge by the speaker (EVENT-GUIDELINES §2)
+    (charge,) = [e for e in events if e.type == EventType.ACCUSE]
+    assert (charge.actor_ids, charge.recipient_ids) == (("a4",), ("a1",))
 
 
 def test_future_aid_is_coded_as_an_intent_to_help(lexicon: EventLexicon) -> None:

@@ -79,6 +79,7 @@ class TypeInfo:
     embeds: Modality | None
     modes: Mapping[str, str]
     speaker_preps: frozenset[str] = frozenset()  # "threats from Trump" (types.yaml)
+    conditional_intent: bool = False  # a threat only under a condition or a vow
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,6 +201,7 @@ def _load_types(path: Path) -> tuple[dict[EventType, TypeInfo], dict[str, int]]:
                 ),
                 intent=str(spec["intent"]) if spec.get("intent") else None,
                 intent_type=EventType(spec.get("intent_type", "AGREE")),
+                conditional_intent=bool(spec.get("conditional_intent", False)),
                 min_participants=int(spec.get("min_participants", 1)),
                 carry=bool(spec.get("carry", False)),
                 embeds=Modality(embeds) if embeds else None,

@@ -49,6 +49,7 @@ from dyad.stages.events_parties import (
 from dyad.stages.events_refusal import as_refusal
 from dyad.stages.events_roles import Cast
 from dyad.stages.events_roles_host import host_for
+from dyad.stages.events_said import not_a_charge
 from dyad.stages.events_speech import conditional_threat
 from dyad.stages.events_triggers import OBJECTS, Candidate, children, find_candidates
 from dyad.stages.nlp import Parsed
@@ -218,8 +219,9 @@ def _as_intent(
     above = next((agreeing[t.i] for t in c.anchor.ancestors if t.i in agreeing), None)
     if above is not None and not threat:
         return None, None
-    if threat and above is None and event.reported_by not in event.actor_ids:
-        return event, None  # narrated or predicted by others: a future attack
+    said = event.reported_by in event.actor_ids and not info.conditional_intent
+    if threat and above is None and not said:  # predicted, or a policy ("will tax X")
+        return event, None
     recoded = replace(
         event,
         type=info.intent_type,
@@ -379,6 +381,8 @@ def _code_sentence(
             c.rule.min_participants, lexicon.types[c.rule.type].min_participants
         ):
             continue
+        if not_a_charge(c, roles.actors, cast):
+            continue  # "Israel said Israeli jets struck": its own operation
         for side in _per_actor(c, roles):
             built = _build(parsed, c, side, index, lexicon, cast, embedding)
             built = conditional_threat(built, c.anchor, cast, lexicon)

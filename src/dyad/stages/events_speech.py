@@ -8,6 +8,10 @@ or one of its code: "Iran's minister said … Tehran would"), it is a THREATEN, 
 party threatened is the event's recipient or else the subject of the condition ("if
 Israel attacked": Israel). A condition on the speaker's own act ("if we are attacked")
 or on a third party named nowhere keeps the event one-sided.
+
+A threat verb with a condition of its own ("threatened sanctions if Russia does not
+agree", "warned of a response if Israel strikes") is likewise asserted: the condition
+bears on the act threatened, not on the threat, which was made.
 """
 
 from __future__ import annotations
@@ -54,15 +58,39 @@ def _says_itself(event: Event, cast: Cast) -> bool:
     )
 
 
+def _own_condition(verb: Token, lexicon: EventLexicon) -> bool:
+    """Tell whether ``verb`` has an "if"/"unless" clause and no modal of its own
+    ("threatened sanctions if …", not "could threaten … if …")."""
+    cues = lexicon.modality
+    if any(
+        c.dep_ == "aux" and c.lower_ in cues.hypothetical_auxiliaries
+        for c in verb.children
+    ):
+        return False
+    return any(
+        clause.dep_ == "advcl"
+        and any(
+            m.dep_ == "mark" and m.lower_ in cues.hypothetical_markers
+            for m in clause.children
+        )
+        for clause in verb.children
+    )
+
+
 def conditional_threat(
     event: Event, anchor: Token, cast: Cast, lexicon: EventLexicon
 ) -> Event:
     """Return ``event`` recoded as THREATEN when it is a conditional its actor states
-    ("said that if X attacked, it would retaliate"); else ``event`` unchanged.
+    ("said that if X attacked, it would retaliate"), a threat with a condition of its
+    own made asserted; else ``event`` unchanged.
 
     The threat is asserted (the statement was made); its recipient, if the event had
     none, is the actor the condition names.
     """
+    if event.modality != Modality.HYPOTHETICAL:
+        return event
+    if event.type == EventType.THREATEN and _own_condition(anchor, lexicon):
+        return replace(event, modality=Modality.ASSERTED)
     info = lexicon.types[event.type]
     if (
         event.modality != Modality.HYPOTHETICAL

@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 from dyad.knowledge.events import ANY_ACTOR, ANY_PERSON, EventLexicon, TriggerRule
 from dyad.stages.events_allegations import allegations, claimed_acts
 from dyad.stages.events_passives import relative_heads, shared_subjects
+from dyad.stages.events_said import factual_warnings, said_charges
 from dyad.stages.events_senses import (
     IGNORED_DEPS,
     has_complement,
@@ -333,10 +334,16 @@ def find_candidates(
     alleged, used = allegations(sent, lexicon, actor_tokens, found)
     speech = {c.trigger.i for c in found}  # "claimed that X was behind it": say-blame
     alleged += [a for a in claimed_acts(sent, lexicon, actor_tokens) if a[0].i not in speech]
+    alleged += [  # "said X carried out the bombing"
+        a
+        for a in said_charges(sent, lexicon, actor_tokens, found)
+        if a[0].i not in speech and all(a[0].i != b[0].i for b in alleged)
+    ]
     found.extend(Candidate(m, r, a, "verb", d.i) for m, r, a, d in alleged)
     found.sort(key=lambda c: c.trigger.i)
     used.update(c.absorbed for c in found if c.absorbed is not None)
     used.update(i for c in found for i in c.consumed)
+    used.update(factual_warnings(found, lexicon))  # "warned that X is displaced"
     return [c for c in found if c.trigger.i not in used]
 
 
