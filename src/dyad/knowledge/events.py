@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
@@ -28,32 +28,6 @@ _TRIGGER_KEYS = frozenset(
         "subjects", "labels", "embeds", "unless", "infinitive", "negated_object",
         "__line__",
     }
-)
-_WORD_LISTS = (
-    "light_verbs",
-    "transparent_nouns",
-    "object_control",
-    "setting_preps",
-    "setting_nouns",
-    "ignore_objects",
-    "host_verbs",
-    "light_verb_prepositions",
-    "gerund_prepositions",
-    "negative_labels",
-    "positive_labels",
-    "instrument_nouns",
-    "contest_cues",
-    "contest_verbs",
-    "claim_nouns",
-    "issuer_nouns",
-    "party_preps",
-    "label_prepositions",
-    "private_sectors",
-    "receiver_verbs",
-    "receiver_preps", "allegation_words", "allegation_verbs",
-    "party_participles", "victim_verbs", "victim_preps",
-    "vote_words", "referendum_words", "private_purposes",
-    "pair_prepositions", "broker_verbs", "purpose_prepositions",
 )
 _LABEL_LISTS = {"negative": "negative_labels", "positive": "positive_labels"}
 _MODALITY_SECTIONS = ("negation", "hypothetical", "future", "speech_verbs")
@@ -168,6 +142,14 @@ class EventLexicon:
     def quad_of(self, cameo: str) -> int:
         """Return the quad class (1 to 4) of a CAMEO code."""
         return self.quad_by_root.get(cameo[:2], 1)
+
+
+# The data's word lists: one per ``frozenset[str]`` field of the lexicon (same name),
+# and the label lists the types take (``_LABEL_LISTS``).
+_WORD_LISTS = (
+    *(f.name for f in fields(EventLexicon) if f.type == "frozenset[str]"),
+    *_LABEL_LISTS.values(),
+)
 
 
 _strings = strings

@@ -55,17 +55,12 @@ from dyad.stages.events_triggers import OBJECTS, Candidate, children, find_candi
 from dyad.stages.nlp import Parsed
 
 VERSION = "events.rules.v2"
-
 CODER = "events.rules.v2"
 
-
 _CARRY_WINDOW = 1  # sentences back an indefinite nominal event may take participants from
-
 _DEFINITE_WINDOW = 6  # … and a definite one ("the visit") from the same rule
 
-
 _ONE_SIDED = 0.9  # confidence factor for an event with no recipient
-
 
 _CARRIED = 0.7  # … whose participants were carried from earlier text
 
