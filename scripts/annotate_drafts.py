@@ -12,49 +12,17 @@ from __future__ import annotations
 import re
 from typing import Any
 
+# fmt: off
 TYPES = {
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 }
 MODALITIES = {"asserted", "negated", "hypothetical", "future"}
 SECTORS = {
-    "GOV",
-    "MIL",
-    "LEG",
-    "JUD",
-    "COP",
-    "SPY",
-    "PTY",
-    "REB",
-    "OPP",
-    "UAF",
-    "CVL",
-    "BUS",
-    "MED",
-    "EDU",
-    "ELI",
-    "LAB",
-    "REL",
-    "REF",
-    "AGR",
-    "CRM",
-    "SOC",
-    "UNK",
+    "GOV", "MIL", "LEG", "JUD", "COP", "SPY", "PTY", "REB", "OPP", "UAF", "CVL", "BUS",
+    "MED", "EDU", "ELI", "LAB", "REL", "REF", "AGR", "CRM", "SOC", "UNK",
 }
+# fmt: on
 KINDS = {"state", "person", "organization", "igo", "group", "region", "place"}
 CODE = re.compile(r"^(?:[A-Z]{3}|IGO|NGO|MNC)$")
 DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?|-W\d{2}|-Q[1-4])?$")

@@ -2,12 +2,14 @@
 recipient (or actor) country.
 
 Usage: .venv/bin/python scripts/gsr_role_errors.py [--role recipient|actor] [--any-type]
-       [--shared DIR]
+       [--all] [--shared DIR]
 
 A sentence is listed when the gold gives codes for the role, the system's main event
 (most confident) has the gold type (``--any-type``: any type) and shares no code with the
-gold on that role. Each listing gives the gold codes and markup, the main and other system
-events with their parties, and the mentions. The held-out half is never printed.
+gold on that role; ``--all`` lists the agreeing sentences too, marked OK (``--role actor
+--any-type --all`` shows every sentence's actor). Each listing gives the gold codes and
+markup, the main and other system events with their parties, and the mentions. The
+held-out half is never printed.
 """
 
 from __future__ import annotations
@@ -36,9 +38,10 @@ def _sides(event: Event, result: ArticleResult) -> str:
     )
 
 
-def _show(item: event_gold.Item, result: ArticleResult) -> None:
+def _show(item: event_gold.Item, result: ArticleResult, ok: bool) -> None:
     out = sys.stdout.write
-    out(f"{item.key} gold {sorted(item.sources)} -> {sorted(item.targets)} {item.label}")
+    out(f"{item.key} {'OK' if ok else 'MISS'} gold {sorted(item.sources)} -> ")
+    out(f"{sorted(item.targets)} {item.label}")
     out(f"\n   {item.text}\n   gold: {item.spans}\n")
     events = sorted(result.events, key=lambda e: (-e.confidence, e.trigger_start))
     out("   NO EVENT\n" if not events else f"   top: {_sides(events[0], result)}\n")
@@ -55,6 +58,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--role", choices=("recipient", "actor"), default="recipient")
     parser.add_argument("--any-type", action="store_true", help="wrong types too")
+    parser.add_argument("--all", action="store_true", help="agreeing sentences too")
     parser.add_argument("--shared", type=Path, default=None)
     args = parser.parse_args()
     shared = args.shared or Path(os.environ.get("DYAD_SHARED", "../shared"))
@@ -76,10 +80,12 @@ def main() -> None:
         ours = guess.recipients if args.role == "recipient" else guess.actors
         if gold & ours:
             counts["agree"] += 1
+            if args.all:
+                _show(item, result, True)
             continue
         counts["empty"] += not ours
         counts["listed"] += 1
-        _show(item, result)
+        _show(item, result, False)
     sys.stdout.write(f"dev {args.role}: {counts}\n")
 
 
